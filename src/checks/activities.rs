@@ -1,0 +1,97 @@
+//! `activity/*`: the aktivitetslista of the year.
+
+use super::{FileCtx, Rule, Sink};
+use crate::diag::Severity;
+use chrono::Datelike;
+
+pub const OWNER: Rule = Rule {
+    id: "activity/owner",
+    severity: Severity::Error,
+    summary: "owner is not a role held in this plan",
+    doc: "An activity's owner is a role id (e.g. `systemforvaltare`) that someone holds \
+          in this plan's [roles], so it is clear who answers for it. Use a role that is \
+          present, or appoint someone to the role.",
+};
+
+pub const DATES: Rule = Rule {
+    id: "activity/dates",
+    severity: Severity::Error,
+    summary: "end before start, or outside the plan year",
+    doc: "An activity's dates must be in order and inside the plan year. An activity \
+          carried over from an earlier year (`carried_from`) may keep its earlier dates \
+          as history. Correct the dates, or move the activity to its year's plan.",
+};
+
+pub const OVERDUE: Rule = Rule {
+    id: "activity/overdue",
+    severity: Severity::Warning,
+    summary: "end before today and status planned/ongoing",
+    doc: "The activity should have ended but is still planned or ongoing. Mark it done, \
+          postponed or cancelled, or give it a new end date.",
+};
+
+pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
+    let plan = ctx.plan;
+    for act in &plan.activities {
+        let label = act.label();
+        if let Some(owner) = &act.owner {
+            if plan.holders(&owner.val).is_none_or(|h| h.people.is_empty()) {
+                sink.push(
+                    &OWNER,
+                    owner.span,
+                    format!(
+                        "activity {label}: owner `{}` is not a role held in this plan",
+                        owner.val
+                    ),
+                )
+                .help(format!(
+                    "roles held here: {}",
+                    plan.roles
+                        .iter()
+                        .map(|r| r.id.val.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        if let (Some(start), Some(end)) = (&act.start, &act.end) {
+            if end.val < start.val {
+                sink.push(
+                    &DATES,
+                    end.span,
+                    format!(
+                        "activity {label} ends {} before it starts {}",
+                        end.val, start.val
+                    ),
+                );
+            }
+        }
+        let carried = act.carried_from.is_some();
+        for date in [&act.start, &act.end].into_iter().flatten() {
+            let year = date.val.year();
+            if year > ctx.year || (year < ctx.year && !carried) {
+                sink.push(
+                    &DATES,
+                    date.span,
+                    format!(
+                        "activity {label}: {} is outside the plan year {}",
+                        date.val, ctx.year
+                    ),
+                );
+            }
+        }
+        if let Some(end) = &act.end {
+            if end.val < ctx.today && act.is_open() {
+                sink.push(
+                    &OVERDUE,
+                    end.span,
+                    format!(
+                        "activity {label} was to end {} and is still {}",
+                        end.val,
+                        act.status.as_ref().map_or("planned", |s| s.val.as_str())
+                    ),
+                );
+            }
+        }
+    }
+}

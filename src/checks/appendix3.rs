@@ -1,0 +1,326 @@
+//! `appendix3/*`: bilaga 3, the information-security checklist the IT-systemägare
+//! signs for each system.
+
+use super::{FileCtx, Rule, Sink};
+use crate::diag::{did_you_mean, Severity};
+use crate::model::plan::{Answer, System};
+
+pub const MISSING: Rule = Rule {
+    id: "appendix3/missing",
+    severity: Severity::Error,
+    summary: "a system without an appendix-3 section (error if established/revised, else warning)",
+    doc: "Every system in a förvaltningsplan has a bilaga 3 (Infosäk KD): the checklist \
+          of information-security measures for continuity and operation that the \
+          attesting role signs (handbook chapters 5, 8 and 9). An established plan \
+          without it is incomplete; in a draft it is a reminder. Add \
+          `[systems.appendix3.answers]` under the system; `plan new` writes every \
+          question.",
+};
+
+pub const UNANSWERED: Rule = Rule {
+    id: "appendix3/unanswered",
+    severity: Severity::Error,
+    summary: "a checklist question without an answer (error if established/revised, else warning)",
+    doc: "Each checklist question needs an answer: yes, no, partial or na. An \
+          unanswered question is neither a confirmed measure nor a reported deviation, \
+          which is exactly the gap the checklist exists to close. Answer it; `plan rule` \
+          and the checklist in schema/ give each question's text and reference.",
+};
+
+pub const UNKNOWN_QUESTION: Rule = Rule {
+    id: "appendix3/unknown-question",
+    severity: Severity::Error,
+    summary: "an answer to a question the checklist lacks",
+    doc: "Answers are keyed by the checklist's question ids. An id the checklist does \
+          not have is usually a typo, and the real question then stays unanswered. Use \
+          the id the suggestion names, or remove the answer.",
+};
+
+pub const DEVIATION_INCOMPLETE: Rule = Rule {
+    id: "appendix3/deviation-incomplete",
+    severity: Severity::Error,
+    summary: "a no/partial answer without deviation, action, owner or due",
+    doc: "A `no` or `partial` answer is a deviation (avvikelse), and the handbook asks \
+          for it to be described and handled: what is missing (deviation), what will be \
+          done (action), who is responsible (owner, a role id) and by when (due). \
+          Write the answer as a table: `mfa = { answer = \"no\", deviation = \"…\", \
+          action = \"…\", owner = \"systemforvaltare\", due = 2027-06-30, reported_to = [...] }`.",
+};
+
+pub const NOT_REPORTED: Rule = Rule {
+    id: "appendix3/not-reported",
+    severity: Severity::Warning,
+    summary: "a deviation whose reported_to lacks a role the model requires",
+    doc: "Deviations in bilaga 3 must be reported to the roles the role model names \
+          (pm3-lu: the systemförvaltare and the IT-systemägare; in organisation models \
+          4 and 5 the systemförvaltare). `reported_to` records that this happened. \
+          Report the deviation and add the missing role ids to `reported_to`.",
+};
+
+pub const NA_UNJUSTIFIED: Rule = Rule {
+    id: "appendix3/na-unjustified",
+    severity: Severity::Error,
+    summary: "`na` without justification",
+    doc: "`na` (not applicable) claims that a measure is irrelevant to this system, \
+          which a reader cannot tell from the answer alone. Say why: `test_environment = \
+          { answer = \"na\", justification = \"SaaS, leverantören testar\" }`.",
+};
+
+pub const NOT_ATTESTED: Rule = Rule {
+    id: "appendix3/not-attested",
+    severity: Severity::Error,
+    summary: "no attestation (error if established/revised, else warning)",
+    doc: "Bilaga 3 is signed by the attesting role (pm3-lu: the IT-systemägare; the \
+          systemägare in organisation models 4 and 5), who thereby vouches that the \
+          answers are correct. An established plan needs that signature. Once the \
+          answers are final, the attesting person runs `plan attest OBJECT --system S \
+          --year Y`, which records attested_by, attested_on and the digest.",
+};
+
+pub const WRONG_ATTESTER: Rule = Rule {
+    id: "appendix3/wrong-attester",
+    severity: Severity::Error,
+    summary: "attested_by is not the model's attesting role",
+    doc: "Only the role the role model names may attest bilaga 3 (for this \
+          organisation model). An attestation by another role does not count. Have the \
+          right role attest with `plan attest`.",
+};
+
+pub const STALE: Rule = Rule {
+    id: "appendix3/stale",
+    severity: Severity::Error,
+    summary: "digest does not match the answers",
+    doc: "`plan attest` records a digest of the answers as they were when attested. \
+          When an answer changes afterwards, the signature no longer covers what the \
+          file says. Formatting and comments do not affect the digest; only the \
+          answers do. Review the changed answers and attest again with `plan attest`.",
+};
+
+pub const OVERDUE: Rule = Rule {
+    id: "appendix3/overdue",
+    severity: Severity::Warning,
+    summary: "a deviation's due date is before today",
+    doc: "The action for a deviation was due before today (or `--today`). Either the \
+          measure is now in place (answer `yes` and attest again), or the deviation \
+          needs a new due date and a word to the roles it is reported to.",
+};
+
+pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
+    let established = ctx.plan.status_is_established();
+    let by_status = if established {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for system in &ctx.plan.systems {
+        let Some(id) = &system.id else { continue };
+        if system
+            .lifecycle
+            .as_ref()
+            .is_some_and(|l| l.val == "retired")
+        {
+            continue;
+        }
+        if system.appendix3.is_none() {
+            sink.push_as(
+                &MISSING,
+                by_status,
+                id.span,
+                format!("system `{}` has no appendix 3", id.val),
+            )
+            .help("add [systems.appendix3.answers] with an answer to every checklist question");
+            continue;
+        };
+        check_system_answers(ctx, system, by_status, sink);
+        check_attestation(ctx, system, by_status, sink);
+    }
+}
+
+/// The checklist answers of one system: complete, known, and every deviation handled.
+pub fn check_system_answers(
+    ctx: &FileCtx<'_>,
+    system: &System,
+    by_status: Severity,
+    sink: &mut Sink,
+) {
+    let Some(a3) = &system.appendix3 else { return };
+    let (answers, at): (&[Answer], _) = (&a3.answers, a3.answers_span);
+    let checklist = &ctx.settings.checklist;
+    let sys = system.id.as_ref().map_or("", |i| i.val.as_str());
+    let unanswered: Vec<&str> = checklist
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .filter(|q| !answers.iter().any(|a| a.question.val == *q))
+        .collect();
+    if !unanswered.is_empty() {
+        sink.push_as(
+            &UNANSWERED,
+            by_status,
+            at,
+            format!(
+                "system `{sys}`: {} of {} questions unanswered: {}",
+                unanswered.len(),
+                checklist.questions.len(),
+                unanswered.join(", ")
+            ),
+        )
+        .help("answer each with \"yes\", \"no\", \"partial\" or \"na\"");
+    }
+    let report_to = ctx.settings.roles.report_to(ctx.plan.om());
+    for a in answers {
+        if checklist.question(&a.question).is_none() {
+            let f = sink.push(
+                &UNKNOWN_QUESTION,
+                a.question.span,
+                format!(
+                    "checklist {} has no question `{}`",
+                    checklist.name, a.question.val
+                ),
+            );
+            if let Some(s) = did_you_mean(
+                &a.question,
+                checklist.questions.iter().map(|q| q.id.as_str()),
+            ) {
+                f.help(format!("did you mean `{s}`?"));
+            }
+            continue;
+        }
+        let Some(answer) = &a.answer else { continue };
+        let q = &a.question.val;
+        if a.is_deviation() {
+            let missing: Vec<&str> = [
+                ("deviation", a.deviation.is_none()),
+                ("action", a.action.is_none()),
+                ("owner", a.owner.is_none()),
+                ("due", a.due.is_none()),
+            ]
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(k, _)| k)
+            .collect();
+            if !missing.is_empty() {
+                sink.push(&DEVIATION_INCOMPLETE, a.span, format!(
+                    "`{q}` is answered \"{}\" but the deviation lacks {}", answer.val, missing.join(", ")
+                ))
+                .help(format!("{q} = {{ answer = \"{}\", deviation = \"…\", action = \"…\", owner = \"…\", due = YYYY-MM-DD, reported_to = [{}] }}",
+                    answer.val, report_to.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", ")));
+            }
+            let reported: Vec<&str> = a
+                .reported_to
+                .iter()
+                .flatten()
+                .map(|r| r.val.as_str())
+                .collect();
+            let lacking: Vec<&str> = report_to
+                .iter()
+                .map(String::as_str)
+                .filter(|r| !reported.contains(r))
+                .collect();
+            if !lacking.is_empty() {
+                sink.push(
+                    &NOT_REPORTED,
+                    a.span,
+                    format!(
+                        "deviation `{q}` is not reported to {}",
+                        lacking
+                            .iter()
+                            .map(|r| ctx.settings.roles.describe(r))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                )
+                .help(format!(
+                    "report it, then list the roles: reported_to = [{}]",
+                    report_to
+                        .iter()
+                        .map(|r| format!("\"{r}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if let Some(due) = &a.due {
+                if due.val < ctx.today {
+                    sink.push(
+                        &OVERDUE,
+                        due.span,
+                        format!("deviation `{q}` was due {}", due.val),
+                    );
+                }
+            }
+        }
+        if answer.val == "na"
+            && a.justification
+                .as_ref()
+                .is_none_or(|j| j.val.trim().is_empty())
+        {
+            sink.push(
+                &NA_UNJUSTIFIED,
+                a.span,
+                format!("`{q}` is answered \"na\" without a justification"),
+            )
+            .help(format!(
+                "{q} = {{ answer = \"na\", justification = \"…why it does not apply…\" }}"
+            ));
+        }
+    }
+}
+
+fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, sink: &mut Sink) {
+    let Some(a3) = &system.appendix3 else { return };
+    let sys = system.id.as_ref().map_or("", |i| i.val.as_str());
+    let attester = ctx.settings.roles.attester(ctx.plan.om());
+    let attest_cmd = format!(
+        "plan attest {} --system {sys} --year {}",
+        ctx.object, ctx.year
+    );
+    let (Some(by), Some(_on)) = (&a3.attested_by, &a3.attested_on) else {
+        let span = a3.attested_by.as_ref().map_or(a3.span, |b| b.span);
+        sink.push_as(
+            &NOT_ATTESTED,
+            by_status,
+            span,
+            format!("appendix 3 of `{sys}` is not attested"),
+        )
+        .help(format!(
+            "{} attests with `{attest_cmd}`",
+            ctx.settings.roles.describe(attester)
+        ));
+        return;
+    };
+    if by.val != attester {
+        sink.push(
+            &WRONG_ATTESTER,
+            by.span,
+            format!(
+                "appendix 3 is attested by {}, but {} attests under this role model",
+                ctx.settings.roles.describe(&by.val),
+                ctx.settings.roles.describe(attester)
+            ),
+        );
+    }
+    let current = crate::digest::of_answers(&a3.answers);
+    match &a3.digest {
+        Some(d) if d.val == current => {}
+        Some(d) => {
+            sink.push(
+                &STALE,
+                d.span,
+                format!("the answers of `{sys}` changed after they were attested"),
+            )
+            .help(format!(
+                "review the answers, then attest again: `{attest_cmd}`"
+            ));
+        }
+        None => {
+            sink.push(
+                &STALE,
+                by.span,
+                format!("appendix 3 of `{sys}` is attested without a digest of the answers"),
+            )
+            .help(format!(
+                "attest with `{attest_cmd}`, which records the digest"
+            ));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The rules. Each family module holds its rules as data ([`Rule`]: id, default
+//! severity, doc) next to the small function that checks them. Checks never print;
+//! they push findings into a [`Sink`].
+
+mod activities;
+mod appendix3;
+mod budget;
+mod contract;
+mod layout;
+mod plan;
+mod roles;
+mod schema;
+mod upgrades;
+
+pub use layout::classify;
+
+use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::model::{Plan, Tbl};
+use crate::settings::Settings;
+use chrono::NaiveDate;
+
+/// A rule: its id, default severity and documentation (what, why, how to fix).
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line: when the rule fires.
+    pub summary: &'static str,
+    /// What it means, why it matters and how to fix it.
+    pub doc: &'static str,
+}
+
+/// Every rule, in the order of SPEC section 6.
+pub const ALL: &[&Rule] = &[
+    &schema::PARSE,
+    &schema::SCHEMA,
+    &layout::LAYOUT,
+    &roles::MISSING,
+    &roles::RECOMMENDED,
+    &roles::UNKNOWN,
+    &roles::PERSON,
+    &roles::CONFLICT,
+    &appendix3::MISSING,
+    &appendix3::UNANSWERED,
+    &appendix3::UNKNOWN_QUESTION,
+    &appendix3::DEVIATION_INCOMPLETE,
+    &appendix3::NOT_REPORTED,
+    &appendix3::NA_UNJUSTIFIED,
+    &appendix3::NOT_ATTESTED,
+    &appendix3::WRONG_ATTESTER,
+    &appendix3::STALE,
+    &appendix3::OVERDUE,
+    &upgrades::UNKNOWN_SYSTEM,
+    &upgrades::OUTSIDE_YEAR,
+    &upgrades::SERVICE_WINDOW,
+    &upgrades::CAB,
+    &upgrades::ANNOUNCE,
+    &upgrades::UNTESTED,
+    &activities::OWNER,
+    &activities::DATES,
+    &activities::OVERDUE,
+    &budget::EXCEEDED,
+    &plan::ESTABLISHED_INCOMPLETE,
+    &contract::EXPIRING,
+];
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// What every check of one plan file may look at.
+pub struct FileCtx<'a> {
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+    pub plan: &'a Plan,
+    /// The object and year the file's path names.
+    pub object: &'a str,
+    pub year: i32,
+}
+
+/// Collects the findings of one file.
+pub struct Sink {
+    file: String,
+    findings: Vec<Finding>,
+}
+
+impl Sink {
+    pub fn new(file: &str) -> Sink {
+        Sink {
+            file: file.to_string(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports a finding with the rule's default severity.
+    pub fn push(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        self.push_as(rule, rule.severity, span, message)
+    }
+
+    /// Reports a finding whose severity depends on the plan (e.g. error when established).
+    pub fn push_as(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        self.findings.push(Finding::new(
+            rule.id,
+            severity,
+            &self.file,
+            span,
+            message.into(),
+        ));
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+impl Finding {
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Everything learnt from one plan file.
+pub struct FileReport {
+    pub findings: Vec<Finding>,
+}
+
+/// Runs every single-file rule on one plan file.
+pub fn check_file(
+    settings: &Settings,
+    today: NaiveDate,
+    path: &str,
+    object: &str,
+    year: i32,
+    bytes: &[u8],
+) -> FileReport {
+    with_plan(path, object, year, bytes, |plan, sink| {
+        let ctx = FileCtx {
+            settings,
+            today,
+            plan,
+            object,
+            year,
+        };
+        layout::check(&ctx, sink);
+        roles::check(&ctx, sink);
+        appendix3::check(&ctx, sink);
+        upgrades::check(&ctx, sink);
+        activities::check(&ctx, sink);
+        budget::check(&ctx, sink);
+        plan::check(&ctx, sink);
+        contract::check(&ctx, sink);
+    })
+}
+
+/// What keeps one system's appendix 3 from being attested: syntax and schema errors
+/// in the file, and the system's unanswered, unknown, incomplete or unjustified answers.
+pub fn attest_blockers(
+    settings: &Settings,
+    today: NaiveDate,
+    path: &str,
+    object: &str,
+    year: i32,
+    bytes: &[u8],
+    system: &str,
+) -> Vec<Finding> {
+    with_plan(path, object, year, bytes, |plan, sink| {
+        let ctx = FileCtx {
+            settings,
+            today,
+            plan,
+            object,
+            year,
+        };
+        if let Some(system) = plan.system(system) {
+            appendix3::check_system_answers(&ctx, system, Severity::Error, sink);
+        }
+    })
+    .findings
+    .into_iter()
+    .filter(|f| {
+        f.severity == Severity::Error
+            && !matches!(f.rule, "appendix3/overdue" | "appendix3/not-reported")
+    })
+    .collect()
+}
+
+/// Decodes, parses and schema-checks a file, then hands the typed plan to `rules`.
+fn with_plan(
+    path: &str,
+    object: &str,
+    year: i32,
+    bytes: &[u8],
+    rules: impl FnOnce(&Plan, &mut Sink),
+) -> FileReport {
+    let mut sink = Sink::new(path);
+    let text = match schema::decode(bytes, &mut sink) {
+        Ok(text) => text,
+        Err(readable) => return finish(sink, readable, object, year),
+    };
+    let root = match toml::de::DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            schema::parse_error(&e, &mut sink);
+            return finish(sink, text, object, year);
+        }
+    };
+    let tree = Tbl::new(root.get_ref(), Span::START);
+    schema::check(tree, &mut sink);
+    rules(&Plan::from_tree(tree), &mut sink);
+    finish(sink, text, object, year)
+}
+
+fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
+    let index = LineIndex::new(text);
+    let mut findings = sink.into_findings();
+    for f in &mut findings {
+        f.locate(&index);
+        f.object = Some(object.to_string());
+        f.year = Some(year);
+    }
+    FileReport { findings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn rule_ids_are_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for rule in ALL {
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            assert!(
+                !rule.summary.is_empty() && rule.doc.len() > 40,
+                "{} lacks a doc",
+                rule.id
+            );
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! `roles/*`: who holds which governance role, as the role model requires.
+
+use super::{FileCtx, Rule, Sink};
+use crate::diag::{did_you_mean, Severity};
+use crate::model::plan::Person;
+use crate::schema::Presence;
+
+pub const MISSING: Rule = Rule {
+    id: "roles/missing",
+    severity: Severity::Error,
+    summary: "a role required by the role model (for this organisation model) is absent",
+    doc: "The role model names the roles every förvaltning must have; in pm3-lu the \
+          systemägare and systemförvaltare always, and the IT-systemägare except in \
+          organisation models 4 and 5, where there is no IT side (handbook 10.1). A \
+          plan without them has nobody accountable for the decisions the plan records. \
+          Add a `[roles.<id>]` table with the person's name and e-mail.",
+};
+
+pub const RECOMMENDED: Rule = Rule {
+    id: "roles/recommended",
+    severity: Severity::Warning,
+    summary: "a recommended role is absent",
+    doc: "Some roles are not strictly required but the handbook recommends them, such \
+          as the IT-systemförvaltare in organisation models 1–3, who coordinates the IT \
+          side of the förvaltning day to day. Name someone, or set the rule to \"off\" \
+          in plan.toml `[rules]` if your organisation deliberately works without it.",
+};
+
+pub const UNKNOWN: Rule = Rule {
+    id: "roles/unknown",
+    severity: Severity::Error,
+    summary: "a role id the role model does not define",
+    doc: "Role ids come from the repository's role model (`role_model` in plan.toml). \
+          An id the model does not know is usually a typo (`systemägare` for \
+          `systemagare`) or a role from another model. Use one of the model's ids; \
+          `plan new` writes them all.",
+};
+
+pub const PERSON: Rule = Rule {
+    id: "roles/person",
+    severity: Severity::Error,
+    summary: "a person without name, or a malformed email",
+    doc: "Every role holder needs a name (a board or nämnd may be named instead of a \
+          person), and an e-mail address, when given, must look like one: it is used to \
+          reach the person and to verify who attested appendix 3. Fill in the name or \
+          correct the address.",
+};
+
+pub const CONFLICT: Rule = Rule {
+    id: "roles/conflict",
+    severity: Severity::Warning,
+    summary: "one person in two roles the model keeps apart",
+    doc: "The role model lists role pairs one person should not hold together, for \
+          example systemägare and IT-systemägare: the roles are meant to check each \
+          other, and one person in both reviews their own work. The same person is \
+          recognised by e-mail, else by name. Appoint someone else to one of the roles, \
+          or turn the rule off if the arrangement is a deliberate, documented decision.",
+};
+
+pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
+    let model = &ctx.settings.roles;
+    let plan = ctx.plan;
+    let om = plan.om();
+    if model.uses_organisation_model && plan.organisation_model.is_none() {
+        sink.push(
+            &super::schema::SCHEMA,
+            crate::diag::Span::START,
+            format!(
+                "missing required key `organisation_model`: role model {} depends on it",
+                model.name
+            ),
+        )
+        .help("organisation model 1–5 as in handbook 10.1.1–10.1.5");
+    }
+    for role in &model.roles {
+        if plan.holders(&role.id).is_some_and(|h| !h.people.is_empty()) {
+            continue;
+        }
+        let label = model.describe(&role.id);
+        match model.presence(role, om) {
+            Presence::Required => {
+                sink.push(
+                    &MISSING,
+                    plan.roles_span,
+                    format!("required role {label} is missing"),
+                )
+                .help(format!("add [roles.{}] with name and email", role.id));
+            }
+            Presence::Recommended => {
+                sink.push(
+                    &RECOMMENDED,
+                    plan.roles_span,
+                    format!("recommended role {label} is missing"),
+                )
+                .help(format!("add [roles.{}] with name and email", role.id));
+            }
+            Presence::Optional => {}
+        }
+    }
+    for holders in &plan.roles {
+        if model.role(&holders.id).is_none() {
+            let f = sink.push(
+                &UNKNOWN,
+                holders.id.span,
+                format!("role model {} has no role `{}`", model.name, holders.id.val),
+            );
+            match did_you_mean(&holders.id, model.roles.iter().map(|r| r.id.as_str())) {
+                Some(s) => f.help(format!("did you mean `{s}`?")),
+                None => f.help(format!(
+                    "roles of {}: {}",
+                    model.name,
+                    model
+                        .roles
+                        .iter()
+                        .map(|r| r.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+        }
+        for person in &holders.people {
+            check_person(person, &holders.id, sink);
+        }
+    }
+    for person in &plan.reference_group {
+        check_person(person, "reference_group", sink);
+    }
+    for pair in &model.separate {
+        let [a, b] = &pair.roles;
+        let (Some(ha), Some(hb)) = (plan.holders(a), plan.holders(b)) else {
+            continue;
+        };
+        for pa in &ha.people {
+            if let Some(pb) = hb.people.iter().find(|pb| same_person(pa, pb)) {
+                let who = pb
+                    .name
+                    .as_ref()
+                    .map_or("the same person", |n| n.val.as_str());
+                sink.push(
+                    &CONFLICT,
+                    pb.span,
+                    format!(
+                        "{who} holds both {} and {}",
+                        model.describe(a),
+                        model.describe(b)
+                    ),
+                )
+                .help(pair.reason.clone());
+            }
+        }
+    }
+}
+
+fn check_person(person: &Person, role: &str, sink: &mut Sink) {
+    match &person.name {
+        Some(name) if !name.val.trim().is_empty() => {}
+        Some(name) => {
+            sink.push(&PERSON, name.span, format!("`{role}`: name is empty"));
+        }
+        None => {
+            sink.push(
+                &PERSON,
+                person.span,
+                format!("`{role}`: person without a name"),
+            )
+            .help("add name = \"…\"");
+        }
+    }
+    if let Some(email) = &person.email {
+        if !is_email(&email.val) {
+            sink.push(
+                &PERSON,
+                email.span,
+                format!("`{role}`: \"{}\" is not an e-mail address", email.val),
+            );
+        }
+    }
+}
+
+/// A plausible address: one `@`, a local part, a dotted domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+}
+
+fn same_person(a: &Person, b: &Person) -> bool {
+    match (&a.email, &b.email) {
+        (Some(x), Some(y)) => x.val.eq_ignore_ascii_case(&y.val),
+        _ => match (&a.name, &b.name) {
+            (Some(x), Some(y)) => !x.val.trim().is_empty() && x.val.trim() == y.val.trim(),
+            _ => false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn emails() {
+        assert!(super::is_email("karin.ek@example.se"));
+        assert!(!super::is_email("karin.ek@example"));
+        assert!(!super::is_email("karin ek@example.se"));
+        assert!(!super::is_email("@example.se"));
+    }
+}

@@ -1,0 +1,84 @@
+//! `parse` and `schema`: the file must be TOML, and every key must be one the
+//! format knows, with a value of the right type.
+
+use super::{Rule, Sink};
+use crate::diag::{Severity, Span};
+use crate::model::shape::{self, ShapeError};
+use crate::model::Tbl;
+
+pub const PARSE: Rule = Rule {
+    id: "parse",
+    severity: Severity::Error,
+    summary: "not valid TOML (also: not UTF-8, or too large)",
+    doc: "The file could not be read as TOML, so nothing else in it was checked. The \
+          finding points at the first place the parser could not understand. Common \
+          causes: a missing quote or bracket, a key defined twice, a table header \
+          repeated, a file saved in another encoding than UTF-8. Fix the syntax and \
+          run `plan check` again; the other rules then run on the file.",
+};
+
+pub const SCHEMA: Rule = Rule {
+    id: "schema",
+    severity: Severity::Error,
+    summary: "unknown key, wrong type, bad enum value or date",
+    doc: "Every key of a plan file is defined by the format (SPEC section 3). A key the \
+          format does not know is usually a typo and would otherwise be silently \
+          ignored, so it is reported with the closest known key. Values must have the \
+          documented type: dates are written without quotes (2027-03-06), statuses and \
+          kinds are one of their listed words, classifications are 0–3. Fix the key or \
+          value the finding points at; `plan schema` prints the full format.",
+};
+
+/// Largest plan file read; anything bigger is almost certainly not a plan.
+pub const MAX_FILE_BYTES: usize = 4 << 20;
+
+/// The file's text; or, after reporting why it cannot be read as text, the readable
+/// part before the problem (so the finding gets a line and column).
+pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> {
+    if bytes.len() > MAX_FILE_BYTES {
+        sink.push(
+            &PARSE,
+            Span::START,
+            format!(
+                "file is {} bytes; plan files are limited to 4 MiB",
+                bytes.len()
+            ),
+        );
+        return Err("");
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let at = e.valid_up_to();
+            sink.push(&PARSE, Span::new(at..at), "file is not valid UTF-8")
+                .help("save the file as UTF-8 (plan files are TOML, which is always UTF-8)");
+            Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
+        }
+    }
+}
+
+/// Reports a TOML syntax error at its place.
+pub fn parse_error(e: &toml::de::Error, sink: &mut Sink) {
+    let span = Span::new(e.span().unwrap_or(0..0));
+    sink.push(
+        &PARSE,
+        span,
+        format!("invalid TOML: {}", e.message().trim_end()),
+    );
+}
+
+/// Checks the whole file against the plan-file shape.
+pub fn check(root: Tbl<'_, '_>, sink: &mut Sink) {
+    let mut errors = Vec::new();
+    shape::validate(root, shape::PLAN, "", &mut errors);
+    for ShapeError {
+        span,
+        message,
+        help,
+    } in errors
+    {
+        let f = sink.push(&SCHEMA, span, message);
+        f.help = help;
+    }
+}

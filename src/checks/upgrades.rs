@@ -1,0 +1,187 @@
+//! `upgrade/*`: planned upgrades follow the change process (handbook chapter 7).
+
+use super::{FileCtx, Rule, Sink};
+use crate::diag::{did_you_mean, Severity};
+use chrono::Datelike;
+
+pub const UNKNOWN_SYSTEM: Rule = Rule {
+    id: "upgrade/unknown-system",
+    severity: Severity::Error,
+    summary: "upgrade of a system id the object lacks",
+    doc: "An upgrade names the system it changes by its id in this plan's [[systems]]. \
+          An id that is not there is a typo or a system that moved to another object, \
+          and the upgrade would be missing from every schedule and dependency report. \
+          Use the system's id.",
+};
+
+pub const OUTSIDE_YEAR: Rule = Rule {
+    id: "upgrade/outside-year",
+    severity: Severity::Error,
+    summary: "upgrade date outside the plan year",
+    doc: "A plan covers one year; an upgrade dated in another year belongs in that \
+          year's plan. Move it, or correct the date.",
+};
+
+pub const SERVICE_WINDOW: Rule = Rule {
+    id: "upgrade/service-window",
+    severity: Severity::Warning,
+    summary: "a major or minor upgrade not on a service-window date",
+    doc: "Major and minor upgrades are done in the organisation's service windows \
+          (plan.toml `service_windows`, e.g. the first Saturday of the month, and \
+          `service_window_dates`), when users expect disruption. Move the upgrade to a \
+          window, or add the date to `service_window_dates` if it was agreed as an extra \
+          window. Not evaluated when plan.toml defines no windows.",
+};
+
+pub const CAB: Rule = Rule {
+    id: "upgrade/cab",
+    severity: Severity::Error,
+    summary: "a major or minor upgrade without cab status approved/requested",
+    doc: "Major and minor upgrades go through the change advisory board. Record the \
+          request or the decision: `cab = { status = \"requested\" }`, then \
+          `cab = { status = \"approved\", ref = \"CHG…\" }`.",
+};
+
+pub const ANNOUNCE: Rule = Rule {
+    id: "upgrade/announce",
+    severity: Severity::Warning,
+    summary: "announced_on missing or fewer than announce_days before the date",
+    doc: "Users and the owners of dependent systems must be told of an upgrade in good \
+          time: at least `announce_days` (plan.toml, default 7) before it. Announce \
+          it and record the day in `announced_on`.",
+};
+
+pub const UNTESTED: Rule = Rule {
+    id: "upgrade/untested",
+    severity: Severity::Warning,
+    summary: "a major upgrade, test environment present, tested not true",
+    doc: "A system with a test environment rehearses major upgrades there first. Run \
+          the upgrade in the test environment and set `tested = true`.",
+};
+
+pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
+    let plan = ctx.plan;
+    let config = &ctx.settings.config;
+    for up in plan.upgrades.iter().filter(|u| !u.is_cancelled()) {
+        let system = up
+            .system
+            .as_ref()
+            .and_then(|s| plan.system(&s.val).map(|sys| (s, sys)));
+        if let Some(name) = &up.system {
+            if system.is_none() {
+                let ids = plan
+                    .systems
+                    .iter()
+                    .filter_map(|s| s.id.as_ref())
+                    .map(|i| i.val.as_str());
+                let f = sink.push(
+                    &UNKNOWN_SYSTEM,
+                    name.span,
+                    format!("this plan has no system `{}`", name.val),
+                );
+                if let Some(s) = did_you_mean(&name.val, ids) {
+                    f.help(format!("did you mean `{s}`?"));
+                }
+            }
+        }
+        let label = up
+            .system
+            .as_ref()
+            .map_or("upgrade".to_string(), |s| format!("upgrade of `{}`", s.val));
+        let Some(date) = &up.date else { continue };
+        if date.val.year() != ctx.year {
+            sink.push(
+                &OUTSIDE_YEAR,
+                date.span,
+                format!(
+                    "{label} on {} is outside the plan year {}",
+                    date.val, ctx.year
+                ),
+            );
+        }
+        if up.is_significant() {
+            let kind = up.kind.as_ref().map_or("", |k| k.val.as_str());
+            if config.has_service_windows() && !config.is_service_window(date.val) {
+                sink.push(
+                    &SERVICE_WINDOW,
+                    date.span,
+                    format!(
+                        "{kind} {label} on {} ({}) is not in a service window",
+                        date.val,
+                        weekday_sv(date.val)
+                    ),
+                )
+                .help(match next_window(config, date.val) {
+                    Some(next) => format!("the next service window is {next}"),
+                    None => "move it to a service window".into(),
+                });
+            }
+            let cab_ok = up
+                .cab_status
+                .as_ref()
+                .is_some_and(|c| c.val == "approved" || c.val == "requested");
+            if !cab_ok {
+                let span = up.cab_status.as_ref().map_or(up.span, |c| c.span);
+                sink.push(
+                    &CAB,
+                    span,
+                    format!("{kind} {label} has no CAB request or approval"),
+                )
+                .help("cab = { status = \"requested\" }, or \"approved\" with its ref");
+            }
+        }
+        let days = config.announce_days;
+        match &up.announced_on {
+            None => {
+                sink.push(
+                    &ANNOUNCE,
+                    up.span,
+                    format!("{label} on {} has no announced_on", date.val),
+                )
+                .help(format!(
+                    "announce it at least {days} days ahead and record announced_on"
+                ));
+            }
+            Some(on) if (date.val - on.val).num_days() < days => {
+                sink.push(
+                    &ANNOUNCE,
+                    on.span,
+                    format!(
+                        "{label} is announced {} days ahead; at least {days} are required",
+                        (date.val - on.val).num_days()
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+        let major = up.kind.as_ref().is_some_and(|k| k.val == "major");
+        let has_test_env =
+            system.is_some_and(|(_, s)| s.test_environment.as_ref().is_some_and(|t| t.val));
+        if major && has_test_env && !up.tested.as_ref().is_some_and(|t| t.val) {
+            let span = up.tested.as_ref().map_or(up.span, |t| t.span);
+            sink.push(
+                &UNTESTED,
+                span,
+                format!("major {label} is not tested in the test environment"),
+            )
+            .help("rehearse it in the test environment and set tested = true");
+        }
+    }
+}
+
+fn weekday_sv(date: chrono::NaiveDate) -> &'static str {
+    [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ][date.weekday().num_days_from_monday() as usize]
+}
+
+/// The first service-window date after `date`, within a year.
+fn next_window(
+    config: &crate::model::Config,
+    date: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    date.iter_days()
+        .skip(1)
+        .take(366)
+        .find(|d| config.is_service_window(*d))
+}

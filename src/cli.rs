@@ -1,0 +1,62 @@
+//! Command-line types: the global flags and the subcommands.
+
+use crate::commands;
+use crate::output::ColorChoice;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Förvaltningsplaner as code: check, report and roll over the yearly management
+/// plans of IT systems kept as TOML files in git.
+///
+/// A plan repository holds plan.toml and one file per management object and year,
+/// objects/<object>/<year>.toml. Run `plan check` before you commit; CI runs it on
+/// every merge request.
+#[derive(Debug, Parser)]
+#[command(name = "plan", version, max_term_width = 100)]
+pub struct Cli {
+    /// The plan repository (default: the nearest folder upward with a plan.toml)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+
+    /// The date date-relative rules use, e.g. 2027-04-01 (default: today)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// When to colour output (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(commands::init::Args),
+    New(commands::new::Args),
+    Check(commands::check::Args),
+    Attest(commands::attest::Args),
+    Rule(commands::rule::Args),
+    Completions(commands::completions::Args),
+}
+
+/// What every command may need from the global flags.
+pub struct Globals {
+    pub repo: Option<PathBuf>,
+    pub today: NaiveDate,
+    pub color: ColorChoice,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date like 2027-04-01"))
+}
+
+/// A year given on the command line (four digits).
+pub fn parse_year(s: &str) -> Result<i32, String> {
+    match s.parse::<i32>() {
+        Ok(y) if (1900..=9999).contains(&y) && s.len() == 4 => Ok(y),
+        _ => Err(format!("`{s}` is not a year like 2027")),
+    }
+}

@@ -1,0 +1,191 @@
+//! `plan attest`: record the appendix-3 attestation of one system.
+
+use crate::checks;
+use crate::cli::{parse_year, Globals};
+use crate::diag::Span;
+use crate::fsio;
+use crate::model::{Plan, Tbl};
+use crate::repo::{self, Source, WorkTree};
+use crate::settings::Settings;
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::Datelike;
+use std::process::ExitCode;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+/// Attest appendix 3 (bilaga 3) of a system: record who attests (the role model's
+/// attesting role), today's date and a digest of the answers as they are now.
+///
+/// When an answer changes later, `plan check` reports the attestation as stale.
+/// Refuses while the checklist is incomplete (unanswered questions, deviations
+/// without action/owner/due, `na` without justification). Comments and layout of
+/// the file are kept.
+///
+/// Examples:
+///   plan attest ladok --system ladok --year 2027
+///   plan attest ladok                      (the only system, the year of --today)
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The object id (folder under objects/)
+    pub object: String,
+
+    /// The system id (may be left out when the object has one system)
+    #[arg(long, value_name = "SYSTEM")]
+    pub system: Option<String>,
+
+    /// Plan year (default: the year of --today)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub year: Option<i32>,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let source = WorkTree::new(&root)?;
+    let settings = Settings::load(&source)?;
+    let year = args.year.unwrap_or_else(|| globals.today.year());
+    let rel = format!("objects/{}/{year}.toml", args.object);
+    crate::repo::safe_relative(&rel)?;
+    let bytes = source
+        .read(&rel)?
+        .ok_or_else(|| anyhow!("{rel} does not exist"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+
+    let tree = toml::de::DeTable::parse(&text)
+        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
+    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let system_ids: Vec<&str> = plan
+        .systems
+        .iter()
+        .filter_map(|s| s.id.as_ref())
+        .map(|i| i.val.as_str())
+        .collect();
+    let system_id = match (&args.system, system_ids.as_slice()) {
+        (Some(s), _) => s.clone(),
+        (None, [only]) => only.to_string(),
+        (None, ids) => bail!(
+            "{rel} has {} systems ({}); name one with --system",
+            ids.len(),
+            ids.join(", ")
+        ),
+    };
+    let system = plan.system(&system_id).ok_or_else(|| {
+        anyhow!(
+            "{rel} has no system `{system_id}` (systems: {})",
+            system_ids.join(", ")
+        )
+    })?;
+    let Some(a3) = &system.appendix3 else {
+        bail!("system `{system_id}` has no [systems.appendix3.answers] to attest");
+    };
+
+    // Refuse to sign an incomplete checklist: show what is missing instead.
+    let blocking = checks::attest_blockers(
+        &settings,
+        globals.today,
+        &rel,
+        &args.object,
+        year,
+        text.as_bytes(),
+        &system_id,
+    );
+    if !blocking.is_empty() {
+        let color = globals
+            .color
+            .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+        eprint!(
+            "{}",
+            crate::output::human::render_findings(&blocking, color)
+        );
+        bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
+    }
+
+    let attester = settings.roles.attester(plan.om()).to_string();
+    let digest = crate::digest::of_answers(&a3.answers);
+    let updated = write_attestation(&text, &system_id, &attester, globals.today, &digest)
+        .with_context(|| format!("updating {rel}"))?;
+    verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
+    fsio::replace(&root.join(&rel), updated.as_bytes())?;
+    println!(
+        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
+        globals.today
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The file with attested_by, attested_on and digest set on one system's appendix 3,
+/// everything else as it was.
+fn write_attestation(
+    text: &str,
+    system: &str,
+    attester: &str,
+    today: chrono::NaiveDate,
+    digest: &str,
+) -> Result<String> {
+    let mut doc: DocumentMut = text.parse().context("parsing for edit")?;
+    let systems = doc
+        .get_mut("systems")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| anyhow!("no [[systems]] array of tables"))?;
+    let table = systems
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(system))
+        .ok_or_else(|| anyhow!("no [[systems]] with id = \"{system}\""))?;
+    let a3 = table
+        .get_mut("appendix3")
+        .and_then(Item::as_table_mut)
+        .ok_or_else(|| {
+            anyhow!("`appendix3` of `{system}` must be a [systems.appendix3] table to be edited")
+        })?;
+    if a3.is_implicit() {
+        // Only [systems.appendix3.answers] was written: give appendix3 its own header
+        // just before the answers, so the new keys land next to them.
+        let position = a3
+            .get("answers")
+            .and_then(Item::as_table)
+            .and_then(Table::position);
+        a3.set_implicit(false);
+        if let Some(p) = position {
+            a3.set_position(Some(p));
+        }
+    }
+    let date: toml_edit::Datetime = today
+        .to_string()
+        .parse()
+        .expect("a date formats as a TOML date");
+    set(a3, "attested_by", attester.into());
+    set(a3, "attested_on", date.into());
+    set(a3, "digest", digest.into());
+    Ok(doc.to_string())
+}
+
+/// Sets a key, keeping the comments around an existing value.
+fn set(table: &mut Table, key: &str, mut value: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        None => {
+            // Keys before sub-tables: insert keeps the table's own order of values.
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Reads the edited text back and confirms the digest covers what it now says.
+fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
+    let tree = toml::de::DeTable::parse(updated)
+        .map_err(|e| anyhow!("the edited file does not parse: {}", e.message()))?;
+    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let a3 = plan
+        .system(system)
+        .and_then(|s| s.appendix3.as_ref())
+        .ok_or_else(|| anyhow!("system lost in edit"))?;
+    if crate::digest::of_answers(&a3.answers) != digest
+        || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest)
+    {
+        bail!("internal error: the edit changed the answers; nothing was written");
+    }
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! `plan completions`: shell completion scripts.
+
+use anyhow::Result;
+use clap::CommandFactory;
+use std::process::ExitCode;
+
+/// Print a completion script for your shell.
+///
+/// Examples:
+///   plan completions bash > ~/.local/share/bash-completion/completions/plan
+///   plan completions zsh > ~/.zfunc/_plan
+///   plan completions fish > ~/.config/fish/completions/plan.fish
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut cmd = crate::cli::Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "plan", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,167 @@
+//! `plan new`: scaffold a plan file with every required role and question.
+
+use crate::cli::{parse_year, Globals};
+use crate::fsio;
+use crate::model::shape::{is_id, suggest_id};
+use crate::repo::{self, WorkTree};
+use crate::schema::Presence;
+use crate::settings::Settings;
+use anyhow::{bail, Context, Result};
+use chrono::Datelike;
+use std::fmt::Write;
+use std::process::ExitCode;
+
+/// Create objects/OBJECT/YEAR.toml with every required role and checklist question.
+///
+/// The new plan is a draft with empty placeholders: `plan check` reports each one
+/// until it is filled in, and passes once they all are.
+///
+/// Examples:
+///   plan new ladok --year 2027 --name Ladok --organisation-model 5
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Object id: lowercase a–z, digits and `-` (the folder name)
+    pub object: String,
+
+    /// Plan year (default: the year of --today)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub year: Option<i32>,
+
+    /// Display name of the object, e.g. "Ladok"
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+
+    /// Organisation model 1–5 (handbook 10.1.1–10.1.5), for role models that use it
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..=5))]
+    pub organisation_model: i64,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    if !is_id(&args.object) {
+        bail!(
+            "`{}` is not a valid object id (lowercase a–z, digits and `-`); try `{}`",
+            args.object,
+            suggest_id(&args.object)
+        );
+    }
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let source = WorkTree::new(&root)?;
+    let settings = Settings::load(&source)?;
+    let year = args.year.unwrap_or_else(|| globals.today.year());
+    let rel = format!("objects/{}/{year}.toml", args.object);
+    let text = scaffold(&settings, &args, year);
+    let dir = root.join("objects").join(&args.object);
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating objects/{}/", args.object))?;
+    fsio::create_new(&root.join(&rel), text.as_bytes())?;
+    println!("created {rel}");
+    println!("fill in the empty values, then run `plan check {rel}`");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn quote(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
+    let model = &settings.roles;
+    let om = model
+        .uses_organisation_model
+        .then_some(args.organisation_model);
+    let mut t = String::new();
+    let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", args.name);
+    let _ = writeln!(t, "# Fyll i alla tomma värden (\"\") och kör `plan check`.");
+    let _ = writeln!(t, "object = {}", quote(&args.object));
+    let _ = writeln!(t, "name = {}", quote(&args.name));
+    let _ = writeln!(t, "year = {year}");
+    let _ = writeln!(
+        t,
+        "status = \"draft\"               # draft | established | revised"
+    );
+    let _ = writeln!(
+        t,
+        "# established_on = {}-12-01     # dagen planen fastställs",
+        year - 1
+    );
+    if let Some(om) = om {
+        let _ = writeln!(
+            t,
+            "organisation_model = {om}          # handboken 10.1.1–10.1.5"
+        );
+    }
+    let _ = writeln!(
+        t,
+        "\n# Roller enligt rollmodellen {} ({}).",
+        model.name, model.title
+    );
+    let optional: Vec<&str> = model
+        .roles
+        .iter()
+        .filter(|r| model.presence(r, om) == Presence::Optional)
+        .map(|r| r.id.as_str())
+        .collect();
+    for role in model
+        .roles
+        .iter()
+        .filter(|r| model.presence(r, om) != Presence::Optional)
+    {
+        let header = if role.many {
+            format!("[[roles.{}]]", role.id)
+        } else {
+            format!("[roles.{}]", role.id)
+        };
+        let _ = writeln!(t, "\n{header}  # {} ({})", role.label, role.short);
+        let _ = writeln!(t, "name = \"\"\nemail = \"\"\nunit = \"\"");
+    }
+    if !optional.is_empty() {
+        let _ = writeln!(t, "\n# Valfria roller: {}", optional.join(", "));
+    }
+    let _ = writeln!(
+        t,
+        "\n[budget]                          # bilaga 1\nhours = 0\nsek = 0"
+    );
+    let _ = writeln!(
+        t,
+        "\n[[systems]]\nid = {}\nname = {}",
+        quote(&args.object),
+        quote(&args.name)
+    );
+    let _ = writeln!(
+        t,
+        "supplier = \"\"\nhosting = \"internal\"               # internal | external | hybrid"
+    );
+    let _ = writeln!(
+        t,
+        "lifecycle = \"active\"               # planned | active | phasing-out | retired"
+    );
+    let _ = writeln!(
+        t,
+        "version = \"\"\npersonal_data = false\ntest_environment = false"
+    );
+    let _ = writeln!(
+        t,
+        "classification = {{ confidentiality = 1, integrity = 1, availability = 1 }}   # 0–3"
+    );
+    let _ = writeln!(
+        t,
+        "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
+    );
+    let _ = writeln!(
+        t,
+        "\n# Bilaga 3 ({}). Svara \"yes\", \"no\", \"partial\" eller \"na\".",
+        settings.checklist.title
+    );
+    let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
+        model.report_to(om).iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        t,
+        "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"
+    );
+    let _ = writeln!(t, "[systems.appendix3.answers]");
+    for q in &settings.checklist.questions {
+        let _ = writeln!(t, "# {} ({})\n{} = \"\"", q.text, q.reference, q.id);
+    }
+    let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\"                 # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(&args.object));
+    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = \"systemforvaltare\"\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"");
+    t
+}

@@ -1,0 +1,207 @@
+//! Findings: what a check reports, where, and how severe.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range in a source file. `u32` keeps per-finding data small; plan files are
+/// far below 4 GiB (the loader refuses large files).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(range: Range<usize>) -> Self {
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The span of the first byte of a file: where findings about something absent point.
+    pub const START: Span = Span { start: 0, end: 0 };
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// How serious a finding is. `Off` only appears in configuration: an off rule reports nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem found in one file.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Path relative to the repository root, with `/` separators.
+    pub file: String,
+    pub span: Span,
+    /// 1-based line and column of `span.start` (filled in by [`LineIndex`]).
+    pub line: usize,
+    pub column: usize,
+    pub object: Option<String>,
+    pub year: Option<i32>,
+    pub message: String,
+    /// A hint on how to fix it ("did you mean …").
+    pub help: Option<String>,
+    /// The text of the line the finding points at, for snippets (no line break).
+    pub source_line: Option<String>,
+}
+
+impl Finding {
+    /// A finding at a span of a file; [`Finding::locate`] fills in line and column.
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        file: &str,
+        span: Span,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            file: file.to_string(),
+            span,
+            line: 1,
+            column: 1,
+            object: None,
+            year: None,
+            message,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// Fills in line, column and the source line from the file's text.
+    pub fn locate(&mut self, index: &LineIndex<'_>) {
+        let (line, column) = index.line_col(self.span.start as usize);
+        self.line = line;
+        self.column = column;
+        self.source_line = index.text.get(index.line_range(line)).map(str::to_string);
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The order findings are shown in: file, line, column, rule.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str) {
+        (&self.file, self.line, self.column, self.rule)
+    }
+}
+
+/// Turns byte offsets of one file into 1-based line and column numbers. Columns count
+/// characters, not bytes, so `å` is one column.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// The byte range of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+}
+
+/// Closest candidate to a misspelt name, if one is near enough to be a likely typo.
+pub fn did_you_mean<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let name_l = name.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&name_l, &c.to_lowercase()), c))
+        .filter(|&(d, c)| {
+            d <= (c.chars().count().max(3) / 3).max(1) + 1 || name_l.replace(['-', ' '], "_") == c
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let idx = LineIndex::new("a = 1\nnamn = \"åäö\"\r\nx");
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(6), (2, 1));
+        assert_eq!(idx.line_col(6 + 8 + 6), (2, 12));
+        assert_eq!(idx.line_range(2), 6..6 + 14);
+    }
+
+    #[test]
+    fn suggestions_are_close_names() {
+        assert_eq!(
+            did_you_mean("suplier", ["supplier", "name"]),
+            Some("supplier")
+        );
+        assert_eq!(
+            did_you_mean("dependson", ["depends_on", "id"]),
+            Some("depends_on")
+        );
+        assert_eq!(did_you_mean("zzz", ["supplier", "name"]), None);
+    }
+}

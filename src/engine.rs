@@ -1,0 +1,121 @@
+//! Checking a whole repository: which files, every rule on each (in parallel), the
+//! configured severities, and a deterministic order.
+
+use crate::checks::{self, classify};
+use crate::diag::{Finding, Severity, Span};
+use crate::repo::Source;
+use crate::settings::Settings;
+use anyhow::Result;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+/// Which files to report on.
+#[derive(Default)]
+pub struct Selection {
+    /// Only files of this year.
+    pub year: Option<i32>,
+    /// Only files under these repository-relative paths (a file or a folder).
+    pub paths: Vec<String>,
+}
+
+impl Selection {
+    fn wants(&self, path: &str, year: i32) -> bool {
+        self.year.is_none_or(|want| want == year) && self.wants_path(path)
+    }
+
+    /// Whether a path is under the selected paths. Entries that are not plan files
+    /// have no year; they are reported whatever `--year` says, never skipped.
+    fn wants_path(&self, path: &str) -> bool {
+        self.paths.is_empty()
+            || self.paths.iter().any(|p| {
+                let p = p.trim_end_matches('/');
+                p.is_empty()
+                    || path == p
+                    || path
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
+}
+
+/// The result of a check.
+pub struct Outcome {
+    /// Findings in file, line, column, rule order.
+    pub findings: Vec<Finding>,
+    /// How many files were checked.
+    pub files: usize,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Checks the selected plan files of a source.
+pub fn check(
+    source: &dyn Source,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+) -> Result<Outcome> {
+    let listing = source.list_objects()?;
+    let mut findings: Vec<Finding> = Vec::new();
+    for (path, why) in &listing.problems {
+        if selection.wants_path(path) {
+            findings.push(Finding::new(
+                "layout",
+                Severity::Error,
+                path,
+                Span::START,
+                why.clone(),
+            ));
+        }
+    }
+    let mut plans = Vec::new();
+    for path in &listing.files {
+        match classify(path) {
+            Ok((object, year)) => {
+                if selection.wants(path, year) {
+                    plans.push((path, object, year));
+                }
+            }
+            Err(why) => {
+                if selection.wants_path(path) {
+                    findings.push(Finding::new(
+                        "layout",
+                        Severity::Error,
+                        path,
+                        Span::START,
+                        why,
+                    ));
+                }
+            }
+        }
+    }
+    let files = plans.len() + findings.len();
+    let per_file: Vec<Result<Vec<Finding>>> = plans
+        .par_iter()
+        .map(|(path, object, year)| {
+            let bytes = source
+                .read(path)?
+                .ok_or_else(|| anyhow::anyhow!("{path} disappeared while checking"))?;
+            Ok(checks::check_file(settings, today, path, object, *year, &bytes).findings)
+        })
+        .collect();
+    for result in per_file {
+        findings.extend(result?);
+    }
+    findings.retain_mut(|f| match settings.severity(f.rule, f.severity) {
+        Some(severity) => {
+            f.severity = severity;
+            true
+        }
+        None => false,
+    });
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Outcome { findings, files })
+}

@@ -1,0 +1,14 @@
+//! `plan`: förvaltningsplaner as code. The library behind the `plan` binary.
+
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod digest;
+pub mod engine;
+pub mod fsio;
+pub mod model;
+pub mod output;
+pub mod repo;
+pub mod schema;
+pub mod settings;

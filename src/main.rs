@@ -1,0 +1,43 @@
+//! `plan`: förvaltningsplaner as code.
+
+use clap::Parser;
+use plan::{cli, commands, output, settings};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let globals = cli::Globals {
+        repo: cli.repo,
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        color: cli.color,
+    };
+    let result = match cli.command {
+        cli::Command::Init(args) => commands::init::run(args, &globals),
+        cli::Command::New(args) => commands::new::run(args, &globals),
+        cli::Command::Check(args) => commands::check::run(args, &globals),
+        cli::Command::Attest(args) => commands::attest::run(args, &globals),
+        cli::Command::Rule(args) => commands::rule::run(args),
+        cli::Command::Completions(args) => commands::completions::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            let color = globals.color.enabled(std::io::stderr().is_terminal());
+            match err.downcast_ref::<settings::Invalid>() {
+                Some(invalid) => eprint!("{}", output::human::render_findings(&invalid.0, color)),
+                None => {
+                    let (style, reset) = if color {
+                        ("\x1b[1;31m", "\x1b[0m")
+                    } else {
+                        ("", "")
+                    };
+                    eprintln!("{style}error{reset}: {err:#}");
+                }
+            }
+            ExitCode::from(2)
+        }
+    }
+}

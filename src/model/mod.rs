@@ -1,0 +1,10 @@
+//! The data of a plan repository: `plan.toml` and the plan files, with spans.
+
+pub mod config;
+pub mod plan;
+pub mod shape;
+pub mod tree;
+
+pub use config::Config;
+pub use plan::Plan;
+pub use tree::{Sp, Tbl};

@@ -1,0 +1,366 @@
+//! The typed förvaltningsplan, built leniently from the parsed tree: values of the
+//! wrong type are absent here (the schema pass has reported them already).
+
+use super::tree::{as_str, span_of, Sp, Tbl};
+use crate::diag::Span;
+use chrono::NaiveDate;
+use toml::de::DeValue;
+
+/// One plan file: one management object, one year.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub object: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub year: Option<Sp<i64>>,
+    pub status: Option<Sp<String>>,
+    pub established_on: Option<Sp<NaiveDate>>,
+    pub organisation_model: Option<Sp<i64>>,
+    /// Span of the `roles` key (or the file start when absent).
+    pub roles_span: Span,
+    pub roles: Vec<RoleHolders>,
+    pub reference_group: Vec<Person>,
+    pub budget: Option<Budget>,
+    pub systems: Vec<System>,
+    pub upgrades: Vec<Upgrade>,
+    pub activities: Vec<Activity>,
+}
+
+/// The people holding one role.
+#[derive(Debug)]
+pub struct RoleHolders {
+    pub id: Sp<String>,
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug)]
+pub struct Person {
+    /// The table's span: its key or array element.
+    pub span: Span,
+    pub name: Option<Sp<String>>,
+    pub email: Option<Sp<String>>,
+    pub unit: Option<Sp<String>>,
+    pub username: Option<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub struct Budget {
+    pub span: Span,
+    pub hours: Option<Sp<f64>>,
+    pub sek: Option<Sp<f64>>,
+}
+
+#[derive(Debug)]
+pub struct System {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub lifecycle: Option<Sp<String>>,
+    pub test_environment: Option<Sp<bool>>,
+    pub contract_ends: Option<Sp<NaiveDate>>,
+    pub depends_on: Vec<Sp<String>>,
+    pub integrations: Vec<Integration>,
+    pub appendix3: Option<Appendix3>,
+}
+
+#[derive(Debug)]
+pub struct Integration {
+    pub span: Span,
+    pub source: Option<Sp<String>>,
+    pub personal_data: bool,
+    pub legal_basis: Option<Sp<String>>,
+    pub contract: Option<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub struct Appendix3 {
+    /// Span of the `appendix3` key.
+    pub span: Span,
+    pub attested_by: Option<Sp<String>>,
+    pub attested_on: Option<Sp<NaiveDate>>,
+    pub digest: Option<Sp<String>>,
+    /// Span of the `answers` key, or of `appendix3` when absent.
+    pub answers_span: Span,
+    pub answers: Vec<Answer>,
+}
+
+/// One answered checklist question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub question: Sp<String>,
+    /// Span of the answer value (the string, or the inline table).
+    pub span: Span,
+    /// `yes`, `no`, `partial` or `na`; None when not one of them.
+    pub answer: Option<Sp<String>>,
+    /// Whether it was written as a table (`{ answer = … }`) rather than a bare string.
+    pub detailed: bool,
+    pub deviation: Option<Sp<String>>,
+    pub action: Option<Sp<String>>,
+    pub owner: Option<Sp<String>>,
+    pub due: Option<Sp<NaiveDate>>,
+    pub reported_to: Option<Vec<Sp<String>>>,
+    pub justification: Option<Sp<String>>,
+}
+
+impl Answer {
+    /// Whether the answer is a deviation (`no` or `partial`).
+    pub fn is_deviation(&self) -> bool {
+        self.answer
+            .as_ref()
+            .is_some_and(|a| a.val == "no" || a.val == "partial")
+    }
+}
+
+#[derive(Debug)]
+pub struct Upgrade {
+    pub span: Span,
+    pub system: Option<Sp<String>>,
+    pub to_version: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub kind: Option<Sp<String>>,
+    pub cab_status: Option<Sp<String>>,
+    pub announced_on: Option<Sp<NaiveDate>>,
+    pub tested: Option<Sp<bool>>,
+    pub status: Option<Sp<String>>,
+}
+
+impl Upgrade {
+    /// Major and minor upgrades need a service window and a CAB decision.
+    pub fn is_significant(&self) -> bool {
+        self.kind
+            .as_ref()
+            .is_some_and(|k| k.val == "major" || k.val == "minor")
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status.as_ref().is_some_and(|s| s.val == "cancelled")
+    }
+}
+
+#[derive(Debug)]
+pub struct Activity {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub owner: Option<Sp<String>>,
+    pub start: Option<Sp<NaiveDate>>,
+    pub end: Option<Sp<NaiveDate>>,
+    pub hours: Option<Sp<f64>>,
+    pub sek: Option<Sp<f64>>,
+    pub status: Option<Sp<String>>,
+    pub carried_from: Option<Sp<i64>>,
+}
+
+impl Activity {
+    /// Planned or ongoing: work that is still to be done.
+    pub fn is_open(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_none_or(|s| matches!(s.val.as_str(), "planned" | "ongoing"))
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status.as_ref().is_some_and(|s| s.val == "cancelled")
+    }
+
+    /// A name for messages: its id, or its title.
+    pub fn label(&self) -> String {
+        match (&self.id, &self.title) {
+            (Some(id), _) => id.val.clone(),
+            (None, Some(t)) => t.val.clone(),
+            _ => "activity".into(),
+        }
+    }
+}
+
+impl Plan {
+    /// Builds the typed plan from the root table of a parsed file.
+    pub fn from_tree(root: Tbl<'_, '_>) -> Plan {
+        Plan {
+            object: root.str("object"),
+            name: root.str("name"),
+            year: root.int("year"),
+            status: root.str("status"),
+            established_on: root.date("established_on"),
+            organisation_model: root.int("organisation_model"),
+            roles_span: root.key_span("roles"),
+            roles: root.table("roles").map(roles).unwrap_or_default(),
+            reference_group: root
+                .tables("reference_group")
+                .into_iter()
+                .map(person)
+                .collect(),
+            budget: root.table("budget").map(|t| Budget {
+                span: t.span,
+                hours: t.num("hours"),
+                sek: t.num("sek"),
+            }),
+            systems: root.tables("systems").into_iter().map(system).collect(),
+            upgrades: root.tables("upgrades").into_iter().map(upgrade).collect(),
+            activities: root
+                .tables("activities")
+                .into_iter()
+                .map(activity)
+                .collect(),
+        }
+    }
+
+    pub fn status_is_established(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|s| s.val == "established" || s.val == "revised")
+    }
+
+    pub fn om(&self) -> Option<i64> {
+        self.organisation_model.as_ref().map(|o| o.val)
+    }
+
+    pub fn holders(&self, role: &str) -> Option<&RoleHolders> {
+        self.roles.iter().find(|r| r.id.val == role)
+    }
+
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems
+            .iter()
+            .find(|s| s.id.as_ref().is_some_and(|i| i.val == id))
+    }
+}
+
+fn roles(table: Tbl<'_, '_>) -> Vec<RoleHolders> {
+    table
+        .map
+        .iter()
+        .map(|(key, value)| {
+            let id = Sp::new(key.get_ref().to_string(), span_of(key));
+            let people = match value.get_ref() {
+                DeValue::Table(t) => vec![person(Tbl::new(t, span_of(key)))],
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|item| match item.get_ref() {
+                        DeValue::Table(t) => Some(person(Tbl::new(t, span_of(item)))),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            RoleHolders { id, people }
+        })
+        .collect()
+}
+
+fn person(t: Tbl<'_, '_>) -> Person {
+    Person {
+        span: t.span,
+        name: t.str("name"),
+        email: t.str("email"),
+        unit: t.str("unit"),
+        username: t.str("username"),
+    }
+}
+
+fn system(t: Tbl<'_, '_>) -> System {
+    System {
+        span: t.span,
+        id: t.str("id"),
+        name: t.str("name"),
+        lifecycle: t.str("lifecycle"),
+        test_environment: t.bool("test_environment"),
+        contract_ends: t.table("contract").and_then(|c| c.date("ends")),
+        depends_on: t.strs("depends_on"),
+        integrations: t
+            .tables("integrations")
+            .into_iter()
+            .map(|i| Integration {
+                span: i.span,
+                source: i.str("source"),
+                personal_data: i.bool("personal_data").is_some_and(|b| b.val),
+                legal_basis: i.str("legal_basis"),
+                contract: i.str("contract"),
+            })
+            .collect(),
+        appendix3: t.table("appendix3").map(appendix3),
+    }
+}
+
+fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
+    let answers = t.table("answers");
+    Appendix3 {
+        span: t.span,
+        attested_by: t.str("attested_by"),
+        attested_on: t.date("attested_on"),
+        digest: t.str("digest"),
+        answers_span: answers.map_or(t.span, |a| a.span),
+        answers: answers
+            .map(|a| {
+                a.map
+                    .iter()
+                    .map(|(k, v)| answer(Sp::new(k.get_ref().to_string(), span_of(k)), v))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn answer(question: Sp<String>, value: &toml::Spanned<DeValue<'_>>) -> Answer {
+    let span = span_of(value);
+    let plain = |answer: Option<Sp<String>>| Answer {
+        question: question.clone(),
+        span,
+        answer,
+        detailed: false,
+        deviation: None,
+        action: None,
+        owner: None,
+        due: None,
+        reported_to: None,
+        justification: None,
+    };
+    match value.get_ref() {
+        DeValue::Table(map) => {
+            let t = Tbl::new(map, span);
+            Answer {
+                detailed: true,
+                deviation: t.str("deviation"),
+                action: t.str("action"),
+                owner: t.str("owner"),
+                due: t.date("due"),
+                reported_to: t.value("reported_to").map(|_| t.strs("reported_to")),
+                justification: t.str("justification"),
+                ..plain(valid_answer(t.str("answer")))
+            }
+        }
+        _ => plain(valid_answer(as_str(value))),
+    }
+}
+
+fn valid_answer(a: Option<Sp<String>>) -> Option<Sp<String>> {
+    a.filter(|a| super::shape::ANSWERS.contains(&a.val.as_str()))
+}
+
+fn upgrade(t: Tbl<'_, '_>) -> Upgrade {
+    Upgrade {
+        span: t.span,
+        system: t.str("system"),
+        to_version: t.str("to_version"),
+        date: t.date("date"),
+        kind: t.str("kind"),
+        cab_status: t.table("cab").and_then(|c| c.str("status")),
+        announced_on: t.date("announced_on"),
+        tested: t.bool("tested"),
+        status: t.str("status"),
+    }
+}
+
+fn activity(t: Tbl<'_, '_>) -> Activity {
+    Activity {
+        span: t.span,
+        id: t.str("id"),
+        title: t.str("title"),
+        owner: t.str("owner"),
+        start: t.date("start"),
+        end: t.date("end"),
+        hours: t.num("hours"),
+        sek: t.num("sek"),
+        status: t.str("status"),
+        carried_from: t.int("carried_from"),
+    }
+}

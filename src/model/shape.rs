@@ -1,0 +1,567 @@
+//! The shape of a plan file: every key, its type, whether it is required, and its
+//! documentation. One description serves the schema check and the JSON Schema that
+//! editors use, so the two can never disagree.
+
+use super::tree::{span_of, type_name, Tbl};
+use crate::diag::{did_you_mean, Span};
+use toml::de::DeValue;
+use toml::Spanned;
+
+/// The type a key's value must have.
+pub enum Ty {
+    Str,
+    Bool,
+    /// An integer in an inclusive range.
+    Int(i64, i64),
+    /// A non-negative number of hours or kronor (integer or float).
+    Amount,
+    /// A TOML local date, `2027-03-06`.
+    Date,
+    /// An identifier: `^[a-z0-9][a-z0-9-]{0,62}$`, like object folder names.
+    Id,
+    /// A reference to another object's system: `"<object>"` or `"<object>/<system>"`.
+    Ref,
+    Enum(&'static [&'static str]),
+    Table(&'static [Field]),
+    /// A table with free keys (role ids, question ids), each value of one type.
+    Map(&'static Ty),
+    Array(&'static Ty),
+    /// One value, or an array of them (`[roles.x]` or `[[roles.x]]`).
+    OneOrMany(&'static Ty),
+    /// The first alternative whose TOML type matches decides.
+    AnyOf(&'static [Ty]),
+}
+
+/// One key of a table.
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: &'static str,
+}
+
+const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required: true,
+        doc,
+    }
+}
+
+const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+    }
+}
+
+pub const STATUS: &[&str] = &["draft", "established", "revised"];
+pub const HOSTING: &[&str] = &["internal", "external", "hybrid"];
+pub const LIFECYCLE: &[&str] = &["planned", "active", "phasing-out", "retired"];
+pub const ANSWERS: &[&str] = &["yes", "no", "partial", "na"];
+pub const UPGRADE_KIND: &[&str] = &["major", "minor", "patch", "security"];
+pub const CAB_STATUS: &[&str] = &["approved", "requested", "not-required"];
+pub const UPGRADE_STATUS: &[&str] = &["planned", "done", "postponed", "cancelled"];
+pub const ACTIVITY_KIND: &[&str] = &["maintain", "develop"];
+pub const ACTIVITY_STATUS: &[&str] = &["planned", "ongoing", "done", "postponed", "cancelled"];
+
+pub const PERSON: &[Field] = &[
+    opt(
+        "name",
+        Ty::Str,
+        "Full name (or the name of a board or nämnd).",
+    ),
+    opt(
+        "email",
+        Ty::Str,
+        "E-mail address; optional, validated when present.",
+    ),
+    opt("unit", Ty::Str, "Organisational unit."),
+    opt(
+        "username",
+        Ty::Str,
+        "Username on the git forge, used for CODEOWNERS.",
+    ),
+];
+
+const CLASSIFICATION: &[Field] = &[
+    opt("confidentiality", Ty::Int(0, 3), "Konfidentialitet, 0–3."),
+    opt("integrity", Ty::Int(0, 3), "Riktighet, 0–3."),
+    opt("availability", Ty::Int(0, 3), "Tillgänglighet, 0–3."),
+];
+
+const CONTRACT: &[Field] = &[
+    opt("id", Ty::Str, "Contract reference."),
+    opt("ends", Ty::Date, "The day the contract ends."),
+];
+
+const INTEGRATION: &[Field] = &[
+    req(
+        "source",
+        Ty::Ref,
+        "The system data is fetched from: \"<object>\" or \"<object>/<system>\".",
+    ),
+    req("data", Ty::Str, "What data is fetched."),
+    opt(
+        "personal_data",
+        Ty::Bool,
+        "Whether the data includes personal data.",
+    ),
+    opt(
+        "legal_basis",
+        Ty::Str,
+        "Rättslig grund for the processing; required when personal_data.",
+    ),
+    opt(
+        "contract",
+        Ty::Str,
+        "Informationskontrakt reference; required.",
+    ),
+];
+
+pub const ANSWER_TABLE: &[Field] = &[
+    req("answer", Ty::Enum(ANSWERS), "yes | no | partial | na"),
+    opt(
+        "deviation",
+        Ty::Str,
+        "Avvikelse: what is not in place (for no/partial).",
+    ),
+    opt("action", Ty::Str, "Åtgärd: what will be done about it."),
+    opt("owner", Ty::Str, "Role id responsible for the action."),
+    opt("due", Ty::Date, "When the action is due."),
+    opt(
+        "reported_to",
+        Ty::Array(&Ty::Str),
+        "Role ids the deviation was reported to.",
+    ),
+    opt(
+        "justification",
+        Ty::Str,
+        "Why the question does not apply (for na).",
+    ),
+];
+
+const ANSWER: Ty = Ty::AnyOf(&[Ty::Enum(ANSWERS), Ty::Table(ANSWER_TABLE)]);
+
+const APPENDIX3: &[Field] = &[
+    opt(
+        "attested_by",
+        Ty::Str,
+        "The role that attested (the role model's attesting role).",
+    ),
+    opt("attested_on", Ty::Date, "Day of attestation."),
+    opt(
+        "digest",
+        Ty::Str,
+        "Digest of the answers at attestation, written by `plan attest`.",
+    ),
+    opt(
+        "answers",
+        Ty::Map(&ANSWER),
+        "One entry per checklist question id.",
+    ),
+];
+
+const SYSTEM: &[Field] = &[
+    req("id", Ty::Id, "System id, unique within the object."),
+    req("name", Ty::Str, "Display name."),
+    opt("supplier", Ty::Str, "Leverantör."),
+    opt("hosting", Ty::Enum(HOSTING), "internal | external | hybrid"),
+    opt(
+        "lifecycle",
+        Ty::Enum(LIFECYCLE),
+        "planned | active | phasing-out | retired",
+    ),
+    opt("version", Ty::Str, "Version in production."),
+    opt(
+        "personal_data",
+        Ty::Bool,
+        "Whether the system processes personal data.",
+    ),
+    opt(
+        "classification",
+        Ty::Table(CLASSIFICATION),
+        "Information classification, 0–3 each.",
+    ),
+    opt(
+        "test_environment",
+        Ty::Bool,
+        "Whether a test environment exists.",
+    ),
+    opt("contract", Ty::Table(CONTRACT), "Supplier contract."),
+    opt(
+        "depends_on",
+        Ty::Array(&Ty::Ref),
+        "Systems this one needs: \"<object>\" or \"<object>/<system>\".",
+    ),
+    opt(
+        "integrations",
+        Ty::Array(&Ty::Table(INTEGRATION)),
+        "Data this system fetches from other systems.",
+    ),
+    opt(
+        "appendix3",
+        Ty::Table(APPENDIX3),
+        "Bilaga 3: the information-security checklist.",
+    ),
+];
+
+const CAB: &[Field] = &[
+    opt(
+        "status",
+        Ty::Enum(CAB_STATUS),
+        "approved | requested | not-required",
+    ),
+    opt("ref", Ty::Str, "Change reference."),
+];
+
+const UPGRADE: &[Field] = &[
+    req("system", Ty::Id, "A system id of this object."),
+    opt("to_version", Ty::Str, "Version after the upgrade."),
+    req("date", Ty::Date, "Day of the upgrade."),
+    req(
+        "kind",
+        Ty::Enum(UPGRADE_KIND),
+        "major | minor | patch | security",
+    ),
+    opt("cab", Ty::Table(CAB), "Change advisory board decision."),
+    opt("announced_on", Ty::Date, "When users were told."),
+    opt("tested", Ty::Bool, "Rehearsed in the test environment."),
+    opt("downtime_hours", Ty::Amount, "Expected downtime."),
+    opt(
+        "status",
+        Ty::Enum(UPGRADE_STATUS),
+        "planned | done | postponed | cancelled",
+    ),
+];
+
+const ACTIVITY: &[Field] = &[
+    req("id", Ty::Str, "Activity id, e.g. A1."),
+    req("title", Ty::Str, "What is done."),
+    opt(
+        "kind",
+        Ty::Enum(ACTIVITY_KIND),
+        "maintain (vidmakthålla) | develop (vidareutveckla)",
+    ),
+    opt("owner", Ty::Str, "A role id held in this plan."),
+    opt("start", Ty::Date, "Start day."),
+    opt("end", Ty::Date, "End day."),
+    opt("hours", Ty::Amount, "Planned hours."),
+    opt("sek", Ty::Amount, "Planned cost in SEK."),
+    opt(
+        "status",
+        Ty::Enum(ACTIVITY_STATUS),
+        "planned | ongoing | done | postponed | cancelled",
+    ),
+    opt(
+        "carried_from",
+        Ty::Int(1900, 9999),
+        "The year an open activity was carried over from.",
+    ),
+];
+
+const BUDGET: &[Field] = &[
+    opt("hours", Ty::Amount, "Budgeted hours (bilaga 1)."),
+    opt("sek", Ty::Amount, "Budgeted cost in SEK (bilaga 1)."),
+];
+
+/// Every key of a plan file, `objects/<object>/<year>.toml`.
+pub const PLAN: &[Field] = &[
+    req(
+        "object",
+        Ty::Id,
+        "The management object; equals the folder name.",
+    ),
+    req("name", Ty::Str, "Display name of the object."),
+    req(
+        "year",
+        Ty::Int(1900, 9999),
+        "The plan year; equals the file name.",
+    ),
+    req(
+        "status",
+        Ty::Enum(STATUS),
+        "draft (förslag) | established (fastställd) | revised (reviderad)",
+    ),
+    opt(
+        "established_on",
+        Ty::Date,
+        "Required when status is established or revised.",
+    ),
+    opt(
+        "organisation_model",
+        Ty::Int(1, 5),
+        "Organisation model, handbook 10.1.1–10.1.5.",
+    ),
+    opt(
+        "roles",
+        Ty::Map(&Ty::OneOrMany(&Ty::Table(PERSON))),
+        "Role id → person, or array of people.",
+    ),
+    opt(
+        "reference_group",
+        Ty::Array(&Ty::Table(PERSON)),
+        "Referensgrupp.",
+    ),
+    opt("budget", Ty::Table(BUDGET), "Budget (bilaga 1)."),
+    req(
+        "systems",
+        Ty::Array(&Ty::Table(SYSTEM)),
+        "The systems this plan covers.",
+    ),
+    opt(
+        "upgrades",
+        Ty::Array(&Ty::Table(UPGRADE)),
+        "Planned upgrades.",
+    ),
+    opt(
+        "activities",
+        Ty::Array(&Ty::Table(ACTIVITY)),
+        "Aktivitetslista.",
+    ),
+];
+
+/// A problem with the shape of a file.
+pub struct ShapeError {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Checks a table against its fields, pushing one error per problem. `path` is the
+/// dotted key path of the table, for messages.
+pub fn validate(table: Tbl<'_, '_>, fields: &[Field], path: &str, out: &mut Vec<ShapeError>) {
+    for (key, value) in table.map.iter() {
+        let name = key.get_ref().as_ref();
+        let here = join(path, name);
+        match fields.iter().find(|f| f.name == name) {
+            Some(field) => check_value(value, &field.ty, &here, span_of(key), out),
+            None => {
+                let suggestion = did_you_mean(name, fields.iter().map(|f| f.name));
+                out.push(ShapeError {
+                    span: span_of(key),
+                    message: format!("unknown key `{here}`"),
+                    help: Some(match suggestion {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("expected one of: {}", names(fields)),
+                    }),
+                });
+            }
+        }
+    }
+    for field in fields.iter().filter(|f| f.required) {
+        if table.entry(field.name).is_none() {
+            out.push(ShapeError {
+                span: table.span,
+                message: format!("missing required key `{}`", join(path, field.name)),
+                help: Some(field.doc.to_string()),
+            });
+        }
+    }
+}
+
+fn check_value(
+    value: &Spanned<DeValue<'_>>,
+    ty: &Ty,
+    path: &str,
+    key_span: Span,
+    out: &mut Vec<ShapeError>,
+) {
+    let span = span_of(value);
+    let v = value.get_ref();
+    let mut wrong = |expected: String, help: Option<String>| {
+        out.push(ShapeError {
+            span,
+            message: format!("`{path}` must be {expected}, found {}", describe(v)),
+            help,
+        })
+    };
+    match (ty, v) {
+        (Ty::Str, DeValue::String(_)) | (Ty::Bool, DeValue::Boolean(_)) => {}
+        (Ty::Int(lo, hi), DeValue::Integer(_)) => match super::tree::as_int(value) {
+            Some(n) if (*lo..=*hi).contains(&n.val) => {}
+            _ => wrong(format!("an integer from {lo} to {hi}"), None),
+        },
+        (Ty::Amount, DeValue::Integer(_) | DeValue::Float(_)) => {
+            let text = match v {
+                DeValue::Integer(i) => i.as_str().to_string(),
+                DeValue::Float(f) => f.as_str().to_string(),
+                _ => unreachable!(),
+            };
+            if text.starts_with('-') || text.contains("nan") || text.contains("inf") {
+                wrong("a non-negative number".into(), None);
+            }
+        }
+        (Ty::Date, DeValue::Datetime(_)) => {
+            if super::tree::as_date(value).is_none() {
+                wrong("a date like 2027-03-06 (no time of day)".into(), None);
+            }
+        }
+        (Ty::Date, DeValue::String(s)) => wrong(
+            "a date".into(),
+            Some(if s.parse::<chrono::NaiveDate>().is_ok() {
+                format!("write it without quotes: {s}")
+            } else {
+                "write a date like 2027-03-06, without quotes".into()
+            }),
+        ),
+        (Ty::Id, DeValue::String(s)) => {
+            if !is_id(s) {
+                wrong(
+                    "an id of lowercase a–z, digits and `-`".into(),
+                    Some(format!("for example \"{}\"", suggest_id(s))),
+                );
+            }
+        }
+        (Ty::Ref, DeValue::String(s)) => {
+            let mut parts = s.splitn(2, '/');
+            let ok = parts.next().is_some_and(is_id) && parts.next().is_none_or(is_id);
+            if !ok {
+                wrong("\"<object>\" or \"<object>/<system>\"".into(), None);
+            }
+        }
+        (Ty::Enum(values), DeValue::String(s)) => {
+            if !values.contains(&s.as_ref()) {
+                let help = match did_you_mean(s, values.iter().copied()) {
+                    Some(m) => format!("did you mean \"{m}\"?"),
+                    None => format!("expected one of: {}", quoted(values)),
+                };
+                out.push(ShapeError {
+                    span,
+                    message: format!("`{path}` has unknown value \"{s}\""),
+                    help: Some(help),
+                });
+            }
+        }
+        (Ty::Table(fields), DeValue::Table(t)) => {
+            validate(Tbl::new(t, key_span), fields, path, out)
+        }
+        (Ty::Map(inner), DeValue::Table(t)) => {
+            for (k, v) in t.iter() {
+                check_value(v, inner, &join(path, k.get_ref()), span_of(k), out);
+            }
+        }
+        (Ty::Array(inner), DeValue::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                check_value(item, inner, &format!("{path}[{i}]"), span_of(item), out);
+            }
+        }
+        (Ty::OneOrMany(inner), DeValue::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                check_value(item, inner, &format!("{path}[{i}]"), span_of(item), out);
+            }
+        }
+        (Ty::OneOrMany(inner), _) => check_value(value, inner, path, key_span, out),
+        (Ty::AnyOf(alternatives), _) => match alternatives.iter().find(|alt| same_kind(alt, v)) {
+            Some(alt) => check_value(value, alt, path, key_span, out),
+            None => wrong(
+                alternatives
+                    .iter()
+                    .map(expectation)
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                None,
+            ),
+        },
+        (ty, _) => wrong(expectation(ty), None),
+    }
+}
+
+/// Whether a value has the TOML type an alternative asks for.
+fn same_kind(ty: &Ty, v: &DeValue<'_>) -> bool {
+    matches!(
+        (ty, v),
+        (Ty::Str | Ty::Id | Ty::Ref | Ty::Enum(_), DeValue::String(_))
+            | (Ty::Table(_) | Ty::Map(_), DeValue::Table(_))
+            | (Ty::Array(_), DeValue::Array(_))
+            | (Ty::Bool, DeValue::Boolean(_))
+            | (Ty::Int(..) | Ty::Amount, DeValue::Integer(_))
+            | (Ty::Date, DeValue::Datetime(_))
+    )
+}
+
+fn expectation(ty: &Ty) -> String {
+    match ty {
+        Ty::Str => "a string".into(),
+        Ty::Bool => "true or false".into(),
+        Ty::Int(lo, hi) => format!("an integer from {lo} to {hi}"),
+        Ty::Amount => "a non-negative number".into(),
+        Ty::Date => "a date like 2027-03-06".into(),
+        Ty::Id => "an id string".into(),
+        Ty::Ref => "\"<object>\" or \"<object>/<system>\"".into(),
+        Ty::Enum(values) => format!("one of {}", quoted(values)),
+        Ty::Table(_) | Ty::Map(_) => "a table".into(),
+        Ty::Array(_) => "an array".into(),
+        Ty::OneOrMany(inner) => format!("{} or an array of them", expectation(inner)),
+        Ty::AnyOf(alts) => alts
+            .iter()
+            .map(expectation)
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+fn describe(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) if s.len() <= 40 => format!("\"{s}\""),
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        other => type_name(other).to_string(),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn names(fields: &[Field]) -> String {
+    fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+}
+
+fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `^[a-z0-9][a-z0-9-]{0,62}$`: the syntax of object folders and system ids.
+pub fn is_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 63
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
+/// A valid id close to an invalid one, for hints.
+pub fn suggest_id(s: &str) -> String {
+    let mut id: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            'é' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    id = id.trim_matches('-').to_string();
+    id.truncate(63);
+    if id.is_empty() {
+        "system".into()
+    } else {
+        id
+    }
+}

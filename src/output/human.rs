@@ -1,0 +1,80 @@
+//! The human format: findings like a compiler's, with the source line underlined.
+
+use crate::diag::{Finding, Severity};
+use crate::engine::Outcome;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use std::fmt::Write;
+
+/// Renders findings one after another, then a summary line.
+pub fn render(outcome: &Outcome, color: bool) -> String {
+    let mut out = render_findings(&outcome.findings, color);
+    let errors = outcome.count(Severity::Error);
+    let warnings = outcome.count(Severity::Warning);
+    let files = plural(outcome.files, "plan file", "plan files");
+    let summary = if errors + warnings == 0 {
+        format!("checked {files}: no problems found")
+    } else {
+        format!(
+            "checked {files}: {}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
+    };
+    let style = match (color, errors, warnings) {
+        (false, _, _) => "",
+        (true, 0, 0) => "\x1b[1;32m",
+        (true, 0, _) => "\x1b[1;33m",
+        (true, _, _) => "\x1b[1;31m",
+    };
+    let reset = if color { "\x1b[0m" } else { "" };
+    let _ = writeln!(out, "{style}{summary}{reset}");
+    out
+}
+
+/// Renders findings without a summary (also used for plan.toml problems).
+pub fn render_findings(findings: &[Finding], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for f in findings {
+        let level = match f.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let line_text = f.source_line.as_deref().unwrap_or("");
+        // The span, clipped to the finding's line (a table's span may run on).
+        let col_byte = line_text
+            .char_indices()
+            .nth(f.column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        let len = (f.span.end.saturating_sub(f.span.start)) as usize;
+        let end = (col_byte + len.max(1)).min(line_text.len());
+        let end = (col_byte..=end)
+            .rev()
+            .find(|&i| line_text.is_char_boundary(i))
+            .unwrap_or(col_byte);
+        let mut snippet = Snippet::source(line_text)
+            .line_start(f.line)
+            .path(f.file.as_str());
+        if !line_text.is_empty() {
+            snippet = snippet.annotation(AnnotationKind::Primary.span(col_byte..end.max(col_byte)));
+        }
+        let mut group = level
+            .clone()
+            .primary_title(f.message.as_str())
+            .id(f.rule)
+            .element(snippet);
+        if let Some(help) = &f.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

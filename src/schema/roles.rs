@@ -1,0 +1,172 @@
+//! Role models: which governance roles a plan names, and the rules about them.
+
+use super::LoadError;
+use serde::Deserialize;
+
+/// Whether a plan must name a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Presence {
+    Required,
+    Recommended,
+    Optional,
+}
+
+/// A role model such as `pm3-lu` (the university handbook) or `municipal`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleModel {
+    pub name: String,
+    pub title: String,
+    pub source: String,
+    /// Whether `organisation_model` (handbook 10.1.1–10.1.5) changes anything.
+    pub uses_organisation_model: bool,
+    pub attester: Attester,
+    pub report_to: ReportTo,
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub separate: Vec<Separate>,
+}
+
+/// The role that attests appendix 3, with exceptions per organisation model.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attester {
+    pub role: String,
+    #[serde(default)]
+    pub when: Vec<AttesterWhen>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttesterWhen {
+    pub organisation_model: Vec<i64>,
+    pub role: String,
+}
+
+/// The roles every deviation must be reported to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportTo {
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub when: Vec<ReportToWhen>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportToWhen {
+    pub organisation_model: Vec<i64>,
+    pub roles: Vec<String>,
+}
+
+/// One role of the model.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub label: String,
+    pub short: String,
+    pub presence: Presence,
+    /// Whether several people may hold it (`[[roles.x]]`).
+    pub many: bool,
+    pub description: String,
+    #[serde(default)]
+    pub when: Vec<PresenceWhen>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceWhen {
+    pub organisation_model: Vec<i64>,
+    pub presence: Presence,
+}
+
+/// Two roles one person should not hold together.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Separate {
+    pub roles: [String; 2],
+    pub reason: String,
+}
+
+impl RoleModel {
+    pub const BUILT_IN: &'static [&'static str] = &["pm3-lu", "municipal"];
+
+    /// A model shipped with the tool, by name.
+    pub fn built_in(name: &str) -> Option<RoleModel> {
+        let text = match name {
+            "pm3-lu" => include_str!("../../schema/roles/pm3-lu.toml"),
+            "municipal" => include_str!("../../schema/roles/municipal.toml"),
+            _ => return None,
+        };
+        Some(
+            Self::parse(&format!("schema/roles/{name}.toml"), text)
+                .expect("built-in role models are valid"),
+        )
+    }
+
+    /// Parses a role model file; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<RoleModel, LoadError> {
+        let model: RoleModel = super::parse(file, text)?;
+        let known = |id: &str| model.roles.iter().any(|r| r.id == id);
+        let unknown = std::iter::once(&model.attester.role)
+            .chain(model.attester.when.iter().map(|w| &w.role))
+            .chain(model.report_to.roles.iter())
+            .chain(model.report_to.when.iter().flat_map(|w| &w.roles))
+            .chain(model.separate.iter().flat_map(|s| &s.roles))
+            .find(|id| !known(id));
+        if let Some(id) = unknown {
+            return Err(LoadError {
+                file: file.to_string(),
+                span: crate::diag::Span::START,
+                line: 1,
+                column: 1,
+                message: format!("role `{id}` is named but not defined under [[roles]]"),
+            });
+        }
+        Ok(model)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    fn applies(&self, models: &[i64], om: Option<i64>) -> bool {
+        self.uses_organisation_model && om.is_some_and(|om| models.contains(&om))
+    }
+
+    /// How strongly a plan with this organisation model needs the role.
+    pub fn presence(&self, role: &Role, om: Option<i64>) -> Presence {
+        role.when
+            .iter()
+            .find(|w| self.applies(&w.organisation_model, om))
+            .map_or(role.presence, |w| w.presence)
+    }
+
+    /// The role that attests appendix 3 under this organisation model.
+    pub fn attester(&self, om: Option<i64>) -> &str {
+        self.attester
+            .when
+            .iter()
+            .find(|w| self.applies(&w.organisation_model, om))
+            .map_or(&self.attester.role, |w| &w.role)
+    }
+
+    /// The roles a deviation must be reported to under this organisation model.
+    pub fn report_to(&self, om: Option<i64>) -> &[String] {
+        self.report_to
+            .when
+            .iter()
+            .find(|w| self.applies(&w.organisation_model, om))
+            .map_or(&self.report_to.roles, |w| &w.roles)
+    }
+
+    /// A role's label with its id, for messages: `IT-systemägare (it_systemagare)`.
+    pub fn describe(&self, id: &str) -> String {
+        match self.role(id) {
+            Some(role) => format!("{} (`{}`)", role.label, id),
+            None => format!("`{id}`"),
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Everything `plan.toml` decides, resolved: the settings, the role model, the
+//! checklist and the severity of every rule.
+
+use crate::checks;
+use crate::diag::{did_you_mean, Finding, LineIndex, Severity, Span};
+use crate::model::shape::{self, ShapeError};
+use crate::model::{Config, Sp, Tbl};
+use crate::repo::Source;
+use crate::schema::{Checklist, LoadError, RoleModel};
+use std::collections::HashMap;
+use std::fmt;
+
+pub const CONFIG_FILE: &str = "plan.toml";
+
+/// A repository's resolved settings.
+pub struct Settings {
+    pub config: Config,
+    pub roles: RoleModel,
+    pub checklist: Checklist,
+    /// Rule id → overridden severity (None: off).
+    overrides: HashMap<String, Option<Severity>>,
+}
+
+/// The repository's configuration could not be used: the findings say where and why.
+#[derive(Debug)]
+pub struct Invalid(pub Vec<Finding>);
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for finding in &self.0 {
+            writeln!(
+                f,
+                "{}:{}:{}: {}",
+                finding.file, finding.line, finding.column, finding.message
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+impl Settings {
+    /// Reads and resolves `plan.toml` (and any role model or checklist it points to).
+    pub fn load(source: &dyn Source) -> anyhow::Result<Settings> {
+        let bytes = source
+            .read(CONFIG_FILE)?
+            .ok_or_else(|| anyhow::anyhow!("{CONFIG_FILE} not found in {}", source.describe()))?;
+        let mut invalid = Problems::new(CONFIG_FILE);
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t.trim_start_matches('\u{feff}'),
+            Err(e) => {
+                let text = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                invalid.push(
+                    "parse",
+                    Span::new(e.valid_up_to()..e.valid_up_to()),
+                    "file is not valid UTF-8".into(),
+                    None,
+                );
+                return Err(invalid.into_error(text).into());
+            }
+        };
+        let root = match toml::de::DeTable::parse(text) {
+            Ok(root) => root,
+            Err(e) => {
+                invalid.push(
+                    "parse",
+                    Span::new(e.span().unwrap_or(0..0)),
+                    format!("invalid TOML: {}", e.message().trim_end()),
+                    None,
+                );
+                return Err(invalid.into_error(text).into());
+            }
+        };
+        let tree = Tbl::new(root.get_ref(), Span::START);
+        let mut errors = Vec::new();
+        shape::validate(tree, crate::model::config::CONFIG, "", &mut errors);
+        for ShapeError {
+            span,
+            message,
+            help,
+        } in errors
+        {
+            invalid.push("schema", span, message, help);
+        }
+        let config = Config::from_tree(tree);
+        let mut overrides = HashMap::new();
+        for (id, setting) in &config.rules {
+            match checks::rule(&id.val) {
+                Some(_) => {
+                    let severity = match setting.as_str() {
+                        "error" => Some(Severity::Error),
+                        "warning" => Some(Severity::Warning),
+                        _ => None,
+                    };
+                    overrides.insert(id.val.clone(), severity);
+                }
+                None => {
+                    let help = did_you_mean(&id.val, checks::ALL.iter().map(|r| r.id))
+                        .map_or("`plan rule` lists every rule".to_string(), |s| {
+                            format!("did you mean `{s}`?")
+                        });
+                    invalid.push(
+                        "schema",
+                        id.span,
+                        format!("unknown rule `{}` in [rules]", id.val),
+                        Some(help),
+                    );
+                }
+            }
+        }
+        let roles = resolve(
+            source,
+            &config.role_model,
+            &mut invalid,
+            RoleModel::built_in,
+            RoleModel::parse,
+            RoleModel::BUILT_IN,
+            "role model",
+        );
+        let default_checklist = Sp::new("infosak-kd".to_string(), Span::START);
+        let checklist_name = config.checklist.as_ref().unwrap_or(&default_checklist);
+        let checklist = resolve(
+            source,
+            checklist_name,
+            &mut invalid,
+            Checklist::built_in,
+            Checklist::parse,
+            Checklist::BUILT_IN,
+            "checklist",
+        );
+        match (roles, checklist) {
+            (Some(roles), Some(checklist)) if invalid.is_empty() => Ok(Settings {
+                config,
+                roles,
+                checklist,
+                overrides,
+            }),
+            _ => Err(invalid.into_error(text).into()),
+        }
+    }
+
+    /// The severity a finding of `rule` gets: its default (or the rule's own,
+    /// plan-dependent choice), then plan.toml `[rules]`. None: the rule is off.
+    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.overrides.get(rule) {
+            Some(setting) => *setting,
+            None => Some(default),
+        }
+    }
+}
+
+/// A built-in name, or a path in the repository, turned into a role model or checklist.
+#[allow(clippy::too_many_arguments)]
+fn resolve<T>(
+    source: &dyn Source,
+    name: &Sp<String>,
+    invalid: &mut Problems,
+    built_in: fn(&str) -> Option<T>,
+    parse: fn(&str, &str) -> Result<T, LoadError>,
+    built_ins: &[&str],
+    what: &str,
+) -> Option<T> {
+    if name.val.is_empty() {
+        return None;
+    }
+    if let Some(found) = built_in(&name.val) {
+        return Some(found);
+    }
+    if !name.val.ends_with(".toml") {
+        invalid.push(
+            "schema",
+            name.span,
+            format!("unknown {what} \"{}\"", name.val),
+            Some(format!(
+                "built-in: {}; or a path in the repository such as \"schema/{}/x.toml\"",
+                built_ins
+                    .iter()
+                    .map(|b| format!("\"{b}\""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if what == "checklist" {
+                    "checklists"
+                } else {
+                    "roles"
+                }
+            )),
+        );
+        return None;
+    }
+    let text = match source.read(&name.val) {
+        Ok(Some(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(None) => {
+            invalid.push(
+                "schema",
+                name.span,
+                format!("{what} file `{}` not found in the repository", name.val),
+                None,
+            );
+            return None;
+        }
+        Err(e) => {
+            invalid.push(
+                "schema",
+                name.span,
+                format!("{what} file `{}` cannot be read: {e:#}", name.val),
+                None,
+            );
+            return None;
+        }
+    };
+    match parse(&name.val, &text) {
+        Ok(found) => Some(found),
+        Err(e) => {
+            let mut f = Finding::new(
+                "schema",
+                Severity::Error,
+                &e.file,
+                e.span,
+                format!("invalid {what}: {}", e.message.trim_end()),
+            );
+            f.locate(&LineIndex::new(&text));
+            invalid.extra.push(f);
+            None
+        }
+    }
+}
+
+/// Problems found in plan.toml (and the files it names).
+struct Problems {
+    file: &'static str,
+    found: Vec<Finding>,
+    extra: Vec<Finding>,
+}
+
+impl Problems {
+    fn new(file: &'static str) -> Problems {
+        Problems {
+            file,
+            found: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, rule: &'static str, span: Span, message: String, help: Option<String>) {
+        let mut f = Finding::new(rule, Severity::Error, self.file, span, message);
+        f.help = help;
+        self.found.push(f);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.found.is_empty() && self.extra.is_empty()
+    }
+
+    fn into_error(mut self, text: &str) -> Invalid {
+        let index = LineIndex::new(text);
+        for f in &mut self.found {
+            f.locate(&index);
+        }
+        self.found.append(&mut self.extra);
+        Invalid(self.found)
+    }
+}
