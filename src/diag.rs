@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(idx.line_col(0), (1, 1));
         assert_eq!(idx.line_col(6), (2, 1));
         assert_eq!(idx.line_col(6 + 8 + 6), (2, 12));
-        assert_eq!(idx.line_range(2), 6..6 + 14);
+        assert_eq!(idx.line_range(2), 6..6 + 15);
     }
 
     #[test]
