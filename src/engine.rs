@@ -2,12 +2,14 @@
 //! configured severities, and a deterministic order.
 
 use crate::checks::{self, classify};
-use crate::diag::{Finding, Severity, Span};
+use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::index::{ObjectEntry, YearIndex};
 use crate::repo::Source;
 use crate::settings::Settings;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
 
 /// Which files to report on.
 #[derive(Default)]
@@ -75,14 +77,12 @@ pub fn check(
             ));
         }
     }
+    // Every plan of a year in the selection is read: cross-object rules see the whole
+    // year, even when only some files are reported on.
     let mut plans = Vec::new();
     for path in &listing.files {
         match classify(path) {
-            Ok((object, year)) => {
-                if selection.wants(path, year) {
-                    plans.push((path, object, year));
-                }
-            }
+            Ok((object, year)) => plans.push((path, object, year, selection.wants(path, year))),
             Err(why) => {
                 if selection.wants_path(path) {
                     findings.push(Finding::new(
@@ -96,19 +96,35 @@ pub fn check(
             }
         }
     }
-    let files = plans.len() + findings.len();
-    let per_file: Vec<Result<Vec<Finding>>> = plans
+    let files = plans.iter().filter(|p| p.3).count() + findings.len();
+    let per_file: Vec<Result<checks::FileReport>> = plans
         .par_iter()
-        .map(|(path, object, year)| {
+        .map(|(path, object, year, _)| {
             let bytes = source
                 .read(path)?
                 .ok_or_else(|| anyhow::anyhow!("{path} disappeared while checking"))?;
-            Ok(checks::check_file(settings, today, path, object, *year, &bytes).findings)
+            Ok(checks::check_file(
+                settings, today, path, object, *year, &bytes,
+            ))
         })
         .collect();
-    for result in per_file {
-        findings.extend(result?);
+    let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
+    for (result, (_, _, year, reported)) in per_file.into_iter().zip(&plans) {
+        let report = result?;
+        if *reported {
+            findings.extend(report.findings);
+        }
+        if let Some(entry) = report.entry {
+            entries.entry(*year).or_default().push(entry);
+        }
     }
+    let reported: HashSet<&str> = plans.iter().filter(|p| p.3).map(|p| p.0.as_str()).collect();
+    let cross: Vec<Finding> = entries
+        .iter()
+        .flat_map(|(year, entries)| checks::deps::check_year(&YearIndex::new(*year, entries)))
+        .filter(|f| reported.contains(f.file.as_str()))
+        .collect();
+    findings.extend(locate(source, cross)?);
     findings.retain_mut(|f| match settings.severity(f.rule, f.severity) {
         Some(severity) => {
             f.severity = severity;
@@ -118,4 +134,18 @@ pub fn check(
     });
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Outcome { findings, files })
+}
+
+/// Gives cross-object findings their line and column, reading each file concerned once.
+fn locate(source: &dyn Source, mut findings: Vec<Finding>) -> Result<Vec<Finding>> {
+    findings.sort_by(|a, b| a.file.cmp(&b.file));
+    for group in findings.chunk_by_mut(|a, b| a.file == b.file) {
+        let bytes = source.read(&group[0].file)?.unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        let index = LineIndex::new(&text);
+        for f in group {
+            f.locate(&index);
+        }
+    }
+    Ok(findings)
 }

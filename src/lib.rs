@@ -7,6 +7,7 @@ pub mod diag;
 pub mod digest;
 pub mod engine;
 pub mod fsio;
+pub mod index;
 pub mod model;
 pub mod output;
 pub mod repo;

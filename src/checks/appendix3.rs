@@ -114,11 +114,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     };
     for system in &ctx.plan.systems {
         let Some(id) = &system.id else { continue };
-        if system
-            .lifecycle
-            .as_ref()
-            .is_some_and(|l| l.val == "retired")
-        {
+        if system.is_retired() {
             continue;
         }
         if system.appendix3.is_none() {

@@ -16,11 +16,7 @@ pub const EXPIRING: Rule = Rule {
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     for system in &ctx.plan.systems {
-        if system
-            .lifecycle
-            .as_ref()
-            .is_some_and(|l| l.val == "retired")
-        {
+        if system.is_retired() {
             continue;
         }
         let (Some(id), Some(ends)) = (&system.id, &system.contract_ends) else {

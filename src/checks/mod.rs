@@ -6,6 +6,8 @@ mod activities;
 mod appendix3;
 mod budget;
 mod contract;
+pub mod deps;
+mod integrations;
 mod layout;
 mod plan;
 mod roles;
@@ -49,12 +51,17 @@ pub const ALL: &[&Rule] = &[
     &appendix3::WRONG_ATTESTER,
     &appendix3::STALE,
     &appendix3::OVERDUE,
+    &deps::UNKNOWN,
+    &deps::CYCLE,
+    &deps::RETIRED,
+    &integrations::CONTRACT,
     &upgrades::UNKNOWN_SYSTEM,
     &upgrades::OUTSIDE_YEAR,
     &upgrades::SERVICE_WINDOW,
     &upgrades::CAB,
     &upgrades::ANNOUNCE,
     &upgrades::UNTESTED,
+    &deps::CLASH,
     &activities::OWNER,
     &activities::DATES,
     &activities::OVERDUE,
@@ -135,6 +142,8 @@ impl Finding {
 /// Everything learnt from one plan file.
 pub struct FileReport {
     pub findings: Vec<Finding>,
+    /// What the cross-object rules need of it (None when it did not parse).
+    pub entry: Option<crate::index::ObjectEntry>,
 }
 
 /// Runs every single-file rule on one plan file.
@@ -146,7 +155,11 @@ pub fn check_file(
     year: i32,
     bytes: &[u8],
 ) -> FileReport {
-    with_plan(path, object, year, bytes, |plan, sink| {
+    let mut entry = None;
+    let mut report = with_plan(path, object, year, bytes, |plan, sink| {
+        entry = Some(crate::index::ObjectEntry::from_plan(
+            path, object, year, plan,
+        ));
         let ctx = FileCtx {
             settings,
             today,
@@ -155,6 +168,7 @@ pub fn check_file(
             year,
         };
         layout::check(&ctx, sink);
+        integrations::check(&ctx, sink);
         roles::check(&ctx, sink);
         appendix3::check(&ctx, sink);
         upgrades::check(&ctx, sink);
@@ -162,7 +176,9 @@ pub fn check_file(
         budget::check(&ctx, sink);
         plan::check(&ctx, sink);
         contract::check(&ctx, sink);
-    })
+    });
+    report.entry = entry;
+    report
 }
 
 /// What keeps one system's appendix 3 from being attested: syntax and schema errors
@@ -231,7 +247,10 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
         f.object = Some(object.to_string());
         f.year = Some(year);
     }
-    FileReport { findings }
+    FileReport {
+        findings,
+        entry: None,
+    }
 }
 
 #[cfg(test)]

@@ -101,6 +101,12 @@ pub struct Answer {
     pub justification: Option<Sp<String>>,
 }
 
+impl System {
+    pub fn is_retired(&self) -> bool {
+        self.lifecycle.as_ref().is_some_and(|l| l.val == "retired")
+    }
+}
+
 impl Answer {
     /// Whether the answer is a deviation (`no` or `partial`).
     pub fn is_deviation(&self) -> bool {

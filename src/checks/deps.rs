@@ -1,0 +1,377 @@
+//! `deps/*` and `upgrade/clash`: rules over a whole year of objects, evaluated on the
+//! [`YearIndex`] built once, each in time linear in the number of dependencies.
+
+use super::Rule;
+use crate::diag::{Finding, Severity};
+use crate::index::{ObjectEntry, Resolved, YearIndex};
+use std::collections::{HashMap, HashSet};
+
+pub const UNKNOWN: Rule = Rule {
+    id: "deps/unknown",
+    severity: Severity::Error,
+    summary: "depends_on or integration source names no object/system planned that year",
+    doc: "A dependency or integration source names an object (`\"lucat\"`) or one of its \
+          systems (`\"eduroam/radius\"`) that has no plan for the same year. Either the \
+          name is wrong, or the other object's plan for the year is missing, and then \
+          nobody will warn this förvaltning about that system's upgrades. Correct the \
+          reference, or add the other object's plan.",
+};
+
+pub const CYCLE: Rule = Rule {
+    id: "deps/cycle",
+    severity: Severity::Warning,
+    summary: "objects depending on each other in a circle",
+    doc: "Objects that depend on each other in a circle cannot be upgraded or restarted \
+          one at a time without affecting each other, and a failure in one can spread \
+          around the circle. One finding is made per group of objects that reach each \
+          other, on the alphabetically first object's plan, naming one circle through \
+          the group. Break the circle if the dependency is not real, or make sure the \
+          continuity plans of the objects cover the group together.",
+};
+
+pub const RETIRED: Rule = Rule {
+    id: "deps/retired",
+    severity: Severity::Warning,
+    summary: "depends on a retired system",
+    doc: "A system depends on (or fetches data from) a system whose lifecycle is \
+          `retired`. The dependency must move to the system that replaced it, or be \
+          removed.",
+};
+
+pub const CLASH: Rule = Rule {
+    id: "upgrade/clash",
+    severity: Severity::Warning,
+    summary: "upgrades on the same date of two systems where one depends on the other",
+    doc: "Two systems are upgraded on the same day although one depends on the other. \
+          If either upgrade goes wrong, it is hard to tell which one broke the service, \
+          and the dependent system may be tested against a dependency that is about to \
+          change. Move one of the upgrades to another service window, or plan them as \
+          one coordinated change.",
+};
+
+/// Runs the cross-object rules on one year. Findings carry spans; the caller turns
+/// them into lines and columns.
+pub fn check_year(index: &YearIndex<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let objects = index.objects();
+    for entry in &objects {
+        unknown_and_retired(index, entry, &mut out);
+    }
+    clashes(index, &objects, &mut out);
+    cycles(&objects, &mut out);
+    for f in &mut out {
+        f.year = Some(index.year);
+    }
+    out
+}
+
+fn finding(
+    rule: &'static Rule,
+    entry: &ObjectEntry,
+    span: crate::diag::Span,
+    message: String,
+) -> Finding {
+    let mut f = Finding::new(rule.id, rule.severity, &entry.file, span, message);
+    f.object = Some(entry.object.clone());
+    f.line = 0;
+    f
+}
+
+fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec<Finding>) {
+    for system in &entry.systems {
+        for dep in &system.deps {
+            let what = match dep.via {
+                crate::index::Via::DependsOn => "depends on",
+                crate::index::Via::Integration => "fetches data from",
+            };
+            let (object, sys) = dep.split();
+            match index.resolve(&dep.target) {
+                Resolved::NoObject => {
+                    let mut f = finding(
+                        &UNKNOWN,
+                        entry,
+                        dep.span,
+                        format!(
+                            "`{}` {what} `{}`, but no object `{object}` has a plan for {}",
+                            system.id, dep.target, index.year
+                        ),
+                    );
+                    let ids = index.objects();
+                    f.help =
+                        crate::diag::did_you_mean(object, ids.iter().map(|o| o.object.as_str()))
+                            .map(|s| format!("did you mean `{s}`?"));
+                    out.push(f);
+                }
+                Resolved::NoSystem(other) => {
+                    let mut f = finding(
+                        &UNKNOWN,
+                        entry,
+                        dep.span,
+                        format!(
+                            "`{}` {what} `{}`, but object `{object}` has no system `{}`",
+                            system.id,
+                            dep.target,
+                            sys.unwrap_or("")
+                        ),
+                    );
+                    f.help = Some(format!(
+                        "systems of `{object}`: {}",
+                        other
+                            .systems
+                            .iter()
+                            .map(|s| s.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    out.push(f);
+                }
+                Resolved::System(_, target) if target.retired && !system.retired => {
+                    out.push(finding(
+                        &RETIRED,
+                        entry,
+                        dep.span,
+                        format!("`{}` {what} `{}`, which is retired", system.id, dep.target),
+                    ));
+                }
+                Resolved::Object(other) if other.all_retired() && !system.retired => {
+                    out.push(finding(
+                        &RETIRED,
+                        entry,
+                        dep.span,
+                        format!(
+                            "`{}` {what} `{}`, whose systems are all retired",
+                            system.id, dep.target
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn clashes(index: &YearIndex<'_>, objects: &[&ObjectEntry], out: &mut Vec<Finding>) {
+    // (object, date) → systems upgraded that day.
+    let mut by_day: HashMap<(&str, chrono::NaiveDate), Vec<&str>> = HashMap::new();
+    for entry in objects {
+        for up in &entry.upgrades {
+            by_day
+                .entry((entry.object.as_str(), up.date))
+                .or_default()
+                .push(&up.system);
+        }
+    }
+    for entry in objects {
+        for up in &entry.upgrades {
+            let Some(system) = entry.system(&up.system) else {
+                continue;
+            };
+            let mut reported = HashSet::new();
+            for dep in &system.deps {
+                let (object, target_system) = dep.split();
+                let Some(upgraded) = by_day.get(&(object, up.date)) else {
+                    continue;
+                };
+                for other in upgraded
+                    .iter()
+                    .filter(|s| target_system.is_none_or(|t| t == **s))
+                {
+                    if object == entry.object && *other == up.system {
+                        continue;
+                    }
+                    if index.object(object).is_none() || !reported.insert((object, *other)) {
+                        continue;
+                    }
+                    out.push(finding(&CLASH, entry, up.span, format!(
+                        "`{}` is upgraded on {} together with `{object}/{other}`, which it {}",
+                        up.system,
+                        up.date,
+                        if dep.via == crate::index::Via::DependsOn { "depends on" } else { "fetches data from" }
+                    ))
+                    .with_help("move one of the upgrades to another service window, or plan them as one change"));
+                }
+            }
+        }
+    }
+}
+
+/// One finding per strongly connected component of the object graph (Tarjan's
+/// algorithm, iterative so deep graphs cannot overflow the stack).
+fn cycles(objects: &[&ObjectEntry], out: &mut Vec<Finding>) {
+    let position: HashMap<&str, usize> = objects
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.object.as_str(), i))
+        .collect();
+    // Edges with the dependency that makes them, for pointing at it.
+    let edges: Vec<Vec<(usize, &crate::index::Dep)>> = objects
+        .iter()
+        .map(|entry| {
+            let mut seen = HashSet::new();
+            entry
+                .systems
+                .iter()
+                .flat_map(|s| s.deps.iter().map(move |d| (s, d)))
+                .filter_map(|(s, d)| {
+                    let (object, system) = d.split();
+                    let target = *position.get(object)?;
+                    let is_self = object == entry.object;
+                    // Within one object, only a system depending on itself is a loop.
+                    if is_self && system.is_some_and(|t| t != s.id) {
+                        return None;
+                    }
+                    seen.insert(target).then_some((target, d))
+                })
+                .collect()
+        })
+        .collect();
+    for component in strongly_connected(&edges) {
+        let first = *component
+            .iter()
+            .min_by_key(|&&i| &objects[i].object)
+            .expect("components are not empty");
+        let self_loop = edges[first].iter().any(|(t, _)| *t == first);
+        if component.len() == 1 && !self_loop {
+            continue;
+        }
+        let members: HashSet<usize> = component.iter().copied().collect();
+        let path = if self_loop {
+            vec![first]
+        } else {
+            shortest_cycle(first, &edges, &members)
+        };
+        let next = *path.get(1).unwrap_or(&first);
+        let span = edges[first]
+            .iter()
+            .find(|(t, _)| *t == next)
+            .map_or(crate::diag::Span::START, |(_, d)| d.span);
+        let mut names: Vec<&str> = path.iter().map(|&i| objects[i].object.as_str()).collect();
+        names.push(&objects[first].object);
+        let others = component.len().saturating_sub(path.len());
+        let mut message = format!("dependency cycle: {}", names.join(" → "));
+        if others > 0 {
+            message.push_str(&format!(
+                " ({} more objects in the same cycle group)",
+                others
+            ));
+        }
+        out.push(finding(&CYCLE, objects[first], span, message));
+    }
+}
+
+/// The shortest path from `start` back to itself inside one component (breadth first).
+fn shortest_cycle(
+    start: usize,
+    edges: &[Vec<(usize, &crate::index::Dep)>],
+    members: &HashSet<usize>,
+) -> Vec<usize> {
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(node) = queue.pop_front() {
+        for &(next, _) in &edges[node] {
+            if !members.contains(&next) {
+                continue;
+            }
+            if next == start {
+                let mut path = vec![node];
+                let mut at = node;
+                while at != start {
+                    at = parent[&at];
+                    path.push(at);
+                }
+                path.reverse();
+                return path;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(next) {
+                e.insert(node);
+                queue.push_back(next);
+            }
+        }
+    }
+    vec![start]
+}
+
+/// Tarjan's strongly connected components, iteratively.
+fn strongly_connected<T>(edges: &[Vec<(usize, T)>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut components = Vec::new();
+    let mut counter = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (node, ref mut next)) = work.last_mut() {
+            if *next == 0 && index[node] == usize::MAX {
+                index[node] = counter;
+                low[node] = counter;
+                counter += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&(child, _)) = edges[node].get(*next) {
+                *next += 1;
+                if index[child] == usize::MAX {
+                    work.push((child, 0));
+                } else if on_stack[child] {
+                    low[node] = low[node].min(index[child]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                let mut component = Vec::new();
+                loop {
+                    let member = stack.pop().expect("node is on the stack");
+                    on_stack[member] = false;
+                    component.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                components.push(component);
+            }
+        }
+    }
+    components
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strongly_connected;
+
+    #[test]
+    fn components() {
+        // 0 → 1 → 2 → 0, 3 → 3, 4 alone
+        let edges = vec![
+            vec![(1, ())],
+            vec![(2, ())],
+            vec![(0, ())],
+            vec![(3, ())],
+            vec![],
+        ];
+        let mut comps: Vec<Vec<usize>> = strongly_connected(&edges)
+            .into_iter()
+            .map(|mut c| {
+                c.sort();
+                c
+            })
+            .collect();
+        comps.sort();
+        assert_eq!(comps, vec![vec![0, 1, 2], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow() {
+        let n = 200_000;
+        let edges: Vec<Vec<(usize, ())>> = (0..n).map(|i| vec![((i + 1) % n, ())]).collect();
+        assert_eq!(strongly_connected(&edges).len(), 1);
+    }
+}
