@@ -36,6 +36,7 @@ pub enum Command {
     Init(commands::init::Args),
     New(commands::new::Args),
     Check(commands::check::Args),
+    Report(commands::report::Args),
     Attest(commands::attest::Args),
     Rule(commands::rule::Args),
     Completions(commands::completions::Args),

@@ -11,5 +11,6 @@ pub mod index;
 pub mod model;
 pub mod output;
 pub mod repo;
+pub mod report;
 pub mod schema;
 pub mod settings;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => commands::init::run(args, &globals),
         cli::Command::New(args) => commands::new::run(args, &globals),
         cli::Command::Check(args) => commands::check::run(args, &globals),
+        cli::Command::Report(args) => commands::report::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),
         cli::Command::Rule(args) => commands::rule::run(args),
         cli::Command::Completions(args) => commands::completions::run(args),

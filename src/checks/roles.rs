@@ -60,7 +60,6 @@ pub const CONFLICT: Rule = Rule {
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let model = &ctx.settings.roles;
     let plan = ctx.plan;
-    let om = plan.om();
     if model.uses_organisation_model && plan.organisation_model.is_none() {
         sink.push(
             &super::schema::SCHEMA,
@@ -72,30 +71,19 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         )
         .help("organisation model 1–5 as in handbook 10.1.1–10.1.5");
     }
-    for role in &model.roles {
-        if plan.holders(&role.id).is_some_and(|h| !h.people.is_empty()) {
-            continue;
-        }
+    for (role, presence) in plan.absent_roles(model) {
         let label = model.describe(&role.id);
-        match model.presence(role, om) {
-            Presence::Required => {
-                sink.push(
-                    &MISSING,
-                    plan.roles_span,
-                    format!("required role {label} is missing"),
-                )
-                .help(format!("add [roles.{}] with name and email", role.id));
-            }
-            Presence::Recommended => {
-                sink.push(
-                    &RECOMMENDED,
-                    plan.roles_span,
-                    format!("recommended role {label} is missing"),
-                )
-                .help(format!("add [roles.{}] with name and email", role.id));
-            }
-            Presence::Optional => {}
-        }
+        let (rule, what) = match presence {
+            Presence::Required => (&MISSING, "required"),
+            Presence::Recommended => (&RECOMMENDED, "recommended"),
+            Presence::Optional => continue,
+        };
+        sink.push(
+            rule,
+            plan.roles_span,
+            format!("{what} role {label} is missing"),
+        )
+        .help(format!("add [roles.{}] with name and email", role.id));
     }
     for holders in &plan.roles {
         if model.role(&holders.id).is_none() {

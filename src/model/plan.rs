@@ -3,6 +3,7 @@
 
 use super::tree::{as_str, span_of, Sp, Tbl};
 use crate::diag::Span;
+use crate::schema::{Presence, Role, RoleModel};
 use chrono::NaiveDate;
 use toml::de::DeValue;
 
@@ -222,6 +223,28 @@ impl Plan {
 
     pub fn holders(&self, role: &str) -> Option<&RoleHolders> {
         self.roles.iter().find(|r| r.id.val == role)
+    }
+
+    /// Hours and SEK planned by all activities but cancelled ones.
+    pub fn planned_totals(&self) -> (f64, f64) {
+        let active = || self.activities.iter().filter(|a| !a.is_cancelled());
+        let hours = active()
+            .filter_map(|a| a.hours.as_ref())
+            .map(|h| h.val)
+            .sum();
+        let sek = active().filter_map(|a| a.sek.as_ref()).map(|s| s.val).sum();
+        (hours, sek)
+    }
+
+    /// The model's roles nobody holds in this plan, with how strongly they are needed
+    /// under this plan's organisation model.
+    pub fn absent_roles<'m>(&self, model: &'m RoleModel) -> Vec<(&'m Role, Presence)> {
+        model
+            .roles
+            .iter()
+            .filter(|r| self.holders(&r.id).is_none_or(|h| h.people.is_empty()))
+            .map(|r| (r, model.presence(r, self.om())))
+            .collect()
     }
 
     pub fn system(&self, id: &str) -> Option<&System> {

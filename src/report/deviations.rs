@@ -1,0 +1,206 @@
+//! `plan report deviations`: everything the steering group must hear about, most
+//! urgent first.
+
+use super::{text, yes_no, Rows};
+use crate::diag::amount;
+use crate::report::load::Year;
+use crate::schema::{Presence, RoleModel};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Appendix3,
+    Activity,
+    Upgrade,
+    Budget,
+    Roles,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Appendix3 => "appendix3",
+            Source::Activity => "activity",
+            Source::Upgrade => "upgrade",
+            Source::Budget => "budget",
+            Source::Roles => "roles",
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct DeviationRow {
+    pub object: String,
+    pub system: Option<String>,
+    pub source: Source,
+    pub id: String,
+    pub description: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+impl Rows for DeviationRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "object",
+        "system",
+        "source",
+        "id",
+        "description",
+        "owner",
+        "due",
+        "overdue",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.object.clone(),
+            text(&self.system),
+            self.source.as_str().to_string(),
+            self.id.clone(),
+            self.description.clone(),
+            text(&self.owner),
+            self.due.map(|d| d.to_string()).unwrap_or_default(),
+            yes_no(self.overdue),
+        ]
+    }
+}
+
+pub fn rows(year: &Year, model: &RoleModel, today: NaiveDate) -> Vec<DeviationRow> {
+    let mut rows = Vec::new();
+    for p in &year.plans {
+        let plan = &p.plan;
+        let row = |system: Option<String>,
+                   source,
+                   id: String,
+                   description: String,
+                   owner: Option<String>,
+                   due: Option<NaiveDate>,
+                   overdue| DeviationRow {
+            object: p.object.clone(),
+            system,
+            source,
+            id,
+            description,
+            owner,
+            due,
+            overdue,
+        };
+        for system in &plan.systems {
+            let Some(sys) = &system.id else { continue };
+            for a in system.appendix3.iter().flat_map(|a| &a.answers) {
+                let Some(answer) = &a.answer else { continue };
+                if answer.val == "yes" {
+                    continue;
+                }
+                let description = match (&a.deviation, &a.justification) {
+                    (Some(d), _) => format!("{}: {}", answer.val, d.val),
+                    (None, Some(j)) => format!("{}: {}", answer.val, j.val),
+                    _ => answer.val.clone(),
+                };
+                let due = a.due.as_ref().map(|d| d.val);
+                rows.push(row(
+                    Some(sys.val.clone()),
+                    Source::Appendix3,
+                    a.question.val.clone(),
+                    description,
+                    a.owner.as_ref().map(|o| o.val.clone()),
+                    due,
+                    a.is_deviation() && due.is_some_and(|d| d < today),
+                ));
+            }
+        }
+        for act in plan.activities.iter().filter(|a| a.is_open()) {
+            let Some(end) = &act.end else { continue };
+            if end.val < today {
+                let title = act.title.as_ref().map_or(String::new(), |t| t.val.clone());
+                rows.push(row(
+                    None,
+                    Source::Activity,
+                    act.label(),
+                    title,
+                    act.owner.as_ref().map(|o| o.val.clone()),
+                    Some(end.val),
+                    true,
+                ));
+            }
+        }
+        for up in &plan.upgrades {
+            let (Some(system), Some(date)) = (&up.system, &up.date) else {
+                continue;
+            };
+            let planned = up.status.as_ref().is_none_or(|s| s.val == "planned");
+            if planned && date.val < today {
+                let version = up
+                    .to_version
+                    .as_ref()
+                    .map_or(String::new(), |v| format!(" to {}", v.val));
+                rows.push(row(
+                    Some(system.val.clone()),
+                    Source::Upgrade,
+                    format!("{}@{}", system.val, date.val),
+                    format!("upgrade{version} still planned after its date"),
+                    None,
+                    Some(date.val),
+                    true,
+                ));
+            }
+        }
+        if let Some(budget) = &plan.budget {
+            let (hours, sek) = plan.planned_totals();
+            for (what, planned, limit) in
+                [("hours", hours, &budget.hours), ("sek", sek, &budget.sek)]
+            {
+                if let Some(limit) = limit.as_ref().filter(|l| planned > l.val) {
+                    rows.push(row(
+                        None,
+                        Source::Budget,
+                        what.into(),
+                        format!(
+                            "activities plan {} {what}; the budget is {}",
+                            amount(planned),
+                            amount(limit.val)
+                        ),
+                        None,
+                        None,
+                        false,
+                    ));
+                }
+            }
+        }
+        for (role, presence) in plan.absent_roles(model) {
+            if presence == Presence::Required {
+                rows.push(row(
+                    None,
+                    Source::Roles,
+                    role.id.clone(),
+                    format!("required role {} is missing", role.label),
+                    None,
+                    None,
+                    false,
+                ));
+            }
+        }
+    }
+    // Overdue first (oldest due first), then by due date, then undated; stable by object.
+    rows.sort_by(|a, b| {
+        (
+            !a.overdue,
+            a.due.is_none(),
+            a.due,
+            &a.object,
+            a.source,
+            &a.id,
+        )
+            .cmp(&(
+                !b.overdue,
+                b.due.is_none(),
+                b.due,
+                &b.object,
+                b.source,
+                &b.id,
+            ))
+    });
+    rows
+}

@@ -1,0 +1,86 @@
+//! Reading one year's plans for a report.
+
+use crate::checks::classify;
+use crate::diag::Span;
+use crate::index::{ObjectEntry, YearIndex};
+use crate::model::{Plan, Tbl};
+use crate::repo::Source;
+use anyhow::Result;
+
+/// One plan of the year.
+pub struct Loaded {
+    pub file: String,
+    pub object: String,
+    pub plan: Plan,
+}
+
+/// The year's plans, sorted by object, with the dependency index over them.
+pub struct Year {
+    pub year: i32,
+    pub plans: Vec<Loaded>,
+    pub entries: Vec<ObjectEntry>,
+}
+
+impl Year {
+    pub fn index(&self) -> YearIndex<'_> {
+        YearIndex::new(self.year, &self.entries)
+    }
+
+    /// Every dependency in the year: (object, system, dependency), sorted.
+    pub fn edges(&self) -> Vec<(&str, &str, &crate::index::Dep)> {
+        let mut edges: Vec<_> = self
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.systems.iter().flat_map(move |s| {
+                    s.deps
+                        .iter()
+                        .map(move |d| (e.object.as_str(), s.id.as_str(), d))
+                })
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (a.0, a.1, &a.2.target, a.2.via).cmp(&(b.0, b.1, &b.2.target, b.2.via))
+        });
+        edges
+    }
+}
+
+/// Reads the plans of `year`. A file that cannot be parsed is named on stderr (run
+/// `plan check` for details), never skipped silently.
+pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
+    let listing = source.list_objects()?;
+    let mut plans = Vec::new();
+    for path in &listing.files {
+        let Ok((object, y)) = classify(path) else {
+            continue;
+        };
+        if y != year {
+            continue;
+        }
+        let bytes = source.read(path)?.unwrap_or_default();
+        let parsed = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());
+        match parsed {
+            Some(root) => plans.push(Loaded {
+                file: path.clone(),
+                object,
+                plan: Plan::from_tree(Tbl::new(root.get_ref(), Span::START)),
+            }),
+            None => eprintln!(
+                "warning: {path} is left out: it is not valid TOML (`plan check {path}` shows why)"
+            ),
+        }
+    }
+    plans.sort_by(|a, b| a.object.cmp(&b.object));
+    let entries = plans
+        .iter()
+        .map(|p| ObjectEntry::from_plan(&p.file, &p.object, year, &p.plan))
+        .collect();
+    Ok(Year {
+        year,
+        plans,
+        entries,
+    })
+}

@@ -1,0 +1,30 @@
+//! Reports for the steering group: one year's plans as rows (upgrades, dependencies,
+//! deviations, roles), rendered as a table, JSON, CSV, Markdown — or, for
+//! dependencies, a Mermaid or Graphviz picture, and for upgrades an iCalendar file.
+
+pub mod deps;
+pub mod deviations;
+pub mod load;
+pub mod render;
+pub mod roles;
+pub mod upgrades;
+
+use serde::Serialize;
+
+/// A report's rows: named columns, and each row's cells as text. The same rows
+/// serialise as JSON objects with the SPEC's field names.
+pub trait Rows: Serialize {
+    /// Column names, equal to the JSON field names.
+    const COLUMNS: &'static [&'static str];
+    /// One text per column.
+    fn cells(&self) -> Vec<String>;
+}
+
+/// `Some("x")` → "x", None → "".
+pub fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+pub fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}

@@ -1,0 +1,68 @@
+//! Rendering report rows: terminal table, JSON, CSV, Markdown.
+
+use super::Rows;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+/// A terminal table that fits the terminal's width.
+pub fn table<R: Rows>(rows: &[R]) -> String {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(R::COLUMNS.iter().copied());
+    for row in rows {
+        table.add_row(row.cells());
+    }
+    format!("{table}\n")
+}
+
+/// A JSON array of row objects.
+pub fn json<R: Rows>(rows: &[R]) -> String {
+    let mut out = serde_json::to_string_pretty(rows).expect("rows serialise");
+    out.push('\n');
+    out
+}
+
+/// CSV (RFC 4180) with a header row.
+pub fn csv<R: Rows>(rows: &[R]) -> String {
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(",")
+            + "\r\n"
+    };
+    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
+    for row in rows {
+        out.push_str(&line(row.cells()));
+    }
+    out
+}
+
+fn csv_field(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// A GitLab/GitHub Markdown table.
+pub fn markdown<R: Rows>(rows: &[R]) -> String {
+    let line = |cells: Vec<String>| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+            .collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
+    out.push_str(&line(
+        R::COLUMNS.iter().map(|_| "---".to_string()).collect(),
+    ));
+    for row in rows {
+        out.push_str(&line(row.cells()));
+    }
+    out
+}

@@ -1,0 +1,41 @@
+//! `plan report roles`: who holds which role, per object.
+
+use super::{text, Rows};
+use crate::report::load::Year;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct RoleRow {
+    pub object: String,
+    pub role: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Rows for RoleRow {
+    const COLUMNS: &'static [&'static str] = &["object", "role", "name", "email"];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.object.clone(),
+            self.role.clone(),
+            text(&self.name),
+            text(&self.email),
+        ]
+    }
+}
+
+pub fn rows(year: &Year) -> Vec<RoleRow> {
+    year.plans
+        .iter()
+        .flat_map(|p| {
+            p.plan.roles.iter().flat_map(move |holders| {
+                holders.people.iter().map(move |person| RoleRow {
+                    object: p.object.clone(),
+                    role: holders.id.val.clone(),
+                    name: person.name.as_ref().map(|n| n.val.clone()),
+                    email: person.email.as_ref().map(|e| e.val.clone()),
+                })
+            })
+        })
+        .collect()
+}

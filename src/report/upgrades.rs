@@ -1,0 +1,215 @@
+//! `plan report upgrades`: the year's upgrade schedule, with the objects to tell.
+
+use super::{text, yes_no, Rows};
+use crate::index::split_ref;
+use crate::model::Config;
+use crate::report::load::Year;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Serialize)]
+pub struct UpgradeRow {
+    pub object: String,
+    pub system: String,
+    pub date: NaiveDate,
+    pub kind: Option<String>,
+    pub to_version: Option<String>,
+    pub service_window: bool,
+    pub cab: Option<String>,
+    pub announced_on: Option<NaiveDate>,
+    pub status: String,
+    /// Objects whose systems depend on the upgraded system (depends_on or integration).
+    pub dependents: Vec<String>,
+}
+
+impl Rows for UpgradeRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "object",
+        "system",
+        "date",
+        "kind",
+        "to_version",
+        "service_window",
+        "cab",
+        "announced_on",
+        "status",
+        "dependents",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.object.clone(),
+            self.system.clone(),
+            self.date.to_string(),
+            text(&self.kind),
+            text(&self.to_version),
+            yes_no(self.service_window),
+            text(&self.cab),
+            self.announced_on.map(|d| d.to_string()).unwrap_or_default(),
+            self.status.clone(),
+            self.dependents.join(", "),
+        ]
+    }
+}
+
+pub fn rows(year: &Year, config: &Config) -> Vec<UpgradeRow> {
+    // (object, system or None) → dependent objects.
+    let mut dependents: HashMap<(&str, Option<&str>), BTreeSet<&str>> = HashMap::new();
+    for (object, _, dep) in year.edges() {
+        let (target, system) = split_ref(&dep.target);
+        if target != object {
+            dependents
+                .entry((target, system))
+                .or_default()
+                .insert(object);
+        }
+    }
+    let mut rows: Vec<UpgradeRow> = year
+        .plans
+        .iter()
+        .flat_map(|p| p.plan.upgrades.iter().map(move |u| (p, u)))
+        .filter_map(|(p, u)| {
+            let system = u.system.as_ref()?.val.clone();
+            let date = u.date.as_ref()?.val;
+            let hit: BTreeSet<&str> = [None, Some(system.as_str())]
+                .iter()
+                .flat_map(|s| {
+                    dependents
+                        .get(&(p.object.as_str(), *s))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                })
+                .collect();
+            Some(UpgradeRow {
+                object: p.object.clone(),
+                date,
+                kind: u.kind.as_ref().map(|k| k.val.clone()),
+                to_version: u.to_version.as_ref().map(|v| v.val.clone()),
+                service_window: config.is_service_window(date),
+                cab: u.cab_status.as_ref().map(|c| c.val.clone()),
+                announced_on: u.announced_on.as_ref().map(|a| a.val),
+                status: u
+                    .status
+                    .as_ref()
+                    .map_or("planned".to_string(), |s| s.val.clone()),
+                dependents: hit.into_iter().map(str::to_string).collect(),
+                system,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.date, &a.object, &a.system).cmp(&(b.date, &b.object, &b.system)));
+    rows
+}
+
+/// The schedule as an iCalendar file: one all-day event per upgrade (dependents in
+/// the description) and one per service-window day of the year.
+pub fn ics(
+    rows: &[UpgradeRow],
+    config: &Config,
+    organisation: &str,
+    year: i32,
+    today: NaiveDate,
+) -> String {
+    let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//plan//förvaltningsplaner//SV".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("Uppgraderingar {year} – {organisation}"))
+        ),
+    ];
+    let mut event =
+        |uid: String, date: NaiveDate, summary: String, description: String, category: &str| {
+            lines.push("BEGIN:VEVENT".into());
+            lines.push(format!("UID:{uid}"));
+            lines.push(format!("DTSTAMP:{stamp}"));
+            lines.push(format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
+            lines.push(format!(
+                "DTEND;VALUE=DATE:{}",
+                date.succ_opt().unwrap_or(date).format("%Y%m%d")
+            ));
+            lines.push(format!("SUMMARY:{}", escape(&summary)));
+            if !description.is_empty() {
+                lines.push(format!("DESCRIPTION:{}", escape(&description)));
+            }
+            lines.push(format!("CATEGORIES:{category}"));
+            lines.push("TRANSP:TRANSPARENT".into());
+            lines.push("END:VEVENT".into());
+        };
+    for r in rows {
+        let version = r
+            .to_version
+            .as_deref()
+            .map_or(String::new(), |v| format!(" till {v}"));
+        let kind = r.kind.as_deref().unwrap_or("uppgradering");
+        let mut description = format!(
+            "Objekt: {}\nSystem: {}\nTyp: {kind}\nStatus: {}",
+            r.object, r.system, r.status
+        );
+        if let Some(cab) = &r.cab {
+            description.push_str(&format!("\nCAB: {cab}"));
+        }
+        description.push_str(&format!(
+            "\nBerörda objekt: {}",
+            if r.dependents.is_empty() {
+                "inga".to_string()
+            } else {
+                r.dependents.join(", ")
+            }
+        ));
+        event(
+            format!("{}-{}-{}@plan", r.object, r.system, r.date.format("%Y%m%d")),
+            r.date,
+            format!("Uppgradering {}/{}{version} ({kind})", r.object, r.system),
+            description,
+            "UPPGRADERING",
+        );
+    }
+    let first = NaiveDate::from_ymd_opt(year, 1, 1);
+    for day in first
+        .into_iter()
+        .flat_map(|d| d.iter_days())
+        .take_while(|d| chrono::Datelike::year(d) == year)
+    {
+        if config.is_service_window(day) {
+            event(
+                format!("servicefonster-{}@plan", day.format("%Y%m%d")),
+                day,
+                "Servicefönster".into(),
+                String::new(),
+                "SERVICEFÖNSTER",
+            );
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect::<String>()
+}
+
+/// RFC 5545 text escaping.
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// RFC 5545 line folding at 75 octets, CRLF line ends.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
