@@ -18,16 +18,24 @@ pub struct Selection {
     pub year: Option<i32>,
     /// Only files under these repository-relative paths (a file or a folder).
     pub paths: Vec<String>,
+    /// Only these objects (`--changed-since`); None: every object.
+    pub objects: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Selection {
-    fn wants(&self, path: &str, year: i32) -> bool {
-        self.year.is_none_or(|want| want == year) && self.wants_path(path)
+    fn wants(&self, path: &str, object: &str, year: i32) -> bool {
+        self.year.is_none_or(|want| want == year)
+            && self.objects.as_ref().is_none_or(|o| o.contains(object))
+            && self.wants_path(path)
     }
 
     /// Whether a path is under the selected paths. Entries that are not plan files
     /// have no year; they are reported whatever `--year` says, never skipped.
     fn wants_path(&self, path: &str) -> bool {
+        let object = path.split('/').nth(1).unwrap_or_default();
+        if self.objects.as_ref().is_some_and(|o| !o.contains(object)) {
+            return false;
+        }
         self.paths.is_empty()
             || self.paths.iter().any(|p| {
                 let p = p.trim_end_matches('/');
@@ -44,8 +52,8 @@ impl Selection {
 pub struct Outcome {
     /// Findings in file, line, column, rule order.
     pub findings: Vec<Finding>,
-    /// How many files were checked.
-    pub files: usize,
+    /// The files reported on, sorted.
+    pub files: Vec<String>,
 }
 
 impl Outcome {
@@ -82,7 +90,10 @@ pub fn check(
     let mut plans = Vec::new();
     for path in &listing.files {
         match classify(path) {
-            Ok((object, year)) => plans.push((path, object, year, selection.wants(path, year))),
+            Ok((object, year)) => {
+                let wanted = selection.wants(path, &object, year);
+                plans.push((path, object, year, wanted))
+            }
             Err(why) => {
                 if selection.wants_path(path) {
                     findings.push(Finding::new(
@@ -96,7 +107,9 @@ pub fn check(
             }
         }
     }
-    let files = plans.iter().filter(|p| p.3).count() + findings.len();
+    let mut files: Vec<String> = findings.iter().map(|f| f.file.clone()).collect();
+    files.extend(plans.iter().filter(|p| p.3).map(|p| p.0.clone()));
+    files.sort();
     let per_file: Vec<Result<checks::FileReport>> = plans
         .par_iter()
         .map(|(path, object, year, _)| {

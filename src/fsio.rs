@@ -63,3 +63,21 @@ pub fn replace(target: &Path, bytes: &[u8]) -> Result<()> {
         })
         .with_context(|| format!("replacing {}", target.display()))
 }
+
+/// Writes a report file that the user asked for by name (`--output`): replaced
+/// atomically when it exists, so a reader never sees half a report.
+pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
+    if target.is_dir() {
+        bail!("--output {}: is a folder", target.display());
+    }
+    if target.exists() {
+        replace(target, bytes)
+    } else {
+        let tmp = write_temp(target, bytes)?;
+        fs::rename(&tmp, target)
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })
+            .with_context(|| format!("writing {}", target.display()))
+    }
+}

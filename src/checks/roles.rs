@@ -179,8 +179,15 @@ pub fn is_email(s: &str) -> bool {
 }
 
 fn same_person(a: &Person, b: &Person) -> bool {
-    match (&a.email, &b.email) {
-        (Some(x), Some(y)) => x.val.eq_ignore_ascii_case(&y.val),
+    // An empty address (a placeholder `plan new` writes) identifies nobody.
+    fn email(p: &Person) -> Option<&str> {
+        p.email
+            .as_ref()
+            .map(|e| e.val.trim())
+            .filter(|e| !e.is_empty())
+    }
+    match (email(a), email(b)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
         _ => match (&a.name, &b.name) {
             (Some(x), Some(y)) => !x.val.trim().is_empty() && x.val.trim() == y.val.trim(),
             _ => false,

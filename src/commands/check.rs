@@ -2,9 +2,9 @@
 
 use crate::cli::{parse_year, Globals};
 use crate::diag::Severity;
-use crate::engine::{self, Selection};
+use crate::engine::{self, Outcome, Selection};
 use crate::output;
-use crate::repo::{self, WorkTree};
+use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
 use std::io::{IsTerminal, Write};
@@ -13,15 +13,20 @@ use std::process::ExitCode;
 
 /// Check plan files and report problems with file, line and column.
 ///
-/// Checks every plan file of every year unless PATHs or --year narrow it. Exit
-/// status: 0 when there are no errors, 1 when there are errors (or warnings with
-/// --deny-warnings), 2 when the repository cannot be checked at all.
+/// Checks every plan file of every year unless PATHs or --year narrow it.
+/// Cross-object rules (dependencies, upgrade clashes) always see the whole year.
+///
+/// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
+/// 2 the repository could not be checked.
 ///
 /// Examples:
-///   plan check                          every plan in the repository
-///   plan check --year 2027              only the 2027 plans
-///   plan check objects/ladok            only Ladok's plans
-///   plan check --format json > out.json
+///   plan check                              every plan in the repository
+///   plan check --year 2027                  only the 2027 plans
+///   plan check objects/ladok                only Ladok's plans
+///   plan check --staged                     what `git commit` would commit (pre-commit hook)
+///   plan check --rev main                   the plans as they are on main
+///   plan check --changed-since origin/main  only objects this branch changed
+///   plan check --changed-since auto --format gitlab --output gl-code-quality.json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -33,6 +38,19 @@ pub struct Args {
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 
+    /// Check the tree of a git revision (branch, tag, commit) instead of the work tree
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
+    pub rev: Option<String>,
+
+    /// Check the git index: what `git commit` would commit (honours GIT_INDEX_FILE)
+    #[arg(long)]
+    pub staged: bool,
+
+    /// Report only on objects changed since the merge base with REV; `auto` takes
+    /// CI_MERGE_REQUEST_DIFF_BASE_SHA (GitLab merge request pipelines)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
@@ -40,6 +58,10 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Write the --format report to FILE; the human summary still goes to the terminal
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,12 +70,45 @@ pub enum Format {
     Human,
     /// One JSON object with findings and a summary, for programs
     Json,
+    /// GitLab Code Quality report (merge request widget)
+    Gitlab,
+    /// JUnit XML: one test case per file
+    Junit,
+    /// GitHub Actions annotations
+    Github,
+    /// SARIF 2.1.0 for code-scanning tools
+    Sarif,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
+    let git = || GitRepo::open(&root);
+    let source: Box<dyn Source> = match (&args.rev, args.staged) {
+        (Some(rev), _) => Box::new(GitSource::revision(git()?, rev)?),
+        (None, true) => Box::new(GitSource::index(git()?)?),
+        (None, false) => Box::new(WorkTree::new(&root)?),
+    };
+    let settings = Settings::load(source.as_ref())?;
+    let objects = match &args.changed_since {
+        None => None,
+        Some(base) => {
+            let base = if base == "auto" {
+                std::env::var("CI_MERGE_REQUEST_DIFF_BASE_SHA").ok().filter(|s| !s.is_empty()).context(
+                    "--changed-since auto takes the base from CI_MERGE_REQUEST_DIFF_BASE_SHA, which is not set \
+                     (GitLab sets it in merge request pipelines); give a revision instead, e.g. origin/main",
+                )?
+            } else {
+                base.clone()
+            };
+            match git()?.changed_since(&base)? {
+                Changed::All(why) => {
+                    eprintln!("note: {why}, so every object is checked");
+                    None
+                }
+                Changed::Objects(objects) => Some(objects),
+            }
+        }
+    };
     let selection = Selection {
         year: args.year,
         paths: args
@@ -61,20 +116,25 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .iter()
             .map(|p| relative_to_repo(&root, p))
             .collect::<Result<_>>()?,
+        objects,
     };
-    let outcome = engine::check(&source, &settings, globals.today, &selection)?;
-    let text = match args.format {
-        Format::Human => output::human::render(
+    let outcome = engine::check(source.as_ref(), &settings, globals.today, &selection)?;
+    let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
+    let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
+    match &args.output {
+        Some(file) => {
+            let report = render(&outcome, args.format, false, &prefix, args.deny_warnings);
+            crate::fsio::write_report(file, report.as_bytes())?;
+            emit(&output::human::render(&outcome, stdout_color));
+        }
+        None => emit(&render(
             &outcome,
-            globals.color.enabled(std::io::stdout().is_terminal()),
-        ),
-        Format::Json => output::json::render(&outcome),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`plan check | head`) is not an error worth a message.
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+            args.format,
+            stdout_color,
+            &prefix,
+            args.deny_warnings,
+        )),
+    }
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
     Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -82,6 +142,31 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn render(
+    outcome: &Outcome,
+    format: Format,
+    color: bool,
+    prefix: &str,
+    deny_warnings: bool,
+) -> String {
+    match format {
+        Format::Human => output::human::render(outcome, color),
+        Format::Json => output::json::render(outcome),
+        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix),
+        Format::Junit => output::junit::render(outcome, deny_warnings),
+        Format::Github => output::github::render(&outcome.findings, prefix),
+        Format::Sarif => output::sarif::render(&outcome.findings, prefix),
+    }
+}
+
+fn emit(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`plan check | head`) is not an error worth a message.
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 /// A PATH argument (relative to the current folder) as a repository-relative path.

@@ -10,7 +10,7 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     let mut out = render_findings(&outcome.findings, color);
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
-    let files = plural(outcome.files, "plan file", "plan files");
+    let files = plural(outcome.files.len(), "plan file", "plan files");
     let summary = if errors + warnings == 0 {
         format!("checked {files}: no problems found")
     } else {

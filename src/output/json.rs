@@ -51,7 +51,7 @@ pub fn render(outcome: &Outcome) -> String {
             })
             .collect(),
         summary: Summary {
-            files: outcome.files,
+            files: outcome.files.len(),
             errors: outcome.count(Severity::Error),
             warnings: outcome.count(Severity::Warning),
         },

@@ -1,7 +1,11 @@
 //! Renderers: one per output format, each taking the findings of a check.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 /// Whether to colour terminal output: `--color`, then NO_COLOR, then whether stdout
 /// is a terminal.

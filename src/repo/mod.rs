@@ -1,8 +1,10 @@
 //! Where plan files come from. The rest of the program sees a [`Source`]: a set of
 //! files by repository-relative path, never a path outside the repository.
 
+mod git;
 mod worktree;
 
+pub use git::{Changed, GitRepo, GitSource};
 pub use worktree::WorkTree;
 
 use anyhow::{bail, Result};

@@ -1,0 +1,48 @@
+//! `--format github`: GitHub Actions workflow commands, shown as annotations.
+
+use crate::diag::{Finding, Severity};
+
+pub fn render(findings: &[Finding], prefix: &str) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            property(&format!("{prefix}{}", f.file)),
+            f.line,
+            f.column,
+            property(f.rule),
+            data(&message)
+        ));
+    }
+    out
+}
+
+/// Escaping of a command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of a command's property values, which also may not hold `:` or `,`.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(super::data("50% klart\nnu"), "50%25 klart%0Anu");
+        assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

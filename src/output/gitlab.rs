@@ -1,0 +1,65 @@
+//! `--format gitlab`: a GitLab Code Quality report, shown in the merge request.
+
+use crate::diag::{Finding, Severity};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    description: String,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Location {
+    path: String,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+}
+
+/// `prefix` is the plan repository's folder in the git repository ("" or ending in
+/// `/`): GitLab resolves paths from the git root.
+pub fn render(findings: &[Finding], prefix: &str) -> String {
+    // The fingerprint must survive edits elsewhere in the file, so it leaves out the
+    // line; repeats of the same finding are told apart by their order.
+    let mut seen: HashMap<(String, &str, &str), usize> = HashMap::new();
+    let issues: Vec<Issue> = findings
+        .iter()
+        .map(|f| {
+            let n = seen
+                .entry((f.file.clone(), f.rule, f.message.as_str()))
+                .or_default();
+            *n += 1;
+            let key = format!("{}\0{}\0{}\0{}", f.rule, f.file, f.message, n);
+            let fingerprint: String = Sha256::digest(key.as_bytes())
+                .iter()
+                .take(16)
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            Issue {
+                description: format!("{} [{}]", f.message, f.rule),
+                check_name: f.rule,
+                fingerprint,
+                severity: match f.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: Location {
+                    path: format!("{prefix}{}", f.file),
+                    lines: Lines { begin: f.line },
+                },
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&issues).expect("issues serialise");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,63 @@
+//! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards; rules carry their docs.
+
+use crate::checks::ALL;
+use crate::diag::{Finding, Severity};
+use serde_json::{json, Value};
+
+pub fn render(findings: &[Finding], prefix: &str) -> String {
+    let level = |s: Severity| match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let rules: Vec<Value> = ALL
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.doc },
+                "help": { "text": r.doc },
+                "defaultConfiguration": { "level": level(r.severity) },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let mut message = f.message.clone();
+            if let Some(help) = &f.help {
+                message.push_str(&format!(" (help: {help})"));
+            }
+            let mut result = json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": { "text": message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": format!("{prefix}{}", f.file) },
+                        "region": { "startLine": f.line, "startColumn": f.column },
+                    }
+                }],
+            });
+            if let Some(index) = ALL.iter().position(|r| r.id == f.rule) {
+                result["ruleIndex"] = json!(index);
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "plan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&log).expect("sarif serialises");
+    out.push('\n');
+    out
+}

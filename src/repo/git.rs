@@ -1,0 +1,286 @@
+//! Plan files read from git: the tree of a revision (`--rev`) or the index
+//! (`--staged`), through libgit2, without touching the work tree.
+
+use super::{safe_relative, Listing, Source};
+use anyhow::{anyhow, bail, Context, Result};
+use git2::{ObjectType, Oid, Repository};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Symbolic links are stored in git with this mode; they are never followed.
+const LINK_MODE: u32 = 0o120000;
+/// A submodule (gitlink) entry.
+const COMMIT_MODE: u32 = 0o160000;
+
+/// The git repository around a plan repository, and where the plan repository sits in it.
+pub struct GitRepo {
+    pub repo: Repository,
+    /// The plan repository's folder relative to the git work tree, "" or ending in `/`.
+    pub prefix: String,
+}
+
+impl GitRepo {
+    /// The git repository containing the plan repository at `root`.
+    pub fn open(root: &Path) -> Result<GitRepo> {
+        let repo = Repository::discover(root).map_err(|e| {
+            anyhow!(
+                "{} is not in a git repository ({})",
+                root.display(),
+                e.message()
+            )
+        })?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| {
+                anyhow!(
+                    "the git repository at {} has no work tree",
+                    repo.path().display()
+                )
+            })?
+            .canonicalize()?;
+        let root = root.canonicalize()?;
+        let rel = root.strip_prefix(&workdir).map_err(|_| {
+            anyhow!(
+                "{} is outside the git work tree {}",
+                root.display(),
+                workdir.display()
+            )
+        })?;
+        let mut prefix = rel
+            .to_str()
+            .ok_or_else(|| anyhow!("path is not UTF-8"))?
+            .replace('\\', "/");
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        Ok(GitRepo { repo, prefix })
+    }
+
+    /// The tree of a revision such as `HEAD`, `main~2` or a commit id.
+    pub fn tree_of(&self, rev: &str) -> Result<Oid> {
+        let object = self
+            .repo
+            .revparse_single(rev)
+            .map_err(|e| anyhow!("unknown revision `{rev}`: {}", e.message()))?;
+        let tree = object
+            .peel_to_tree()
+            .map_err(|e| anyhow!("`{rev}` does not name a commit or tree: {}", e.message()))?;
+        Ok(tree.id())
+    }
+}
+
+/// Where the entries come from.
+enum Entries {
+    Tree(Oid),
+    Index(PathBuf),
+}
+
+/// The plan files of a revision or of the index.
+pub struct GitSource {
+    repo: Mutex<Repository>,
+    prefix: String,
+    entries: Entries,
+    label: String,
+}
+
+impl GitSource {
+    /// The tree of `rev`.
+    pub fn revision(git: GitRepo, rev: &str) -> Result<GitSource> {
+        let tree = git.tree_of(rev)?;
+        Ok(GitSource {
+            label: format!("revision {rev}"),
+            prefix: git.prefix,
+            repo: Mutex::new(git.repo),
+            entries: Entries::Tree(tree),
+        })
+    }
+
+    /// The index: what `git commit` would commit. Honours GIT_INDEX_FILE, which git
+    /// sets for hooks during `git commit -a` and partial commits.
+    pub fn index(git: GitRepo) -> Result<GitSource> {
+        let path = match std::env::var_os("GIT_INDEX_FILE") {
+            Some(file) if !file.is_empty() => {
+                let file = PathBuf::from(file);
+                if file.is_absolute() || file.exists() {
+                    file
+                } else {
+                    git.repo.workdir().map_or(file.clone(), |w| w.join(&file))
+                }
+            }
+            _ => git.repo.path().join("index"),
+        };
+        Ok(GitSource {
+            label: "the git index (staged changes)".into(),
+            prefix: git.prefix,
+            repo: Mutex::new(git.repo),
+            entries: Entries::Index(path),
+        })
+    }
+
+    fn repo(&self) -> std::sync::MutexGuard<'_, Repository> {
+        self.repo
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// (path relative to the plan repository, mode, blob id) of every entry under `dir`.
+    fn entries_under(&self, dir: &str) -> Result<Vec<(String, u32, Oid)>> {
+        let repo = self.repo();
+        let full = format!("{}{dir}/", self.prefix);
+        let mut out = Vec::new();
+        match &self.entries {
+            Entries::Tree(tree) => {
+                let tree = repo.find_tree(*tree)?;
+                let Ok(entry) = tree.get_path(Path::new(full.trim_end_matches('/'))) else {
+                    return Ok(out);
+                };
+                if entry.kind() != Some(ObjectType::Tree) {
+                    out.push((dir.to_string(), entry.filemode() as u32, entry.id()));
+                    return Ok(out);
+                }
+                let sub = repo.find_tree(entry.id())?;
+                sub.walk(git2::TreeWalkMode::PreOrder, |parent, e| {
+                    if e.kind() != Some(ObjectType::Tree) {
+                        if let Some(name) = e.name() {
+                            out.push((
+                                format!("{dir}/{parent}{name}"),
+                                e.filemode() as u32,
+                                e.id(),
+                            ));
+                        }
+                    }
+                    git2::TreeWalkResult::Ok
+                })?;
+            }
+            Entries::Index(path) => {
+                let index = git2::Index::open(path)
+                    .with_context(|| format!("reading the git index {}", path.display()))?;
+                for e in index.iter() {
+                    let path = String::from_utf8_lossy(&e.path).into_owned();
+                    if let Some(rel) = path.strip_prefix(&self.prefix) {
+                        if rel.starts_with(&format!("{dir}/")) && index_stage(e.flags) == 0 {
+                            out.push((rel.to_string(), e.mode, e.id));
+                        } else if rel.starts_with(&format!("{dir}/")) {
+                            bail!("{rel} has unresolved merge conflicts in the index; resolve them before checking");
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn blob(&self, id: Oid) -> Result<Vec<u8>> {
+        let repo = self.repo();
+        let blob = repo.find_blob(id)?;
+        Ok(blob.content().to_vec())
+    }
+}
+
+/// The merge stage of an index entry (non-zero during a conflicted merge).
+fn index_stage(flags: u16) -> u16 {
+    (flags >> 12) & 0x3
+}
+
+impl Source for GitSource {
+    fn describe(&self) -> String {
+        self.label.clone()
+    }
+
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        safe_relative(path)?;
+        let full = format!("{}{path}", self.prefix);
+        let found = {
+            let repo = self.repo();
+            match &self.entries {
+                Entries::Tree(tree) => repo
+                    .find_tree(*tree)?
+                    .get_path(Path::new(&full))
+                    .ok()
+                    .map(|e| (e.filemode() as u32, e.id())),
+                Entries::Index(file) => git2::Index::open(file)?
+                    .get_path(Path::new(&full), 0)
+                    .map(|e| (e.mode, e.id)),
+            }
+        };
+        match found {
+            None => Ok(None),
+            Some((mode, _)) if mode == LINK_MODE => {
+                bail!("`{path}` is a symbolic link; links are not followed")
+            }
+            Some((_, id)) => self.blob(id).map(Some),
+        }
+    }
+
+    fn list_objects(&self) -> Result<Listing> {
+        let mut listing = Listing::default();
+        for (path, mode, _) in self.entries_under("objects")? {
+            match mode {
+                LINK_MODE => listing
+                    .problems
+                    .push((path, "a symbolic link; links are not followed".into())),
+                COMMIT_MODE => listing
+                    .problems
+                    .push((path, "a git submodule, not a plan file".into())),
+                _ => listing.files.push(path),
+            }
+        }
+        listing.files.sort();
+        Ok(listing)
+    }
+}
+
+/// What changed on a branch, for `--changed-since`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// Settings or schema files changed: every object is affected.
+    All(String),
+    /// The objects whose files changed.
+    Objects(std::collections::BTreeSet<String>),
+}
+
+impl GitRepo {
+    /// What changed between the merge base of `base` and HEAD, and HEAD.
+    pub fn changed_since(&self, base: &str) -> Result<Changed> {
+        let repo = &self.repo;
+        let shallow_hint = "fetch the base branch (`git fetch origin <branch>`), or in GitLab CI set `GIT_DEPTH: 0` (variables:) so the clone has the history";
+        let base_commit = match repo.revparse_single(base).and_then(|o| o.peel_to_commit()) {
+            Ok(c) => c,
+            Err(e) if repo.is_shallow() => {
+                bail!("--changed-since {base}: the revision is not in this shallow clone ({}); {shallow_hint}", e.message())
+            }
+            Err(e) => bail!("--changed-since {base}: unknown revision ({}); fetch it first, e.g. `git fetch origin {base}`", e.message()),
+        };
+        let head = repo
+            .head()
+            .and_then(|h| h.peel_to_commit())
+            .map_err(|e| anyhow!("--changed-since needs a HEAD commit: {}", e.message()))?;
+        let merge_base = match repo.merge_base(base_commit.id(), head.id()) {
+            Ok(id) => repo.find_commit(id)?,
+            Err(_) if repo.is_shallow() => bail!(
+                "--changed-since {base}: no merge base with HEAD in this shallow clone, the history is cut off before the branches meet; {shallow_hint}"
+            ),
+            Err(e) => bail!("--changed-since {base}: HEAD and {base} share no history ({})", e.message()),
+        };
+        let diff = repo.diff_tree_to_tree(Some(&merge_base.tree()?), Some(&head.tree()?), None)?;
+        let mut objects = std::collections::BTreeSet::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file().path(), delta.new_file().path()]
+                .into_iter()
+                .flatten()
+            {
+                let Some(path) = file.to_str() else { continue };
+                let Some(rel) = path.strip_prefix(&self.prefix) else {
+                    continue;
+                };
+                if rel == crate::settings::CONFIG_FILE || rel.starts_with("schema/") {
+                    return Ok(Changed::All(format!("{rel} changed")));
+                }
+                if let Some(rest) = rel.strip_prefix("objects/") {
+                    objects.insert(rest.split('/').next().unwrap_or(rest).to_string());
+                }
+            }
+        }
+        Ok(Changed::Objects(objects))
+    }
+}
