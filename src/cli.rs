@@ -38,7 +38,11 @@ pub enum Command {
     Check(commands::check::Args),
     Report(commands::report::Args),
     Attest(commands::attest::Args),
+    Hook(commands::hook::Args),
+    Log(commands::log::Args),
+    Diff(commands::diff::Args),
     Rule(commands::rule::Args),
+    Schema(commands::schema::Args),
     Completions(commands::completions::Args),
 }
 

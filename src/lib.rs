@@ -10,6 +10,7 @@ pub mod fsio;
 pub mod index;
 pub mod model;
 pub mod output;
+pub mod plandiff;
 pub mod repo;
 pub mod report;
 pub mod schema;

@@ -20,6 +20,10 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => commands::check::run(args, &globals),
         cli::Command::Report(args) => commands::report::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),
+        cli::Command::Schema(args) => commands::schema::run(args, &globals),
+        cli::Command::Hook(args) => commands::hook::run(args, &globals),
+        cli::Command::Log(args) => commands::log::run(args, &globals),
+        cli::Command::Diff(args) => commands::diff::run(args, &globals),
         cli::Command::Rule(args) => commands::rule::run(args),
         cli::Command::Completions(args) => commands::completions::run(args),
     };

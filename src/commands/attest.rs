@@ -106,7 +106,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
     fsio::replace(&root.join(&rel), updated.as_bytes())?;
-    println!(
+    crate::outln!(
         "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
         globals.today
     );

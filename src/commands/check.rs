@@ -7,7 +7,7 @@ use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -125,9 +125,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Some(file) => {
             let report = render(&outcome, args.format, false, &prefix, args.deny_warnings);
             crate::fsio::write_report(file, report.as_bytes())?;
-            emit(&output::human::render(&outcome, stdout_color));
+            output::emit(&output::human::render(&outcome, stdout_color));
         }
-        None => emit(&render(
+        None => output::emit(&render(
             &outcome,
             args.format,
             stdout_color,
@@ -159,14 +159,6 @@ fn render(
         Format::Github => output::github::render(&outcome.findings, prefix),
         Format::Sarif => output::sarif::render(&outcome.findings, prefix),
     }
-}
-
-fn emit(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`plan check | head`) is not an error worth a message.
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
 }
 
 /// A PATH argument (relative to the current folder) as a repository-relative path.

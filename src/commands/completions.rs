@@ -20,6 +20,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut cmd = crate::cli::Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "plan", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "plan", &mut script);
+    crate::output::emit(&String::from_utf8_lossy(&script));
     Ok(ExitCode::SUCCESS)
 }

@@ -69,12 +69,13 @@ service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: förs
         git2::Repository::init(&dir).with_context(|| format!("git init {}", dir.display()))?;
         created.push(".git (git init)");
     }
-    println!("created in {}: {}", dir.display(), created.join(", "));
-    println!("next: plan new <object> --year <year> --name \"<name>\"");
+    crate::outln!("created in {}: {}", dir.display(), created.join(", "));
+    crate::outln!("next: plan new <object> --year <year> --name \"<name>\"");
     Ok(ExitCode::SUCCESS)
 }
 
 const CI_EXAMPLE: &str = r#"# Kontrollerar förvaltningsplanerna i varje merge request och på huvudgrenen.
+# Resultatet visas i merge requesten (Code Quality och testrapport).
 # Förutsätter att `plan` finns i jobbets image (t.ex. installerad med cargo install).
 plan-check:
   stage: test
@@ -82,5 +83,13 @@ plan-check:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   script:
-    - plan check --color always
+    - status=0
+    - plan check --color always --format gitlab --output gl-code-quality.json || status=$?
+    - plan check --format junit --output plan-check.xml > /dev/null || true
+    - exit $status
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality.json
+      junit: plan-check.xml
 "#;

@@ -4,7 +4,11 @@
 pub mod attest;
 pub mod check;
 pub mod completions;
+pub mod diff;
+pub mod hook;
 pub mod init;
+pub mod log;
 pub mod new;
 pub mod report;
 pub mod rule;
+pub mod schema;

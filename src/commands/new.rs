@@ -54,8 +54,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let dir = root.join("objects").join(&args.object);
     std::fs::create_dir_all(&dir).with_context(|| format!("creating objects/{}/", args.object))?;
     fsio::create_new(&root.join(&rel), text.as_bytes())?;
-    println!("created {rel}");
-    println!("fill in the empty values, then run `plan check {rel}`");
+    // The file's `#:schema` line points here; keep a copy the user has not replaced.
+    super::schema::write(&root, &settings, false)?;
+    crate::outln!("created {rel}");
+    crate::outln!("fill in the empty values, then run `plan check {rel}`");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -68,7 +70,7 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
     let om = model
         .uses_organisation_model
         .then_some(args.organisation_model);
-    let mut t = String::new();
+    let mut t = format!("#:schema ../../{}\n", super::schema::SCHEMA_FILE);
     let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", args.name);
     let _ = writeln!(t, "# Fyll i alla tomma värden (\"\") och kör `plan check`.");
     let _ = writeln!(t, "object = {}", quote(&args.object));

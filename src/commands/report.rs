@@ -6,7 +6,6 @@ use crate::report::{self, render, Rows};
 use crate::settings::Settings;
 use anyhow::{bail, Result};
 use chrono::Datelike;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// Tables across the repository: upgrades, dependencies, deviations, roles.
@@ -129,10 +128,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         ),
         Kind::Roles => tabular(&report::roles::rows(&year), args.format),
     };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+    crate::output::emit(&text);
     Ok(ExitCode::SUCCESS)
 }
 

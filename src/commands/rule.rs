@@ -28,8 +28,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             for rule in ALL {
                 table.add_row([rule.id, rule.severity.as_str(), rule.summary]);
             }
-            println!("{table}");
-            println!("\n`plan rule ID` explains one; plan.toml [rules] changes a severity (\"error\", \"warning\", \"off\").");
+            crate::outln!("{table}");
+            crate::outln!("\n`plan rule ID` explains one; plan.toml [rules] changes a severity (\"error\", \"warning\", \"off\").");
         }
         Some(id) => {
             let Some(rule) = checks::rule(&id) else {
@@ -37,13 +37,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
                 bail!("no rule `{id}`{hint} (`plan rule` lists them)");
             };
-            println!(
+            crate::outln!(
                 "{} (default severity: {})\n",
                 rule.id,
                 rule.severity.as_str()
             );
-            println!("Fires when: {}.\n", rule.summary);
-            println!("{}", wrap(rule.doc, 80));
+            crate::outln!("Fires when: {}.\n", rule.summary);
+            crate::outln!("{}", wrap(rule.doc, 80));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -27,3 +27,21 @@ impl ColorChoice {
         }
     }
 }
+
+/// Writes to stdout. A closed pipe (`plan … | head`) ends the output quietly rather
+/// than with a panic.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+}
+
+/// `println!` through [`emit`].
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}

@@ -1,0 +1,118 @@
+//! `plan diff`: what changed in an object's plan from one year to the next.
+
+use crate::cli::{parse_year, Globals};
+use crate::model::shape::is_id;
+use crate::plandiff::{self, Kind};
+use crate::repo::{self, Source, WorkTree};
+use anyhow::{anyhow, bail, Result};
+use std::process::ExitCode;
+
+/// What changed between two years' plans of an object: roles, systems, upgrades,
+/// answers, every value by its path.
+///
+/// Elements of lists are matched by identity (systems by id, upgrades by system
+/// and date, activities by id), so reordering is not a change.
+///
+/// Examples:
+///   plan diff ladok --from 2026 --to 2027
+///   plan diff ladok                 the two newest years
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The object id (folder under objects/)
+    pub object: String,
+
+    /// The earlier year (default: the year before --to that has a plan)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub from: Option<i32>,
+
+    /// The later year (default: the newest plan)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub to: Option<i32>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    if !is_id(&args.object) {
+        bail!("`{}` is not an object id", args.object);
+    }
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let source = WorkTree::new(&root)?;
+    let mut years: Vec<i32> = source
+        .list_objects()?
+        .files
+        .iter()
+        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter(|(o, _)| *o == args.object)
+        .map(|(_, y)| y)
+        .collect();
+    years.sort();
+    let to = args
+        .to
+        .or_else(|| years.last().copied())
+        .ok_or_else(|| anyhow!("object `{}` has no plans", args.object))?;
+    let from = args
+        .from
+        .or_else(|| years.iter().rev().find(|y| **y < to).copied())
+        .ok_or_else(|| {
+            anyhow!(
+                "object `{}` has no plan before {to} to compare with",
+                args.object
+            )
+        })?;
+    let load = |year: i32| -> Result<toml::Table> {
+        let path = format!("objects/{}/{year}.toml", args.object);
+        let bytes = source
+            .read(&path)?
+            .ok_or_else(|| anyhow!("{path} does not exist"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow!("{path} is not UTF-8; run `plan check {path}`"))?;
+        toml::from_str(&text).map_err(|e| {
+            anyhow!(
+                "{path} is not valid TOML ({}); run `plan check {path}`",
+                e.message()
+            )
+        })
+    };
+    let changes = plandiff::diff(&load(from)?, &load(to)?);
+    match args.format {
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&changes)?),
+        Format::Text => {
+            crate::outln!(
+                "objects/{}: {from} → {to}, {} changes",
+                args.object,
+                changes.len()
+            );
+            for c in &changes {
+                match c.change {
+                    Kind::Added => crate::outln!(
+                        "  + {}{}",
+                        c.path,
+                        c.to.as_ref().map_or(String::new(), |v| format!(" = {v}"))
+                    ),
+                    Kind::Removed => crate::outln!(
+                        "  - {}{}",
+                        c.path,
+                        c.from.as_ref().map_or(String::new(), |v| format!(" = {v}"))
+                    ),
+                    Kind::Changed => crate::outln!(
+                        "  ~ {}: {} → {}",
+                        c.path,
+                        c.from.as_deref().unwrap_or(""),
+                        c.to.as_deref().unwrap_or("")
+                    ),
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

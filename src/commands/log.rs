@@ -1,0 +1,140 @@
+//! `plan log`: the dated change log of an object's plans, from git history.
+
+use crate::cli::Globals;
+use crate::model::shape::is_id;
+use crate::repo::{self, GitRepo};
+use anyhow::{bail, Result};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use git2::{Oid, Sort};
+use serde::Serialize;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The change log of an object's plans (förändringsdokumentation): who changed
+/// what, and when, newest first, from the git history of objects/OBJECT/.
+///
+/// Examples:
+///   plan log ladok
+///   plan log ladok --format json
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The object id (folder under objects/)
+    pub object: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    commit: String,
+    date: String,
+    author: String,
+    email: String,
+    summary: String,
+    /// The plan files (years) the commit changed.
+    files: Vec<String>,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    if !is_id(&args.object) {
+        bail!("`{}` is not an object id", args.object);
+    }
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let git = GitRepo::open(&root)?;
+    let repo = &git.repo;
+    let dir = format!("{}objects/{}", git.prefix, args.object);
+    let mut entries = Vec::new();
+    if repo.head().is_ok() {
+        let mut walk = repo.revwalk()?;
+        walk.push_head()?;
+        walk.set_sorting(Sort::TIME)?;
+        for oid in walk {
+            let commit = repo.find_commit(oid?)?;
+            let mine = files_of(repo, commit.tree_id(), &dir)?;
+            let parents: Vec<Vec<(String, Oid)>> = commit
+                .parents()
+                .map(|p| files_of(repo, p.tree_id(), &dir))
+                .collect::<Result<_>>()?;
+            // A merge counts only when it changed the folder compared with every parent.
+            if !parents.is_empty() && parents.iter().any(|p| *p == mine) {
+                continue;
+            }
+            let before = parents.first().cloned().unwrap_or_default();
+            let mut changed: Vec<String> = mine
+                .iter()
+                .filter(|f| !before.contains(f))
+                .map(|(n, _)| n.clone())
+                .chain(
+                    before
+                        .iter()
+                        .filter(|(n, _)| !mine.iter().any(|(m, _)| m == n))
+                        .map(|(n, _)| format!("{n} (removed)")),
+                )
+                .collect();
+            if changed.is_empty() {
+                continue;
+            }
+            changed.sort();
+            let author = commit.author();
+            let when =
+                chrono::DateTime::from_timestamp(author.when().seconds(), 0).unwrap_or_default();
+            entries.push(Entry {
+                commit: commit.id().to_string()[..10].to_string(),
+                date: when.format("%Y-%m-%d %H:%M").to_string(),
+                author: author.name().unwrap_or("").to_string(),
+                email: author.email().unwrap_or("").to_string(),
+                summary: commit.summary().unwrap_or("").to_string(),
+                files: changed,
+            });
+        }
+    }
+    match args.format {
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&entries)?),
+        Format::Table => {
+            if entries.is_empty() {
+                crate::outln!("no commits change objects/{}/", args.object);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let mut table = Table::new();
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_header(["date (UTC)", "author", "commit", "summary", "files"]);
+            for e in &entries {
+                table.add_row([
+                    e.date.clone(),
+                    format!("{} <{}>", e.author, e.email),
+                    e.commit.clone(),
+                    e.summary.clone(),
+                    e.files.join(", "),
+                ]);
+            }
+            crate::outln!("{table}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// (file name, blob id) of the files in a folder of a tree.
+fn files_of(repo: &git2::Repository, tree: Oid, dir: &str) -> Result<Vec<(String, Oid)>> {
+    let tree = repo.find_tree(tree)?;
+    let Ok(entry) = tree.get_path(Path::new(dir)) else {
+        return Ok(Vec::new());
+    };
+    let Ok(sub) = repo.find_tree(entry.id()) else {
+        return Ok(Vec::new());
+    };
+    Ok(sub
+        .iter()
+        .filter_map(|e| Some((e.name()?.to_string(), e.id())))
+        .collect())
+}
