@@ -65,7 +65,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 .map(|p| files_of(repo, p.tree_id(), &dir))
                 .collect::<Result<_>>()?;
             // A merge counts only when it changed the folder compared with every parent.
-            if !parents.is_empty() && parents.iter().any(|p| *p == mine) {
+            if !parents.is_empty() && parents.contains(&mine) {
                 continue;
             }
             let before = parents.first().cloned().unwrap_or_default();
