@@ -1,0 +1,43 @@
+//! The baseline plan every rule test starts from: complete, attested by `plan attest`,
+//! and clean.
+
+use crate::support::*;
+
+#[test]
+fn attested_baseline_checks_clean() {
+    let repo = Repo::with_plan(baseline());
+    repo.check(&[]).assert_clean();
+
+    let human = repo.plan(&["check"]);
+    assert_eq!(human.code, 0);
+    assert_eq!(human.stdout, "checked 1 plan file: no problems found\n");
+    assert_eq!(human.stderr, "");
+}
+
+#[test]
+fn baseline_is_attested_by_the_it_system_owner_today() {
+    let text = baseline();
+    assert!(
+        text.contains("attested_by = \"it_systemagare\"\n"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("attested_on = {TODAY}\n")), "{text}");
+    let digest = text
+        .lines()
+        .find_map(|l| l.strip_prefix("digest = \"sha256:"))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or_else(|| panic!("no digest line in:\n{text}"));
+    assert_eq!(digest.len(), 64, "{digest}");
+    assert!(digest.bytes().all(|b| b.is_ascii_hexdigit()), "{digest}");
+}
+
+#[test]
+fn before_attest_the_only_finding_is_the_missing_attestation() {
+    let text = unattested();
+    let checked = check_plan(text);
+    assert_eq!(checked.rules(), ["appendix3/not-attested"]);
+    let f = checked.only("appendix3/not-attested");
+    assert_finding(f, "appendix3/not-attested", "error", PLAN);
+    assert_at(f, text, "appendix3.answers]");
+    assert_eq!(checked.code, 1);
+}

@@ -1,0 +1,332 @@
+//! `plan init`, `plan new`, `plan attest`, `plan rule` and `plan completions`, the
+//! way a user runs them.
+
+use crate::support::*;
+
+const ATTEST: &[&str] = &["attest", "ladok", "--system", "ladok", "--year", "2027"];
+
+/// Every rule `plan rule` lists for the foundation (SPEC section 6).
+const RULES: &[&str] = &[
+    "parse",
+    "schema",
+    "layout",
+    "roles/missing",
+    "roles/recommended",
+    "roles/unknown",
+    "roles/person",
+    "roles/conflict",
+    "appendix3/missing",
+    "appendix3/unanswered",
+    "appendix3/unknown-question",
+    "appendix3/deviation-incomplete",
+    "appendix3/not-reported",
+    "appendix3/na-unjustified",
+    "appendix3/not-attested",
+    "appendix3/wrong-attester",
+    "appendix3/stale",
+    "appendix3/overdue",
+    "upgrade/unknown-system",
+    "upgrade/outside-year",
+    "upgrade/service-window",
+    "upgrade/cab",
+    "upgrade/announce",
+    "upgrade/untested",
+    "activity/owner",
+    "activity/dates",
+    "activity/overdue",
+    "budget/exceeded",
+    "plan/established-incomplete",
+    "contract/expiring",
+];
+
+#[test]
+fn init_creates_a_plan_repository() {
+    let parent = tempfile::tempdir().expect("folder");
+    let dir = parent.path().join("planer");
+    let run = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(dir.join("plan.toml").is_file());
+    assert!(dir.join("objects").is_dir());
+    assert!(dir.join(".gitlab-ci.yml").is_file());
+    assert!(dir.join(".git").is_dir());
+    let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
+    assert!(config.contains("role_model = \"pm3-lu\""), "{config}");
+
+    // The new repository checks: nothing to report yet.
+    let check = plan_in(&dir, &["check"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert_eq!(check.stdout, "checked 0 plan files: no problems found\n");
+}
+
+#[test]
+fn second_init_refuses_and_leaves_plan_toml_alone() {
+    let parent = tempfile::tempdir().expect("folder");
+    let dir = parent.path().join("planer");
+    let dir_arg = dir.to_str().expect("UTF-8");
+    assert_eq!(plan_in(parent.path(), &["init", dir_arg]).code, 0);
+    let config = dir.join("plan.toml");
+    let edited = "organisation = \"Ändrad\"\nrole_model = \"municipal\"\n";
+    std::fs::write(&config, edited).expect("edit plan.toml");
+
+    let again = plan_in(parent.path(), &["init", dir_arg]);
+    assert_eq!(again.code, 2, "{again:?}");
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read(&config).expect("plan.toml"),
+        edited.as_bytes()
+    );
+}
+
+#[test]
+fn init_with_the_municipal_model_inside_an_existing_git_repository() {
+    let repo = Repo::new();
+    let run = plan_in(
+        repo.path(),
+        &[
+            "init",
+            "planer",
+            "--role-model",
+            "municipal",
+            "--organisation",
+            "Exempelkommunen",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let config = repo.read("planer/plan.toml");
+    assert!(config.contains("role_model = \"municipal\""), "{config}");
+    assert!(
+        config.contains("organisation = \"Exempelkommunen\""),
+        "{config}"
+    );
+    // Already inside a git repository: no nested one.
+    assert!(!repo.file("planer/.git").exists());
+}
+
+#[test]
+fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
+    let repo = Repo::new();
+    let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains(PLAN), "{}", run.stdout);
+    let scaffold = repo.read(PLAN);
+    assert!(scaffold.contains("[roles.it_systemagare]"), "{scaffold}");
+    assert!(scaffold.contains("documentation = \"\""), "{scaffold}");
+
+    // The placeholders fail the check.
+    let unfilled = repo.check(&[]);
+    assert_eq!(unfilled.code, 1);
+    assert!(
+        unfilled.rules().contains(&"roles/person"),
+        "{:#?}",
+        unfilled.findings
+    );
+    assert!(
+        unfilled.rules().contains(&"schema"),
+        "{:#?}",
+        unfilled.findings
+    );
+
+    // A user fills in every placeholder.
+    let mut text = scaffold.clone();
+    for (name, email) in [
+        ("Karin Ek", "karin.ek@example.se"),
+        ("Per Lind", "per.lind@example.se"),
+        ("Eva Holm", "eva.holm@example.se"),
+        ("Olof Berg", "olof.berg@example.se"),
+    ] {
+        text = text.replacen(
+            "name = \"\"\nemail = \"\"\nunit = \"\"",
+            &format!("name = \"{name}\"\nemail = \"{email}\"\nunit = \"Studentavdelningen\""),
+            1,
+        );
+    }
+    text = replace_once(&text, "supplier = \"\"", "supplier = \"Ladokkonsortiet\"");
+    text = replace_once(&text, "\nversion = \"\"", "\nversion = \"2.41\"");
+    // What is left empty outside comments is the checklist: answer "yes" to all.
+    let placeholder = |l: &str| !l.starts_with('#') && l.ends_with(" = \"\"");
+    assert_eq!(
+        text.lines().filter(|l| placeholder(l)).count(),
+        20,
+        "one placeholder per checklist question:\n{text}"
+    );
+    text = text
+        .lines()
+        .map(|l| match l.strip_suffix(" = \"\"") {
+            Some(key) if placeholder(l) => format!("{key} = \"yes\"\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    repo.write(PLAN, &text);
+
+    // A draft with every answer, not yet attested: a reminder, not an error.
+    let filled = repo.check(&[]);
+    assert_eq!(filled.rules(), ["appendix3/not-attested"]);
+    assert_eq!(filled.findings[0].severity, "warning");
+
+    let attest = repo.plan(ATTEST);
+    assert_eq!(attest.code, 0, "{attest:?}");
+    let done = repo.plan(&["check"]);
+    assert_eq!(done.code, 0, "{done:?}");
+    assert_eq!(done.stdout, "checked 1 plan file: no problems found\n");
+}
+
+#[test]
+fn new_refuses_to_overwrite_a_plan() {
+    let repo = Repo::with_plan(baseline());
+    let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert_eq!(repo.read(PLAN), baseline());
+}
+
+#[test]
+fn new_refuses_an_invalid_object_id() {
+    let repo = Repo::new();
+    let run = repo.plan(&["new", "Ladok", "--year", "2027", "--name", "Ladok"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("`ladok`"), "{}", run.stderr);
+    assert!(!repo.file("objects/Ladok").exists());
+}
+
+/// Every comment in a text: from `#` to the end of its line.
+fn comments(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| l.find('#').map(|i| &l[i..]))
+        .collect()
+}
+
+#[test]
+fn attest_keeps_every_comment_and_records_today() {
+    let before = format!(
+        "{}# Sista raden: en kommentar efter allt annat.\n",
+        unattested().replace("mfa = \"yes\"", "mfa = \"yes\"           # införd 2026")
+    );
+    let repo = Repo::with_plan(&before);
+    let run = plan_at(repo.path(), "2027-02-14", ATTEST);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("attested appendix 3 of `ladok`"),
+        "{}",
+        run.stdout
+    );
+
+    let after = repo.read(PLAN);
+    assert_eq!(comments(&before).len(), 5, "{before}");
+    for comment in comments(&before) {
+        assert!(after.contains(comment), "lost `{comment}`:\n{after}");
+    }
+    assert!(
+        after.contains("attested_by = \"it_systemagare\"\n"),
+        "{after}"
+    );
+    assert!(after.contains("attested_on = 2027-02-14\n"), "{after}");
+    // Only the three attestation lines (and the table they need) were added.
+    let added: Vec<&str> = after.lines().filter(|l| !before.contains(*l)).collect();
+    assert_eq!(added.len(), 4, "{added:?}");
+    repo.check(&[]).assert_clean();
+}
+
+#[test]
+fn changing_an_answer_after_attest_is_stale_until_attested_again() {
+    let repo = Repo::with_plan(unattested());
+    assert_eq!(repo.plan(ATTEST).code, 0);
+    repo.check(&[]).assert_clean();
+
+    let attested = repo.read(PLAN);
+    repo.write(
+        PLAN,
+        replace_once(
+            &attested,
+            "backup = \"yes\"",
+            "backup = { answer = \"na\", justification = \"Inga egna data\" }",
+        ),
+    );
+    let stale = repo.check(&[]);
+    assert_eq!(stale.rules(), ["appendix3/stale"]);
+    assert_eq!(stale.code, 1);
+
+    assert_eq!(repo.plan(ATTEST).code, 0);
+    repo.check(&[]).assert_clean();
+}
+
+#[test]
+fn attest_refuses_an_unanswered_checklist_and_writes_nothing() {
+    let text = drop_line(unattested(), "mfa = ");
+    let repo = Repo::with_plan(&text);
+    let run = repo.plan(ATTEST);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("appendix3/unanswered"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("mfa"), "{}", run.stderr);
+    assert_eq!(repo.read_bytes(PLAN), text.as_bytes());
+}
+
+#[test]
+fn attest_refuses_an_unknown_system_and_writes_nothing() {
+    let repo = Repo::with_plan(unattested());
+    let run = repo.plan(&["attest", "ladok", "--system", "lucat", "--year", "2027"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no system `lucat`"), "{}", run.stderr);
+    assert_eq!(repo.read(PLAN), unattested());
+}
+
+#[test]
+fn rule_lists_every_rule() {
+    let run = run(plan_command().arg("rule"));
+    assert_eq!(run.code, 0);
+    for id in RULES {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.split_whitespace().nth(1) == Some(*id)),
+            "`{id}` not listed:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn rule_explains_one_rule() {
+    let run = run(plan_command().args(["rule", "roles/missing"]));
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("roles/missing (default severity: error)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[roles.<id>]"), "{}", run.stdout);
+    for id in RULES {
+        let one = crate::support::run(plan_command().args(["rule", id]));
+        assert_eq!(one.code, 0, "plan rule {id}: {one:?}");
+        assert!(one.stdout.starts_with(&format!("{id} (default severity: ")));
+    }
+}
+
+#[test]
+fn unknown_rule_is_2() {
+    let run = run(plan_command().args(["rule", "nope"]));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no rule `nope`"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+
+    let typo = crate::support::run(plan_command().args(["rule", "appendix3/stael"]));
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("did you mean `appendix3/stale`?"),
+        "{}",
+        typo.stderr
+    );
+}
+
+#[test]
+fn completions_for_bash() {
+    let run = run(plan_command().args(["completions", "bash"]));
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("_plan()"), "{}", run.stdout);
+    assert!(run.stdout.contains("complete -F _plan"), "{}", run.stdout);
+    assert!(run.stdout.contains("attest"), "{}", run.stdout);
+}

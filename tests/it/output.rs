@@ -1,0 +1,257 @@
+//! What `plan check` prints: the JSON report's shape, the human format, colour, and
+//! a deterministic order.
+
+use crate::support::*;
+use serde_json::{json, Value};
+use std::process::Command;
+
+const SYSTEM_OWNER: &str =
+    "[roles.systemagare]\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"\n\n";
+const IT_OWNER: &str =
+    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
+const IT_MANAGER: &str =
+    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
+
+/// Two plans: a clean lucat, and ladok without three roles (two errors, one warning).
+fn two_plans() -> (Repo, String) {
+    let text = replace_once(baseline(), SYSTEM_OWNER, "");
+    let text = replace_once(&text, IT_OWNER, "");
+    let text = replace_once(&text, IT_MANAGER, "");
+    let repo = Repo::with_plan(&text);
+    repo.write(
+        "objects/lucat/2027.toml",
+        replace_once(baseline(), "object = \"ladok\"", "object = \"lucat\""),
+    );
+    (repo, text)
+}
+
+/// `plan check` with a colour choice and extra environment, in a pipe.
+fn check_colored(repo: &Repo, color: &str, env: &[(&str, &str)]) -> Run {
+    let mut cmd = plan_command();
+    cmd.current_dir(repo.path())
+        .arg("--repo")
+        .arg(repo.path())
+        .args(["--today", TODAY, "--color", color, "check"]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    run(&mut cmd)
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let (repo, _) = two_plans();
+    repo.write("objects/Old/2027.toml", "x = 1\n");
+    let run = repo.plan(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
+    let keys: Vec<&str> = report
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    for key in ["version", "findings", "summary"] {
+        assert!(keys.contains(&key), "{keys:?}");
+    }
+    assert_eq!(report["version"], json!(1));
+    assert_eq!(
+        report["summary"],
+        json!({"files": 3, "errors": 3, "warnings": 1})
+    );
+    let findings = report["findings"].as_array().expect("an array");
+    assert_eq!(findings.len(), 4);
+    for f in findings {
+        let f = f.as_object().expect("a finding is an object");
+        for (key, is_type) in [
+            ("rule", Value::is_string as fn(&Value) -> bool),
+            ("severity", Value::is_string),
+            ("file", Value::is_string),
+            ("line", Value::is_u64),
+            ("column", Value::is_u64),
+            ("message", Value::is_string),
+        ] {
+            assert!(f.get(key).is_some_and(is_type), "`{key}` in {f:?}");
+        }
+        for key in ["object", "year"] {
+            assert!(f.contains_key(key), "`{key}` in {f:?}");
+        }
+        assert!(
+            f.keys().all(|k| [
+                "rule", "severity", "file", "line", "column", "object", "year", "message", "help"
+            ]
+            .contains(&k.as_str())),
+            "{f:?}"
+        );
+        assert!(f["line"].as_u64() >= Some(1) && f["column"].as_u64() >= Some(1));
+    }
+    // A file that is not a plan has no object or year; a plan's findings do.
+    assert_eq!(findings[0]["file"], json!("objects/Old/2027.toml"));
+    assert_eq!(findings[0]["object"], Value::Null);
+    assert_eq!(findings[1]["object"], json!("ladok"));
+    assert_eq!(findings[1]["year"], json!(2027));
+}
+
+#[test]
+fn json_finding_is_exactly_what_the_spec_shows() {
+    let text = replace_once(
+        baseline(),
+        "\"eva.holm@example.se\"",
+        "\"eva.holm@example\"",
+    );
+    let repo = Repo::with_plan(&text);
+    let run = repo.plan(&["check", "--format", "json"]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        report,
+        json!({
+            "version": 1,
+            "findings": [{
+                "rule": "roles/person",
+                "severity": "error",
+                "file": "objects/ladok/2027.toml",
+                "line": 19,
+                "column": 9,
+                "object": "ladok",
+                "year": 2027,
+                "message": "`it_systemagare`: \"eva.holm@example\" is not an e-mail address"
+            }],
+            "summary": {"files": 1, "errors": 1, "warnings": 0}
+        })
+    );
+}
+
+#[test]
+fn human_output_reads_like_a_compiler() {
+    let (repo, text) = two_plans();
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    let out = &run.stdout;
+    assert!(
+        out.contains("error[roles/missing]: required role Systemägare (`systemagare`) is missing"),
+        "{out}"
+    );
+    assert!(out.contains("warning[roles/recommended]"), "{out}");
+    let (line, column) = position(&text, "roles.systemforvaltare]");
+    assert_eq!((line, column), (9, 2));
+    let arrow = format!("--> {PLAN}:{line}:{column}");
+    assert!(
+        out.lines().any(|l| l.trim() == arrow),
+        "no `{arrow}` in:\n{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.trim() == "9 | [roles.systemforvaltare]"),
+        "no source line in:\n{out}"
+    );
+    assert!(
+        out.contains("= help: add [roles.systemagare] with name and email"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().last(),
+        Some("checked 2 plan files: 2 errors, 1 warning")
+    );
+    assert!(
+        !out.contains('\x1b'),
+        "escape codes with --color never:\n{out}"
+    );
+}
+
+#[test]
+fn color_always_colours_and_never_does_not() {
+    let (repo, _) = two_plans();
+    let always = check_colored(&repo, "always", &[]);
+    assert!(always.stdout.contains("\x1b["), "{}", always.stdout);
+    let never = check_colored(&repo, "never", &[]);
+    assert!(!never.stdout.contains('\x1b'), "{}", never.stdout);
+    // Same findings either way.
+    assert_eq!(always.code, never.code);
+    let auto_in_pipe = check_colored(&repo, "auto", &[("NO_COLOR", "1")]);
+    assert!(!auto_in_pipe.stdout.contains('\x1b'));
+}
+
+/// `plan check` run under a pseudo-terminal by util-linux `script`, so `--color
+/// auto` sees a terminal; None where `script` cannot make one.
+#[cfg(target_os = "linux")]
+fn check_on_terminal(repo: &Repo, no_color: Option<&str>) -> Option<String> {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let line = format!(
+        "{} --repo {} --today {TODAY} check",
+        quote(env!("CARGO_BIN_EXE_plan")),
+        quote(repo.path().to_str().expect("UTF-8 temp path")),
+    );
+    let mut cmd = Command::new("script");
+    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    if let Some(v) = no_color {
+        cmd.env("NO_COLOR", v);
+    }
+    let out = cmd.output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    // No pseudo-terminal to be had (a locked-down container): plan never ran.
+    text.contains("checked 2 plan files").then_some(text)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn no_color_is_honoured_on_a_terminal() {
+    let (repo, _) = two_plans();
+    let Some(coloured) = check_on_terminal(&repo, None) else {
+        eprintln!("skipped: util-linux `script` cannot make a terminal here");
+        return;
+    };
+    assert!(
+        coloured.contains("\x1b["),
+        "a terminal gets colour by default:\n{coloured}"
+    );
+    let plain = check_on_terminal(&repo, Some("1")).expect("script ran before");
+    assert!(
+        !plain.contains('\x1b'),
+        "NO_COLOR=1 still coloured:\n{plain}"
+    );
+}
+
+#[test]
+fn output_is_deterministic_and_ordered_by_file_and_line() {
+    let (repo, _) = two_plans();
+    repo.write("objects/Old/2027.toml", "x = 1\n");
+    repo.write("objects/ladok/notes.txt", "anteckningar\n");
+    repo.write(
+        "objects/kaltura/2027.toml",
+        replace_once(
+            &replace_once(baseline(), "object = \"ladok\"", "object = \"kaltura\""),
+            "hosting = \"external\"",
+            "hosting = \"cloud\"",
+        ),
+    );
+    let first = repo.plan(&["check", "--format", "json"]);
+    let second = repo.plan(&["check", "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(repo.plan(&["check"]).stdout, repo.plan(&["check"]).stdout);
+
+    let checked = repo.check(&[]);
+    let order: Vec<(String, usize, usize)> = checked
+        .findings
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.column))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    let files: Vec<&str> = order.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "objects/Old/2027.toml",
+            "objects/kaltura/2027.toml",
+            "objects/ladok/2027.toml",
+            "objects/ladok/2027.toml",
+            "objects/ladok/2027.toml",
+            "objects/ladok/notes.txt",
+        ]
+    );
+}

@@ -1,0 +1,256 @@
+//! `appendix3/*`: bilaga 3, one mutation of the baseline per rule.
+
+use crate::support::*;
+
+/// The baseline as a draft (förslag).
+fn draft(text: &str) -> String {
+    replace_once(text, "status = \"established\"", "status = \"draft\"")
+}
+
+/// The baseline without any appendix 3.
+fn without_appendix3() -> String {
+    drop_between(baseline(), "[systems.appendix3]", "[[upgrades]]")
+}
+
+/// The baseline without its attestation.
+fn without_attestation() -> String {
+    let text = drop_line(baseline(), "attested_by = ");
+    let text = drop_line(&text, "attested_on = ");
+    drop_line(&text, "digest = ")
+}
+
+#[test]
+fn missing_appendix3_is_an_error_in_an_established_plan() {
+    let text = without_appendix3();
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["appendix3/missing"]);
+    let f = checked.only("appendix3/missing");
+    assert_finding(f, "appendix3/missing", "error", PLAN);
+    // The system's id: `id = "ladok"` under [[systems]].
+    assert_at(f, &text, "\"ladok\"\nname = \"Ladok\"\nsupplier");
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn missing_appendix3_is_a_warning_in_a_draft() {
+    let checked = check_plan(&draft(&without_appendix3()));
+    assert_eq!(checked.rules(), ["appendix3/missing"]);
+    assert_finding(
+        checked.only("appendix3/missing"),
+        "appendix3/missing",
+        "warning",
+        PLAN,
+    );
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn retired_system_needs_no_appendix3() {
+    let text = replace_once(
+        &without_appendix3(),
+        "lifecycle = \"active\"",
+        "lifecycle = \"retired\"",
+    );
+    // The planned upgrade of a retired system is still checked, but nothing asks
+    // for its bilaga 3.
+    let checked = check_plan(&text);
+    assert!(
+        !checked.rules().contains(&"appendix3/missing"),
+        "{:#?}",
+        checked.findings
+    );
+}
+
+#[test]
+fn unanswered_question_is_an_error_in_an_established_plan() {
+    let text = drop_line(baseline(), "mfa = ");
+    let checked = check_plan(&text);
+    // Removing an answer also changes what was attested.
+    assert_eq!(
+        checked.rule_set(),
+        ["appendix3/stale", "appendix3/unanswered"]
+    );
+    let f = checked.only("appendix3/unanswered");
+    assert_finding(f, "appendix3/unanswered", "error", PLAN);
+    assert_at(f, &text, "answers]");
+    assert!(f.message.contains("mfa"), "{}", f.message);
+    assert!(f.message.contains("1 of 20"), "{}", f.message);
+}
+
+#[test]
+fn unanswered_question_is_a_warning_in_a_draft() {
+    let checked = check_plan(&draft(&drop_line(baseline(), "mfa = ")));
+    let f = checked.only("appendix3/unanswered");
+    assert_finding(f, "appendix3/unanswered", "warning", PLAN);
+}
+
+#[test]
+fn answer_to_an_unknown_question_suggests_the_real_one() {
+    let text = replace_once(
+        baseline(),
+        "mfa = \"yes\"\n",
+        "mfa = \"yes\"\nmfaa = \"yes\"\n",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(
+        checked.rule_set(),
+        ["appendix3/stale", "appendix3/unknown-question"]
+    );
+    let f = checked.only("appendix3/unknown-question");
+    assert_finding(f, "appendix3/unknown-question", "error", PLAN);
+    assert_at(f, &text, "mfaa");
+    assert_eq!(f.help.as_deref(), Some("did you mean `mfa`?"));
+}
+
+#[test]
+fn deviation_without_action_owner_due_is_incomplete() {
+    let text = replace_once(
+        baseline(),
+        "mfa = \"yes\"",
+        "mfa = { answer = \"no\", deviation = \"MFA saknas för administratörer\", reported_to = [\"systemforvaltare\", \"it_systemagare\"] }",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(
+        checked.rule_set(),
+        ["appendix3/deviation-incomplete", "appendix3/stale"]
+    );
+    let f = checked.only("appendix3/deviation-incomplete");
+    assert_finding(f, "appendix3/deviation-incomplete", "error", PLAN);
+    assert_eq!(f.line, position(&text, "mfa = {").0);
+    assert!(f.message.contains("action, owner, due"), "{}", f.message);
+}
+
+/// A complete deviation for `mfa`, due on `due`, reported to `reported_to`.
+fn deviation(due: &str, reported_to: &str) -> String {
+    replace_once(
+        baseline(),
+        "mfa = \"yes\"",
+        &format!(
+            "mfa = {{ answer = \"partial\", deviation = \"MFA saknas för administratörer\", action = \"Inför MFA\", owner = \"systemforvaltare\", due = {due}, reported_to = [{reported_to}] }}"
+        ),
+    )
+}
+
+#[test]
+fn complete_deviation_reported_to_both_roles_attests_clean() {
+    let text = deviation("2027-06-30", "\"systemforvaltare\", \"it_systemagare\"");
+    check_attested(&text).assert_clean();
+}
+
+#[test]
+fn deviation_not_reported_to_the_it_system_owner() {
+    let text = deviation("2027-06-30", "\"systemforvaltare\"");
+    let checked = check_attested(&text);
+    assert_eq!(checked.rules(), ["appendix3/not-reported"]);
+    let f = checked.only("appendix3/not-reported");
+    assert_finding(f, "appendix3/not-reported", "warning", PLAN);
+    assert_eq!(f.line, position(&text, "mfa = {").0);
+    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn deviation_due_before_today_is_overdue() {
+    let text = deviation("2027-02-01", "\"systemforvaltare\", \"it_systemagare\"");
+    let checked = check_attested(&text);
+    assert_eq!(checked.rules(), ["appendix3/overdue"]);
+    let f = checked.only("appendix3/overdue");
+    assert_finding(f, "appendix3/overdue", "warning", PLAN);
+    assert_at(f, &text, "2027-02-01, reported_to");
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn na_without_justification() {
+    let text = replace_once(baseline(), "mfa = \"yes\"", "mfa = \"na\"");
+    let checked = check_plan(&text);
+    assert_eq!(
+        checked.rule_set(),
+        ["appendix3/na-unjustified", "appendix3/stale"]
+    );
+    let f = checked.only("appendix3/na-unjustified");
+    assert_finding(f, "appendix3/na-unjustified", "error", PLAN);
+    assert_eq!(f.line, position(&text, "mfa = \"na\"").0);
+}
+
+#[test]
+fn not_attested_is_an_error_in_an_established_plan() {
+    let text = without_attestation();
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["appendix3/not-attested"]);
+    let f = checked.only("appendix3/not-attested");
+    assert_finding(f, "appendix3/not-attested", "error", PLAN);
+    assert_at(f, &text, "appendix3]");
+    assert!(
+        f.help
+            .as_deref()
+            .is_some_and(|h| h.contains("plan attest ladok --system ladok --year 2027")),
+        "{f:#?}"
+    );
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn not_attested_is_a_warning_in_a_draft() {
+    let checked = check_plan(&draft(&without_attestation()));
+    assert_eq!(checked.rules(), ["appendix3/not-attested"]);
+    assert_finding(
+        checked.only("appendix3/not-attested"),
+        "appendix3/not-attested",
+        "warning",
+        PLAN,
+    );
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn attested_by_another_role() {
+    let text = replace_once(
+        baseline(),
+        "attested_by = \"it_systemagare\"",
+        "attested_by = \"systemforvaltare\"",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["appendix3/wrong-attester"]);
+    let f = checked.only("appendix3/wrong-attester");
+    assert_finding(f, "appendix3/wrong-attester", "error", PLAN);
+    assert_at(f, &text, "\"systemforvaltare\"\nattested_on");
+}
+
+#[test]
+fn changed_answer_after_attestation_is_stale() {
+    let text = replace_once(
+        baseline(),
+        "restore_tested = \"yes\"",
+        "restore_tested = { answer = \"na\", justification = \"Ingen lokal data\" }",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["appendix3/stale"]);
+    let f = checked.only("appendix3/stale");
+    assert_finding(f, "appendix3/stale", "error", PLAN);
+    assert_at(f, &text, "\"sha256:");
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn attestation_without_digest_is_stale() {
+    let text = drop_line(baseline(), "digest = ");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["appendix3/stale"]);
+    assert_at(
+        checked.only("appendix3/stale"),
+        &text,
+        "\"it_systemagare\"\nattested_on",
+    );
+}
+
+#[test]
+fn comments_and_answer_spelling_do_not_make_an_attestation_stale() {
+    let text = replace_once(
+        baseline(),
+        "mfa = \"yes\"",
+        "mfa = { answer = \"yes\" } # kollat",
+    );
+    let text = format!("# En ny kommentar överst.\n{text}");
+    check_plan(&text).assert_clean();
+}

@@ -1,0 +1,191 @@
+//! `roles/*`: one mutation of the baseline per rule.
+
+use crate::support::*;
+
+const IT_OWNER: &str =
+    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
+const IT_MANAGER: &str =
+    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
+
+#[test]
+fn missing_required_role_points_at_the_roles() {
+    let text = replace_once(baseline(), IT_OWNER, "");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/missing"]);
+    let f = checked.only("roles/missing");
+    assert_finding(f, "roles/missing", "error", PLAN);
+    // The first `roles` key: `[roles.systemagare]` on line 9, column 2.
+    assert_eq!((f.line, f.column), (9, 2));
+    assert_at(f, &text, "roles.systemagare]");
+    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+    assert_eq!(
+        f.help.as_deref(),
+        Some("add [roles.it_systemagare] with name and email")
+    );
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn no_roles_at_all_points_at_the_file_start() {
+    let text = replace_once(baseline(), IT_OWNER, "");
+    let text = replace_once(&text, IT_MANAGER, "");
+    let text = replace_once(
+        &text,
+        "[roles.systemagare]\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"\n\n",
+        "",
+    );
+    let text = replace_once(
+        &text,
+        "[roles.systemforvaltare]\nname = \"Per Lind\"\nemail = \"per.lind@example.se\"\n\n",
+        "",
+    );
+    let checked = check_plan(&text);
+    let missing: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == "roles/missing")
+        .collect();
+    assert_eq!(missing.len(), 3, "{:#?}", checked.findings);
+    for f in missing {
+        assert_finding(f, "roles/missing", "error", PLAN);
+        assert_eq!((f.line, f.column), (1, 1));
+    }
+    let recommended = checked.only("roles/recommended");
+    assert_eq!((recommended.line, recommended.column), (1, 1));
+}
+
+#[test]
+fn organisation_model_5_requires_no_it_roles_and_the_system_owner_attests() {
+    let text = replace_once(baseline(), IT_OWNER, "");
+    let text = replace_once(&text, IT_MANAGER, "");
+    let text = replace_once(&text, "organisation_model = 3", "organisation_model = 5");
+    let checked = check_plan(&text);
+    // No roles/missing nor roles/recommended: model 5 has no IT side. The
+    // attestation by it_systemagare is now by the wrong role.
+    assert_eq!(checked.rules(), ["appendix3/wrong-attester"]);
+    let f = checked.only("appendix3/wrong-attester");
+    assert_finding(f, "appendix3/wrong-attester", "error", PLAN);
+    assert_at(f, &text, "\"it_systemagare\"");
+}
+
+#[test]
+fn recommended_role_missing_is_a_warning() {
+    let text = replace_once(baseline(), IT_MANAGER, "");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/recommended"]);
+    let f = checked.only("roles/recommended");
+    assert_finding(f, "roles/recommended", "warning", PLAN);
+    assert_at(f, &text, "roles.systemagare]");
+    assert!(f.message.contains("`it_systemforvaltare`"), "{}", f.message);
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn unknown_role_points_at_its_id_with_a_suggestion() {
+    let text = replace_once(
+        baseline(),
+        "[roles.it_systemforvaltare]",
+        "[roles.it_systemforvaltre]",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/recommended", "roles/unknown"]);
+    let f = checked.only("roles/unknown");
+    assert_finding(f, "roles/unknown", "error", PLAN);
+    assert_at(f, &text, "it_systemforvaltre]");
+    assert_eq!((f.line, f.column), (21, 8));
+    assert_eq!(
+        f.help.as_deref(),
+        Some("did you mean `it_systemforvaltare`?")
+    );
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn malformed_email_points_at_the_value() {
+    let text = replace_once(
+        baseline(),
+        "\"eva.holm@example.se\"",
+        "\"eva.holm@example\"",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/person"]);
+    let f = checked.only("roles/person");
+    assert_finding(f, "roles/person", "error", PLAN);
+    assert_at(f, &text, "\"eva.holm@example\"");
+    assert_eq!((f.line, f.column), (19, 9));
+    assert!(f.message.contains("eva.holm@example"), "{}", f.message);
+}
+
+#[test]
+fn person_without_name_points_at_the_role() {
+    let text = replace_once(baseline(), "name = \"Olof Berg\"\n", "");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/person"]);
+    let f = checked.only("roles/person");
+    assert_finding(f, "roles/person", "error", PLAN);
+    assert_at(f, &text, "it_systemforvaltare]");
+    assert!(f.message.contains("without a name"), "{}", f.message);
+}
+
+#[test]
+fn empty_name_is_a_person_finding() {
+    let text = replace_once(baseline(), "name = \"Olof Berg\"", "name = \"  \"");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/person"]);
+    assert_at(checked.only("roles/person"), &text, "\"  \"");
+}
+
+#[test]
+fn one_person_as_system_owner_and_it_system_owner_is_a_conflict() {
+    let text = replace_once(
+        baseline(),
+        "email = \"eva.holm@example.se\"",
+        "email = \"Karin.Ek@example.se\"",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/conflict"]);
+    let f = checked.only("roles/conflict");
+    assert_finding(f, "roles/conflict", "warning", PLAN);
+    assert_at(f, &text, "it_systemagare]");
+    assert!(
+        f.message.contains("`systemagare`") && f.message.contains("`it_systemagare`"),
+        "{}",
+        f.message
+    );
+    assert_eq!(checked.code, 0);
+}
+
+#[test]
+fn same_name_without_emails_is_a_conflict_but_different_emails_are_not() {
+    // Same name, different addresses: two people.
+    let text = replace_once(baseline(), "name = \"Eva Holm\"", "name = \"Karin Ek\"");
+    check_plan(&text).assert_clean();
+
+    // Same name and no addresses: recognised by name.
+    let text = replace_once(&text, "email = \"eva.holm@example.se\"\n", "");
+    let text = replace_once(&text, "email = \"karin.ek@example.se\"\n", "");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["roles/conflict"]);
+}
+
+#[test]
+fn unfilled_placeholders_are_not_one_person_in_two_roles() {
+    // What `plan new` writes: empty names and addresses in every role.
+    let text = replace_once(
+        baseline(),
+        "name = \"Karin Ek\"\nemail = \"karin.ek@example.se\"",
+        "name = \"\"\nemail = \"\"",
+    );
+    let text = replace_once(
+        &text,
+        "name = \"Eva Holm\"\nemail = \"eva.holm@example.se\"",
+        "name = \"\"\nemail = \"\"",
+    );
+    let checked = check_plan(&text);
+    assert_eq!(
+        checked.rules(),
+        ["roles/person"; 4],
+        "{:#?}",
+        checked.findings
+    );
+}

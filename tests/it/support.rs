@@ -1,0 +1,402 @@
+//! Helpers: real temporary plan repositories, the real `plan` binary, and the
+//! findings of `plan check --format json` as plain structs.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// The date every test runs at, so no test depends on the day it runs.
+pub const TODAY: &str = "2027-03-01";
+
+/// Where the baseline plan lives in a test repository.
+pub const PLAN: &str = "objects/ladok/2027.toml";
+
+/// A small plan.toml: the university role model and service windows on the first
+/// Saturday of every month.
+pub const PLAN_TOML: &str = r#"organisation = "Testuniversitetet"
+role_model = "pm3-lu"
+service_windows = { weekday = "saturday", nth = 1 }
+"#;
+
+/// A complete, correct plan before its appendix 3 is attested: organisation model 3,
+/// established, every role of pm3-lu, one system with all 20 answers "yes", one
+/// upgrade and one activity that follow every rule. [`baseline`] attests it.
+const UNATTESTED: &str = include_str!("fixtures/ladok-2027.toml");
+
+/// The baseline plan before `plan attest` (appendix 3 answered, not attested).
+pub fn unattested() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    // A checkout with CRLF line endings must not change what the mutations match.
+    TEXT.get_or_init(|| UNATTESTED.replace("\r\n", "\n"))
+}
+
+/// The baseline plan, attested by running the real `plan attest` once per test run:
+/// the digest is never written by hand.
+pub fn baseline() -> &'static str {
+    static ATTESTED: OnceLock<String> = OnceLock::new();
+    ATTESTED.get_or_init(|| {
+        let repo = Repo::with_plan(unattested());
+        let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
+        assert_eq!(run.code, 0, "attesting the baseline failed: {run:?}");
+        repo.read(PLAN)
+    })
+}
+
+/// `text` with the one occurrence of `from` replaced by `to`. Panics unless `from`
+/// occurs exactly once, so a mutation cannot silently miss.
+pub fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "`{from}` must occur exactly once in:\n{text}"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// `text` without the one line that starts with `prefix`.
+pub fn drop_line(text: &str, prefix: &str) -> String {
+    let matching = text.lines().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(
+        matching, 1,
+        "one line must start with `{prefix}` in:\n{text}"
+    );
+    text.split_inclusive('\n')
+        .filter(|l| !l.starts_with(prefix))
+        .collect()
+}
+
+/// `text` without everything from `start` up to (not including) `end`.
+pub fn drop_between(text: &str, start: &str, end: &str) -> String {
+    position(text, start); // exactly once
+    let a = text.find(start).expect("found by position");
+    let b = a + text[a..]
+        .find(end)
+        .unwrap_or_else(|| panic!("`{end}` must follow `{start}`"));
+    format!("{}{}", &text[..a], &text[b..])
+}
+
+/// The 1-based line and column (in characters) where `needle` starts in `text`; it
+/// must occur exactly once.
+pub fn position(text: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(
+        text.matches(needle).count(),
+        1,
+        "`{needle}` must occur exactly once in:\n{text}"
+    );
+    let at = text.find(needle).expect("counted above");
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The real binary, with no colour preference inherited from the caller's environment.
+pub fn plan_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    without_git_environment(&mut cmd);
+    cmd
+}
+
+/// Tests run inside a git hook still see only their own repository.
+fn without_git_environment(cmd: &mut Command) {
+    for var in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_CEILING_DIRECTORIES",
+    ] {
+        cmd.env_remove(var);
+    }
+}
+
+/// Runs a command to completion.
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("the plan binary runs");
+    Run {
+        code: out
+            .status
+            .code()
+            .expect("plan exited, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `plan --repo DIR --today TODAY --color never ARGS…`, run inside DIR.
+pub fn plan_in(dir: &Path, args: &[&str]) -> Run {
+    plan_at(dir, TODAY, args)
+}
+
+/// `plan --repo DIR --today DATE --color never ARGS…`, run inside DIR.
+pub fn plan_at(dir: &Path, today: &str, args: &[&str]) -> Run {
+    run(plan_command()
+        .current_dir(dir)
+        .arg("--repo")
+        .arg(dir)
+        .args(["--today", today, "--color", "never"])
+        .args(args))
+}
+
+/// A temporary plan repository: a real folder with `git init`, removed when dropped.
+pub struct Repo {
+    dir: TempDir,
+}
+
+impl Repo {
+    /// plan.toml ([`PLAN_TOML`]), an empty objects/, and git.
+    pub fn new() -> Repo {
+        Repo::with_config(PLAN_TOML)
+    }
+
+    /// A repository with this plan.toml.
+    pub fn with_config(config: &str) -> Repo {
+        let repo = Repo {
+            dir: tempfile::Builder::new()
+                .prefix("plan-it-")
+                .tempdir()
+                .expect("a temporary folder"),
+        };
+        repo.git(&["init", "--quiet"]);
+        repo.write("plan.toml", config);
+        std::fs::create_dir_all(repo.path().join("objects")).expect("objects/");
+        repo
+    }
+
+    /// A repository holding one plan, at [`PLAN`].
+    pub fn with_plan(text: &str) -> Repo {
+        let repo = Repo::new();
+        repo.write(PLAN, text);
+        repo
+    }
+
+    /// A copy of a folder of the project, e.g. "examples/universitet".
+    pub fn copy_of(project_dir: &str) -> Repo {
+        let repo = Repo {
+            dir: tempfile::Builder::new()
+                .prefix("plan-it-")
+                .tempdir()
+                .expect("a temporary folder"),
+        };
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(project_dir),
+            repo.path(),
+        );
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.path().join(rel)
+    }
+
+    /// Writes a file, creating its folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("writing {rel}: {e}"));
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.file(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    pub fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.file(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    /// `plan --repo DIR --today TODAY --color never ARGS…`, run inside the repository.
+    pub fn plan(&self, args: &[&str]) -> Run {
+        plan_in(self.path(), args)
+    }
+
+    /// `plan check --format json ARGS…`, parsed.
+    pub fn check(&self, args: &[&str]) -> Checked {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let run = self.plan(&all);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "plan check could not check: {run:?}"
+        );
+        let report: Report = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not the JSON report ({e}):\n{}", run.stdout));
+        assert_eq!(report.version, 1);
+        Checked {
+            code: run.code,
+            findings: report.findings,
+            summary: report.summary,
+        }
+    }
+
+    /// Runs git in the repository; commits get a fixed author.
+    pub fn git(&self, args: &[&str]) {
+        let mut cmd = Command::new("git");
+        without_git_environment(&mut cmd);
+        let out = cmd
+            .current_dir(self.path())
+            .args([
+                "-c",
+                "user.name=Test Person",
+                "-c",
+                "user.email=test@example.se",
+            ])
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Commits everything in the work tree.
+    pub fn commit_all(&self, message: &str) {
+        self.git(&["add", "--all"]);
+        self.git(&["commit", "--quiet", "-m", message]);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("readable folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// `plan check --format json`, as SPEC section 6 defines it (unknown fields fail).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    version: u32,
+    findings: Vec<Finding>,
+    summary: Summary,
+}
+
+/// One finding of the JSON report.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub object: Option<String>,
+    pub year: Option<i32>,
+    pub message: String,
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// The outcome of `plan check --format json`.
+#[derive(Debug)]
+pub struct Checked {
+    pub code: i32,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Checked {
+    /// The rule ids of all findings, in report order.
+    pub fn rules(&self) -> Vec<&str> {
+        self.findings.iter().map(|f| f.rule.as_str()).collect()
+    }
+
+    /// The rule ids, sorted and deduplicated.
+    pub fn rule_set(&self) -> Vec<&str> {
+        let mut rules = self.rules();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+
+    /// The one finding of `rule`; fails when there is none or several.
+    pub fn only(&self, rule: &str) -> &Finding {
+        let matching: Vec<&Finding> = self.findings.iter().filter(|f| f.rule == rule).collect();
+        assert_eq!(
+            matching.len(),
+            1,
+            "expected exactly one `{rule}` finding, got {:#?}",
+            self.findings
+        );
+        matching[0]
+    }
+
+    /// Asserts the check found nothing at all and exited 0.
+    pub fn assert_clean(&self) {
+        assert_eq!(self.findings, vec![], "expected no findings");
+        assert_eq!(self.code, 0);
+        assert_eq!((self.summary.errors, self.summary.warnings), (0, 0));
+    }
+}
+
+/// Writes a mutated plan, attests it with the real `plan attest` (which must accept
+/// it), then checks: only findings that survive an attestation remain.
+pub fn check_attested(text: &str) -> Checked {
+    let repo = Repo::with_plan(text);
+    let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
+    assert_eq!(run.code, 0, "plan attest refused: {run:?}");
+    repo.check(&[])
+}
+
+/// Checks a mutated baseline: one repository, one plan, `plan check --format json`.
+pub fn check_plan(text: &str) -> Checked {
+    Repo::with_plan(text).check(&[])
+}
+
+/// Asserts a finding's rule, severity, file, object and year.
+pub fn assert_finding(f: &Finding, rule: &str, severity: &str, file: &str) {
+    assert_eq!(
+        (f.rule.as_str(), f.severity.as_str(), f.file.as_str()),
+        (rule, severity, file),
+        "{f:#?}"
+    );
+    if file.starts_with("objects/") && file.ends_with(".toml") && f.rule != "layout" {
+        let mut parts = file.split('/').skip(1);
+        assert_eq!(f.object.as_deref(), parts.next(), "{f:#?}");
+        let year = parts.next().and_then(|y| y.strip_suffix(".toml"));
+        assert_eq!(f.year.map(|y| y.to_string()).as_deref(), year, "{f:#?}");
+    }
+}
+
+/// Asserts a finding points at the start of `needle` in `text`.
+pub fn assert_at(f: &Finding, text: &str, needle: &str) {
+    assert_eq!((f.line, f.column), position(text, needle), "{f:#?}");
+}
