@@ -39,6 +39,7 @@ pub enum Command {
     Report(commands::report::Args),
     Attest(commands::attest::Args),
     Hook(commands::hook::Args),
+    Codeowners(commands::codeowners::Args),
     Log(commands::log::Args),
     Diff(commands::diff::Args),
     Rule(commands::rule::Args),

@@ -57,6 +57,18 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Adds findings with their configured severity (dropping those of rules turned
+    /// off), keeping the order file, line, column, rule.
+    pub fn add(&mut self, findings: Vec<Finding>, settings: &Settings) {
+        self.findings
+            .extend(findings.into_iter().filter_map(|mut f| {
+                f.severity = settings.severity(f.rule, f.severity)?;
+                Some(f)
+            }));
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -138,15 +150,12 @@ pub fn check(
         .filter(|f| reported.contains(f.file.as_str()))
         .collect();
     findings.extend(locate(source, cross)?);
-    findings.retain_mut(|f| match settings.severity(f.rule, f.severity) {
-        Some(severity) => {
-            f.severity = severity;
-            true
-        }
-        None => false,
-    });
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(Outcome { findings, files })
+    let mut outcome = Outcome {
+        findings: Vec::new(),
+        files,
+    };
+    outcome.add(findings, settings);
+    Ok(outcome)
 }
 
 /// Gives cross-object findings their line and column, reading each file concerned once.

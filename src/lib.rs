@@ -15,3 +15,4 @@ pub mod repo;
 pub mod report;
 pub mod schema;
 pub mod settings;
+pub mod verify;

@@ -51,6 +51,7 @@ pub const ALL: &[&Rule] = &[
     &appendix3::WRONG_ATTESTER,
     &appendix3::STALE,
     &appendix3::OVERDUE,
+    &crate::verify::ATTESTER_MISMATCH,
     &deps::UNKNOWN,
     &deps::CYCLE,
     &deps::RETIRED,

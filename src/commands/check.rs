@@ -51,6 +51,11 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
 
+    /// Confirm from git history that each attestation was committed by the person
+    /// holding the attesting role (appendix3/attester-mismatch)
+    #[arg(long)]
+    pub verify_attestations: bool,
+
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
@@ -118,7 +123,21 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .collect::<Result<_>>()?,
         objects,
     };
-    let outcome = engine::check(source.as_ref(), &settings, globals.today, &selection)?;
+    let mut outcome = engine::check(source.as_ref(), &settings, globals.today, &selection)?;
+    if args.verify_attestations {
+        let mut files = Vec::new();
+        for file in outcome
+            .files
+            .iter()
+            .filter(|f| crate::checks::classify(f).is_ok())
+        {
+            if let Some(bytes) = source.read(file)? {
+                files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+            }
+        }
+        let found = crate::verify::attestations(&root, &settings, &files)?;
+        outcome.add(found, &settings);
+    }
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
     match &args.output {

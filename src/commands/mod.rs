@@ -3,6 +3,7 @@
 
 pub mod attest;
 pub mod check;
+pub mod codeowners;
 pub mod completions;
 pub mod diff;
 pub mod hook;

@@ -26,6 +26,10 @@ pub struct RoleModel {
     pub roles: Vec<Role>,
     #[serde(default)]
     pub separate: Vec<Separate>,
+    /// Roles whose holders must approve changes to an object's plans (CODEOWNERS);
+    /// empty: the attesting role.
+    #[serde(default)]
+    pub owners: Vec<String>,
 }
 
 /// The role that attests appendix 3, with exceptions per organisation model.
@@ -115,6 +119,7 @@ impl RoleModel {
             .chain(model.report_to.roles.iter())
             .chain(model.report_to.when.iter().flat_map(|w| &w.roles))
             .chain(model.separate.iter().flat_map(|s| &s.roles))
+            .chain(model.owners.iter())
             .find(|id| !known(id));
         if let Some(id) = unknown {
             return Err(LoadError {
@@ -160,6 +165,15 @@ impl RoleModel {
             .iter()
             .find(|w| self.applies(&w.organisation_model, om))
             .map_or(&self.report_to.roles, |w| &w.roles)
+    }
+
+    /// The roles whose holders own an object's plans (CODEOWNERS).
+    pub fn owner_roles(&self, om: Option<i64>) -> Vec<&str> {
+        if self.owners.is_empty() {
+            vec![self.attester(om)]
+        } else {
+            self.owners.iter().map(String::as_str).collect()
+        }
     }
 
     /// A role's label with its id, for messages: `IT-systemägare (it_systemagare)`.
