@@ -3,6 +3,9 @@
 use serde::Serialize;
 use std::ops::Range;
 
+/// Lines longer than this are not shown as a snippet.
+const MAX_SNIPPET_LINE: usize = 4096;
+
 /// A byte range in a source file. `u32` keeps per-finding data small; plan files are
 /// far below 4 GiB (the loader refuses large files).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,7 +96,11 @@ impl Finding {
         let (line, column) = index.line_col(self.span.start as usize);
         self.line = line;
         self.column = column;
-        self.source_line = index.text.get(index.line_range(line)).map(str::to_string);
+        // Very long lines (minified or corrupt files) are not copied into every finding.
+        let range = index.line_range(line);
+        self.source_line = (range.len() <= MAX_SNIPPET_LINE)
+            .then(|| index.text.get(range).map(str::to_string))
+            .flatten();
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Finding {

@@ -13,8 +13,9 @@ use std::process::ExitCode;
 
 /// Create objects/OBJECT/YEAR.toml with every required role and checklist question.
 ///
-/// The new plan is a draft with empty placeholders: `plan check` reports each one
-/// until it is filled in, and passes once they all are.
+/// The new plan is a draft with empty placeholders: `plan check` reports the
+/// required ones (names, e-mail addresses, checklist answers) until they are filled
+/// in, and passes once they are.
 ///
 /// Examples:
 ///   plan new ladok --year 2027 --name Ladok --organisation-model 5
@@ -72,7 +73,7 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         .then_some(args.organisation_model);
     let mut t = format!("#:schema ../../{}\n", super::schema::SCHEMA_FILE);
     let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", args.name);
-    let _ = writeln!(t, "# Fyll i alla tomma värden (\"\") och kör `plan check`.");
+    let _ = writeln!(t, "# Fyll i de tomma värdena (\"\") och kör `plan check`: den visar vilka som krävs\n# (namn och e-post för rollerna, svaren i bilaga 3); leverantör och version är frivilliga.");
     let _ = writeln!(t, "object = {}", quote(&args.object));
     let _ = writeln!(t, "name = {}", quote(&args.name));
     let _ = writeln!(t, "year = {year}");

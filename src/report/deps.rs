@@ -77,6 +77,17 @@ pub fn reverse(year: &Year, object: &str) -> Vec<DepRow> {
         .collect()
 }
 
+/// The object an edge points at, and its label: the system, and the target system
+/// when the reference names one.
+fn edge(row: &DepRow) -> (&str, String) {
+    let (target, target_system) = split_ref(&row.target);
+    let label = match target_system {
+        Some(s) => format!("{} → {s}", row.system),
+        None => row.system.clone(),
+    };
+    (target, label)
+}
+
 /// Mermaid flowchart, fenced so it renders when pasted into GitLab or GitHub Markdown.
 pub fn mermaid(rows: &[DepRow]) -> String {
     let node = |id: &str| id.replace('-', "_");
@@ -90,11 +101,7 @@ pub fn mermaid(rows: &[DepRow]) -> String {
         out.push_str(&format!("  {}[\"{n}\"]\n", node(n)));
     }
     for row in rows {
-        let (target, target_system) = split_ref(&row.target);
-        let label = match target_system {
-            Some(s) => format!("{} → {s}", row.system),
-            None => row.system.clone(),
-        };
+        let (target, label) = edge(row);
         let arrow = match row.via {
             Via::DependsOn => "-->",
             Via::Integration => "-.->",
@@ -113,11 +120,7 @@ pub fn mermaid(rows: &[DepRow]) -> String {
 pub fn dot(rows: &[DepRow]) -> String {
     let mut out = String::from("digraph deps {\n  rankdir=LR;\n  node [shape=box];\n");
     for row in rows {
-        let (target, target_system) = split_ref(&row.target);
-        let label = match target_system {
-            Some(s) => format!("{} → {s}", row.system),
-            None => row.system.clone(),
-        };
+        let (target, label) = edge(row);
         let style = match row.via {
             Via::DependsOn => "solid",
             Via::Integration => "dashed",
