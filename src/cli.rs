@@ -35,6 +35,7 @@ pub struct Cli {
 pub enum Command {
     Init(commands::init::Args),
     New(commands::new::Args),
+    NewYear(commands::new_year::Args),
     Check(commands::check::Args),
     Report(commands::report::Args),
     Attest(commands::attest::Args),

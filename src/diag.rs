@@ -162,11 +162,20 @@ pub fn did_you_mean<'c>(
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
     let name_l = name.to_lowercase();
+    let name_len = name_l.chars().count();
+    let normalised = name_l.replace(['-', ' '], "_");
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&name_l, &c.to_lowercase()), c))
-        .filter(|&(d, c)| {
-            d <= (c.chars().count().max(3) / 3).max(1) + 1 || name_l.replace(['-', ' '], "_") == c
+        .filter_map(|c| {
+            let limit = (c.chars().count().max(3) / 3).max(1) + 1;
+            // The distance is at least the difference in length: an ASCII candidate
+            // that far off cannot qualify, so it is not compared letter by letter
+            // (the object ids of a large repository are many).
+            if c.is_ascii() && c.len().abs_diff(name_len) > limit && normalised != c {
+                return None;
+            }
+            let d = edit_distance(&name_l, &c.to_lowercase());
+            (d <= limit || normalised == c).then_some((d, c))
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
@@ -188,8 +197,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// 850000 → "850 000", as amounts are written in Swedish.
 pub fn amount(v: f64) -> String {
+    // Beyond what any budget holds (and i64 can carry): shown as written, e.g. 1e300.
+    if !v.is_finite() || v.abs() >= 1e18 {
+        return format!("{v:e}");
+    }
     let whole = v.round() as i64;
-    let digits = whole.abs().to_string();
+    let digits = whole.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

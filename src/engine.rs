@@ -1,6 +1,7 @@
 //! Checking a whole repository: which files, every rule on each (in parallel), the
 //! configured severities, and a deterministic order.
 
+use crate::cache::{self, Cache};
 use crate::checks::{self, classify};
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::index::{ObjectEntry, YearIndex};
@@ -36,6 +37,11 @@ impl Selection {
         if self.objects.as_ref().is_some_and(|o| !o.contains(object)) {
             return false;
         }
+        self.under_paths(path)
+    }
+
+    /// Whether a path is under the PATHs given (all are when none are).
+    fn under_paths(&self, path: &str) -> bool {
         self.paths.is_empty()
             || self.paths.iter().any(|p| {
                 let p = p.trim_end_matches('/');
@@ -84,7 +90,26 @@ pub fn check(
     today: NaiveDate,
     selection: &Selection,
 ) -> Result<Outcome> {
-    let listing = source.list_objects()?;
+    check_cached(source, settings, today, selection, None)
+}
+
+/// [`check`], taking the index entries of files that are not reported on from a
+/// cache where it knows their content, and storing what it learns in it.
+pub fn check_cached(
+    source: &dyn Source,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+) -> Result<Outcome> {
+    let listing = match &cache {
+        Some(cache) => {
+            let (listing, dirs) = source.list_objects_reusing(cache.dirs())?;
+            cache.record_dirs(dirs);
+            listing
+        }
+        None => source.list_objects()?,
+    };
     let mut findings: Vec<Finding> = Vec::new();
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {
@@ -98,11 +123,14 @@ pub fn check(
         }
     }
     // Every plan of a year in the selection is read: cross-object rules see the whole
-    // year, even when only some files are reported on.
+    // year, even when only some files are reported on. Other years are not needed.
     let mut plans = Vec::new();
     for path in &listing.files {
         match classify(path) {
             Ok((object, year)) => {
+                if selection.year.is_some_and(|want| want != year) {
+                    continue;
+                }
                 let wanted = selection.wants(path, &object, year);
                 plans.push((path, object, year, wanted))
             }
@@ -122,17 +150,27 @@ pub fn check(
     let mut files: Vec<String> = findings.iter().map(|f| f.file.clone()).collect();
     files.extend(plans.iter().filter(|p| p.3).map(|p| p.0.clone()));
     files.sort();
+    // The cache serves runs that report on some files only (--changed-since,
+    // PATHs): a full check reads every file anyway.
+    let cache = cache.filter(|_| plans.iter().any(|p| !p.3));
     let per_file: Vec<Result<checks::FileReport>> = plans
         .par_iter()
-        .map(|(path, object, year, _)| {
-            let bytes = source
-                .read(path)?
-                .ok_or_else(|| anyhow::anyhow!("{path} disappeared while checking"))?;
-            Ok(checks::check_file(
-                settings, today, path, object, *year, &bytes,
-            ))
+        .map(|(path, object, year, reported)| {
+            let plan = PlanFile {
+                path,
+                object,
+                year: *year,
+            };
+            if *reported {
+                plan.check(source, settings, today, cache.as_ref())
+            } else {
+                plan.entry(source, cache.as_ref())
+            }
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.save(selection.year.is_none());
+    }
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
     for (result, (_, _, year, reported)) in per_file.into_iter().zip(&plans) {
         let report = result?;
@@ -144,11 +182,27 @@ pub fn check(
         }
     }
     let reported: HashSet<&str> = plans.iter().filter(|p| p.3).map(|p| p.0.as_str()).collect();
+    // A branch can break objects it did not change (it drops a plan they depend on,
+    // closes a cycle): with --changed-since, cross-object findings are reported on
+    // the objects that depend, directly or through others, on a changed one too.
+    let dependants = selection
+        .objects
+        .as_ref()
+        .map(|changed| dependants(&entries, changed))
+        .unwrap_or_default();
     let cross: Vec<Finding> = entries
         .iter()
         .flat_map(|(year, entries)| checks::deps::check_year(&YearIndex::new(*year, entries)))
-        .filter(|f| reported.contains(f.file.as_str()))
+        .filter(|f| {
+            reported.contains(f.file.as_str())
+                || (dependants.contains(&f.file)
+                    && selection.year.is_none_or(|y| f.year == Some(y))
+                    && selection.under_paths(&f.file))
+        })
         .collect();
+    files.extend(cross.iter().map(|f| f.file.clone()));
+    files.sort();
+    files.dedup();
     findings.extend(locate(source, cross)?);
     let mut outcome = Outcome {
         findings: Vec::new(),
@@ -156,6 +210,103 @@ pub fn check(
     };
     outcome.add(findings, settings);
     Ok(outcome)
+}
+
+/// The files of the plans that depend, directly or through other objects, on one of
+/// `changed` in their year.
+fn dependants(
+    entries: &BTreeMap<i32, Vec<ObjectEntry>>,
+    changed: &std::collections::BTreeSet<String>,
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for year in entries.values() {
+        let mut users: std::collections::HashMap<&str, Vec<&ObjectEntry>> = Default::default();
+        for entry in year {
+            for dep in entry.systems.iter().flat_map(|s| &s.deps) {
+                users.entry(dep.split().0).or_default().push(entry);
+            }
+        }
+        let mut queue: Vec<&str> = changed.iter().map(String::as_str).collect();
+        let mut seen: HashSet<&str> = queue.iter().copied().collect();
+        while let Some(object) = queue.pop() {
+            for user in users.get(object).into_iter().flatten() {
+                if seen.insert(&user.object) {
+                    out.insert(user.file.clone());
+                    queue.push(&user.object);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One plan file to look at.
+struct PlanFile<'a> {
+    path: &'a str,
+    object: &'a str,
+    year: i32,
+}
+
+impl PlanFile<'_> {
+    fn read(&self, source: &dyn Source) -> Result<(Vec<u8>, Option<crate::repo::Fingerprint>)> {
+        source
+            .read_tagged(self.path)?
+            .ok_or_else(|| anyhow::anyhow!("{} disappeared while checking", self.path))
+    }
+
+    /// Every rule on a file that is reported on.
+    fn check(
+        &self,
+        source: &dyn Source,
+        settings: &Settings,
+        today: NaiveDate,
+        cache: Option<&Cache>,
+    ) -> Result<checks::FileReport> {
+        let (bytes, fingerprint) = self.read(source)?;
+        let report = checks::check_file(settings, today, self.path, self.object, self.year, &bytes);
+        if let Some(cache) = cache {
+            let id = cache
+                .known_id(self.path, fingerprint)
+                .unwrap_or_else(|| cache::blob_id(&bytes));
+            cache.record(self.path, fingerprint, id, report.entry.as_ref());
+        }
+        Ok(report)
+    }
+
+    /// Only the index entry of a file that is not reported on (cross-object rules
+    /// need it): from the cache when it knows the content, else parsed.
+    fn entry(&self, source: &dyn Source, cache: Option<&Cache>) -> Result<checks::FileReport> {
+        let placed = |entry: Option<ObjectEntry>| checks::FileReport {
+            findings: Vec::new(),
+            entry: entry.map(|e| e.placed(self.path, self.object, self.year)),
+        };
+        let Some(cache) = cache else {
+            let (bytes, _) = self.read(source)?;
+            return Ok(placed(ObjectEntry::parse(
+                self.path,
+                self.object,
+                self.year,
+                &bytes,
+            )));
+        };
+        let fingerprint = source.fingerprint(self.path);
+        if let Some(id) = cache.known_id(self.path, fingerprint) {
+            if let Some(entry) = cache.entry(id) {
+                cache.record(self.path, fingerprint, id, entry.as_ref());
+                return Ok(placed(entry));
+            }
+        }
+        let (bytes, fingerprint) = self.read(source)?;
+        let id = cache
+            .known_id(self.path, fingerprint)
+            .unwrap_or_else(|| cache::blob_id(&bytes));
+        let entry = match cache.entry(id) {
+            Some(entry) => entry,
+            None => ObjectEntry::parse(self.path, self.object, self.year, &bytes),
+        };
+        cache.record(self.path, fingerprint, id, entry.as_ref());
+        Ok(placed(entry))
+    }
 }
 
 /// Gives cross-object findings their line and column, reading each file concerned once.

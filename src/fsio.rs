@@ -81,3 +81,137 @@ pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
             .with_context(|| format!("writing {}", target.display()))
     }
 }
+
+/// New files written beside their targets and not yet in place (see [`stage_new`]).
+/// Dropping it removes the temporary files.
+#[must_use = "nothing is in place until `place` is called"]
+pub struct Staged {
+    /// (target, temporary file beside it)
+    files: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Writes every file to a temporary file beside its target, refusing when a target
+/// exists. Nothing is visible yet: [`Staged::place`] puts them all in place. On
+/// failure the temporary files already written are removed.
+pub fn stage_new(files: &[(PathBuf, Vec<u8>)]) -> Result<Staged> {
+    let mut staged = Staged { files: Vec::new() };
+    for (target, bytes) in files {
+        if target.symlink_metadata().is_ok() {
+            bail!("{} already exists; not overwriting it", target.display());
+        }
+        // On error `staged` is dropped, which removes what was written so far.
+        let tmp = write_temp(target, bytes)?;
+        staged.files.push((target.clone(), tmp));
+    }
+    Ok(staged)
+}
+
+impl Staged {
+    /// Links every file into place, never over an existing file. All files appear or
+    /// none: on failure the ones already placed are removed again.
+    pub fn place(self) -> Result<Vec<PathBuf>> {
+        let mut placed: Vec<PathBuf> = Vec::new();
+        for (target, tmp) in &self.files {
+            // A hard link fails if the target exists: no overwrite even in a race.
+            if let Err(e) = fs::hard_link(tmp, target) {
+                for done in &placed {
+                    let _ = fs::remove_file(done);
+                }
+                let what = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    anyhow::anyhow!("{} already exists; not overwriting it", target.display())
+                } else {
+                    anyhow::Error::new(e).context(format!("creating {}", target.display()))
+                };
+                return Err(what);
+            }
+            placed.push(target.clone());
+        }
+        Ok(placed)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (_, tmp) in &self.files {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Creates every file, or none of them: see [`stage_new`] and [`Staged::place`].
+pub fn create_all_new(files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>> {
+    stage_new(files)?.place()
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("readable")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn all_files_appear_and_no_temporary_file_remains() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = vec![
+            (dir.path().join("a.toml"), b"a".to_vec()),
+            (dir.path().join("b.toml"), b"b".to_vec()),
+        ];
+        let placed = create_all_new(&files).expect("written");
+        assert_eq!(placed.len(), 2);
+        assert_eq!(entries(dir.path()), vec!["a.toml", "b.toml"]);
+        assert_eq!(fs::read(dir.path().join("b.toml")).expect("read"), b"b");
+    }
+
+    #[test]
+    fn an_existing_target_stops_everything_before_anything_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join("b.toml"), "mine").expect("write");
+        let files = vec![
+            (dir.path().join("a.toml"), b"a".to_vec()),
+            (dir.path().join("b.toml"), b"b".to_vec()),
+        ];
+        let err = create_all_new(&files).expect_err("refused");
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(entries(dir.path()), vec!["b.toml"]);
+        assert_eq!(fs::read(dir.path().join("b.toml")).expect("read"), b"mine");
+    }
+
+    #[test]
+    fn a_target_appearing_while_placing_removes_the_files_already_placed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = vec![
+            (dir.path().join("a.toml"), b"a".to_vec()),
+            (dir.path().join("b.toml"), b"b".to_vec()),
+            (dir.path().join("c.toml"), b"c".to_vec()),
+        ];
+        let staged = stage_new(&files).expect("staged");
+        // Someone else creates c.toml after staging: a.toml and b.toml are placed
+        // first, then c.toml is refused and they are taken back.
+        fs::write(dir.path().join("c.toml"), "theirs").expect("write");
+        let err = staged.place().expect_err("refused");
+        assert!(err.to_string().contains("c.toml already exists"), "{err}");
+        assert_eq!(entries(dir.path()), vec!["c.toml"]);
+        assert_eq!(
+            fs::read(dir.path().join("c.toml")).expect("read"),
+            b"theirs"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = vec![
+            (dir.path().join("a.toml"), b"a".to_vec()),
+            (dir.path().join("missing/b.toml"), b"b".to_vec()),
+        ];
+        assert!(stage_new(&files).is_err());
+        assert_eq!(entries(dir.path()), Vec::<String>::new());
+    }
+}

@@ -62,7 +62,8 @@ pub struct UpgradeEntry {
     pub span: Span,
 }
 
-/// What the cross-object rules need of one plan file.
+/// What the cross-object rules need of one plan file. [`crate::cache`] stores the
+/// systems and upgrades by content; file, object and year come from the path.
 #[derive(Clone, Debug)]
 pub struct ObjectEntry {
     pub file: String,
@@ -123,6 +124,29 @@ impl ObjectEntry {
         }
     }
 
+    /// The entry of a plan file that is not reported on: parsed for what the
+    /// cross-object rules need, without the schema pass and the single-file rules.
+    /// None when the file is not UTF-8 or not TOML, as [`crate::checks::check_file`]
+    /// gives no entry then either.
+    pub fn parse(file: &str, object: &str, year: i32, bytes: &[u8]) -> Option<ObjectEntry> {
+        if bytes.len() > crate::checks::MAX_FILE_BYTES {
+            return None;
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).ok()?;
+        let root = toml::de::DeTable::parse(text).ok()?;
+        let plan = Plan::from_tree(crate::model::Tbl::new(root.get_ref(), Span::START));
+        Some(ObjectEntry::from_plan(file, object, year, &plan))
+    }
+
+    /// The same entry at another path (for entries read from the cache).
+    pub fn placed(mut self, file: &str, object: &str, year: i32) -> ObjectEntry {
+        self.file = file.to_string();
+        self.object = object.to_string();
+        self.year = year;
+        self
+    }
+
     pub fn system(&self, id: &str) -> Option<&SystemEntry> {
         self.systems.iter().find(|s| s.id == id)
     }
@@ -148,16 +172,24 @@ pub enum Resolved<'a> {
 pub struct YearIndex<'a> {
     pub year: i32,
     by_object: HashMap<&'a str, &'a ObjectEntry>,
+    /// The same objects sorted by id, made once: rules ask for it per finding.
+    sorted: Vec<&'a ObjectEntry>,
+    suggestions: std::sync::Mutex<HashMap<String, Option<&'a str>>>,
 }
 
 impl<'a> YearIndex<'a> {
     pub fn new(year: i32, entries: impl IntoIterator<Item = &'a ObjectEntry>) -> YearIndex<'a> {
+        let by_object: HashMap<&'a str, &'a ObjectEntry> = entries
+            .into_iter()
+            .map(|e| (e.object.as_str(), e))
+            .collect();
+        let mut sorted: Vec<_> = by_object.values().copied().collect();
+        sorted.sort_by(|a, b| a.object.cmp(&b.object));
         YearIndex {
             year,
-            by_object: entries
-                .into_iter()
-                .map(|e| (e.object.as_str(), e))
-                .collect(),
+            by_object,
+            sorted,
+            suggestions: Default::default(),
         }
     }
 
@@ -167,9 +199,26 @@ impl<'a> YearIndex<'a> {
 
     /// The objects, sorted by id.
     pub fn objects(&self) -> Vec<&'a ObjectEntry> {
-        let mut all: Vec<_> = self.by_object.values().copied().collect();
-        all.sort_by(|a, b| a.object.cmp(&b.object));
-        all
+        self.sorted.clone()
+    }
+
+    /// The objects, sorted by id, without copying them.
+    pub fn sorted(&self) -> &[&'a ObjectEntry] {
+        &self.sorted
+    }
+
+    /// The object id nearest to a misspelt one ("did you mean"). Remembered per name:
+    /// many plans tend to name the same missing object, and each look-up compares
+    /// with every object of the year.
+    pub fn suggest(&self, object: &str) -> Option<&'a str> {
+        let mut memo = self.suggestions.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(found) = memo.get(object) {
+            return *found;
+        }
+        let found =
+            crate::diag::did_you_mean(object, self.sorted.iter().map(|o| o.object.as_str()));
+        memo.insert(object.to_string(), found);
+        found
     }
 
     pub fn resolve(&self, target: &str) -> Resolved<'a> {

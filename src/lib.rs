@@ -1,5 +1,6 @@
 //! `plan`: förvaltningsplaner as code. The library behind the `plan` binary.
 
+pub mod cache;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -13,6 +14,7 @@ pub mod output;
 pub mod plandiff;
 pub mod repo;
 pub mod report;
+pub mod rollover;
 pub mod schema;
 pub mod settings;
 pub mod verify;

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Init(args) => commands::init::run(args, &globals),
         cli::Command::New(args) => commands::new::run(args, &globals),
+        cli::Command::NewYear(args) => commands::new_year::run(args, &globals),
         cli::Command::Check(args) => commands::check::run(args, &globals),
         cli::Command::Report(args) => commands::report::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),

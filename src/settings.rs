@@ -66,7 +66,7 @@ impl Settings {
                 invalid.push(
                     "parse",
                     Span::new(e.span().unwrap_or(0..0)),
-                    format!("invalid TOML: {}", e.message().trim_end()),
+                    checks::toml_error_message(&e, text),
                     None,
                 );
                 return Err(invalid.into_error(text).into());

@@ -96,10 +96,9 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                             system.id, dep.target, index.year
                         ),
                     );
-                    let ids = index.objects();
-                    f.help =
-                        crate::diag::did_you_mean(object, ids.iter().map(|o| o.object.as_str()))
-                            .map(|s| format!("did you mean `{s}`?"));
+                    f.help = index
+                        .suggest(object)
+                        .map(|s| format!("did you mean `{s}`?"));
                     out.push(f);
                 }
                 Resolved::NoSystem(other) => {

@@ -21,6 +21,15 @@ pub const LAYOUT: Rule = Rule {
 /// The object and year a repository path names, or why it is not a plan file path.
 pub fn classify(path: &str) -> Result<(String, i32), String> {
     let parts: Vec<&str> = path.split('/').collect();
+    // `.NAME.plan-PID.tmp`: what an atomic write leaves when the process is killed
+    // between writing beside the file and renaming (crate::fsio).
+    let name = parts.last().copied().unwrap_or_default();
+    if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".plan-") {
+        return Err(
+            "a temporary file left by an interrupted `plan` write: the plan beside it is intact; delete this file"
+                .into(),
+        );
+    }
     match parts.as_slice() {
         ["objects", object, file] => {
             if !is_id(object) {

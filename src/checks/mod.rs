@@ -15,6 +15,7 @@ mod schema;
 mod upgrades;
 
 pub use layout::classify;
+pub use schema::{toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::model::{Plan, Tbl};
@@ -230,7 +231,7 @@ fn with_plan(
     let root = match toml::de::DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            schema::parse_error(&e, &mut sink);
+            schema::parse_error(&e, text, &mut sink);
             return finish(sink, text, object, year);
         }
     };
@@ -241,8 +242,15 @@ fn with_plan(
 }
 
 fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
-    let index = LineIndex::new(text);
     let mut findings = sink.into_findings();
+    // Most files have no findings: their lines are never indexed.
+    if findings.is_empty() {
+        return FileReport {
+            findings,
+            entry: None,
+        };
+    }
+    let index = LineIndex::new(text);
     for f in &mut findings {
         f.locate(&index);
         f.object = Some(object.to_string());

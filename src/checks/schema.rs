@@ -51,21 +51,60 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
         Ok(text) => Ok(text),
         Err(e) => {
             let at = e.valid_up_to();
-            sink.push(&PARSE, Span::new(at..at), "file is not valid UTF-8")
+            let byte = bytes[at];
+            // Swedish letters saved in Latin-1 / Windows-1252 are the usual cause.
+            let latin1 = if byte >= 0xC0 {
+                format!(", which is `{}` in Latin-1", char::from(byte))
+            } else {
+                String::new()
+            };
+            let message = format!("file is not valid UTF-8: byte 0x{byte:02X}{latin1}");
+            sink.push(&PARSE, Span::new(at..at), message)
                 .help("save the file as UTF-8 (plan files are TOML, which is always UTF-8)");
             Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
         }
     }
 }
 
-/// Reports a TOML syntax error at its place.
-pub fn parse_error(e: &toml::de::Error, sink: &mut Sink) {
-    let span = Span::new(e.span().unwrap_or(0..0));
-    sink.push(
-        &PARSE,
-        span,
-        format!("invalid TOML: {}", e.message().trim_end()),
-    );
+/// Reports a TOML syntax error at its place. The parser's words are completed with
+/// what it cannot show: the character it stopped at when that is invisible (a NUL, a
+/// stray BOM, a non-breaking space), and which key is duplicated; and "nested too
+/// deeply" replaces the parser's recursion limit.
+pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
+    let range = e.span().unwrap_or(0..0);
+    sink.push(&PARSE, Span::new(range), toml_error_message(e, text));
+}
+
+/// The message of a TOML syntax error in `text` (see [`parse_error`]); plan.toml's
+/// errors read the same.
+pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
+    let range = e.span().unwrap_or(0..0);
+    let said = e.message().trim_end();
+    let mut message = if said.contains("recursion") || said.contains("recurse") {
+        "invalid TOML: tables or arrays nested too deeply".to_string()
+    } else {
+        format!("invalid TOML: {said}")
+    };
+    if said == "duplicate key" {
+        if let Some(key) = text
+            .get(range.clone())
+            .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('\n'))
+        {
+            message.push_str(&format!(" `{key}`"));
+        }
+    }
+    if let Some(c) = text.get(range.start..).and_then(|t| t.chars().next()) {
+        let invisible = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || (c.is_whitespace() && !matches!(c, ' ' | '\t' | '\n' | '\r'))
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}');
+        if invisible {
+            message.push_str(&format!(
+                " (found the invisible character U+{:04X} here)",
+                u32::from(c)
+            ));
+        }
+    }
+    message
 }
 
 /// Checks the whole file against the plan-file shape.

@@ -60,6 +60,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         .filter_map(|s| s.id.as_ref())
         .map(|i| i.val.as_str())
         .collect();
+    if system_ids.is_empty() {
+        bail!("{rel} has no [[systems]]: there is no appendix 3 to attest");
+    }
     let system_id = match (&args.system, system_ids.as_slice()) {
         (Some(s), _) => s.clone(),
         (None, [only]) => only.to_string(),

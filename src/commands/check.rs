@@ -123,7 +123,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .collect::<Result<_>>()?,
         objects,
     };
-    let mut outcome = engine::check(source.as_ref(), &settings, globals.today, &selection)?;
+    // When only some files are reported on, the index entries of the others come
+    // from the cache in .git/ where their content is known (see crate::cache).
+    let partial = selection.objects.is_some() || !selection.paths.is_empty();
+    let cache = partial
+        .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
+        .flatten();
+    let mut outcome =
+        engine::check_cached(source.as_ref(), &settings, globals.today, &selection, cache)?;
     if args.verify_attestations {
         let mut files = Vec::new();
         for file in outcome
@@ -174,7 +181,7 @@ fn render(
         Format::Human => output::human::render(outcome, color),
         Format::Json => output::json::render(outcome),
         Format::Gitlab => output::gitlab::render(&outcome.findings, prefix),
-        Format::Junit => output::junit::render(outcome, deny_warnings),
+        Format::Junit => output::junit::render(outcome, deny_warnings, prefix),
         Format::Github => output::github::render(&outcome.findings, prefix),
         Format::Sarif => output::sarif::render(&outcome.findings, prefix),
     }
@@ -183,9 +190,12 @@ fn render(
 /// A PATH argument (relative to the current folder) as a repository-relative path.
 fn relative_to_repo(root: &Path, path: &Path) -> Result<String> {
     let absolute = std::env::current_dir()?.join(path);
-    let real = absolute
-        .canonicalize()
-        .with_context(|| format!("{}: no such file or folder", path.display()))?;
+    let real = absolute.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            anyhow::anyhow!("{}: no such file or folder", path.display())
+        }
+        _ => anyhow::Error::new(e).context(format!("{}: cannot be read", path.display())),
+    })?;
     let root = root.canonicalize()?;
     let Ok(rel) = real.strip_prefix(&root) else {
         bail!(

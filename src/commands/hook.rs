@@ -68,9 +68,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             hook.display()
         ),
         Ok(existing) => {
-            crate::fsio::create_new(&hooks.join("pre-commit.orig"), &existing)
+            let orig = hooks.join("pre-commit.orig");
+            crate::fsio::create_new(&orig, &existing)
                 .context("keeping the old hook as pre-commit.orig")?;
-            crate::fsio::replace(&hook, script.as_bytes())?;
+            // The old hook stays in place if it cannot be replaced: drop the copy.
+            crate::fsio::replace(&hook, script.as_bytes())
+                .inspect_err(|_| drop(std::fs::remove_file(&orig)))?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::fsio::create_new(&hook, script.as_bytes())?,
         Err(e) => return Err(e).with_context(|| format!("reading {}", hook.display())),

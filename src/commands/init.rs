@@ -3,7 +3,7 @@
 use crate::fsio;
 use crate::schema::RoleModel;
 use anyhow::{bail, Context, Result};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Create a new plan repository: plan.toml, objects/ and a CI example.
@@ -32,6 +32,7 @@ pub struct Args {
 
 pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    let dir_existed = dir.symlink_metadata().is_ok();
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let config = dir.join(crate::settings::CONFIG_FILE);
     if config.exists() {
@@ -55,23 +56,53 @@ service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: förs
 "#,
         model = args.role_model
     );
-    fsio::create_new(&config, plan_toml.as_bytes())?;
-    std::fs::create_dir_all(dir.join("objects")).context("creating objects/")?;
-    let mut created = vec!["plan.toml", "objects/"];
-    let ci = dir.join(".gitlab-ci.yml");
-    if ci.exists() {
-        eprintln!("note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)");
-    } else {
-        fsio::create_new(&ci, CI_EXAMPLE.as_bytes())?;
-        created.push(".gitlab-ci.yml");
-    }
-    if git2::Repository::discover(&dir).is_err() {
-        git2::Repository::init(&dir).with_context(|| format!("git init {}", dir.display()))?;
-        created.push(".git (git init)");
-    }
+    // Everything or nothing: what this run made is taken away again if a later step
+    // fails, so a failed init never leaves half a repository that blocks the next.
+    let mut made = Vec::new();
+    let created = create(&dir, &config, &plan_toml, &mut made).inspect_err(|_| {
+        for path in made.iter().rev() {
+            let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
+        }
+        if !dir_existed {
+            let _ = std::fs::remove_dir(&dir);
+        }
+    })?;
     crate::outln!("created in {}: {}", dir.display(), created.join(", "));
     crate::outln!("next: plan new <object> --year <year> --name \"<name>\"");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes plan.toml and the CI example, creates objects/ and runs `git init` when
+/// needed; `made` collects what did not exist before.
+fn create(
+    dir: &Path,
+    config: &Path,
+    plan_toml: &str,
+    made: &mut Vec<PathBuf>,
+) -> Result<Vec<&'static str>> {
+    let mut created = vec!["plan.toml", "objects/"];
+    let mut files = vec![(config.to_path_buf(), plan_toml.as_bytes().to_vec())];
+    let ci = dir.join(".gitlab-ci.yml");
+    // A link counts as there, even when it leads nowhere: nothing is written through it.
+    if ci.symlink_metadata().is_ok() {
+        eprintln!("note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)");
+    } else {
+        files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
+        created.push(".gitlab-ci.yml");
+    }
+    let staged = fsio::stage_new(&files)?;
+    let objects = dir.join("objects");
+    if objects.symlink_metadata().is_err() {
+        made.push(objects.clone());
+    }
+    std::fs::create_dir_all(&objects).context("creating objects/")?;
+    if git2::Repository::discover(dir).is_err() {
+        made.push(dir.join(".git"));
+        git2::Repository::init(dir).with_context(|| format!("git init {}", dir.display()))?;
+        created.push(".git (git init)");
+    }
+    made.extend(staged.place()?);
+    Ok(created)
 }
 
 const CI_EXAMPLE: &str = r#"# Kontrollerar förvaltningsplanerna i varje merge request och på huvudgrenen.

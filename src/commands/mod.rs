@@ -10,6 +10,7 @@ pub mod hook;
 pub mod init;
 pub mod log;
 pub mod new;
+pub mod new_year;
 pub mod report;
 pub mod rule;
 pub mod schema;

@@ -9,6 +9,7 @@ use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
 use chrono::Datelike;
 use std::fmt::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Create objects/OBJECT/YEAR.toml with every required role and checklist question.
@@ -52,11 +53,32 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let year = args.year.unwrap_or_else(|| globals.today.year());
     let rel = format!("objects/{}/{year}.toml", args.object);
     let text = scaffold(&settings, &args, year);
-    let dir = root.join("objects").join(&args.object);
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating objects/{}/", args.object))?;
-    fsio::create_new(&root.join(&rel), text.as_bytes())?;
+    let mut files = vec![(root.join(&rel), text.into_bytes())];
     // The file's `#:schema` line points here; keep a copy the user has not replaced.
-    super::schema::write(&root, &settings, false)?;
+    files.extend(super::schema::missing_copy(&root, &settings));
+    // Both files or neither, and no folder left behind by a failed write.
+    let mut made = Vec::new();
+    let written = (|| -> Result<()> {
+        for (path, _) in &files {
+            let dir = path.parent().expect("a file in a folder");
+            let rel_dir = dir.strip_prefix(&root).unwrap_or(dir);
+            made.extend(
+                dir.ancestors()
+                    .take_while(|a| a.symlink_metadata().is_err())
+                    .last()
+                    .map(Path::to_path_buf),
+            );
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating {}/", rel_dir.display()))?;
+        }
+        fsio::create_all_new(&files).map(drop)
+    })();
+    if written.is_err() {
+        for dir in made.iter().rev() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    written?;
     crate::outln!("created {rel}");
     crate::outln!("fill in the empty values, then run `plan check {rel}`");
     Ok(ExitCode::SUCCESS)

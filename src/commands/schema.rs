@@ -52,6 +52,18 @@ fn text(settings: Option<&Settings>) -> String {
     serde_json::to_string_pretty(&schema).expect("schema serialises")
 }
 
+/// The repository's schema file and its contents, when there is nothing at its path
+/// yet (not even a link): what `plan new` adds beside a new plan.
+pub fn missing_copy(
+    root: &std::path::Path,
+    settings: &Settings,
+) -> Option<(std::path::PathBuf, Vec<u8>)> {
+    let path = root.join(SCHEMA_FILE);
+    path.symlink_metadata()
+        .is_err()
+        .then(|| (path, (text(Some(settings)) + "\n").into_bytes()))
+}
+
 /// Writes the repository's schema file: always when `replace`, else only if missing.
 pub fn write(root: &std::path::Path, settings: &Settings, replace: bool) -> Result<()> {
     let path = root.join(SCHEMA_FILE);

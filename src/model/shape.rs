@@ -334,9 +334,44 @@ pub struct ShapeError {
 /// Checks a table against its fields, pushing one error per problem. `path` is the
 /// dotted key path of the table, for messages.
 pub fn validate(table: Tbl<'_, '_>, fields: &[Field], path: &str, out: &mut Vec<ShapeError>) {
+    let top = KeyPath::Key(&KeyPath::Root, path);
+    let path = if path.is_empty() {
+        &KeyPath::Root
+    } else {
+        &top
+    };
+    validate_at(table, fields, path, out)
+}
+
+/// The dotted key path of a value (`systems[0].appendix3`), written out only when a
+/// message needs it: most files have no problem, and every key is checked.
+#[derive(Clone, Copy)]
+enum KeyPath<'p> {
+    Root,
+    Key(&'p KeyPath<'p>, &'p str),
+    Index(&'p KeyPath<'p>, usize),
+}
+
+impl std::fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyPath::Root => Ok(()),
+            KeyPath::Key(KeyPath::Root, key) => f.write_str(key),
+            KeyPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+            KeyPath::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+fn validate_at(
+    table: Tbl<'_, '_>,
+    fields: &[Field],
+    path: &KeyPath<'_>,
+    out: &mut Vec<ShapeError>,
+) {
     for (key, value) in table.map.iter() {
         let name = key.get_ref().as_ref();
-        let here = join(path, name);
+        let here = KeyPath::Key(path, name);
         match fields.iter().find(|f| f.name == name) {
             Some(field) => check_value(value, &field.ty, &here, span_of(key), out),
             None => {
@@ -356,7 +391,7 @@ pub fn validate(table: Tbl<'_, '_>, fields: &[Field], path: &str, out: &mut Vec<
         if table.entry(field.name).is_none() {
             out.push(ShapeError {
                 span: table.span,
-                message: format!("missing required key `{}`", join(path, field.name)),
+                message: format!("missing required key `{}`", KeyPath::Key(path, field.name)),
                 help: Some(field.doc.to_string()),
             });
         }
@@ -366,7 +401,7 @@ pub fn validate(table: Tbl<'_, '_>, fields: &[Field], path: &str, out: &mut Vec<
 fn check_value(
     value: &Spanned<DeValue<'_>>,
     ty: &Ty,
-    path: &str,
+    path: &KeyPath<'_>,
     key_span: Span,
     out: &mut Vec<ShapeError>,
 ) {
@@ -387,8 +422,8 @@ fn check_value(
         },
         (Ty::Amount, DeValue::Integer(_) | DeValue::Float(_)) => {
             let text = match v {
-                DeValue::Integer(i) => i.as_str().to_string(),
-                DeValue::Float(f) => f.as_str().to_string(),
+                DeValue::Integer(i) => i.as_str(),
+                DeValue::Float(f) => f.as_str(),
                 _ => unreachable!(),
             };
             if text.starts_with('-') || text.contains("nan") || text.contains("inf") {
@@ -437,21 +472,21 @@ fn check_value(
             }
         }
         (Ty::Table(fields), DeValue::Table(t)) => {
-            validate(Tbl::new(t, key_span), fields, path, out)
+            validate_at(Tbl::new(t, key_span), fields, path, out)
         }
         (Ty::Map(inner), DeValue::Table(t)) => {
             for (k, v) in t.iter() {
-                check_value(v, inner, &join(path, k.get_ref()), span_of(k), out);
+                check_value(v, inner, &KeyPath::Key(path, k.get_ref()), span_of(k), out);
             }
         }
         (Ty::Array(inner), DeValue::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                check_value(item, inner, &format!("{path}[{i}]"), span_of(item), out);
+                check_value(item, inner, &KeyPath::Index(path, i), span_of(item), out);
             }
         }
         (Ty::OneOrMany(inner), DeValue::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                check_value(item, inner, &format!("{path}[{i}]"), span_of(item), out);
+                check_value(item, inner, &KeyPath::Index(path, i), span_of(item), out);
             }
         }
         (Ty::OneOrMany(inner), _) => check_value(value, inner, path, key_span, out),
@@ -508,17 +543,10 @@ fn describe(v: &DeValue<'_>) -> String {
     match v {
         DeValue::String(s) if s.len() <= 40 => format!("\"{s}\""),
         DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.as_str().to_string(),
         DeValue::Boolean(b) => b.to_string(),
         DeValue::Datetime(d) => d.to_string(),
         other => type_name(other).to_string(),
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

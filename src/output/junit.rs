@@ -5,7 +5,9 @@ use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
 use std::fmt::Write;
 
-pub fn render(outcome: &Outcome, deny_warnings: bool) -> String {
+/// `prefix` is the plan repository's folder in the git repository ("" or ending in
+/// `/`): CI resolves paths from the git root.
+pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
     let fails = |f: &Finding| f.severity == Severity::Error || deny_warnings;
     let failures = outcome.findings.iter().filter(|f| fails(f)).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -29,7 +31,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool) -> String {
         let _ = write!(
             out,
             "    <testcase name=\"{}\" classname=\"{}\"",
-            xml(file),
+            xml(&format!("{prefix}{file}")),
             xml(class)
         );
         if findings.is_empty() {
@@ -40,7 +42,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool) -> String {
         let mut notes = String::new();
         for f in findings {
             let text = format!(
-                "{}:{}:{}: {}[{}]: {}",
+                "{prefix}{}:{}:{}: {}[{}]: {}",
                 f.file,
                 f.line,
                 f.column,

@@ -4,8 +4,9 @@
 use super::{safe_relative, Listing, Source};
 use anyhow::{anyhow, bail, Context, Result};
 use git2::{ObjectType, Oid, Repository};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock, RwLock};
 
 /// Symbolic links are stored in git with this mode; they are never followed.
 const LINK_MODE: u32 = 0o120000;
@@ -58,14 +59,22 @@ impl GitRepo {
 
     /// The tree of a revision such as `HEAD`, `main~2` or a commit id.
     pub fn tree_of(&self, rev: &str) -> Result<Oid> {
-        let object = self
-            .repo
-            .revparse_single(rev)
-            .map_err(|e| anyhow!("unknown revision `{rev}`: {}", e.message()))?;
+        let object = self.repo.revparse_single(rev).map_err(|e| {
+            self.no_commits(&format!("--rev {rev}"))
+                .unwrap_or_else(|| anyhow!("unknown revision `{rev}`: {}", e.message()))
+        })?;
         let tree = object
             .peel_to_tree()
             .map_err(|e| anyhow!("`{rev}` does not name a commit or tree: {}", e.message()))?;
         Ok(tree.id())
+    }
+
+    /// For a revision that does not resolve: a clearer error when HEAD has no commits
+    /// yet, where git's own would only say that the revision is not found.
+    fn no_commits(&self, what: &str) -> Option<anyhow::Error> {
+        matches!(self.repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch).then(|| {
+            anyhow!("{what}: the git repository has no commits yet; commit first, or check the staged files with --staged")
+        })
     }
 }
 
@@ -81,18 +90,23 @@ pub struct GitSource {
     prefix: String,
     entries: Entries,
     label: String,
+    /// Mode and blob id of every file the last listing found, by path: reading a
+    /// file then needs no look-up from the root tree (or the index file) each time.
+    listed: RwLock<HashMap<String, (u32, Oid)>>,
+    /// One more handle on the repository per worker thread, opened when first
+    /// needed, so blobs are read and inflated in parallel, not one at a time.
+    readers: Vec<OnceLock<Option<Mutex<Repository>>>>,
 }
 
 impl GitSource {
     /// The tree of `rev`.
     pub fn revision(git: GitRepo, rev: &str) -> Result<GitSource> {
         let tree = git.tree_of(rev)?;
-        Ok(GitSource {
-            label: format!("revision {rev}"),
-            prefix: git.prefix,
-            repo: Mutex::new(git.repo),
-            entries: Entries::Tree(tree),
-        })
+        Ok(GitSource::new(
+            git,
+            Entries::Tree(tree),
+            format!("revision {rev}"),
+        ))
     }
 
     /// The index: what `git commit` would commit. Honours GIT_INDEX_FILE, which git
@@ -109,12 +123,24 @@ impl GitSource {
             }
             _ => git.repo.path().join("index"),
         };
-        Ok(GitSource {
-            label: "the git index (staged changes)".into(),
+        Ok(GitSource::new(
+            git,
+            Entries::Index(path),
+            "the git index (staged changes)".into(),
+        ))
+    }
+
+    fn new(git: GitRepo, entries: Entries, label: String) -> GitSource {
+        GitSource {
+            label,
             prefix: git.prefix,
             repo: Mutex::new(git.repo),
-            entries: Entries::Index(path),
-        })
+            entries,
+            listed: RwLock::default(),
+            readers: (0..rayon::current_num_threads())
+                .map(|_| OnceLock::new())
+                .collect(),
+        }
     }
 
     fn repo(&self) -> std::sync::MutexGuard<'_, Repository> {
@@ -171,7 +197,19 @@ impl GitSource {
     }
 
     fn blob(&self, id: Oid) -> Result<Vec<u8>> {
-        let repo = self.repo();
+        let reader = rayon::current_thread_index()
+            .and_then(|i| self.readers.get(i))
+            .and_then(|slot| {
+                slot.get_or_init(|| {
+                    let path = self.repo().path().to_path_buf();
+                    Repository::open(path).ok().map(Mutex::new)
+                })
+                .as_ref()
+            });
+        let repo = match reader {
+            Some(reader) => reader.lock().unwrap_or_else(|p| p.into_inner()),
+            None => self.repo(),
+        };
         let blob = repo.find_blob(id)?;
         Ok(blob.content().to_vec())
     }
@@ -187,10 +225,25 @@ impl Source for GitSource {
         self.label.clone()
     }
 
+    fn fingerprint(&self, path: &str) -> Option<super::Fingerprint> {
+        let listed = self.listed.read().unwrap_or_else(|p| p.into_inner());
+        listed
+            .get(path)
+            .map(|(_, id)| super::Fingerprint::Blob(*id))
+    }
+
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
         safe_relative(path)?;
         let full = format!("{}{path}", self.prefix);
-        let found = {
+        let listed = self
+            .listed
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(path)
+            .copied();
+        let found = if listed.is_some() {
+            listed
+        } else {
             let repo = self.repo();
             match &self.entries {
                 Entries::Tree(tree) => repo
@@ -214,7 +267,12 @@ impl Source for GitSource {
 
     fn list_objects(&self) -> Result<Listing> {
         let mut listing = Listing::default();
-        for (path, mode, _) in self.entries_under("objects")? {
+        let entries = self.entries_under("objects")?;
+        *self.listed.write().unwrap_or_else(|p| p.into_inner()) = entries
+            .iter()
+            .map(|(path, mode, id)| (path.clone(), (*mode, *id)))
+            .collect();
+        for (path, mode, _) in entries {
             match mode {
                 LINK_MODE => listing
                     .problems
@@ -249,7 +307,9 @@ impl GitRepo {
             Err(e) if repo.is_shallow() => {
                 bail!("--changed-since {base}: the revision is not in this shallow clone ({}); {shallow_hint}", e.message())
             }
-            Err(e) => bail!("--changed-since {base}: unknown revision ({}); fetch it first, e.g. `git fetch origin {base}`", e.message()),
+            Err(e) => return Err(self.no_commits(&format!("--changed-since {base}")).unwrap_or_else(|| {
+                anyhow!("--changed-since {base}: unknown revision ({}); fetch it first, e.g. `git fetch origin {base}`", e.message())
+            })),
         };
         let head = repo
             .head()
@@ -262,25 +322,77 @@ impl GitRepo {
             ),
             Err(e) => bail!("--changed-since {base}: HEAD and {base} share no history ({})", e.message()),
         };
-        let diff = repo.diff_tree_to_tree(Some(&merge_base.tree()?), Some(&head.tree()?), None)?;
+        let mut changed = Vec::new();
+        changed_files(
+            repo,
+            Some(&merge_base.tree()?),
+            Some(&head.tree()?),
+            "",
+            &mut changed,
+        )?;
         let mut objects = std::collections::BTreeSet::new();
-        for delta in diff.deltas() {
-            for file in [delta.old_file().path(), delta.new_file().path()]
-                .into_iter()
-                .flatten()
-            {
-                let Some(path) = file.to_str() else { continue };
-                let Some(rel) = path.strip_prefix(&self.prefix) else {
-                    continue;
-                };
-                if rel == crate::settings::CONFIG_FILE || rel.starts_with("schema/") {
-                    return Ok(Changed::All(format!("{rel} changed")));
-                }
-                if let Some(rest) = rel.strip_prefix("objects/") {
-                    objects.insert(rest.split('/').next().unwrap_or(rest).to_string());
-                }
+        for path in &changed {
+            let Some(rel) = path.strip_prefix(&self.prefix) else {
+                continue;
+            };
+            if rel == crate::settings::CONFIG_FILE || rel.starts_with("schema/") {
+                return Ok(Changed::All(format!("{rel} changed")));
+            }
+            if let Some(rest) = rel.strip_prefix("objects/") {
+                objects.insert(rest.split('/').next().unwrap_or(rest).to_string());
             }
         }
         Ok(Changed::Objects(objects))
     }
+}
+
+/// The paths of the files that differ between two trees: added, removed, or changed
+/// in content or mode (what a tree-to-tree diff lists, without rename detection).
+/// Subtrees with the same id on both sides are not read, so one changed plan among
+/// tens of thousands costs a few tree reads, not a walk of every object's folder.
+fn changed_files(
+    repo: &Repository,
+    old: Option<&git2::Tree<'_>>,
+    new: Option<&git2::Tree<'_>>,
+    dir: &str,
+    out: &mut Vec<String>,
+) -> Result<()> {
+    type Side = (Oid, i32, bool);
+    let side = |tree: Option<&git2::Tree<'_>>| -> HashMap<String, Side> {
+        tree.map(|t| {
+            t.iter()
+                .filter_map(|e| {
+                    let is_tree = e.kind() == Some(ObjectType::Tree);
+                    Some((e.name()?.to_string(), (e.id(), e.filemode(), is_tree)))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let (old, new) = (side(old), side(new));
+    let mut names: Vec<&String> = old.keys().chain(new.keys()).collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let (a, b) = (old.get(name), new.get(name));
+        if a.is_some() && a == b {
+            continue;
+        }
+        let path = format!("{dir}{name}");
+        let subtree = |s: Option<&Side>| -> Result<Option<git2::Tree<'_>>> {
+            match s {
+                Some((id, _, true)) => Ok(Some(repo.find_tree(*id)?)),
+                _ => Ok(None),
+            }
+        };
+        let (ta, tb) = (subtree(a)?, subtree(b)?);
+        if ta.is_some() || tb.is_some() {
+            changed_files(repo, ta.as_ref(), tb.as_ref(), &format!("{path}/"), out)?;
+        }
+        let is_file = |s: Option<&Side>| s.is_some_and(|(_, _, tree)| !tree);
+        if is_file(a) || is_file(b) {
+            out.push(path);
+        }
+    }
+    Ok(())
 }

@@ -18,6 +18,112 @@ pub trait Source: Sync {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>>;
     /// Every file under `objects/`, and the entries that cannot hold plans.
     fn list_objects(&self) -> Result<Listing>;
+
+    /// What tells a file's content apart without reading it, when the source knows
+    /// it cheaply (see [`Fingerprint`]); None when it does not.
+    fn fingerprint(&self, path: &str) -> Option<Fingerprint> {
+        let _ = path;
+        None
+    }
+
+    /// [`Source::list_objects`], taking the entries of folders whose stat data shows
+    /// them unchanged from `known` instead of reading them again, and giving back the
+    /// listings worth keeping for the next run. Only the work tree has folders; other
+    /// sources list as usual.
+    fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
+        let _ = known;
+        Ok((self.list_objects()?, DirListings::new()))
+    }
+
+    /// [`Source::read`] together with the file's [`Source::fingerprint`], from one look
+    /// at the file where the source can.
+    fn read_tagged(&self, path: &str) -> Result<Option<(Vec<u8>, Option<Fingerprint>)>> {
+        Ok(self
+            .read(path)?
+            .map(|bytes| (bytes, self.fingerprint(path))))
+    }
+}
+
+/// Folder listings of the work tree by repository-relative folder, kept between runs
+/// (see [`Source::list_objects_reusing`]).
+pub type DirListings = std::collections::HashMap<String, DirListing>;
+
+/// A folder's entries as a listing saw them, with the folder's stat data: while the
+/// stat data stays the same, so do the entries (creating, removing or renaming an
+/// entry changes the folder's modification and change time).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirListing {
+    pub stat: FileStat,
+    /// (name, kind, inode)
+    pub entries: Vec<(String, Kind, u64)>,
+}
+
+/// What a folder entry is, as the listing saw it (links are not followed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Symlink,
+    Other,
+}
+
+impl Kind {
+    pub fn of(t: std::fs::FileType) -> Kind {
+        if t.is_symlink() {
+            Kind::Symlink
+        } else if t.is_dir() {
+            Kind::Dir
+        } else if t.is_file() {
+            Kind::File
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// What identifies a file's content without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fingerprint {
+    /// A git tree or index names the blob.
+    Blob(git2::Oid),
+    /// A work-tree file's stat data: the same data means the same content as when it
+    /// was last read (what git's index relies on too).
+    Stat(FileStat),
+}
+
+/// A file's size, inode and change times. The change time (ctime) is set by the
+/// kernel on every write and cannot be set back, so a rewrite shows even when the
+/// size and modification time are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FileStat {
+    pub size: u64,
+    pub inode: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: i64,
+    /// Status change time, nanoseconds since the epoch.
+    pub ctime: i64,
+}
+
+impl FileStat {
+    /// The stat data of a file; None where the platform does not give all of it.
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileStat> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let nanos = |s: i64, ns: i64| s.saturating_mul(1_000_000_000).saturating_add(ns);
+            Some(FileStat {
+                size: meta.size(),
+                inode: meta.ino(),
+                mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+                ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
 }
 
 /// What lies under `objects/`.

@@ -1,16 +1,47 @@
 //! The files of the work tree, read from disk.
 
-use super::{safe_relative, Listing, Source};
+use super::{safe_relative, DirListing, DirListings, FileStat, Fingerprint, Kind, Listing, Source};
 use anyhow::{Context, Result};
-use std::collections::HashSet;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 /// A plan repository's work tree.
 pub struct WorkTree {
     root: PathBuf,
     /// The canonical root: links are followed only when they resolve inside it.
     canonical: PathBuf,
+    /// Files the last listing found as regular files (not links) in folders it
+    /// reached without following a link, with their inode: such a file lies inside
+    /// the repository, so reading it needs no resolving of its whole path. The inode
+    /// is compared once the file is open, so a file swapped for a link meanwhile is
+    /// not read this way.
+    plain_files: RwLock<HashMap<String, u64>>,
+}
+
+/// The entries of folders, read ahead of the walk.
+type Prefetched = HashMap<PathBuf, std::io::Result<Vec<Item>>>;
+
+/// What a walk carries along.
+#[derive(Default)]
+struct Walk {
+    /// Folders visited (link loops).
+    seen: HashSet<PathBuf>,
+    /// Folder entries read ahead.
+    prefetched: Prefetched,
+    /// See [`WorkTree::plain_files`].
+    plain_files: HashMap<String, u64>,
+}
+
+/// One folder entry. Unlike `fs::DirEntry` it does not keep its folder open.
+struct Item {
+    name: std::ffi::OsString,
+    kind: std::io::Result<Kind>,
+    path: PathBuf,
+    /// The inode, where the platform has them (0 elsewhere: no file has it).
+    inode: u64,
 }
 
 impl WorkTree {
@@ -21,6 +52,7 @@ impl WorkTree {
         Ok(WorkTree {
             root: root.to_path_buf(),
             canonical,
+            plain_files: RwLock::default(),
         })
     }
 
@@ -41,32 +73,36 @@ impl WorkTree {
         }
     }
 
+    /// Walks `dir` (`rel` in the repository). `plain`: reached without following a
+    /// link. Folder entries come from `prefetched` when they were read ahead.
     fn walk(
         &self,
         dir: &Path,
         rel: &str,
-        seen: &mut HashSet<PathBuf>,
+        plain: bool,
+        walk: &mut Walk,
         out: &mut Listing,
     ) -> Result<()> {
-        if !seen.insert(dir.to_path_buf()) {
+        if !walk.seen.insert(dir.to_path_buf()) {
             out.problems.push((
                 rel.to_string(),
                 "a link loop: this folder was already visited".into(),
             ));
             return Ok(());
         }
-        let mut entries: Vec<_> = fs::read_dir(dir)
-            .with_context(|| format!("reading {rel}/"))?
-            .collect::<std::io::Result<_>>()
-            .with_context(|| format!("reading {rel}/"))?;
-        entries.sort_by_key(|e| e.file_name());
+        let read = match walk.prefetched.remove(dir) {
+            Some(read) => read,
+            None => read_dir(dir),
+        };
+        let mut entries = read.with_context(|| format!("reading {rel}/"))?;
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
         if entries.is_empty() && rel != "objects" {
             if let Err(why) = crate::checks::classify(&format!("{rel}/0000.toml")) {
                 out.problems.push((rel.to_string(), why));
             }
         }
         for entry in entries {
-            let name = entry.file_name();
+            let name = &entry.name;
             let Some(name) = name.to_str() else {
                 out.problems.push((
                     format!("{rel}/{}", name.to_string_lossy()),
@@ -75,19 +111,22 @@ impl WorkTree {
                 continue;
             };
             let child = format!("{rel}/{name}");
-            let kind = entry
-                .file_type()
-                .with_context(|| format!("reading {child}"))?;
-            if kind.is_symlink() {
+            let kind = entry.kind.with_context(|| format!("reading {child}"))?;
+            if kind == Kind::Symlink {
                 match self.inside(&child) {
-                    Ok(Some(real)) if real.is_dir() => self.walk(&real, &child, seen, out)?,
+                    Ok(Some(real)) if real.is_dir() => {
+                        self.walk(&real, &child, false, walk, out)?
+                    }
                     Ok(Some(_)) => out.files.push(child),
                     Ok(None) => out.problems.push((child, "a link to nothing".into())),
                     Err(e) => out.problems.push((child, format!("{e:#}"))),
                 }
-            } else if kind.is_dir() {
-                self.walk(&entry.path(), &child, seen, out)?;
+            } else if kind == Kind::Dir {
+                self.walk(&entry.path, &child, plain, walk, out)?;
             } else {
+                if plain && kind == Kind::File {
+                    walk.plain_files.insert(child.clone(), entry.inode);
+                }
                 out.files.push(child);
             }
         }
@@ -101,21 +140,55 @@ impl Source for WorkTree {
     }
 
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self.read_tagged(path)?.map(|(bytes, _)| bytes))
+    }
+
+    fn read_tagged(&self, path: &str) -> Result<Option<(Vec<u8>, Option<Fingerprint>)>> {
+        if let Some(inode) = self.plain_inode(path)? {
+            if let Some(read) = self
+                .read_plain(path, inode)
+                .with_context(|| format!("reading {path}"))?
+            {
+                return Ok(Some(read));
+            }
+        }
         match self.inside(path)? {
             Some(real) if real.is_file() => fs::read(&real)
-                .map(Some)
+                .map(|bytes| Some((bytes, None)))
                 .with_context(|| format!("reading {path}")),
             Some(_) => anyhow::bail!("`{path}` is not a file"),
             None => Ok(None),
         }
     }
 
+    fn fingerprint(&self, path: &str) -> Option<Fingerprint> {
+        let inode = self.plain_inode(path).ok()??;
+        let meta = fs::symlink_metadata(self.canonical.join(path)).ok()?;
+        let stat = FileStat::of(&meta)?;
+        (meta.is_file() && stat.inode == inode).then_some(Fingerprint::Stat(stat))
+    }
+
     fn list_objects(&self) -> Result<Listing> {
+        Ok(self.list(None)?.0)
+    }
+
+    fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
+        self.list(Some(known))
+    }
+}
+
+impl WorkTree {
+    /// Lists `objects/`; with `known` listings, folders directly under it whose stat
+    /// data is unchanged are not read again (see [`Source::list_objects_reusing`]).
+    fn list(&self, known: Option<&DirListings>) -> Result<(Listing, DirListings)> {
         let mut out = Listing::default();
         let objects = self.canonical.join("objects");
+        let mut keep = DirListings::new();
+        let mut walk = Walk::default();
         match fs::symlink_metadata(&objects) {
             Ok(meta) if meta.is_dir() => {
-                self.walk(&objects, "objects", &mut HashSet::new(), &mut out)?
+                walk.prefetched = prefetch(&objects, known, &mut keep);
+                self.walk(&objects, "objects", true, &mut walk, &mut out)?
             }
             Ok(_) => out
                 .problems
@@ -124,6 +197,136 @@ impl Source for WorkTree {
             Err(e) => return Err(e).context("reading objects/"),
         }
         out.files.sort();
-        Ok(out)
+        *self.plain_files.write().unwrap_or_else(|p| p.into_inner()) = walk.plain_files;
+        Ok((out, keep))
     }
+
+    /// The inode the listing saw for a plain file (see `plain_files`).
+    fn plain_inode(&self, path: &str) -> Result<Option<u64>> {
+        safe_relative(path)?;
+        let files = self.plain_files.read().unwrap_or_else(|p| p.into_inner());
+        Ok(files.get(path).copied())
+    }
+
+    /// Reads a plain file, with its stat data from the open file. None when it is no
+    /// longer the file the listing saw (the caller then resolves the path fully).
+    fn read_plain(
+        &self,
+        path: &str,
+        inode: u64,
+    ) -> std::io::Result<Option<(Vec<u8>, Option<Fingerprint>)>> {
+        use std::io::Read;
+        let mut file = match fs::File::open(self.canonical.join(path)) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let meta = file.metadata()?;
+        let Some(stat) = FileStat::of(&meta) else {
+            return Ok(None);
+        };
+        if !meta.is_file() || stat.inode != inode {
+            return Ok(None);
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+        file.read_to_end(&mut bytes)?;
+        Ok(Some((bytes, Some(Fingerprint::Stat(stat)))))
+    }
+}
+
+fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {
+    fs::read_dir(dir)?
+        .map(|entry| {
+            let entry = entry?;
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::DirEntryExt::ino(&entry);
+            #[cfg(not(unix))]
+            let inode = 0;
+            Ok(Item {
+                name: entry.file_name(),
+                kind: entry.file_type().map(Kind::of),
+                path: entry.path(),
+                inode,
+            })
+        })
+        .collect()
+}
+
+/// Reads the folders directly under `objects/` (one per object) in parallel: with
+/// tens of thousands of objects, listing them one after the other is a noticeable
+/// part of a check. Links are not followed here; the walk handles them.
+///
+/// With `known` listings (see [`Source::list_objects_reusing`]) a folder is looked at
+/// with one `lstat`, and read only when its stat data changed; the listings that can
+/// be kept for the next run go to `keep`.
+fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings) -> Prefetched {
+    let Ok(top) = read_dir(objects) else {
+        return Prefetched::new();
+    };
+    let dirs: Vec<(PathBuf, String)> = top
+        .iter()
+        .filter(|e| e.kind.as_ref().is_ok_and(|k| *k == Kind::Dir))
+        .filter_map(|e| Some((e.path.clone(), format!("objects/{}", e.name.to_str()?))))
+        .collect();
+    /// A folder, its entries, and its listing to keep.
+    type Read = (
+        PathBuf,
+        std::io::Result<Vec<Item>>,
+        Option<(String, DirListing)>,
+    );
+    let read: Vec<Read> = dirs
+        .into_par_iter()
+        .map(|(dir, rel)| match known {
+            None => {
+                let entries = read_dir(&dir);
+                (dir, entries, None)
+            }
+            Some(known) => {
+                let stat = fs::symlink_metadata(&dir)
+                    .ok()
+                    .filter(|m| m.is_dir())
+                    .and_then(|m| FileStat::of(&m));
+                if let (Some(stat), Some(was)) = (stat, known.get(&rel)) {
+                    if was.stat == stat {
+                        let items = was
+                            .entries
+                            .iter()
+                            .map(|(name, kind, inode)| Item {
+                                name: name.into(),
+                                kind: Ok(*kind),
+                                path: dir.join(name),
+                                inode: *inode,
+                            })
+                            .collect();
+                        return (dir, Ok(items), Some((rel, was.clone())));
+                    }
+                }
+                let entries = read_dir(&dir);
+                let listing = match (&entries, stat) {
+                    (Ok(items), Some(stat)) if crate::cache::settled(&stat) => items
+                        .iter()
+                        .map(|i| {
+                            Some((
+                                i.name.to_str()?.to_string(),
+                                *i.kind.as_ref().ok()?,
+                                i.inode,
+                            ))
+                        })
+                        .collect::<Option<Vec<_>>>()
+                        .map(|entries| (rel, DirListing { stat, entries })),
+                    _ => None,
+                };
+                (dir, entries, listing)
+            }
+        })
+        .collect();
+    let mut out = Prefetched::new();
+    for (dir, entries, listing) in read {
+        out.insert(dir, entries);
+        if let Some((rel, listing)) = listing {
+            keep.insert(rel, listing);
+        }
+    }
+    out.insert(objects.to_path_buf(), Ok(top));
+    out
 }

@@ -59,8 +59,10 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
             continue;
         }
         let bytes = source.read(path)?.unwrap_or_default();
-        let parsed = std::str::from_utf8(&bytes)
-            .ok()
+        // Too large to be a plan: left out like any unreadable file (`plan check` says why).
+        let parsed = (bytes.len() <= crate::checks::MAX_FILE_BYTES)
+            .then(|| std::str::from_utf8(&bytes).ok())
+            .flatten()
             .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());
         match parsed {
             Some(root) => plans.push(Loaded {
@@ -69,7 +71,7 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
                 plan: Plan::from_tree(Tbl::new(root.get_ref(), Span::START)),
             }),
             None => eprintln!(
-                "warning: {path} is left out: it is not valid TOML (`plan check {path}` shows why)"
+                "warning: {path} is left out: it is not a readable TOML file (`plan check {path}` shows why)"
             ),
         }
     }

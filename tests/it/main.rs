@@ -1,13 +1,24 @@
 //! End-to-end tests: the real `plan` binary run on real temporary plan repositories.
 //! One test binary for all of them, so the build stays fast.
 
+mod bad_inputs;
 mod baseline;
+mod cache;
+mod changed_since;
+mod ci_formats;
 mod commands;
 mod examples;
 mod exit_codes;
 mod files;
+mod git;
+mod history;
+mod hook;
+mod new_year;
 mod output;
+mod robustness;
 mod rules_appendix3;
 mod rules_plan;
 mod rules_roles;
+mod schema;
 mod support;
+mod writes;

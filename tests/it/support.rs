@@ -400,3 +400,249 @@ pub fn assert_finding(f: &Finding, rule: &str, severity: &str, file: &str) {
 pub fn assert_at(f: &Finding, text: &str, needle: &str) {
     assert_eq!((f.line, f.column), position(text, needle), "{f:#?}");
 }
+
+// Git, CI and hook helpers (the git-native tests: git.rs, changed_since.rs, hook.rs…).
+
+/// `git` in `dir` with the fixed test author, no signing, and no git variables
+/// inherited from the caller; `env` adds variables. Returns what git did, whether it
+/// succeeded or not.
+pub fn git_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new("git");
+    without_git_environment(&mut cmd);
+    cmd.current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Test Person",
+            "-c",
+            "user.email=test@example.se",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run(&mut cmd)
+}
+
+/// The folder of the `plan` binary under test, for a PATH that finds it.
+pub fn plan_bin_dir() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_plan"))
+        .parent()
+        .expect("the binary is in a folder")
+        .to_path_buf()
+}
+
+/// PATH with the `plan` binary under test first, for git hooks that run `plan`.
+pub fn path_with_plan() -> String {
+    let mut dirs = vec![plan_bin_dir()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs)
+        .expect("a PATH")
+        .into_string()
+        .expect("PATH is UTF-8")
+}
+
+impl Repo {
+    /// A repository with git history but no plan repository in it yet: `git init` only.
+    pub fn empty_git() -> Repo {
+        let repo = Repo {
+            dir: tempfile::Builder::new()
+                .prefix("plan-it-")
+                .tempdir()
+                .expect("a temporary folder"),
+        };
+        repo.git(&["init", "--quiet"]);
+        repo
+    }
+
+    /// `git clone ARGS… file://<this repository> <new temporary folder>`, e.g. with
+    /// `--depth 1` for a shallow clone as CI makes it.
+    pub fn clone_with(&self, args: &[&str]) -> Repo {
+        let clone = Repo {
+            dir: tempfile::Builder::new()
+                .prefix("plan-it-clone-")
+                .tempdir()
+                .expect("a temporary folder"),
+        };
+        let url = format!("file://{}", self.path().display());
+        let target = clone.path().to_str().expect("UTF-8 path");
+        let mut all = vec!["clone", "--quiet"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&[url.as_str(), target]);
+        let done = git_in(self.path(), &all, &[]);
+        assert_eq!(done.code, 0, "git clone failed: {done:?}");
+        clone
+    }
+
+    /// `git ARGS…` with extra environment; asserts success and returns stdout, trimmed.
+    pub fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> String {
+        let done = git_in(self.path(), args, env);
+        assert_eq!(done.code, 0, "git {args:?} failed: {done:?}");
+        done.stdout.trim().to_string()
+    }
+
+    /// The full commit id of a revision.
+    pub fn rev_parse(&self, rev: &str) -> String {
+        self.git_env(&["rev-parse", "--verify", rev], &[])
+    }
+
+    /// `plan --repo DIR --today TODAY --color never ARGS…` with environment variables
+    /// set (`Some`) or removed (`None`).
+    pub fn plan_env(&self, args: &[&str], env: &[(&str, Option<&str>)]) -> Run {
+        let mut cmd = plan_command();
+        cmd.current_dir(self.path())
+            .arg("--repo")
+            .arg(self.path())
+            .args(["--today", TODAY, "--color", "never"])
+            .args(args);
+        for (key, value) in env {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
+        run(&mut cmd)
+    }
+
+    /// `plan check --format json ARGS…` with environment variables, parsed.
+    pub fn check_env(&self, args: &[&str], env: &[(&str, Option<&str>)]) -> Checked {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let run = self.plan_env(&all, env);
+        parse_check(run)
+    }
+}
+
+/// The JSON report of a `plan check --format json` run that could check (exit 0 or 1).
+pub fn parse_check(run: Run) -> Checked {
+    assert!(
+        run.code == 0 || run.code == 1,
+        "plan check could not check: {run:?}"
+    );
+    let report: Report = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not the JSON report ({e}):\n{}", run.stdout));
+    assert_eq!(report.version, 1);
+    Checked {
+        code: run.code,
+        findings: report.findings,
+        summary: report.summary,
+    }
+}
+
+impl Checked {
+    /// (rule, file) of every finding, in report order.
+    pub fn rules_and_files(&self) -> Vec<(&str, &str)> {
+        self.findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.file.as_str()))
+            .collect()
+    }
+}
+
+/// The baseline plan, attested, as the plan of another object (same system and people).
+pub fn baseline_for(object: &str) -> String {
+    replace_once(
+        baseline(),
+        "object = \"ladok\"",
+        &format!("object = \"{object}\""),
+    )
+}
+
+/// A plan whose activity is owned by a role nobody holds in it: one `activity/owner`
+/// error, and nothing else (the activity is not part of the attested answers).
+pub fn with_owner_error(text: &str) -> String {
+    replace_once(text, "owner = \"systemforvaltare\"", "owner = \"rektor\"")
+}
+
+// Robustness helpers (robustness.rs, bad_inputs.rs, writes.rs).
+
+/// Every file and folder under `dir` with its contents (as text; folders end in `/`
+/// and links in ` ->`, with their target), git's own files left out but its hooks
+/// kept (without git's samples): compare two snapshots to show that a command
+/// changed nothing.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).expect("a readable folder") {
+            let path = entry.expect("an entry").path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("under the root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if (rel.starts_with(".git/") && !rel.starts_with(".git/hooks"))
+                || (rel.starts_with(".git/hooks/") && rel.ends_with(".sample"))
+            {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            if meta.is_dir() {
+                out.insert(format!("{rel}/"), String::new());
+                walk(root, &path, out);
+            } else if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(&path).expect("a link");
+                out.insert(format!("{rel} ->"), target.to_string_lossy().into_owned());
+            } else {
+                let bytes = std::fs::read(&path).expect("a readable file");
+                out.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Asserts that no temporary file of an atomic write (`.NAME.plan-PID.tmp`) is left
+/// anywhere under `dir`.
+pub fn assert_no_temporary_files(dir: &Path) {
+    let left: Vec<String> = snapshot(dir)
+        .into_keys()
+        .filter(|p| {
+            let name = p
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
+            name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp")
+        })
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "temporary files left behind");
+}
+
+/// `plan --repo DIR --today TODAY --color never ARGS…` run inside DIR where no file
+/// can grow (`ulimit -f 0`), as on a full disk. With `killed`, the first write kills
+/// the process (SIGXFSZ) half-way; otherwise it fails (EFBIG) and plan carries on
+/// to clean up. Returns the run, or None when the process was killed.
+#[cfg(unix)]
+pub fn plan_without_space(dir: &Path, args: &[&str], killed: bool) -> Option<Run> {
+    let script = if killed {
+        "ulimit -f 0; exec \"$0\" \"$@\""
+    } else {
+        "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
+    };
+    let mut cmd = Command::new("sh");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    without_git_environment(&mut cmd);
+    let out = cmd
+        .current_dir(dir)
+        .args(["-c", script, env!("CARGO_BIN_EXE_plan"), "--repo"])
+        .arg(dir)
+        .args(["--today", TODAY, "--color", "never"])
+        .args(args)
+        .output()
+        .expect("sh runs");
+    Some(Run {
+        code: out.status.code()?,
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    })
+}

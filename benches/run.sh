@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Benchmark of `plan` on generated repositories of 10,000 and 50,000 objects (one
+# plan file per object: a single year, 2027). See benches/README.md.
+#
+#   benches/run.sh [--install] [--runs N] [--sizes "10000 50000"] [--work DIR]
+#                  [--no-taplo] [--fresh]
+#
+# --install   install what is missing: hyperfine (apt-get) and taplo
+#             (`cargo install taplo-cli --locked` into DIR/tools)
+# --runs N    runs per measurement (default 5; taplo gets at most 3); medians reported
+# --sizes     repository sizes, in objects (default "10000 50000")
+# --work DIR  where repositories, tools and results go (default /tmp/plan-bench);
+#             never inside the project
+# --no-taplo  skip the taplo comparison
+# --fresh     generate the repositories again (they are kept between runs)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=/tmp/plan-bench
+RUNS=5
+SIZES="10000 50000"
+INSTALL=0
+TAPLO_WANTED=1
+FRESH=0
+TODAY=2027-03-01
+YEAR=2027
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --install) INSTALL=1 ;;
+        --runs) RUNS=$2; shift ;;
+        --sizes) SIZES=$2; shift ;;
+        --work) WORK=$2; shift ;;
+        --no-taplo) TAPLO_WANTED=0 ;;
+        --fresh) FRESH=1 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+case "$WORK" in
+    "$ROOT"|"$ROOT"/*) echo "run.sh: --work must be outside the project" >&2; exit 2 ;;
+esac
+mkdir -p "$WORK/results"
+WORK=$(cd "$WORK" && pwd)
+RES=$WORK/results
+SMALL=${SIZES%% *}
+LARGE=${SIZES##* }
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+say "building (release)"
+(cd "$ROOT" && cargo build --release --quiet --bin plan --example gen-repo --example parse-baseline)
+PLAN=$ROOT/target/release/plan
+GEN=$ROOT/target/release/examples/gen-repo
+BASELINE=$ROOT/target/release/examples/parse-baseline
+
+if ! command -v hyperfine >/dev/null && [ $INSTALL = 1 ]; then
+    say "installing hyperfine"
+    apt-get install -y -qq hyperfine >/dev/null || (apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null)
+fi
+HYPERFINE=$(command -v hyperfine || true)
+TIME=/usr/bin/time
+[ -x $TIME ] || { echo "run.sh: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+
+TAPLO=""
+if [ $TAPLO_WANTED = 1 ]; then
+    TAPLO=$(command -v taplo || true)
+    [ -z "$TAPLO" ] && [ -x "$WORK/tools/bin/taplo" ] && TAPLO=$WORK/tools/bin/taplo
+    if [ -z "$TAPLO" ] && [ $INSTALL = 1 ]; then
+        say "installing taplo-cli (cargo install, takes a while)"
+        cargo install taplo-cli --locked --quiet --root "$WORK/tools"
+        TAPLO=$WORK/tools/bin/taplo
+    fi
+fi
+
+# --- repositories --------------------------------------------------------------
+# objects = plan files: every generated object has one plan, for 2027.
+repo_of() { echo "$WORK/plans-$1"; }
+for n in $SIZES; do
+    repo=$(repo_of "$n")
+    if [ $FRESH = 1 ] || [ ! -f "$WORK/plans-$n.ready" ]; then
+        say "generating $n objects in $repo"
+        rm -rf "$repo" "$WORK/plans-$n.ready"
+        "$GEN" --objects "$n" --out "$repo" --years $YEAR --seed 1 --git
+        # A branch that changes one object: for --changed-since main. Every
+        # measurement runs on this work tree, so all compare the same files.
+        dirs=("$repo"/objects/*)
+        first=$(basename "${dirs[0]}")
+        git -C "$repo" checkout -q -b bench
+        sed -i 's/^title = "\(.*\)"/title = "\1 (ändrad)"/' "$repo/objects/$first/$YEAR.toml"
+        git -C "$repo" -c user.name=bench -c user.email=bench@example.se commit -q -am "bench: change $first"
+        touch "$WORK/plans-$n.ready"
+    fi
+done
+
+# --- measuring -----------------------------------------------------------------
+# The median of the numbers in a file, one a line (lines that are not numbers,
+# such as "Command exited with non-zero status 1", are skipped).
+median() {
+    grep -E '^[0-9.]+$' "$1" | sort -n |
+        awk '{a[NR]=$1} END {if (NR) printf "%.3f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); else print "n/a"}'
+}
+
+# The median (seconds) of a hyperfine CSV export with one command.
+median_of() { awk -F, 'NR == 2 { printf "%.3f\n", $4 }' "$1"; }
+
+# measure NAME RUNS DIR CMD...: median wall seconds into $RES/NAME.
+measure() {
+    local name=$1 runs=$2 dir=$3; shift 3
+    say "$name: $*"
+    if [ -n "$HYPERFINE" ]; then
+        (cd "$dir" && "$HYPERFINE" --style none --warmup 1 --runs "$runs" -i -N \
+            --export-csv "$RES/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1)
+        median_of "$RES/$name.csv" > "$RES/$name"
+    else
+        (cd "$dir" && "$@" >/dev/null 2>&1) || true
+        : > "$RES/$name.times"
+        for _ in $(seq "$runs"); do
+            (cd "$dir" && $TIME -a -o "$RES/$name.times" -f '%e' "$@" >/dev/null 2>&1) || true
+        done
+        median "$RES/$name.times" > "$RES/$name"
+    fi
+}
+
+# peak NAME DIR CMD...: peak resident memory (MiB) of one run into $RES/NAME.
+peak() {
+    local name=$1 dir=$2; shift 2
+    (cd "$dir" && $TIME -o "$RES/$name.kb" -f '%M' "$@" >/dev/null 2>&1) || true
+    awk '/^[0-9]+$/ {printf "%.0f\n", $1/1024}' "$RES/$name.kb" > "$RES/$name"
+}
+
+"$PLAN" --repo "$(repo_of "$SMALL")" schema > "$WORK/plan-schema.json"
+
+for n in $SIZES; do
+    repo=$(repo_of "$n")
+    check=("$PLAN" --repo "$repo" --today $TODAY check --format json)
+    measure "parse-$n" "$RUNS" "$repo" "$BASELINE" "$repo"
+    measure "check-$n" "$RUNS" "$repo" "${check[@]}"
+    peak "rss-$n" "$repo" "${check[@]}"
+    measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
+    measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
+    if "$PLAN" new-year --help >/dev/null 2>&1; then
+        # Every run writes 2028 plans; they are removed again before the next one.
+        clean="find $repo/objects -name 2028.toml -delete"
+        say "new-year-$n"
+        if [ -n "$HYPERFINE" ]; then
+            (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$RUNS" -i \
+                --prepare "$clean" --export-csv "$RES/new-year-$n.csv" \
+                "$PLAN --repo $repo --today $TODAY new-year --from $YEAR --to $((YEAR + 1))" >/dev/null 2>&1)
+            median_of "$RES/new-year-$n.csv" > "$RES/new-year-$n"
+        else
+            : > "$RES/new-year-$n.times"
+            for _ in $(seq "$RUNS"); do
+                $clean
+                $TIME -a -o "$RES/new-year-$n.times" -f '%e' "$PLAN" --repo "$repo" --today $TODAY \
+                    new-year --from $YEAR --to $((YEAR + 1)) >/dev/null 2>&1 || true
+            done
+            median "$RES/new-year-$n.times" > "$RES/new-year-$n"
+        fi
+        $clean
+        git -C "$repo" status --porcelain | grep -q . && git -C "$repo" checkout -q -- . 2>/dev/null || true
+    else
+        echo "n/a" > "$RES/new-year-$n"
+    fi
+done
+if [ -n "$TAPLO" ]; then
+    repo=$(repo_of "$SMALL")
+    measure "taplo-$SMALL" "$(( RUNS < 3 ? RUNS : 3 ))" "$repo" \
+        "$TAPLO" check --schema "file://$WORK/plan-schema.json" "objects/**/*.toml"
+else
+    echo "n/a" > "$RES/taplo-$SMALL"
+fi
+
+# --- the table -----------------------------------------------------------------
+get() { cat "$RES/$1" 2>/dev/null || echo n/a; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+per_file() { awk -v t="$1" -v n="$2" 'BEGIN { if (t ~ /^[0-9.]+$/) printf "%.1f", t / n * 1e6; else printf "n/a" }'; }
+toml_bytes() { find "$1/objects" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+bytes=$(toml_bytes "$(repo_of "$SMALL")")
+large_bytes=$(toml_bytes "$(repo_of "$LARGE")")
+
+cat <<EOF
+
+plan benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)
+objects = plan files (one year, $YEAR); $SMALL objects: $((bytes / 1000000)) MB of TOML, $LARGE objects: $((large_bytes / 1000000)) MB
+medians of $RUNS runs (taplo: at most 3) with $([ -n "$HYPERFINE" ] && echo hyperfine || echo /usr/bin/time)
+
+| figure | $SMALL objects | $LARGE objects | ratio | goal |
+| --- | ---: | ---: | ---: | --- |
+| untyped parse, 1 thread (parse-baseline) | $(get parse-$SMALL) s | $(get parse-$LARGE) s | | reference |
+| \`plan check\`, every rule | $(get check-$SMALL) s | $(get check-$LARGE) s | $(ratio "$(get check-$SMALL)" "$(get parse-$SMALL)") × parse | ≤ 1 × parse |
+| \`taplo check --schema\` | $(get taplo-$SMALL) s | | $(ratio "$(get taplo-$SMALL)" "$(get check-$SMALL)") × slower than check | ≥ 8 × |
+| check time per file | $(per_file "$(get check-$SMALL)" "$SMALL") µs | $(per_file "$(get check-$LARGE)" "$LARGE") µs | $(ratio "$(per_file "$(get check-$LARGE)" "$LARGE")" "$(per_file "$(get check-$SMALL)" "$SMALL")") × | ≤ 1.2 × |
+| peak memory of check | $(get rss-$SMALL) MiB | $(get rss-$LARGE) MiB | | < 256 MiB at $LARGE |
+| \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
+| \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
+| \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
+EOF

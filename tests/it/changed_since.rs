@@ -1,0 +1,241 @@
+//! Merge requests: `plan check --changed-since REV|auto` reports on the objects a
+//! branch changed since its merge base, while cross-object rules see the whole year;
+//! in a shallow CI clone without the base it says how to fix that instead of
+//! reporting "no changes".
+
+use crate::support::*;
+
+const LUCAT: &str = "objects/lucat/2027.toml";
+const CANVAS: &str = "objects/canvas/2027.toml";
+
+/// A plan whose system depends on `targets`.
+fn depending_on(text: &str, targets: &[&str]) -> String {
+    let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
+    replace_once(
+        text,
+        "test_environment = true\n",
+        &format!(
+            "test_environment = true\ndepends_on = [{}]\n",
+            list.join(", ")
+        ),
+    )
+}
+
+/// main: Ladok and Lucat clean, and Canvas with an `activity/owner` error that is
+/// not the merge request's business. Branch `mr` makes Lucat depend on Ladok and on
+/// an object nobody plans; main moves on after the branch point (a note in Ladok).
+/// HEAD is `mr`.
+fn merge_request() -> Repo {
+    let repo = Repo::with_plan(baseline());
+    repo.write(LUCAT, baseline_for("lucat"));
+    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
+    repo.commit_all("Plans for 2027");
+    repo.git(&["checkout", "--quiet", "-b", "mr"]);
+    repo.write(
+        LUCAT,
+        depending_on(&baseline_for("lucat"), &["ladok", "saknas"]),
+    );
+    repo.commit_all("Lucat depends on Ladok and Saknas");
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.write(PLAN, format!("{}# Reviderad i januari.\n", baseline()));
+    repo.commit_all("Ladok: a note");
+    repo.git(&["checkout", "--quiet", "mr"]);
+    repo
+}
+
+/// What `--changed-since` reports on [`merge_request`].
+fn changed_in_mr() -> [(&'static str, &'static str); 2] {
+    [("deps/unknown", LUCAT), ("upgrade/clash", LUCAT)]
+}
+
+#[test]
+fn changed_since_reports_only_the_objects_the_branch_changed() {
+    let repo = merge_request();
+
+    let everything = repo.check(&[]);
+    assert_eq!(
+        everything.rules_and_files(),
+        [
+            ("activity/owner", CANVAS),
+            ("deps/unknown", LUCAT),
+            ("upgrade/clash", LUCAT)
+        ]
+    );
+
+    let changed = repo.check(&["--changed-since", "main"]);
+    assert_eq!(
+        changed.rules_and_files(),
+        [("deps/unknown", LUCAT), ("upgrade/clash", LUCAT)]
+    );
+    let unknown = changed.only("deps/unknown");
+    assert!(unknown.message.contains("`saknas`"), "{unknown:#?}");
+    // Ladok was not changed, yet the branch's rules see it: `ladok` resolves, and
+    // both plans upgrade on the same day.
+    let clash = changed.only("upgrade/clash");
+    assert!(clash.message.contains("`ladok/ladok`"), "{clash:#?}");
+    // Only Lucat: Ladok's note on main came after the merge base.
+    assert_eq!(changed.summary.files, 1);
+    assert_eq!(changed.code, 1);
+
+    let human = repo.plan(&["check", "--changed-since", "main"]);
+    assert_eq!(human.code, 1);
+    assert_eq!(
+        human.stdout.lines().last(),
+        Some("checked 1 plan file: 1 error, 1 warning")
+    );
+
+    // The branch compared with itself changed nothing.
+    let nothing = repo.check(&["--changed-since", "mr"]);
+    nothing.assert_clean();
+    assert_eq!(nothing.summary.files, 0);
+}
+
+#[test]
+fn changing_plan_toml_checks_every_object() {
+    let repo = merge_request();
+    repo.write("plan.toml", format!("{PLAN_TOML}announce_days = 10\n"));
+    repo.commit_all("Announce upgrades ten days ahead");
+
+    let run = repo.plan(&["check", "--format", "json", "--changed-since", "main"]);
+    assert!(
+        run.stderr.contains("plan.toml changed"),
+        "says why every object is checked: {}",
+        run.stderr
+    );
+    let all = parse_check(run);
+    assert_eq!(
+        all.rules_and_files(),
+        [
+            ("activity/owner", CANVAS),
+            ("deps/unknown", LUCAT),
+            ("upgrade/clash", LUCAT)
+        ]
+    );
+    assert_eq!(all.summary.files, 3);
+}
+
+#[test]
+fn findings_the_branch_causes_on_objects_it_did_not_change_still_show() {
+    // main: Ladok depends on Lucat; Canvas has an old mistake of its own.
+    // (Lucat upgrades on another day, so no upgrade clashes.)
+    let lucat = replace_once(
+        &baseline_for("lucat"),
+        "date = 2027-04-03",
+        "date = 2027-05-01",
+    );
+    let repo = Repo::with_plan(&depending_on(baseline(), &["lucat"]));
+    repo.write(LUCAT, &lucat);
+    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
+    repo.commit_all("Plans for 2027");
+
+    // A branch that removes Lucat's plan breaks Ladok, which it did not touch.
+    repo.git(&["checkout", "--quiet", "-b", "drop-lucat"]);
+    repo.git(&["rm", "--quiet", LUCAT]);
+    repo.git(&["commit", "--quiet", "-m", "Lucat is not planned for 2027"]);
+    let dropped = repo.check(&["--changed-since", "main"]);
+    assert_eq!(dropped.rules_and_files(), [("deps/unknown", PLAN)]);
+    assert!(
+        dropped.only("deps/unknown").message.contains("`lucat`"),
+        "{:#?}",
+        dropped.findings
+    );
+    assert_eq!(dropped.code, 1);
+
+    // A branch that makes Lucat depend on Ladok closes a cycle, reported on the
+    // alphabetically first object: Ladok.
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.git(&["checkout", "--quiet", "-b", "cycle"]);
+    repo.write(LUCAT, depending_on(&lucat, &["ladok"]));
+    repo.commit_all("Lucat depends on Ladok");
+    let cycle = repo.check(&["--changed-since", "main"]);
+    assert_eq!(cycle.rules_and_files(), [("deps/cycle", PLAN)]);
+    assert_eq!(cycle.code, 0, "a cycle is a warning");
+}
+
+#[test]
+fn changed_since_auto_takes_the_base_from_gitlab() {
+    let repo = merge_request();
+    let base = repo.git_env(&["merge-base", "main", "mr"], &[]);
+
+    let auto = repo.check_env(
+        &["--changed-since", "auto"],
+        &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", Some(&base))],
+    );
+    assert_eq!(auto.rules_and_files(), changed_in_mr());
+    assert_eq!(auto.summary.files, 1);
+
+    for unset in [None, Some("")] {
+        let run = repo.plan_env(
+            &["check", "--changed-since", "auto"],
+            &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", unset)],
+        );
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(run.stdout, "");
+        assert!(
+            run.stderr.contains("CI_MERGE_REQUEST_DIFF_BASE_SHA"),
+            "names the variable: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unknown_base_exits_2() {
+    let repo = merge_request();
+    let run = repo.plan(&["check", "--changed-since", "origin/main"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("origin/main"), "{}", run.stderr);
+}
+
+#[test]
+fn a_shallow_clone_without_the_base_says_how_to_fix_it() {
+    let origin = merge_request();
+    let main_id = origin.rev_parse("main");
+    let clone = origin.clone_with(&["--depth", "1", "--branch", "mr"]);
+    assert_eq!(
+        clone.git_env(&["rev-parse", "--is-shallow-repository"], &[]),
+        "true"
+    );
+
+    let fix_hints = |stderr: &str| {
+        assert!(stderr.contains("shallow"), "{stderr}");
+        assert!(stderr.contains("git fetch"), "{stderr}");
+        assert!(stderr.contains("GIT_DEPTH: 0"), "{stderr}");
+    };
+
+    // The base branch is not in the clone at all.
+    let run = clone.plan(&["check", "--changed-since", "origin/main"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "", "never a silent \"no changes\"");
+    fix_hints(&run.stderr);
+
+    // GitLab's base commit is not in the clone either.
+    let run = clone.plan_env(
+        &["check", "--changed-since", "auto"],
+        &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", Some(&main_id))],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    fix_hints(&run.stderr);
+
+    // The base is fetched, but only its tip: the history where the branches meet
+    // is still missing.
+    clone.git(&[
+        "fetch",
+        "--quiet",
+        "--depth",
+        "1",
+        "origin",
+        "main:refs/remotes/origin/main",
+    ]);
+    let run = clone.plan(&["check", "--changed-since", "origin/main"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("merge base"), "{}", run.stderr);
+    fix_hints(&run.stderr);
+
+    // With the whole history, as the message advises, the merge request is checked.
+    clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);
+    let checked = clone.check(&["--changed-since", "origin/main"]);
+    assert_eq!(checked.rules_and_files(), changed_in_mr());
+    assert_eq!(checked.summary.files, 1);
+}

@@ -1,0 +1,335 @@
+//! The plans' history: `plan log OBJECT` (the dated change log, förändrings-
+//! dokumentation, from git) and `plan diff OBJECT --from Y --to Y` (what changed
+//! between two years' plans).
+
+use crate::support::*;
+use serde_json::{json, Value};
+
+const LADOK_2026: &str = "objects/ladok/2026.toml";
+const LUCAT: &str = "objects/lucat/2027.toml";
+
+const KARIN: (&str, &str) = ("Karin Ek", "karin.ek@example.se");
+const PER: (&str, &str) = ("Per Lind", "per.lind@example.se");
+const EVA: (&str, &str) = ("Eva Holm", "eva.holm@example.se");
+const OLOF: (&str, &str) = ("Olof Berg", "olof.berg@example.se");
+
+/// The baseline as last year's plan.
+fn ladok_2026() -> String {
+    replace_once(baseline(), "year = 2027", "year = 2026")
+}
+
+/// The environment of a commit by `who` at `date` (author and committer dates).
+fn by<'a>(who: (&'a str, &'a str), date: &'a str) -> [(&'a str, &'a str); 4] {
+    [
+        ("GIT_AUTHOR_NAME", who.0),
+        ("GIT_AUTHOR_EMAIL", who.1),
+        ("GIT_AUTHOR_DATE", date),
+        ("GIT_COMMITTER_DATE", date),
+    ]
+}
+
+/// Commits everything as `who` at `date`.
+fn commit_as(repo: &Repo, who: (&str, &str), date: &str, message: &str) {
+    repo.git(&["add", "--all"]);
+    repo.git_env(&["commit", "--quiet", "-m", message], &by(who, date));
+}
+
+/// Five people's commits over a month, one of them on a branch merged back.
+fn history() -> Repo {
+    let repo = Repo::new();
+    repo.write(LADOK_2026, ladok_2026());
+    repo.write(LUCAT, baseline_for("lucat"));
+    commit_as(
+        &repo,
+        KARIN,
+        "2026-11-02T09:00:00+00:00",
+        "Planer för 2026 och Lucat",
+    );
+
+    repo.write(PLAN, baseline());
+    commit_as(
+        &repo,
+        PER,
+        "2026-11-20T14:30:00+00:00",
+        "Ladok 2027: utkast",
+    );
+
+    repo.write(LUCAT, replace_once(&baseline_for("lucat"), "2.41", "2.42"));
+    commit_as(&repo, EVA, "2026-12-01T08:15:00+00:00", "Lucat: ny version");
+
+    repo.git(&["checkout", "--quiet", "-b", "roller"]);
+    repo.write(
+        PLAN,
+        replace_once(baseline(), "Olof Berg", "Olof Berg Sandin"),
+    );
+    commit_as(
+        &repo,
+        OLOF,
+        "2026-12-03T10:00:00+00:00",
+        "Ladok: IT-systemförvaltarens namn",
+    );
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.git_env(
+        &[
+            "merge",
+            "--quiet",
+            "--no-ff",
+            "-m",
+            "Merge branch 'roller'",
+            "roller",
+        ],
+        &by(KARIN, "2026-12-05T11:00:00+00:00"),
+    );
+
+    repo.git(&["rm", "--quiet", LADOK_2026]);
+    repo.git_env(
+        &["commit", "--quiet", "-m", "Ladok 2026 arkiveras"],
+        &by(KARIN, "2026-12-09T13:00:00+00:00"),
+    );
+    repo
+}
+
+#[test]
+fn log_lists_the_commits_that_changed_an_object_newest_first() {
+    let repo = history();
+    let run = repo.plan(&["log", "ladok", "--format", "json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let entries: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let entries = entries.as_array().expect("an array");
+    let seen: Vec<Value> = entries
+        .iter()
+        .map(|e| json!([e["date"], e["author"], e["email"], e["summary"], e["files"]]))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            json!([
+                "2026-12-09 13:00",
+                "Karin Ek",
+                "karin.ek@example.se",
+                "Ladok 2026 arkiveras",
+                ["2026.toml (removed)"]
+            ]),
+            json!([
+                "2026-12-03 10:00",
+                "Olof Berg",
+                "olof.berg@example.se",
+                "Ladok: IT-systemförvaltarens namn",
+                ["2027.toml"]
+            ]),
+            json!([
+                "2026-11-20 14:30",
+                "Per Lind",
+                "per.lind@example.se",
+                "Ladok 2027: utkast",
+                ["2027.toml"]
+            ]),
+            json!([
+                "2026-11-02 09:00",
+                "Karin Ek",
+                "karin.ek@example.se",
+                "Planer för 2026 och Lucat",
+                ["2026.toml"]
+            ]),
+        ],
+        "not Lucat's commit, and not the merge, which brought nothing new"
+    );
+    for entry in entries {
+        let commit = entry["commit"].as_str().expect("a commit id");
+        assert!(
+            repo.rev_parse(commit).starts_with(commit),
+            "{commit} names a commit"
+        );
+    }
+
+    let table = repo.plan(&["log", "ladok"]);
+    assert_eq!(table.code, 0, "{table:?}");
+    for shown in [
+        "Karin Ek <karin.ek@example.se>",
+        "Per Lind <per.lind@example.se>",
+        "Ladok 2027: utkast",
+        "2026-12-09 13:00",
+    ] {
+        assert!(
+            table.stdout.contains(shown),
+            "{shown} in:\n{}",
+            table.stdout
+        );
+    }
+    assert!(
+        !table.stdout.contains("Lucat: ny version"),
+        "{}",
+        table.stdout
+    );
+    let newest = table.stdout.find("arkiveras").expect("the newest commit");
+    let oldest = table
+        .stdout
+        .find("Planer för 2026")
+        .expect("the oldest commit");
+    assert!(newest < oldest, "newest first:\n{}", table.stdout);
+}
+
+#[test]
+fn log_of_another_object_and_of_one_without_commits() {
+    let repo = history();
+    let lucat = repo.plan(&["log", "lucat", "--format", "json"]);
+    assert_eq!(lucat.code, 0, "{lucat:?}");
+    let entries: Value = serde_json::from_str(&lucat.stdout).expect("JSON");
+    let summaries: Vec<&str> = entries
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| e["summary"].as_str().expect("a summary"))
+        .collect();
+    assert_eq!(
+        summaries,
+        ["Lucat: ny version", "Planer för 2026 och Lucat"]
+    );
+
+    let none = repo.plan(&["log", "canvas"]);
+    assert_eq!(none.code, 0, "{none:?}");
+    assert_eq!(none.stdout, "no commits change objects/canvas/\n");
+
+    let bad = repo.plan(&["log", "Ladok"]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("`Ladok`"), "{}", bad.stderr);
+}
+
+/// The changes of `plan diff … --format json` as (change, path, from, to).
+fn changes(run: &Run) -> Vec<(String, String, Option<String>, Option<String>)> {
+    assert_eq!(run.code, 0, "{run:?}");
+    let changes: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    changes
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|c| {
+            let keys: Vec<&str> = c
+                .as_object()
+                .expect("an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(keys.len(), 4, "{c}");
+            let text = |v: &Value| v.as_str().map(String::from);
+            (
+                c["change"].as_str().expect("a kind").to_string(),
+                c["path"].as_str().expect("a path").to_string(),
+                text(&c["from"]),
+                text(&c["to"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn diff_of_the_example_ladok_from_2026_to_2027() {
+    let repo = Repo::copy_of("examples/universitet");
+    let run = repo.plan(&[
+        "diff", "ladok", "--from", "2026", "--to", "2027", "--format", "json",
+    ]);
+    let all = changes(&run);
+    let has = |change: &str, path: &str, from: Option<&str>, to: Option<&str>| {
+        assert!(
+            all.contains(&(
+                change.to_string(),
+                path.to_string(),
+                from.map(String::from),
+                to.map(String::from)
+            )),
+            "{change} {path} in {all:#?}"
+        );
+    };
+    has(
+        "changed",
+        "systems[ladok].version",
+        Some("\"2.37\""),
+        Some("\"2.41\""),
+    );
+    has("changed", "year", Some("2026"), Some("2027"));
+    has("removed", "upgrades[ladok@2026-03-07]", None, None);
+    has("added", "upgrades[ladok@2027-03-06]", None, None);
+    has("added", "reference_group[Emma Lindqvist]", None, None);
+    let paths: Vec<&str> = all.iter().map(|c| c.1.as_str()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "in path order");
+    assert!(all
+        .iter()
+        .all(|c| ["added", "removed", "changed"].contains(&c.0.as_str())));
+
+    // The text form says the same, and the two newest years are the default.
+    let text = repo.plan(&["diff", "ladok"]);
+    assert_eq!(text.code, 0, "{text:?}");
+    let first = text.stdout.lines().next().expect("a heading");
+    assert_eq!(
+        first,
+        format!("objects/ladok: 2026 → 2027, {} changes", all.len())
+    );
+    for line in [
+        "  ~ systems[ladok].version: \"2.37\" → \"2.41\"",
+        "  - upgrades[ladok@2026-03-07]",
+        "  + upgrades[ladok@2027-03-06]",
+    ] {
+        assert!(
+            text.stdout.lines().any(|l| l == line),
+            "{line} in:\n{}",
+            text.stdout
+        );
+    }
+}
+
+#[test]
+fn diff_shows_roles_answers_upgrades_and_the_budget() {
+    let repo = Repo::with_plan(baseline());
+    repo.write(LADOK_2026, ladok_2026());
+    let next = replace_once(baseline(), "name = \"Per Lind\"", "name = \"Sara Nord\"");
+    let next = replace_once(&next, "restore_tested = \"yes\"", "restore_tested = \"na\"");
+    let next = replace_once(&next, "date = 2027-04-03", "date = 2027-05-01");
+    let next = replace_once(&next, "hours = 100", "hours = 120");
+    repo.write(PLAN, &next);
+
+    let run = repo.plan(&[
+        "diff", "ladok", "--from", "2026", "--to", "2027", "--format", "json",
+    ]);
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        changes(&run),
+        [
+            ("changed".into(), "budget.hours".into(), s("100"), s("120")),
+            (
+                "changed".into(),
+                "roles.systemforvaltare.name".into(),
+                s("\"Per Lind\""),
+                s("\"Sara Nord\"")
+            ),
+            (
+                "changed".into(),
+                "systems[ladok].appendix3.answers.restore_tested".into(),
+                s("\"yes\""),
+                s("\"na\"")
+            ),
+            (
+                "removed".into(),
+                "upgrades[ladok@2027-04-03]".into(),
+                None,
+                None
+            ),
+            (
+                "added".into(),
+                "upgrades[ladok@2027-05-01]".into(),
+                None,
+                None
+            ),
+            ("changed".into(), "year".into(), s("2026"), s("2027")),
+        ]
+    );
+
+    let missing = repo.plan(&["diff", "ladok", "--from", "2025", "--to", "2027"]);
+    assert_eq!(missing.code, 2, "{missing:?}");
+    assert!(
+        missing.stderr.contains("objects/ladok/2025.toml"),
+        "{}",
+        missing.stderr
+    );
+}

@@ -1,0 +1,185 @@
+//! Before commit and in CI: `plan hook install` (a git pre-commit hook that checks
+//! what is being committed, run here by real `git commit`s), the pre-commit
+//! framework's `.pre-commit-hooks.yaml`, and the `.gitlab-ci.yml` of `plan init`.
+
+use crate::support::*;
+
+const HOOK: &str = ".git/hooks/pre-commit";
+
+/// `git commit ARGS…` with the `plan` under test on PATH, as the hook needs it.
+fn commit(repo: &Repo, args: &[&str]) -> Run {
+    let mut all = vec!["commit"];
+    all.extend_from_slice(args);
+    git_in(repo.path(), &all, &[("PATH", &path_with_plan())])
+}
+
+#[cfg(unix)]
+fn is_executable(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("the hook")
+        .permissions()
+        .mode()
+        & 0o111
+        != 0
+}
+
+#[cfg(not(unix))]
+fn is_executable(_: &std::path::Path) -> bool {
+    true
+}
+
+#[test]
+fn hook_install_writes_an_executable_pre_commit_hook() {
+    let repo = Repo::with_plan(baseline());
+    let run = repo.plan(&["hook", "install"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("pre-commit"), "{}", run.stdout);
+
+    let hook = repo.read(HOOK);
+    assert!(hook.starts_with("#!/bin/sh\n"), "{hook}");
+    assert!(hook.contains("plan --repo '.' check --staged"), "{hook}");
+    assert!(is_executable(&repo.file(HOOK)));
+
+    // Installing again updates the hook it wrote, even after an edit.
+    repo.write(HOOK, format!("{hook}# ändrad för hand\n"));
+    let again = repo.plan(&["hook", "install"]);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert_eq!(repo.read(HOOK), hook);
+    assert!(!repo.file(".git/hooks/pre-commit.orig").exists());
+}
+
+#[test]
+fn hook_install_leaves_another_hook_alone_unless_forced() {
+    let repo = Repo::with_plan(baseline());
+    let foreign = "#!/bin/sh\n# the team's own checks\nexec make lint\n";
+    repo.write(HOOK, foreign);
+
+    let refused = repo.plan(&["hook", "install"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert_eq!(repo.read(HOOK), foreign, "the hook is unchanged");
+    assert!(!repo.file(".git/hooks/pre-commit.orig").exists());
+
+    let forced = repo.plan(&["hook", "install", "--force"]);
+    assert_eq!(forced.code, 0, "{forced:?}");
+    assert!(repo.read(HOOK).contains("check --staged"));
+    assert_eq!(repo.read(".git/hooks/pre-commit.orig"), foreign);
+}
+
+#[test]
+fn the_hook_stops_a_commit_with_a_staged_error_and_lets_a_clean_one_pass() {
+    let repo = Repo::with_plan(baseline());
+    repo.commit_all("Ladok 2027");
+    assert_eq!(repo.plan(&["hook", "install"]).code, 0);
+    let head = repo.rev_parse("HEAD");
+
+    // A staged mistake: the commit is refused and says why.
+    repo.write(PLAN, with_owner_error(baseline()));
+    repo.git(&["add", PLAN]);
+    let refused = commit(&repo, &["--quiet", "-m", "Ladok: new owner"]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    let said = format!("{}{}", refused.stdout, refused.stderr);
+    assert!(said.contains("activity/owner"), "{said}");
+    assert!(said.contains("1 error"), "{said}");
+    assert_eq!(repo.rev_parse("HEAD"), head, "nothing was committed");
+
+    // Put right in the index, while the work tree keeps a mistake: the hook checks
+    // what is being committed, so the commit passes.
+    let reviewed = format!("{}# Granskad.\n", baseline());
+    repo.write(PLAN, &reviewed);
+    repo.git(&["add", PLAN]);
+    repo.write(PLAN, with_owner_error(&reviewed));
+    let passed = commit(&repo, &["--quiet", "-m", "Ladok: reviewed"]);
+    assert_eq!(passed.code, 0, "{passed:?}");
+    assert_ne!(repo.rev_parse("HEAD"), head);
+    assert_eq!(
+        repo.git_env(&["show", &format!("HEAD:{PLAN}")], &[]),
+        reviewed.trim_end()
+    );
+
+    // `git commit -a` commits the work tree through another index (GIT_INDEX_FILE):
+    // the hook sees the mistake there and refuses.
+    let head = repo.rev_parse("HEAD");
+    let refused = commit(&repo, &["--quiet", "-a", "-m", "Ladok: everything"]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    assert!(
+        format!("{}{}", refused.stdout, refused.stderr).contains("activity/owner"),
+        "{refused:?}"
+    );
+    assert_eq!(repo.rev_parse("HEAD"), head);
+
+    // `--no-verify` skips the hook once, as its comment says.
+    let skipped = commit(
+        &repo,
+        &["--quiet", "-a", "--no-verify", "-m", "Ladok: anyway"],
+    );
+    assert_eq!(skipped.code, 0, "{skipped:?}");
+}
+
+#[test]
+fn the_hook_checks_a_plan_repository_in_a_subfolder() {
+    let repo = Repo::empty_git();
+    repo.write("README.md", "Förvaltning\n");
+    repo.write("it/planer/plan.toml", PLAN_TOML);
+    repo.write(&format!("it/planer/{PLAN}"), baseline());
+    repo.commit_all("Plans in it/planer");
+    let run = plan_in(&repo.file("it/planer"), &["hook", "install"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(repo
+        .read(HOOK)
+        .contains("plan --repo 'it/planer' check --staged"));
+
+    repo.write(&format!("it/planer/{PLAN}"), with_owner_error(baseline()));
+    repo.git(&["add", "--all"]);
+    let refused = commit(&repo, &["--quiet", "-m", "Ladok: new owner"]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    assert!(refused.stderr.contains("activity/owner"), "{refused:?}");
+
+    // Files outside the plan repository commit as usual.
+    repo.git(&["reset", "--quiet"]);
+    repo.write("README.md", "Förvaltning av IT-system\n");
+    repo.git(&["add", "README.md"]);
+    let passed = commit(&repo, &["--quiet", "-m", "README"]);
+    assert_eq!(passed.code, 0, "{passed:?}");
+}
+
+#[test]
+fn the_project_offers_a_hook_to_the_pre_commit_framework() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml");
+    let text = std::fs::read_to_string(path).expect(".pre-commit-hooks.yaml at the project root");
+    assert!(text.contains("- id: plan-check"), "{text}");
+    assert!(text.contains("entry: plan check --staged"), "{text}");
+    assert!(text.contains("pass_filenames: false"), "{text}");
+}
+
+#[test]
+fn plan_init_writes_a_gitlab_pipeline_with_the_reports() {
+    let parent = tempfile::tempdir().expect("a folder");
+    let dir = parent.path().join("planer");
+    let run = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let ci = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).expect(".gitlab-ci.yml");
+    for needed in [
+        "merge_request_event",
+        "--format gitlab",
+        "--format junit",
+        "codequality: gl-code-quality.json",
+        "junit: plan-check.xml",
+        "when: always",
+    ] {
+        assert!(ci.contains(needed), "`{needed}` in:\n{ci}");
+    }
+
+    // An existing pipeline is left as it is.
+    let other = parent.path().join("annat");
+    std::fs::create_dir(&other).expect("a folder");
+    std::fs::write(other.join(".gitlab-ci.yml"), "build:\n  script: make\n").expect("a pipeline");
+    let run = plan_in(parent.path(), &["init", other.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        std::fs::read_to_string(other.join(".gitlab-ci.yml")).expect("the pipeline"),
+        "build:\n  script: make\n"
+    );
+    assert!(run.stderr.contains(".gitlab-ci.yml"), "{}", run.stderr);
+}

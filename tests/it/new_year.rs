@@ -1,0 +1,690 @@
+//! `plan new-year`: the annual rollover on copies of the shipped university example,
+//! run with the real binary in November, when förvaltningar start next year's plans.
+
+use crate::support::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The day every rollover here runs: late November, when next year's plans start.
+const NOVEMBER: &str = "2026-11-26";
+
+/// The ten objects of examples/universitet, all planned for 2027.
+const OBJECTS: [&str; 10] = [
+    "backup",
+    "canvas",
+    "eduroam",
+    "kaltura",
+    "ladok",
+    "lucat",
+    "primula",
+    "raindance",
+    "timeedit",
+    "varbi",
+];
+
+fn university() -> Repo {
+    Repo::copy_of("examples/universitet")
+}
+
+fn new_year(repo: &Repo, args: &[&str]) -> Run {
+    let mut all = vec!["new-year"];
+    all.extend_from_slice(args);
+    plan_at(repo.path(), NOVEMBER, &all)
+}
+
+/// Every file under the repository with its bytes (the .git folder left out).
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).expect("readable folder") {
+            let entry = entry.expect("entry");
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let kind = entry.file_type().expect("type");
+            if rel == ".git" {
+                continue;
+            } else if kind.is_dir() {
+                walk(root, &path, out);
+            } else if kind.is_symlink() {
+                let target = std::fs::read_link(&path).expect("link");
+                out.insert(rel, target.to_string_lossy().as_bytes().to_vec());
+            } else {
+                out.insert(rel, std::fs::read(&path).expect("readable"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The table row of an object (its first cell).
+fn row(stdout: &str, object: &str) -> String {
+    stdout
+        .lines()
+        .find(|l| l.starts_with(&format!("│ {object} ")))
+        .unwrap_or_else(|| panic!("no row for {object}:\n{stdout}"))
+        .to_string()
+}
+
+fn parse(text: &str) -> toml::Table {
+    toml::from_str(text).unwrap_or_else(|e| panic!("not TOML ({e}):\n{text}"))
+}
+
+/// SPEC section 8 applied to a parsed 2027 plan, independently of the implementation.
+fn expected_2028(mut plan: toml::Table) -> toml::Table {
+    plan.insert("year".into(), 2028.into());
+    plan.insert("status".into(), "draft".into());
+    plan.remove("established_on");
+    plan.remove("upgrades");
+    if let Some(toml::Value::Array(systems)) = plan.get_mut("systems") {
+        systems.retain(|s| s.get("lifecycle").and_then(|l| l.as_str()) != Some("retired"));
+        for system in systems.iter_mut() {
+            if let Some(a3) = system.get_mut("appendix3").and_then(|a| a.as_table_mut()) {
+                for key in ["attested_by", "attested_on", "digest"] {
+                    a3.remove(key);
+                }
+            }
+        }
+    }
+    if let Some(toml::Value::Array(activities)) = plan.get_mut("activities") {
+        activities.retain(|a| {
+            !matches!(
+                a.get("status").and_then(|s| s.as_str()),
+                Some("done" | "cancelled")
+            )
+        });
+        for activity in activities.iter_mut() {
+            let table = activity.as_table_mut().expect("an activity is a table");
+            table.insert("carried_from".into(), 2027.into());
+        }
+    }
+    plan
+}
+
+/// The rollover of one of the example files as lines: the year and status reset,
+/// established_on and the attestation lines gone, every upgrade gone with the
+/// comment lines directly above it, and `carried_from = 2027` after the last line of
+/// each activity. Section comments and everything else stay as they are.
+fn expected_text(from: &str) -> String {
+    let lines: Vec<&str> = from.lines().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut in_upgrade = false;
+    let mut in_activity = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("[[upgrades]]") {
+            // Its own comments are the comment lines directly above it.
+            while out.last().is_some_and(|l| l.starts_with('#')) {
+                out.pop();
+            }
+            in_upgrade = true;
+            continue;
+        }
+        if line.starts_with('[') {
+            in_activity = line.starts_with("[[activities]]");
+        }
+        if in_upgrade {
+            if line.trim().is_empty() {
+                in_upgrade = false; // the blank line after it goes with it
+            }
+            continue;
+        }
+        match *line {
+            "year = 2027" => out.push("year = 2028".into()),
+            l if l.starts_with("status = \"established\"")
+                || l.starts_with("status = \"draft\"") =>
+            {
+                if !in_activity {
+                    out.push("status = \"draft\"".into())
+                }
+            }
+            l if ["established_on", "attested_by", "attested_on", "digest"]
+                .iter()
+                .any(|k| l.starts_with(&format!("{k} ="))) => {}
+            l => out.push(l.to_string()),
+        }
+        let next_is_end = lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
+        if in_activity && !line.trim().is_empty() && next_is_end {
+            out.push("carried_from = 2027".into());
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn rolls_the_university_example_over_field_by_field() {
+    let repo = university();
+    let before = snapshot(repo.path());
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("wrote 10 plans for 2028"),
+        "{}",
+        run.stdout
+    );
+
+    let after = snapshot(repo.path());
+    let new: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+    let wanted: Vec<String> = OBJECTS
+        .iter()
+        .map(|o| format!("objects/{o}/2028.toml"))
+        .collect();
+    assert_eq!(new, wanted.iter().collect::<Vec<_>>());
+    for (path, bytes) in &before {
+        assert_eq!(&after[path], bytes, "{path} changed");
+    }
+    for object in OBJECTS {
+        let from = repo.read(&format!("objects/{object}/2027.toml"));
+        let to = repo.read(&format!("objects/{object}/2028.toml"));
+        let (want, got) = (expected_2028(parse(&from)), parse(&to));
+        for key in want.keys().chain(got.keys()) {
+            assert_eq!(want.get(key), got.get(key), "{object}: field `{key}`");
+        }
+    }
+}
+
+#[test]
+fn comments_blank_lines_and_order_survive_byte_for_byte() {
+    let repo = university();
+    assert_eq!(new_year(&repo, &[]).code, 0);
+    for object in OBJECTS {
+        let from = repo.read(&format!("objects/{object}/2027.toml"));
+        let to = repo.read(&format!("objects/{object}/2028.toml"));
+        assert_eq!(to, expected_text(&from), "objects/{object}/2028.toml");
+    }
+    // Spot checks of what the line model above encodes.
+    let ladok = repo.read("objects/ladok/2028.toml");
+    assert!(
+        ladok.starts_with("# Förvaltningsplan 2027 – Ladok\n"),
+        "{ladok}"
+    );
+    assert!(ladok
+        .contains("sek = 2200000                  # inkl. medlemsavgift till Ladokkonsortiet\n"));
+    assert!(ladok.contains(
+        "# --- Versionsuppgraderingar (konsortiets releaser) ------------------------\n\n# --- Aktivitetslista"
+    ));
+    let timeedit = repo.read("objects/timeedit/2028.toml");
+    assert!(
+        !timeedit.contains("# Avvikelse: leverantören kan bara"),
+        "{timeedit}"
+    );
+}
+
+#[test]
+fn the_drafts_pass_check_with_only_the_expected_warnings() {
+    let repo = university();
+    assert_eq!(new_year(&repo, &[]).code, 0);
+    let checked = parse_check(plan_at(
+        repo.path(),
+        NOVEMBER,
+        &["check", "--format", "json", "--year", "2028"],
+    ));
+    assert_eq!(checked.code, 0, "{:#?}", checked.findings);
+    assert_eq!(checked.summary.errors, 0, "{:#?}", checked.findings);
+    assert_eq!(checked.summary.files, 10);
+    assert_eq!(
+        checked.rule_set(),
+        vec![
+            "appendix3/not-attested",
+            "appendix3/not-reported",
+            "contract/expiring",
+            "roles/conflict",
+            "roles/recommended",
+        ]
+    );
+    // Every kept system must be attested again.
+    let not_attested = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == "appendix3/not-attested")
+        .count();
+    assert_eq!(not_attested, 15);
+    assert!(checked.findings.iter().all(|f| f.severity == "warning"));
+}
+
+#[test]
+fn open_deviations_stay_and_the_table_says_so() {
+    let repo = university();
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let raindance = repo.read("objects/raindance/2028.toml");
+    let deviation = repo
+        .read("objects/raindance/2027.toml")
+        .lines()
+        .find(|l| l.starts_with("restore_tested = "))
+        .expect("the deviation of the example")
+        .to_string();
+    assert!(raindance.contains(&deviation), "{raindance}");
+    let row = row(&run.stdout, "raindance");
+    assert!(row.contains("1 open deviation"), "{row}");
+    assert!(row.contains("raindance/restore_tested"), "{row}");
+}
+
+#[test]
+fn a_second_run_is_a_no_op_that_says_so() {
+    let repo = university();
+    assert_eq!(new_year(&repo, &[]).code, 0);
+    let after_first = snapshot(repo.path());
+    for args in [
+        &[][..],
+        &["--from", "2027"],
+        &["--from", "2027", "--to", "2028"],
+    ] {
+        let again = new_year(&repo, args);
+        assert_eq!(again.code, 0, "{again:?}");
+        assert_eq!(
+            again.stdout,
+            "nothing to do: every object with a 2027 plan already has a 2028 plan\n"
+        );
+        assert_eq!(again.stderr, "");
+        assert_eq!(snapshot(repo.path()), after_first);
+    }
+}
+
+#[test]
+fn an_existing_plan_for_the_new_year_is_left_byte_identical() {
+    let repo = university();
+    let mine = "# Påbörjad för hand.\nobject = \"ladok\"\nyear = 2028\n";
+    repo.write("objects/ladok/2028.toml", mine);
+    // A link to nothing is something too: never replaced.
+    std::os::unix::fs::symlink("nowhere.toml", repo.file("objects/varbi/2028.toml"))
+        .expect("a link");
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(repo.read_bytes("objects/ladok/2028.toml"), mine.as_bytes());
+    assert_eq!(
+        std::fs::read_link(repo.file("objects/varbi/2028.toml")).expect("still a link"),
+        Path::new("nowhere.toml")
+    );
+    assert!(
+        run.stdout.contains("wrote 8 plans for 2028"),
+        "{}",
+        run.stdout
+    );
+    let row = |object: &str| row(&run.stdout, object);
+    assert!(row("ladok").contains("skip"), "{}", row("ladok"));
+    assert!(row("ladok").contains("objects/ladok/2028.toml exists"));
+    assert!(row("varbi").contains("skip"), "{}", row("varbi"));
+    assert!(row("canvas").contains("write"), "{}", row("canvas"));
+}
+
+#[test]
+fn dry_run_prints_the_table_and_writes_nothing() {
+    let repo = university();
+    let before = snapshot(repo.path());
+    let run = new_year(&repo, &["--dry-run"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(snapshot(repo.path()), before);
+    for header in ["object", "action", "carried", "dropped", "notes"] {
+        assert!(run.stdout.contains(header), "{}", run.stdout);
+    }
+    for object in OBJECTS {
+        assert!(run.stdout.contains(object), "{}", run.stdout);
+    }
+    let ladok = row(&run.stdout, "ladok");
+    for cell in [
+        "write 2028.toml",
+        "1 system, 4 open activities",
+        "2 upgrades",
+    ] {
+        assert!(ladok.contains(cell), "{ladok}");
+    }
+    assert!(run
+        .stdout
+        .ends_with("dry run: would write 10 plans for 2028; nothing written\n"));
+}
+
+#[test]
+fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
+    let repo = university();
+    let kaltura = repo.read("objects/kaltura/2027.toml");
+    repo.write(
+        "objects/kaltura/2027.toml",
+        replace_once(
+            &kaltura,
+            "lifecycle = \"active\"",
+            "lifecycle = \"retired\"",
+        ),
+    );
+    let backup = repo.read("objects/backup/2027.toml");
+    repo.write(
+        "objects/backup/2027.toml",
+        replace_once(
+            &backup,
+            "lifecycle = \"phasing-out\"      # ersätts av objektlagring under 2027 (aktivitet A2)",
+            "lifecycle = \"retired\"",
+        ),
+    );
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!repo.file("objects/kaltura/2028.toml").exists());
+    let row = |object: &str| row(&run.stdout, object);
+    assert!(row("kaltura").contains("skip"), "{}", row("kaltura"));
+    assert!(row("kaltura").contains("all systems retired (kaltura)"));
+    assert!(row("backup").contains("system bandbibliotek (retired)"));
+    assert!(
+        row("canvas").contains("removed `canvas → kaltura`"),
+        "{}",
+        row("canvas")
+    );
+
+    let backup = parse(&repo.read("objects/backup/2028.toml"));
+    let ids: Vec<&str> = backup["systems"]
+        .as_array()
+        .expect("systems")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(ids, vec!["storage-protect"]);
+    let canvas_text = repo.read("objects/canvas/2028.toml");
+    assert!(
+        canvas_text.contains("depends_on = [\"lucat\"]\n"),
+        "{canvas_text}"
+    );
+    assert!(
+        !canvas_text.contains("source = \"kaltura\""),
+        "{canvas_text}"
+    );
+    assert!(!canvas_text.contains("IK-2024-011"), "{canvas_text}");
+
+    let checked = parse_check(plan_at(
+        repo.path(),
+        NOVEMBER,
+        &["check", "--format", "json", "--year", "2028"],
+    ));
+    assert_eq!(checked.summary.errors, 0, "{:#?}", checked.findings);
+    assert_eq!(checked.summary.files, 9);
+}
+
+/// Asserts a failed run: exit 2, a message, and the repository exactly as before.
+fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, Vec<u8>>, run: &Run) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(&snapshot(repo.path()), before, "files were left behind");
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_half_way_leaves_no_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = university();
+    // varbi comes last: nine drafts are written before its folder refuses.
+    let folder = repo.file("objects/varbi");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let probe = folder.join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        // Root ignores permissions; the next test fails a write another way.
+        let _ = std::fs::remove_file(&probe);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        eprintln!("skipped: this user can write into a read-only folder");
+        return;
+    }
+    let before = snapshot(repo.path());
+    let run = new_year(&repo, &[]);
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_nothing_written(&repo, &before, &run);
+    assert!(
+        run.stderr.contains("objects/varbi/2028.toml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_write_failing_half_way_leaves_no_new_file_even_for_root() {
+    let repo = university();
+    // A plan far larger than the others, rolled over last, and a file size limit
+    // between the two: the nine small drafts are written, then varbi's write fails
+    // (EFBIG, as on a full disk or quota). The limit holds for root too.
+    let varbi = repo.read("objects/varbi/2027.toml");
+    let padding = "# Historik som följer med planen år från år.\n".repeat(5000);
+    repo.write("objects/varbi/2027.toml", format!("{varbi}\n{padding}"));
+    assert!(repo.read("objects/varbi/2027.toml").len() > 200_000);
+    let before = snapshot(repo.path());
+    let mut cmd = std::process::Command::new("sh");
+    cmd.args([
+        "-c",
+        "trap '' XFSZ; ulimit -f 128 && exec \"$0\" \"$@\"",
+        env!("CARGO_BIN_EXE_plan"),
+    ])
+    .arg("--repo")
+    .arg(repo.path())
+    .args(["--today", NOVEMBER, "--color", "never", "new-year"])
+    .current_dir(repo.path())
+    .env_remove("NO_COLOR");
+    let run = run(&mut cmd);
+    assert_nothing_written(&repo, &before, &run);
+    assert!(
+        run.stderr.contains("objects/varbi/2028.toml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unreadable_plan_stops_the_run_before_anything_is_written() {
+    let repo = university();
+    repo.write(
+        "objects/primula/2027.toml",
+        "object = \"primula\"\nyear = [\n",
+    );
+    let before = snapshot(repo.path());
+    let run = new_year(&repo, &[]);
+    assert_nothing_written(&repo, &before, &run);
+    assert!(
+        run.stderr
+            .contains("objects/primula/2027.toml is not valid TOML"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn years_that_make_no_rollover_are_refused() {
+    let repo = university();
+    let before = snapshot(repo.path());
+    let backwards = new_year(&repo, &["--from", "2027", "--to", "2026"]);
+    assert_eq!(backwards.code, 2, "{backwards:?}");
+    assert!(backwards
+        .stderr
+        .contains("--to 2026 must be after --from 2027"));
+    let nothing = new_year(&repo, &["--from", "2019"]);
+    assert_eq!(nothing.code, 2, "{nothing:?}");
+    assert!(
+        nothing.stderr.contains("no plans for 2019"),
+        "{}",
+        nothing.stderr
+    );
+    assert_eq!(snapshot(repo.path()), before);
+}
+
+#[test]
+fn the_default_year_to_start_from_is_the_newest_established_one() {
+    let repo = university();
+    // 2026 → 2027 exists for every object that had a 2026 plan: nothing to do.
+    let older = new_year(&repo, &["--from", "2026"]);
+    assert_eq!(older.code, 0, "{older:?}");
+    assert!(
+        older.stdout.starts_with("nothing to do"),
+        "{}",
+        older.stdout
+    );
+    // 2028 only holds drafts after the rollover, so it is not the default start.
+    assert_eq!(new_year(&repo, &[]).code, 0);
+    let again = new_year(&repo, &[]);
+    assert!(
+        again.stdout.contains("2027 plan already has a 2028 plan"),
+        "{}",
+        again.stdout
+    );
+    // It can still be rolled over on purpose.
+    let on_purpose = new_year(&repo, &["--from", "2028", "--dry-run"]);
+    assert_eq!(on_purpose.code, 0, "{on_purpose:?}");
+    assert!(on_purpose.stdout.contains("would write 10 plans for 2029"));
+}
+
+// --commit, on real git repositories.
+
+/// The example under git, with a configured identity, committed once unless `empty`.
+fn university_in_git(empty: bool) -> Repo {
+    let repo = university();
+    repo.git(&["init", "--quiet"]);
+    repo.git(&["config", "user.name", "Karin Ek"]);
+    repo.git(&["config", "user.email", "karin.ek@example.se"]);
+    repo.git(&["config", "commit.gpgsign", "false"]);
+    if !empty {
+        repo.commit_all("Förvaltningsplaner 2027");
+    }
+    repo
+}
+
+/// `plan new-year --commit ARGS…` without git identity variables from the caller.
+fn new_year_commit(repo: &Repo, args: &[&str]) -> Run {
+    let mut cmd = plan_command();
+    cmd.current_dir(repo.path())
+        .arg("--repo")
+        .arg(repo.path())
+        .args([
+            "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
+        ])
+        .args(args);
+    for var in [
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ] {
+        cmd.env_remove(var);
+    }
+    run(&mut cmd)
+}
+
+fn git_out(repo: &Repo, args: &[&str]) -> String {
+    let done = git_in(repo.path(), args, &[]);
+    assert_eq!(done.code, 0, "git {args:?}: {done:?}");
+    done.stdout
+}
+
+#[test]
+fn commit_mode_makes_one_commit_of_exactly_the_new_plans() {
+    let repo = university_in_git(false);
+    let run = new_year_commit(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("and committed them as "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "2");
+    let mut message = String::from("Förvaltningsplaner 2028: utkast från 2027\n\n");
+    for object in OBJECTS {
+        message.push_str(&format!("- {object} (objects/{object}/2028.toml)\n"));
+    }
+    assert_eq!(
+        git_out(&repo, &["log", "-1", "--format=%B"]),
+        message + "\n"
+    );
+    assert_eq!(
+        git_out(&repo, &["log", "-1", "--format=%an <%ae>|%cn <%ce>"]).trim(),
+        "Karin Ek <karin.ek@example.se>|Karin Ek <karin.ek@example.se>"
+    );
+    let files = git_out(&repo, &["show", "--name-only", "--format=", "HEAD"]);
+    let wanted: Vec<String> = OBJECTS
+        .iter()
+        .map(|o| format!("objects/{o}/2028.toml"))
+        .collect();
+    assert_eq!(files.lines().collect::<Vec<_>>(), wanted);
+    // The work tree, the index and HEAD agree: nothing left staged or untracked.
+    assert_eq!(git_out(&repo, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn commit_mode_refuses_while_other_changes_are_staged() {
+    let repo = university_in_git(false);
+    let config = repo.read("plan.toml");
+    repo.write("plan.toml", format!("{config}# ändrad\n"));
+    repo.git(&["add", "plan.toml"]);
+    let before = snapshot(repo.path());
+    let head = repo.rev_parse("HEAD");
+    let run = new_year_commit(&repo, &[]);
+    assert_nothing_written(&repo, &before, &run);
+    assert!(
+        run.stderr.contains("staged changes (plan.toml)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(repo.rev_parse("HEAD"), head);
+    assert_eq!(
+        git_out(&repo, &["diff", "--cached", "--name-only"]),
+        "plan.toml\n"
+    );
+    // A dry run says the same.
+    let dry = new_year_commit(&repo, &["--dry-run"]);
+    assert_eq!(dry.code, 2, "{dry:?}");
+}
+
+#[test]
+fn commit_mode_makes_the_first_commit_of_a_new_repository() {
+    let repo = university_in_git(true);
+    let run = new_year_commit(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "1");
+    let files = git_out(&repo, &["ls-tree", "-r", "--name-only", "HEAD"]);
+    assert_eq!(files.lines().count(), 10, "{files}");
+    assert!(files.lines().all(|f| f.ends_with("/2028.toml")), "{files}");
+
+    // With something staged before the first commit, it refuses.
+    let repo = university_in_git(true);
+    repo.git(&["add", "plan.toml"]);
+    let before = snapshot(repo.path());
+    assert_nothing_written(&repo, &before, &new_year_commit(&repo, &[]));
+}
+
+#[test]
+fn commit_mode_without_a_git_identity_refuses_before_writing() {
+    let repo = university();
+    repo.git(&["init", "--quiet"]);
+    repo.commit_all("Förvaltningsplaner 2027");
+    let home = tempfile::tempdir().expect("a temporary home");
+    let isolated = [
+        ("HOME", home.path().to_str().expect("UTF-8")),
+        ("XDG_CONFIG_HOME", home.path().to_str().expect("UTF-8")),
+        ("GIT_CONFIG_NOSYSTEM", "1"),
+    ];
+    // Where git itself still finds an identity (a system-wide one), there is nothing to test.
+    let mut probe = std::process::Command::new("git");
+    probe
+        .current_dir(repo.path())
+        .args(["config", "user.email"])
+        .envs(isolated);
+    if probe.output().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: git finds an identity outside HOME");
+        return;
+    }
+    let before = snapshot(repo.path());
+    let mut cmd = plan_command();
+    cmd.current_dir(repo.path())
+        .arg("--repo")
+        .arg(repo.path())
+        .args([
+            "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
+        ])
+        .envs(isolated);
+    for var in [
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ] {
+        cmd.env_remove(var);
+    }
+    let run = run(&mut cmd);
+    assert_nothing_written(&repo, &before, &run);
+    assert!(
+        run.stderr.contains("git config user.name"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,194 @@
+//! `plan schema`: the JSON Schema (draft-07) editors validate plan files with. The
+//! shipped examples validate against it; plans with mistakes do not; `plan new`
+//! points new plans at it with a `#:schema` line.
+
+use crate::support::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// A TOML document as the JSON an editor validates: dates become "YYYY-MM-DD"
+/// strings, as taplo turns them.
+fn to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.into_iter().map(|(k, v)| (k, to_json(v))).collect())
+        }
+    }
+}
+
+fn toml_to_json(text: &str) -> Value {
+    to_json(toml::Value::Table(
+        toml::from_str(text).unwrap_or_else(|e| panic!("not TOML ({e}):\n{text}")),
+    ))
+}
+
+/// A compiled schema (draft-07, formats such as "date" asserted, not just noted).
+struct Validator {
+    schemas: boon::Schemas,
+    index: boon::SchemaIndex,
+}
+
+impl Validator {
+    /// The schema `plan schema` prints in `dir`.
+    fn of(dir: &Path) -> Validator {
+        let run = plan_in(dir, &["schema"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        Validator::from_text(&run.stdout)
+    }
+
+    fn from_text(text: &str) -> Validator {
+        let schema: Value = serde_json::from_str(text).expect("the schema is JSON");
+        assert_eq!(
+            schema["$schema"], "http://json-schema.org/draft-07/schema#",
+            "draft-07, what taplo understands"
+        );
+        let mut compiler = boon::Compiler::new();
+        compiler.set_default_draft(boon::Draft::V7);
+        compiler.enable_format_assertions();
+        compiler
+            .add_resource("urn:plan-file", schema)
+            .expect("the schema is added");
+        let mut schemas = boon::Schemas::new();
+        let index = compiler
+            .compile("urn:plan-file", &mut schemas)
+            .unwrap_or_else(|e| panic!("not a valid draft-07 schema: {e:#}"));
+        Validator { schemas, index }
+    }
+
+    /// The validation errors of a plan file's text, empty when it is valid.
+    fn errors(&self, text: &str) -> String {
+        match self.schemas.validate(&toml_to_json(text), self.index) {
+            Ok(()) => String::new(),
+            Err(e) => format!("{e}"),
+        }
+    }
+}
+
+/// Every plan file under `dir/objects`, as (repository-relative path, text).
+fn plan_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for object in std::fs::read_dir(dir.join("objects")).expect("objects/") {
+        let object = object.expect("an entry").path();
+        for plan in std::fs::read_dir(&object).expect("an object folder") {
+            let plan = plan.expect("an entry").path();
+            let rel = plan.strip_prefix(dir).expect("inside").to_string_lossy();
+            let text = std::fs::read_to_string(&plan).expect("a plan file");
+            files.push((rel.replace('\\', "/"), text));
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_shipped_examples_validate_against_the_schema() {
+    for (example, count) in [("examples/universitet", 13), ("examples/kommun", 4)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let validator = Validator::of(&dir);
+        let files = plan_files(&dir);
+        assert_eq!(files.len(), count, "{example}");
+        for (path, text) in files {
+            assert_eq!(validator.errors(&text), "", "{example}/{path}");
+        }
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_plan_check_rejects() {
+    let repo = Repo::new();
+    let validator = Validator::of(repo.path());
+    assert_eq!(validator.errors(baseline()), "");
+
+    for (what, from, to) in [
+        ("an unknown key", "supplier = ", "suplier = "),
+        (
+            "a wrong enum value",
+            "hosting = \"external\"",
+            "hosting = \"molnet\"",
+        ),
+        ("a wrong type", "hours = 100", "hours = \"100\""),
+        (
+            "a number out of range",
+            "organisation_model = 3",
+            "organisation_model = 6",
+        ),
+        (
+            "an object id with capitals",
+            "id = \"ladok\"",
+            "id = \"Ladok\"",
+        ),
+        (
+            "a role the role model lacks",
+            "[roles.it_systemforvaltare]",
+            "[roles.rektor]",
+        ),
+        (
+            "a question the checklist lacks",
+            "documentation = \"yes\"",
+            "dokumentation = \"yes\"",
+        ),
+        (
+            "an answer that is no answer",
+            "backup = \"yes\"",
+            "backup = \"ja\"",
+        ),
+        (
+            "a date that is no date",
+            "established_on = 2026-12-01",
+            "established_on = \"1 december\"",
+        ),
+    ] {
+        let text = replace_once(baseline(), from, to);
+        assert_ne!(validator.errors(&text), "", "{what} must fail validation");
+        // The checker rejects it too: the schema says no more than the checker.
+        assert_ne!(check_plan(&text).findings, [], "{what}");
+    }
+}
+
+#[test]
+fn the_schema_outside_a_plan_repository_is_the_generic_one() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let run = plan_in(dir.path(), &["schema"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let validator = Validator::from_text(&run.stdout);
+    assert_eq!(validator.errors(baseline()), "");
+    // Without a role model it cannot know the role ids, so any role is allowed.
+    let other_role = replace_once(baseline(), "[roles.it_systemforvaltare]", "[roles.rektor]");
+    assert_eq!(validator.errors(&other_role), "");
+}
+
+#[test]
+fn plan_new_points_new_plans_at_the_schema() {
+    let repo = Repo::new();
+    let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = repo.read(PLAN);
+    let first = text.lines().next().expect("a first line");
+    assert_eq!(first, "#:schema ../../schema/plan-file.schema.json");
+
+    // The line is relative to the plan file, as editors resolve it.
+    let target = repo
+        .file("objects/ladok")
+        .join(first.strip_prefix("#:schema ").expect("the directive"));
+    let written = std::fs::read_to_string(&target).expect("the schema file exists");
+    assert_eq!(written, repo.plan(&["schema"]).stdout);
+    let validator = Validator::from_text(&written);
+
+    // A second plan keeps the schema file; `plan schema --write` renews it.
+    std::fs::write(&target, "{}\n").expect("an edited schema");
+    let run = repo.plan(&["new", "lucat", "--year", "2027", "--name", "LUCAT"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(repo.read("schema/plan-file.schema.json"), "{}\n");
+    let run = repo.plan(&["schema", "--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(repo.read("schema/plan-file.schema.json"), written);
+
+    // The attested baseline, filled in where the new plan has blanks, validates.
+    assert_eq!(validator.errors(baseline()), "");
+}

@@ -1,0 +1,335 @@
+//! Writes that fail: `attest`, `new`, `init` and `hook install` either do all they
+//! set out to do or leave the repository exactly as it was, with no temporary file
+//! (`.NAME.plan-PID.tmp`) behind.
+//!
+//! Tests run as root, so read-only files and folders do not stop a write. These
+//! failures do: no room to write (`ulimit -f 0`, as on a full disk), a path whose
+//! folder is a file, a target that is a folder or a dangling symbolic link.
+
+use crate::support::*;
+use std::path::Path;
+
+/// Asserts a command failed with exit 2, saying `says` first, and changed nothing.
+fn assert_refused(
+    dir: &Path,
+    before: &std::collections::BTreeMap<String, String>,
+    run: &Run,
+    says: &str,
+) {
+    assert_eq!(run.code, 2, "{run:?}");
+    let root = dir.to_str().expect("UTF-8 path");
+    let first = run
+        .stderr
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .replace(root, "REPO");
+    assert_eq!(first, says, "{run:?}");
+    assert!(!run.stderr.contains("panicked"), "{run:?}");
+    assert_eq!(
+        &snapshot(dir),
+        before,
+        "the failed command changed the repository"
+    );
+    assert_no_temporary_files(dir);
+}
+
+fn attest_args() -> [&'static str; 6] {
+    ["attest", "ladok", "--system", "ladok", "--year", "2027"]
+}
+
+/// The baseline before attesting (`attest` has something to write), committed.
+fn unattested_repo() -> Repo {
+    let repo = Repo::with_plan(unattested());
+    repo.commit_all("plan");
+    repo
+}
+
+// --- attest -------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn attest_without_room_to_write_changes_nothing() {
+    let repo = unattested_repo();
+    let before = snapshot(repo.path());
+    let run = plan_without_space(repo.path(), &attest_args(), false).expect("not killed");
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: writing REPO/objects/ladok/2027.toml: File too large (os error 27)",
+    );
+    // And with room again it attests.
+    assert_eq!(repo.plan(&attest_args()).code, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn attest_killed_half_way_leaves_the_plan_as_it_was_and_check_names_the_leftover() {
+    let repo = unattested_repo();
+    assert!(
+        plan_without_space(repo.path(), &attest_args(), true).is_none(),
+        "the write kills plan"
+    );
+    assert_eq!(repo.read(PLAN), unattested(), "the plan is as before");
+    // A process killed mid-write cannot clean up; its temporary file is not left
+    // unnoticed: `plan check` names it.
+    let leftover: Vec<String> = snapshot(repo.path())
+        .into_keys()
+        .filter(|p| p.starts_with("objects/ladok/.2027.toml.plan-"))
+        .collect();
+    assert_eq!(leftover.len(), 1, "{leftover:?}");
+    let checked = repo.check(&[]);
+    let f = checked
+        .findings
+        .iter()
+        .find(|f| f.file == leftover[0])
+        .unwrap_or_else(|| panic!("no finding on {}: {:#?}", leftover[0], checked.findings));
+    assert_eq!(
+        (f.rule.as_str(), f.message.as_str()),
+        (
+            "layout",
+            "a temporary file left by an interrupted `plan` write: the plan beside it is intact; delete this file"
+        )
+    );
+}
+
+#[test]
+fn attest_of_a_plan_that_is_a_folder_changes_nothing() {
+    let repo = Repo::new();
+    repo.write("objects/ladok/2027.toml/x", "");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&attest_args());
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: `objects/ladok/2027.toml` is not a file",
+    );
+}
+
+#[test]
+fn attest_where_the_object_folder_is_a_file_changes_nothing() {
+    let repo = Repo::new();
+    repo.write("objects/ladok", "not a folder");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&attest_args());
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(snapshot(repo.path()), before);
+    assert_no_temporary_files(repo.path());
+}
+
+// --- new ----------------------------------------------------------------------------
+
+fn new_args() -> [&'static str; 6] {
+    ["new", "canvas", "--year", "2027", "--name", "Canvas"]
+}
+
+#[cfg(unix)]
+#[test]
+fn new_without_room_to_write_changes_nothing() {
+    let repo = Repo::new();
+    let before = snapshot(repo.path());
+    let run = plan_without_space(repo.path(), &new_args(), false).expect("not killed");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("File too large"), "{run:?}");
+    assert_eq!(
+        snapshot(repo.path()),
+        before,
+        "no plan, no empty objects/canvas/"
+    );
+    assert_no_temporary_files(repo.path());
+}
+
+#[test]
+fn new_where_the_schema_copy_cannot_be_written_creates_no_plan() {
+    let repo = Repo::new();
+    // `plan new` keeps schema/plan-file.schema.json for editors; here `schema` is a file.
+    repo.write("schema", "not a folder");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&new_args());
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        snapshot(repo.path()),
+        before,
+        "the plan is not half created"
+    );
+    assert_no_temporary_files(repo.path());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_over_a_dangling_symbolic_link_refuses() {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.file("objects/canvas")).expect("folder");
+    std::os::unix::fs::symlink(
+        "../../elsewhere.toml",
+        repo.file("objects/canvas/2027.toml"),
+    )
+    .expect("a link");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&new_args());
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: REPO/objects/canvas/2027.toml already exists; not overwriting it",
+    );
+    assert!(
+        !repo.file("elsewhere.toml").exists(),
+        "nothing written through the link"
+    );
+}
+
+#[test]
+fn new_where_the_object_folder_is_a_file_changes_nothing() {
+    let repo = Repo::new();
+    repo.write("objects/canvas", "not a folder");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&new_args());
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(snapshot(repo.path()), before);
+    assert_no_temporary_files(repo.path());
+}
+
+// --- init ---------------------------------------------------------------------------
+
+/// An empty folder, not inside any git repository.
+fn empty_folder() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("plan-it-init-")
+        .tempdir()
+        .expect("a temporary folder")
+}
+
+#[cfg(unix)]
+#[test]
+fn init_without_room_to_write_leaves_the_folder_empty() {
+    let dir = empty_folder();
+    let run = plan_without_space(dir.path(), &["init", "."], false).expect("not killed");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        snapshot(dir.path()),
+        Default::default(),
+        "nothing, not even .git"
+    );
+}
+
+#[test]
+fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
+    let dir = empty_folder();
+    std::fs::write(dir.path().join("objects"), "not a folder").expect("a file");
+    let before = snapshot(dir.path());
+    let run = plan_in(dir.path(), &["init", "."]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "no plan.toml, CI example or .git"
+    );
+    assert_no_temporary_files(dir.path());
+    // Fixed, init runs: nothing half done stands in its way.
+    std::fs::remove_file(dir.path().join("objects")).expect("removing objects");
+    assert_eq!(plan_in(dir.path(), &["init", "."]).code, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn init_keeps_a_dangling_ci_link_and_completes() {
+    let dir = empty_folder();
+    std::os::unix::fs::symlink("ci/plan.yml", dir.path().join(".gitlab-ci.yml")).expect("a link");
+    let run = plan_in(dir.path(), &["init", "."]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)\n"
+    );
+    let after = snapshot(dir.path());
+    assert_eq!(after[".gitlab-ci.yml ->"], "ci/plan.yml");
+    assert!(after.contains_key("plan.toml") && after.contains_key("objects/"));
+    assert!(
+        !dir.path().join("ci").exists(),
+        "nothing written through the link"
+    );
+}
+
+#[test]
+fn init_under_a_file_changes_nothing() {
+    let dir = empty_folder();
+    std::fs::write(dir.path().join("file"), "a file").expect("a file");
+    let before = snapshot(dir.path());
+    let run = plan_in(dir.path(), &["init", "file/planer"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+// --- hook install -------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn hook_install_without_room_to_write_changes_nothing() {
+    let repo = Repo::new();
+    let before = snapshot(repo.path());
+    let run = plan_without_space(repo.path(), &["hook", "install"], false).expect("not killed");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("File too large"), "{run:?}");
+    assert_eq!(snapshot(repo.path()), before);
+    assert_no_temporary_files(repo.path());
+}
+
+#[test]
+fn hook_install_never_replaces_another_hook_unasked() {
+    let repo = Repo::new();
+    repo.write(".git/hooks/pre-commit", "#!/bin/sh\nmake lint\n");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&["hook", "install"]);
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: REPO/.git/hooks/pre-commit exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)",
+    );
+}
+
+#[test]
+fn hook_install_force_with_an_old_hook_already_kept_changes_nothing() {
+    let repo = Repo::new();
+    repo.write(".git/hooks/pre-commit", "#!/bin/sh\nmake lint\n");
+    repo.write(".git/hooks/pre-commit.orig", "#!/bin/sh\nmake test\n");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&["hook", "install", "--force"]);
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: keeping the old hook as pre-commit.orig: REPO/.git/hooks/pre-commit.orig already exists; not overwriting it",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hook_install_over_a_dangling_symbolic_link_refuses() {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.file(".git/hooks")).expect("hooks");
+    std::os::unix::fs::symlink("../../hooks/pre-commit", repo.file(".git/hooks/pre-commit"))
+        .expect("a link");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&["hook", "install"]);
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: REPO/.git/hooks/pre-commit already exists; not overwriting it",
+    );
+}
+
+#[test]
+fn hook_install_where_hooks_is_a_file_changes_nothing() {
+    let repo = Repo::new();
+    std::fs::remove_dir_all(repo.file(".git/hooks")).ok();
+    repo.write(".git/hooks", "not a folder");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&["hook", "install"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(snapshot(repo.path()), before);
+}
