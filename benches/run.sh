@@ -7,7 +7,8 @@
 #
 # --install   install what is missing: hyperfine (apt-get) and taplo
 #             (`cargo install taplo-cli --locked` into DIR/tools)
-# --runs N    runs per measurement (default 5; taplo gets at most 3); medians reported
+# --runs N    runs per measurement (default 5; taplo and new-year get at most 3);
+#             medians reported
 # --sizes     repository sizes, in objects (default "10000 50000")
 # --work DIR  where repositories, tools and results go (default /tmp/plan-bench);
 #             never inside the project
@@ -94,6 +95,8 @@ for n in $SIZES; do
         touch "$WORK/plans-$n.ready"
     fi
 done
+# Let the writes of the generator reach the disk before anything is timed.
+sync
 
 # --- measuring -----------------------------------------------------------------
 # The median of the numbers in a file, one a line (lines that are not numbers,
@@ -144,15 +147,16 @@ for n in $SIZES; do
     if "$PLAN" new-year --help >/dev/null 2>&1; then
         # Every run writes 2028 plans; they are removed again before the next one.
         clean="find $repo/objects -name 2028.toml -delete"
+        NY_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
         say "new-year-$n"
         if [ -n "$HYPERFINE" ]; then
-            (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$RUNS" -i \
+            (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$NY_RUNS" -i \
                 --prepare "$clean" --export-csv "$RES/new-year-$n.csv" \
                 "$PLAN --repo $repo --today $TODAY new-year --from $YEAR --to $((YEAR + 1))" >/dev/null 2>&1)
             median_of "$RES/new-year-$n.csv" > "$RES/new-year-$n"
         else
             : > "$RES/new-year-$n.times"
-            for _ in $(seq "$RUNS"); do
+            for _ in $(seq "$NY_RUNS"); do
                 $clean
                 $TIME -a -o "$RES/new-year-$n.times" -f '%e' "$PLAN" --repo "$repo" --today $TODAY \
                     new-year --from $YEAR --to $((YEAR + 1)) >/dev/null 2>&1 || true
@@ -185,7 +189,7 @@ cat <<EOF
 
 plan benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)
 objects = plan files (one year, $YEAR); $SMALL objects: $((bytes / 1000000)) MB of TOML, $LARGE objects: $((large_bytes / 1000000)) MB
-medians of $RUNS runs (taplo: at most 3) with $([ -n "$HYPERFINE" ] && echo hyperfine || echo /usr/bin/time)
+medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] && echo hyperfine || echo /usr/bin/time)
 
 | figure | $SMALL objects | $LARGE objects | ratio | goal |
 | --- | ---: | ---: | ---: | --- |

@@ -171,11 +171,11 @@ pub struct Cache {
     /// What was stored, read by a thread of its own while the files are listed.
     old: std::sync::OnceLock<Loaded>,
     loading: Mutex<Option<std::thread::JoinHandle<Loaded>>>,
-    /// Folder listings as stored, and as this run saw them.
-    dirs: DirListings,
+    /// Folder listings as stored (read by a thread of their own), and as this run
+    /// saw them.
+    dirs: std::sync::OnceLock<DirListings>,
+    loading_dirs: Mutex<Option<std::thread::JoinHandle<DirListings>>>,
     fresh_dirs: Mutex<Option<DirListings>>,
-    /// Every path looked at in this run.
-    seen: Mutex<Vec<String>>,
     /// What this run learnt that is not stored yet.
     fresh: Mutex<Vec<Fresh>>,
 }
@@ -203,12 +203,15 @@ impl Cache {
         let names = (format!("entries{tag}.json"), format!("dirs{tag}.json"));
         let old = std::sync::OnceLock::new();
         let mut loading = None;
-        let mut dirs = DirListings::new();
+        let mut loading_dirs = None;
         match std::fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {
                 let file = dir.join(&names.0);
                 loading = Some(std::thread::spawn(move || load(&file).unwrap_or_default()));
-                dirs = load_dirs(&dir.join(&names.1)).unwrap_or_default();
+                let file = dir.join(&names.1);
+                loading_dirs = Some(std::thread::spawn(move || {
+                    load_dirs(&file).unwrap_or_default()
+                }));
             }
             Ok(_) => return None,
             Err(_) => {
@@ -220,16 +223,23 @@ impl Cache {
             names,
             old,
             loading: Mutex::new(loading),
-            dirs,
+            dirs: std::sync::OnceLock::new(),
+            loading_dirs: Mutex::new(loading_dirs),
             fresh_dirs: Mutex::default(),
-            seen: Mutex::default(),
             fresh: Mutex::default(),
         })
     }
 
     /// The folder listings of the last run, for [`crate::repo::Source::list_objects_reusing`].
     pub fn dirs(&self) -> &DirListings {
-        &self.dirs
+        self.dirs.get_or_init(|| {
+            let handle = self
+                .loading_dirs
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .take();
+            handle.and_then(|h| h.join().ok()).unwrap_or_default()
+        })
     }
 
     /// Notes the folder listings of this run, to be stored.
@@ -278,10 +288,6 @@ impl Cache {
         id: Oid,
         entry: Option<&ObjectEntry>,
     ) {
-        self.seen
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(path.to_string());
         let stat = match fingerprint {
             Some(Fingerprint::Stat(stat)) if settled(&stat) => Some(stat),
             _ => None,
@@ -302,35 +308,35 @@ impl Cache {
         }
     }
 
-    /// Stores what this run learnt, when it learnt anything. `complete`: the run
-    /// looked at every plan file, so stat data of files no longer there can go. A
+    /// Stores what this run learnt, when it learnt anything. `seen`: every plan file
+    /// of the run; `complete`: the run looked at every plan file of every year, so
+    /// stat data of files no longer there can go. A
     /// cache that cannot be written is left alone: it only saves time.
-    pub fn save(self, complete: bool) {
+    pub fn save<'p>(self, seen: impl IntoIterator<Item = &'p str>, complete: bool) {
         self.old();
         if let Some(dirs) = self
             .fresh_dirs
             .into_inner()
             .unwrap_or_else(|p| p.into_inner())
         {
-            if dirs != self.dirs {
+            if Some(&dirs) != self.dirs.get() {
                 let _ = write_dirs(&self.dir, &self.names.1, &dirs);
             }
         }
-        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
         let fresh = self.fresh.into_inner().unwrap_or_else(|p| p.into_inner());
         let Some(mut old) = self.old.into_inner() else {
             return;
         };
         let work_tree = fresh.iter().any(|f| f.stat.is_some()) || !old.stats.is_empty();
-        let seen: HashSet<String> = seen.into_iter().collect();
-        let gone = complete && work_tree && old.stats.keys().any(|p| !seen.contains(p));
+        let seen: HashSet<&str> = seen.into_iter().collect();
+        let gone = complete && work_tree && old.stats.keys().any(|p| !seen.contains(p.as_str()));
         if fresh.is_empty() && !gone {
             // Freeing what was loaded takes a while and the process ends soon.
             std::mem::forget(old);
             return;
         }
         if complete && work_tree {
-            old.stats.retain(|path, _| seen.contains(path));
+            old.stats.retain(|path, _| seen.contains(path.as_str()));
         }
         for f in &fresh {
             match f.stat {

@@ -169,7 +169,7 @@ pub fn check_cached(
         })
         .collect();
     if let Some(cache) = cache {
-        cache.save(selection.year.is_none());
+        cache.save(plans.iter().map(|p| p.0.as_str()), selection.year.is_none());
     }
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
     for (result, (_, _, year, reported)) in per_file.into_iter().zip(&plans) {

@@ -53,6 +53,11 @@ pub fn create_new(target: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Replaces the contents of an existing file atomically (write beside, then rename).
 pub fn replace(target: &Path, bytes: &[u8]) -> Result<()> {
+    // A rename replaces a read-only file as well (and root ignores permissions): a
+    // file the user made read-only is refused here, for everyone.
+    if fs::metadata(target).is_ok_and(|m| m.permissions().readonly()) {
+        bail!("{} is read-only; not replacing it", target.display());
+    }
     let tmp = write_temp(target, bytes)?;
     if let Ok(meta) = fs::metadata(target) {
         let _ = fs::set_permissions(&tmp, meta.permissions());

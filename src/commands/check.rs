@@ -94,6 +94,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         (None, false) => Box::new(WorkTree::new(&root)?),
     };
     let settings = Settings::load(source.as_ref())?;
+    // When only some files are reported on, the index entries of the others come
+    // from the cache in .git/ where their content is known (see crate::cache); it is
+    // read in the background from here on.
+    let partial = args.changed_since.is_some() || !args.paths.is_empty();
+    let cache = partial
+        .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
+        .flatten();
     let objects = match &args.changed_since {
         None => None,
         Some(base) => {
@@ -125,10 +132,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache).
-    let partial = selection.objects.is_some() || !selection.paths.is_empty();
-    let cache = partial
-        .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
-        .flatten();
     let mut outcome =
         engine::check_cached(source.as_ref(), &settings, globals.today, &selection, cache)?;
     if args.verify_attestations {

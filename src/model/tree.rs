@@ -52,7 +52,8 @@ impl<'a, 'i> Tbl<'a, 'i> {
     }
 
     pub fn entry(&self, key: &str) -> Option<Entry<'a, 'i>> {
-        self.map.iter().find(|(k, _)| k.get_ref() == key)
+        // A map look-up, not a scan: the typed model asks for every key it knows.
+        self.map.get_key_value(key)
     }
 
     pub fn value(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {

@@ -357,31 +357,38 @@ fn changed_files(
     dir: &str,
     out: &mut Vec<String>,
 ) -> Result<()> {
-    type Side = (Oid, i32, bool);
-    let side = |tree: Option<&git2::Tree<'_>>| -> HashMap<String, Side> {
+    // (id, mode, is a tree) of a name on one side; looked up by binary search in
+    // the tree itself, so a folder of tens of thousands of objects costs no map.
+    let side = |tree: Option<&git2::Tree<'_>>, name: &str| {
+        tree.and_then(|t| t.get_name(name)).map(|e| {
+            let is_tree = e.kind() == Some(ObjectType::Tree);
+            (e.id(), e.filemode(), is_tree)
+        })
+    };
+    let names = |tree: Option<&git2::Tree<'_>>| -> Vec<String> {
         tree.map(|t| {
             t.iter()
-                .filter_map(|e| {
-                    let is_tree = e.kind() == Some(ObjectType::Tree);
-                    Some((e.name()?.to_string(), (e.id(), e.filemode(), is_tree)))
-                })
+                .filter_map(|e| e.name().map(str::to_string))
                 .collect()
         })
         .unwrap_or_default()
     };
-    let (old, new) = (side(old), side(new));
-    let mut names: Vec<&String> = old.keys().chain(new.keys()).collect();
-    names.sort();
-    names.dedup();
-    for name in names {
-        let (a, b) = (old.get(name), new.get(name));
+    let mut all = names(new);
+    let only_old: Vec<String> = names(old)
+        .into_iter()
+        .filter(|n| new.is_none_or(|t| t.get_name(n).is_none()))
+        .collect();
+    all.extend(only_old);
+    all.sort();
+    for name in &all {
+        let (a, b) = (side(old, name), side(new, name));
         if a.is_some() && a == b {
             continue;
         }
         let path = format!("{dir}{name}");
-        let subtree = |s: Option<&Side>| -> Result<Option<git2::Tree<'_>>> {
+        let subtree = |s: Option<(Oid, i32, bool)>| -> Result<Option<git2::Tree<'_>>> {
             match s {
-                Some((id, _, true)) => Ok(Some(repo.find_tree(*id)?)),
+                Some((id, _, true)) => Ok(Some(repo.find_tree(id)?)),
                 _ => Ok(None),
             }
         };
@@ -389,7 +396,7 @@ fn changed_files(
         if ta.is_some() || tb.is_some() {
             changed_files(repo, ta.as_ref(), tb.as_ref(), &format!("{path}/"), out)?;
         }
-        let is_file = |s: Option<&Side>| s.is_some_and(|(_, _, tree)| !tree);
+        let is_file = |s: Option<(Oid, i32, bool)>| s.is_some_and(|(_, _, tree)| !tree);
         if is_file(a) || is_file(b) {
             out.push(path);
         }

@@ -94,6 +94,23 @@ fn attest_killed_half_way_leaves_the_plan_as_it_was_and_check_names_the_leftover
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = unattested_repo();
+    std::fs::set_permissions(repo.file(PLAN), std::fs::Permissions::from_mode(0o444))
+        .expect("chmod");
+    let before = snapshot(repo.path());
+    let run = repo.plan(&attest_args());
+    assert_refused(
+        repo.path(),
+        &before,
+        &run,
+        "error: REPO/objects/ladok/2027.toml is read-only; not replacing it",
+    );
+}
+
 #[test]
 fn attest_of_a_plan_that_is_a_folder_changes_nothing() {
     let repo = Repo::new();
