@@ -2,6 +2,7 @@
 //! file the user wrote unless that is the point of the command.
 
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -99,16 +100,31 @@ pub struct Staged {
 /// exists. Nothing is visible yet: [`Staged::place`] puts them all in place. On
 /// failure the temporary files already written are removed.
 pub fn stage_new(files: &[(PathBuf, Vec<u8>)]) -> Result<Staged> {
-    let mut staged = Staged { files: Vec::new() };
-    for (target, bytes) in files {
-        if target.symlink_metadata().is_ok() {
-            bail!("{} already exists; not overwriting it", target.display());
-        }
-        // On error `staged` is dropped, which removes what was written so far.
-        let tmp = write_temp(target, bytes)?;
-        staged.files.push((target.clone(), tmp));
+    if let Some((target, _)) = files.iter().find(|(t, _)| t.symlink_metadata().is_ok()) {
+        bail!("{} already exists; not overwriting it", target.display());
     }
-    Ok(staged)
+    // Written in parallel: each temporary file is synced to disk, and the syncs of
+    // many small files overlap well.
+    let written: Vec<Result<(PathBuf, PathBuf)>> = files
+        .par_iter()
+        .map(|(target, bytes)| Ok((target.clone(), write_temp(target, bytes)?)))
+        .collect();
+    // Every temporary file written is owned by `staged`, so on error dropping it
+    // removes them all.
+    let mut staged = Staged {
+        files: Vec::with_capacity(written.len()),
+    };
+    let mut failure = None;
+    for result in written {
+        match result {
+            Ok(pair) => staged.files.push(pair),
+            Err(e) => failure = failure.or(Some(e)),
+        }
+    }
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(staged),
+    }
 }
 
 impl Staged {
