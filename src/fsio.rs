@@ -59,11 +59,18 @@ pub fn replace(target: &Path, bytes: &[u8]) -> Result<()> {
     if fs::metadata(target).is_ok_and(|m| m.permissions().readonly()) {
         bail!("{} is read-only; not replacing it", target.display());
     }
-    let tmp = write_temp(target, bytes)?;
-    if let Ok(meta) = fs::metadata(target) {
+    // Through a symbolic link the file it leads to is replaced, and the link kept.
+    let real = match fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(target).with_context(|| format!("replacing {}", target.display()))?
+        }
+        _ => target.to_path_buf(),
+    };
+    let tmp = write_temp(&real, bytes)?;
+    if let Ok(meta) = fs::metadata(&real) {
         let _ = fs::set_permissions(&tmp, meta.permissions());
     }
-    fs::rename(&tmp, target)
+    fs::rename(&tmp, &real)
         .inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
         })

@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
     for settings in settings() {
         let report = plan::checks::check_file(settings, today(), PATH, "ladok", 2027, data);
         for f in &report.findings {
-            assert!(f.line >= 1 && f.column >= 1, "a finding without a position: {f:?}");
+            assert!(
+                f.line >= 1 && f.column >= 1,
+                "a finding without a position: {f:?}"
+            );
         }
         let outcome = Outcome {
             findings: report.findings,

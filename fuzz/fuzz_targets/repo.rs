@@ -60,7 +60,10 @@ fuzz_target!(|data: &[u8]| {
     for selection in &selections {
         if let Ok(outcome) = check(&source, settings, today(), selection) {
             for f in &outcome.findings {
-                assert!(f.line >= 1 && f.column >= 1, "a finding without a position: {f:?}");
+                assert!(
+                    f.line >= 1 && f.column >= 1,
+                    "a finding without a position: {f:?}"
+                );
             }
             render_all(&outcome);
         }

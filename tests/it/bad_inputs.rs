@@ -4,7 +4,9 @@
 //!
 //! `plan check --format json` rows list every finding as
 //! `file:line:column: rule: message`; rows of commands that fail (exit 2) give the
-//! first line of stderr.
+//! first line of stderr and, for problems in plan.toml or the files it names, where
+//! they are (` --> file:line:column`), with the repository's own path as `REPO`.
+//! A command that fails must not have written anything.
 
 use crate::support::*;
 

@@ -111,6 +111,25 @@ fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn attest_through_a_symbolic_link_writes_the_plan_and_keeps_the_link() {
+    let repo = Repo::new();
+    repo.write("plans/ladok-2027.toml", unattested());
+    std::fs::create_dir_all(repo.file("objects/ladok")).expect("folder");
+    std::os::unix::fs::symlink("../../plans/ladok-2027.toml", repo.file(PLAN)).expect("a link");
+    let run = repo.plan(&attest_args());
+    assert_eq!(run.code, 0, "{run:?}");
+    let after = snapshot(repo.path());
+    assert_eq!(
+        after["objects/ladok/2027.toml ->"],
+        "../../plans/ladok-2027.toml"
+    );
+    assert!(after["plans/ladok-2027.toml"].contains("attested_by = \"it_systemagare\""));
+    repo.check(&[]).assert_clean();
+    assert_no_temporary_files(repo.path());
+}
+
 #[test]
 fn attest_of_a_plan_that_is_a_folder_changes_nothing() {
     let repo = Repo::new();
