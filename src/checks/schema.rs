@@ -39,10 +39,7 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
         sink.push(
             &PARSE,
             Span::START,
-            format!(
-                "file is {} bytes; plan files are limited to 4 MiB",
-                bytes.len()
-            ),
+            "file is larger than 4 MiB, the limit for plan files".to_string(),
         );
         return Err("");
     }

@@ -153,7 +153,11 @@ impl Source for WorkTree {
             }
         }
         match self.inside(path)? {
-            Some(real) if real.is_file() => fs::read(&real)
+            Some(real) if real.is_file() => fs::File::open(&real)
+                .and_then(|file| {
+                    let len = file.metadata()?.len();
+                    read_bounded(file, len)
+                })
                 .map(|bytes| Some((bytes, None)))
                 .with_context(|| format!("reading {path}")),
             Some(_) => anyhow::bail!("`{path}` is not a file"),
@@ -215,8 +219,7 @@ impl WorkTree {
         path: &str,
         inode: u64,
     ) -> std::io::Result<Option<(Vec<u8>, Option<Fingerprint>)>> {
-        use std::io::Read;
-        let mut file = match fs::File::open(self.canonical.join(path)) {
+        let file = match fs::File::open(self.canonical.join(path)) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
@@ -228,10 +231,21 @@ impl WorkTree {
         if !meta.is_file() || stat.inode != inode {
             return Ok(None);
         }
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-        file.read_to_end(&mut bytes)?;
-        Ok(Some((bytes, Some(Fingerprint::Stat(stat)))))
+        Ok(Some((
+            read_bounded(file, meta.len())?,
+            Some(Fingerprint::Stat(stat)),
+        )))
     }
+}
+
+/// Reads a file, but never more than one byte past the plan-file size limit: a huge
+/// file becomes a `parse` finding, not an out-of-memory.
+fn read_bounded(file: fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = crate::checks::MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::with_capacity(len.min(limit) as usize);
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {

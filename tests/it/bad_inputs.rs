@@ -123,7 +123,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:1:1: parse: file is 4196171 bytes; plan files are limited to 4 MiB",
+            "objects/ladok/2027.toml:1:1: parse: file is larger than 4 MiB, the limit for plan files",
         ],
     },
     Case {
