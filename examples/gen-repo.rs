@@ -205,30 +205,6 @@ const ACTIVITIES: &[(&str, &str)] = &[
     ("develop", "Flytt till ny driftplattform"),
 ];
 
-/// Appendix-3 questions of the built-in checklist `infosak-kd`.
-const QUESTIONS: &[&str] = &[
-    "security_updates",
-    "network_segment",
-    "firewall_rules_documented",
-    "backup",
-    "restore_tested",
-    "access_lifecycle",
-    "access_review",
-    "admin_accounts",
-    "mfa",
-    "logging_documented",
-    "log_review",
-    "config_documented",
-    "upgrade_process",
-    "test_environment",
-    "separate_identities",
-    "change_log",
-    "information_contracts",
-    "incident_reporting",
-    "support_path",
-    "documentation",
-];
-
 /// Deliberate findings: one in fifty files gets one of these.
 #[derive(Clone, Copy, PartialEq)]
 enum Flaw {
@@ -330,6 +306,15 @@ fn objects(n: usize, seed: u64) -> Vec<Object> {
 
 /// The month (1–12) of an object's yearly upgrades. Dependencies are only drawn
 /// between objects with different months, so `upgrade/clash` stays rare.
+/// The question ids of the built-in checklist `infosak-kd`, as the tool knows them.
+fn questions() -> &'static [String] {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let checklist = plan::schema::Checklist::built_in("infosak-kd").expect("built in");
+        checklist.questions.into_iter().map(|q| q.id).collect()
+    })
+}
+
 fn upgrade_month(i: usize) -> u32 {
     (i % 12) as u32 + 1
 }
@@ -609,7 +594,7 @@ fn plan_text(
             );
         }
         t.push_str("\n[systems.appendix3.answers]\n");
-        for q in QUESTIONS {
+        for q in questions() {
             let roll = rng.range(0, 99);
             if roll < 6 {
                 let _ = writeln!(
