@@ -229,19 +229,7 @@ impl Repo {
     pub fn check(&self, args: &[&str]) -> Checked {
         let mut all = vec!["check", "--format", "json"];
         all.extend_from_slice(args);
-        let run = self.plan(&all);
-        assert!(
-            run.code == 0 || run.code == 1,
-            "plan check could not check: {run:?}"
-        );
-        let report: Report = serde_json::from_str(&run.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not the JSON report ({e}):\n{}", run.stdout));
-        assert_eq!(report.version, 1);
-        Checked {
-            code: run.code,
-            findings: report.findings,
-            summary: report.summary,
-        }
+        parse_check(self.plan(&all))
     }
 
     /// Runs git in the repository; commits get a fixed author.
