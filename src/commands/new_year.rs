@@ -139,9 +139,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let files: Vec<(PathBuf, Vec<u8>)> = writes
+    let files: Vec<(PathBuf, &str)> = writes
         .iter()
-        .map(|(rel, text)| (root.join(rel), text.as_bytes().to_vec()))
+        .map(|(rel, text)| (root.join(rel), *text))
         .collect();
     let placed = fsio::create_all_new(&files)
         .map_err(|e| anyhow!("{e:#}; nothing was written"))
