@@ -106,12 +106,49 @@ pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// New files written beside their targets and not yet in place (see [`stage_new`]).
-/// Dropping it removes the temporary files.
+/// A new file written under a temporary name beside its target, not yet in place
+/// (see [`Staged::place`]). Dropping it removes the temporary file.
+#[must_use = "nothing is in place until it is placed"]
+pub struct Pending {
+    target: PathBuf,
+    tmp: PathBuf,
+}
+
+impl Pending {
+    /// Writes `bytes` for `target`, a file to be created: refused when it exists.
+    pub fn write(target: &Path, bytes: &[u8]) -> Result<Pending> {
+        if target.symlink_metadata().is_ok() {
+            bail!("{} already exists; not overwriting it", target.display());
+        }
+        // Synced to disk with the whole batch where the file system can do that in
+        // one call (10,000 plans: 0.15 s against 4 s for a sync of each file).
+        let flush = if cfg!(target_os = "linux") {
+            Flush::WithBatch
+        } else {
+            Flush::Now
+        };
+        Ok(Pending {
+            target: target.to_path_buf(),
+            tmp: write_temp(target, bytes, flush)?,
+        })
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.tmp);
+    }
+}
+
+/// New files written beside their targets and not yet in place. Dropping it removes
+/// the temporary files.
 #[must_use = "nothing is in place until `place` is called"]
 pub struct Staged {
-    /// (target, temporary file beside it)
-    files: Vec<(PathBuf, PathBuf)>,
+    files: Vec<Pending>,
 }
 
 /// Writes every file to a temporary file beside its target, refusing when a target
@@ -121,40 +158,47 @@ pub fn stage_new<B: AsRef<[u8]> + Sync>(files: &[(PathBuf, B)]) -> Result<Staged
     if let Some((target, _)) = files.iter().find(|(t, _)| t.symlink_metadata().is_ok()) {
         bail!("{} already exists; not overwriting it", target.display());
     }
-    // Written in parallel, and synced to disk together: one sync of the file system
-    // costs about as much as a few separate file syncs (10,000 plans: 0.15 s against
-    // 4 s).
-    let flush = if cfg!(target_os = "linux") {
-        Flush::WithBatch
-    } else {
-        Flush::Now
-    };
-    let written: Vec<Result<(PathBuf, PathBuf)>> = files
+    let files = files
         .par_iter()
-        .map(|(target, bytes)| Ok((target.clone(), write_temp(target, bytes.as_ref(), flush)?)))
-        .collect();
-    // Every temporary file written is owned by `staged`, so on error dropping it
-    // removes them all.
-    let mut staged = Staged {
-        files: Vec::with_capacity(written.len()),
-    };
-    let mut failure = None;
-    for result in written {
-        match result {
-            Ok(pair) => staged.files.push(pair),
-            Err(e) => failure = failure.or(Some(e)),
-        }
-    }
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    if flush == Flush::WithBatch {
-        staged.sync()?;
-    }
-    Ok(staged)
+        .map(|(target, bytes)| Pending::write(target, bytes.as_ref()))
+        .collect::<Result<Vec<Pending>>>()?;
+    Ok(Staged { files })
 }
 
 impl Staged {
+    pub fn new(files: Vec<Pending>) -> Staged {
+        Staged { files }
+    }
+
+    /// Syncs every file to disk, then links each into place, never over an existing
+    /// file. All files appear or none: on failure the ones already placed are
+    /// removed again.
+    pub fn place(self) -> Result<Vec<PathBuf>> {
+        self.sync()?;
+        // A hard link fails if the target exists: no overwrite even in a race.
+        let linked: Vec<std::io::Result<()>> = self
+            .files
+            .par_iter()
+            .map(|p| fs::hard_link(&p.tmp, &p.target))
+            .collect();
+        let failed = self.files.iter().zip(&linked).find_map(|(p, r)| {
+            let e = r.as_ref().err()?;
+            Some(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                anyhow::anyhow!("{} already exists; not overwriting it", p.target.display())
+            } else {
+                anyhow::anyhow!("creating {}: {e}", p.target.display())
+            })
+        });
+        let placed = self.files.iter().zip(&linked).filter(|(_, r)| r.is_ok());
+        if let Some(e) = failed {
+            for (p, _) in placed {
+                let _ = fs::remove_file(&p.target);
+            }
+            return Err(e);
+        }
+        Ok(placed.map(|(p, _)| p.target.clone()).collect())
+    }
+
     /// Syncs the file systems holding the temporary files (Linux `syncfs`, once per
     /// file system): every one of them is on disk before any is placed. Where that
     /// fails, each file is synced on its own.
@@ -163,11 +207,11 @@ impl Staged {
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::MetadataExt;
         let mut one_per_device: HashMap<u64, &Path> = HashMap::new();
-        for (_, tmp) in &self.files {
-            let device = fs::symlink_metadata(tmp)
+        for p in &self.files {
+            let device = fs::symlink_metadata(&p.tmp)
                 .map(|m| m.dev())
                 .unwrap_or(u64::MAX);
-            one_per_device.entry(device).or_insert(tmp);
+            one_per_device.entry(device).or_insert(&p.tmp);
         }
         let whole = one_per_device.iter().all(|(&device, tmp)| {
             device != u64::MAX
@@ -179,10 +223,10 @@ impl Staged {
         if whole {
             return Ok(());
         }
-        self.files.par_iter().try_for_each(|(target, tmp)| {
-            fs::File::open(tmp)
+        self.files.par_iter().try_for_each(|p| {
+            fs::File::open(&p.tmp)
                 .and_then(|file| file.sync_all())
-                .with_context(|| format!("writing {}", target.display()))
+                .with_context(|| format!("writing {}", p.target.display()))
         })
     }
 
@@ -190,40 +234,14 @@ impl Staged {
     fn sync(&self) -> Result<()> {
         Ok(()) // each file was synced as it was written
     }
-
-    /// Links every file into place, never over an existing file. All files appear or
-    /// none: on failure the ones already placed are removed again.
-    pub fn place(self) -> Result<Vec<PathBuf>> {
-        // A hard link fails if the target exists: no overwrite even in a race.
-        let linked: Vec<std::io::Result<()>> = self
-            .files
-            .par_iter()
-            .map(|(target, tmp)| fs::hard_link(tmp, target))
-            .collect();
-        let failed = self.files.iter().zip(&linked).find_map(|((target, _), r)| {
-            let e = r.as_ref().err()?;
-            Some(if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!("{} already exists; not overwriting it", target.display())
-            } else {
-                anyhow::anyhow!("creating {}: {e}", target.display())
-            })
-        });
-        let placed = self.files.iter().zip(&linked).filter(|(_, r)| r.is_ok());
-        if let Some(e) = failed {
-            for ((target, _), _) in placed {
-                let _ = fs::remove_file(target);
-            }
-            return Err(e);
-        }
-        Ok(placed.map(|((target, _), _)| target.clone()).collect())
-    }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        self.files.par_iter().for_each(|(_, tmp)| {
-            let _ = fs::remove_file(tmp);
-        });
+        // Many temporary files: removed in parallel.
+        std::mem::take(&mut self.files)
+            .into_par_iter()
+            .for_each(drop);
     }
 }
 

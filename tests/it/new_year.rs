@@ -399,6 +399,68 @@ fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
     assert_eq!(checked.summary.files, 9);
 }
 
+#[test]
+fn the_notes_name_ended_contracts_and_references_to_nothing() {
+    let repo = university();
+    let canvas = repo.read("objects/canvas/2027.toml");
+    repo.write(
+        "objects/canvas/2027.toml",
+        replace_once(
+            &canvas,
+            "depends_on = [\"ladok\", \"backup\"]",
+            "depends_on = [\"ladok\", \"arkiv\"]",
+        ),
+    );
+    let run = new_year(&repo, &["--dry-run"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let row = |object: &str| row(&run.stdout, object);
+    assert!(
+        row("kaltura").contains("the contract for `kaltura` ended 2027-06-30"),
+        "{}",
+        row("kaltura")
+    );
+    assert!(
+        row("canvas")
+            .contains("`canvas-ladok → arkiv` names nothing planned for 2028 (deps/unknown)"),
+        "{}",
+        row("canvas")
+    );
+    assert!(!row("ladok").contains("names nothing"), "{}", row("ladok"));
+}
+
+#[test]
+fn a_reference_to_a_system_retired_this_year_but_planned_next_year_stays() {
+    let repo = university();
+    let kaltura = repo.read("objects/kaltura/2027.toml");
+    repo.write(
+        "objects/kaltura/2027.toml",
+        replace_once(
+            &kaltura,
+            "lifecycle = \"active\"",
+            "lifecycle = \"retired\"",
+        ),
+    );
+    // Someone has already planned kaltura for 2028, with the system alive again.
+    repo.write(
+        "objects/kaltura/2028.toml",
+        "object = \"kaltura\"\nyear = 2028\n\n[[systems]]\nid = \"kaltura\"\nlifecycle = \"active\"\n",
+    );
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let canvas = row(&run.stdout, "canvas");
+    assert!(!canvas.contains("removed"), "{canvas}");
+    assert!(!canvas.contains("names nothing"), "{canvas}");
+    let canvas_text = repo.read("objects/canvas/2028.toml");
+    assert!(
+        canvas_text.contains("depends_on = [\"lucat\", \"kaltura\"]"),
+        "{canvas_text}"
+    );
+    assert!(
+        canvas_text.contains("source = \"kaltura\""),
+        "{canvas_text}"
+    );
+}
+
 /// Asserts a failed run: exit 2, a message, and the repository exactly as before.
 fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, Vec<u8>>, run: &Run) {
     assert_eq!(run.code, 2, "{run:?}");

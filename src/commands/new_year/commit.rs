@@ -1,0 +1,141 @@
+//! `plan new-year --commit`: one commit of exactly the new files.
+
+use crate::repo::GitRepo;
+use anyhow::{bail, Context, Result};
+use git2::{Commit, ErrorCode, Repository, RepositoryState, Signature, Tree};
+
+/// A repository checked to be ready: nothing else staged, an identity to commit as.
+pub(super) struct Ready {
+    git: GitRepo,
+    author: Signature<'static>,
+    committer: Signature<'static>,
+}
+
+/// Everything that can refuse a commit, checked before any file is written.
+pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
+    let git = GitRepo::open(root).context("--commit; nothing was written")?;
+    let repo = &git.repo;
+    if repo.state() != RepositoryState::Clean {
+        bail!("--commit: a merge, rebase or similar is in progress ({:?}); finish it first; nothing was written", repo.state());
+    }
+    staged_elsewhere(repo)?;
+    let author = identity(repo, "AUTHOR")?;
+    let committer = identity(repo, "COMMITTER")?;
+    Ok(Ready {
+        git,
+        author,
+        committer,
+    })
+}
+
+/// Refuses when the index differs from HEAD: the commit must hold only the new plans.
+fn staged_elsewhere(repo: &Repository) -> Result<()> {
+    let mut index = repo.index()?;
+    // Another program may have changed the index since it was opened.
+    index.read(false)?;
+    if index.has_conflicts() {
+        bail!(
+            "--commit: the index has unresolved conflicts; resolve them first; nothing was written"
+        );
+    }
+    let staged: Vec<String> = match head_tree(repo)? {
+        Some(tree) => repo
+            .diff_tree_to_index(Some(&tree), Some(&index), None)?
+            .deltas()
+            .filter_map(|d| {
+                d.new_file()
+                    .path()
+                    .or(d.old_file().path())
+                    .map(|p| p.display().to_string())
+            })
+            .collect(),
+        None => index
+            .iter()
+            .map(|e| String::from_utf8_lossy(&e.path).into_owned())
+            .collect(),
+    };
+    if !staged.is_empty() {
+        let shown: Vec<&str> = staged.iter().take(5).map(String::as_str).collect();
+        bail!(
+            "--commit: the index already holds staged changes ({}{}); commit or unstage them first (git restore --staged …), so the commit holds only the new plans; nothing was written",
+            shown.join(", "),
+            if staged.len() > shown.len() { ", …" } else { "" }
+        );
+    }
+    Ok(())
+}
+
+/// The commit HEAD points at; None before the first commit.
+fn head_commit(repo: &Repository) -> Result<Option<Commit<'_>>> {
+    match repo.head() {
+        Ok(head) => Ok(Some(head.peel_to_commit()?)),
+        Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+        Err(e) => Err(e).context("reading HEAD"),
+    }
+}
+
+fn head_tree(repo: &Repository) -> Result<Option<Tree<'_>>> {
+    Ok(match head_commit(repo)? {
+        Some(commit) => Some(commit.tree()?),
+        None => None,
+    })
+}
+
+/// Who commits: GIT_AUTHOR_* / GIT_COMMITTER_* as git itself reads them, else
+/// user.name and user.email from the git configuration.
+fn identity(repo: &Repository, who: &str) -> Result<Signature<'static>> {
+    let config = repo.config()?;
+    let get = |env: &str, key: &str| {
+        std::env::var(format!("GIT_{who}_{env}"))
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| config.get_string(key).ok())
+    };
+    match (get("NAME", "user.name"), get("EMAIL", "user.email")) {
+        (Some(name), Some(email)) => Ok(Signature::now(&name, &email)?),
+        _ => bail!(
+            "--commit: no git identity to commit as; set one with `git config user.name \"Your Name\"` and `git config user.email you@example.se`; nothing was written"
+        ),
+    }
+}
+
+impl Ready {
+    /// Commits exactly `rels` (repository-relative paths) on HEAD; returns the short id.
+    pub(super) fn commit(&self, rels: &[&str], message: &str) -> Result<String> {
+        let repo = &self.git.repo;
+        // Someone may have staged something while the files were written.
+        staged_elsewhere(repo)?;
+        let mut index = repo.index()?;
+        for rel in rels {
+            let path = format!("{}{rel}", self.git.prefix);
+            index
+                .add_path(std::path::Path::new(&path))
+                .with_context(|| format!("adding {rel} to the index"))?;
+        }
+        let tree = repo.find_tree(index.write_tree()?)?;
+        let parent = head_commit(repo)?;
+        let parents: Vec<&Commit<'_>> = parent.iter().collect();
+        let id = repo.commit(
+            Some("HEAD"),
+            &self.author,
+            &self.committer,
+            message,
+            &tree,
+            &parents,
+        )?;
+        let short = repo
+            .find_object(id, None)
+            .and_then(|o| o.short_id())
+            .ok()
+            .and_then(|b| b.as_str().map(str::to_string))
+            .unwrap_or_else(|| id.to_string());
+        // The commit exists now: the files stay whatever happens to the index.
+        if let Err(e) = index.write() {
+            eprintln!(
+                "warning: committed {short}, but the git index could not be updated ({}); run `git reset` to refresh it",
+                e.message()
+            );
+        }
+        Ok(short)
+    }
+}

@@ -1,0 +1,209 @@
+//! `plan new-year`: next year's draft plans from this year's (SPEC section 8).
+
+mod commit;
+mod rows;
+mod table;
+
+use crate::checks::classify;
+use crate::cli::{parse_year, Globals};
+use crate::diag::Span;
+use crate::fsio;
+use crate::model::{Plan, Tbl};
+use crate::repo::{self, Source, WorkTree};
+use anyhow::{anyhow, bail, Result};
+use rayon::prelude::*;
+use rows::{plan_rows, Action, Years};
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+/// Start next year's plans from this year's: one draft per object, nothing lost.
+///
+/// For every object with a plan for --from and none for --to, writes
+/// objects/<object>/<to>.toml from the --from plan, keeping every comment and the
+/// layout of what is kept:
+///
+///   kept     roles, reference group, budget, systems that are not retired (with
+///            dependencies, integrations and the appendix-3 answers: open
+///            deviations stay open), open activities (planned, ongoing, postponed),
+///            marked carried_from = <from> with their dates as history
+///   reset    year, status = "draft", no established_on, no attestation: the
+///            attesting role reviews the answers and runs `plan attest` again
+///   dropped  done and cancelled activities, every upgrade, retired systems, and
+///            dependencies on what was retired. An object whose systems are all
+///            retired gets no new plan.
+///
+/// Existing plans are never overwritten, and either every file is written or none.
+/// Running it again is harmless: it says there is nothing to do.
+///
+/// Examples:
+///   plan new-year --dry-run                 (what it would do, as a table)
+///   plan new-year                           (the newest established year → the next)
+///   plan new-year --from 2027 --to 2028 --commit
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The year to start from (default: the newest year with an established plan,
+    /// else the newest year present)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub from: Option<i32>,
+
+    /// The year to write (default: --from + 1)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub to: Option<i32>,
+
+    /// Show the table of what would be written, carried and dropped; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Make one git commit of the new files (refused while other changes are staged)
+    #[arg(long)]
+    pub commit: bool,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let source = WorkTree::new(&root)?;
+    let plans = plans_by_year(&source)?;
+    let from = match args.from {
+        Some(year) => year,
+        None => default_from(&source, &plans)?,
+    };
+    let to = args.to.unwrap_or(from + 1);
+    if to <= from {
+        bail!("--to {to} must be after --from {from}");
+    }
+    let Some(from_plans) = plans.get(&from) else {
+        bail!("no plans for {from} (objects/<object>/{from}.toml)");
+    };
+    let empty = BTreeMap::new();
+    let to_plans = plans.get(&to).unwrap_or(&empty);
+    let years = Years {
+        root: &root,
+        from,
+        to,
+        from_plans,
+        to_plans,
+        write: !args.dry_run,
+    };
+    let mut rows = plan_rows(&source, &years)?;
+
+    let mut pending = Vec::new();
+    let mut writes: Vec<String> = Vec::new();
+    for row in &mut rows {
+        if let Action::Write { rel, pending: file } = &mut row.action {
+            writes.push(rel.clone());
+            pending.extend(file.take());
+        }
+    }
+    // A second run finds every plan written already: no table of skips then.
+    let show = || {
+        if rows.iter().all(|r| r.exists) {
+            String::new()
+        } else {
+            table::table(&rows, to)
+        }
+    };
+    if writes.is_empty() {
+        print!("{}", show());
+        println!(
+            "nothing to do: every object with a {from} plan already has a {to} plan{}",
+            if rows.iter().all(|r| r.exists) {
+                ""
+            } else {
+                " or has only retired systems"
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let git = if args.commit {
+        Some(commit::prepare(&root)?)
+    } else {
+        None
+    };
+    let count = plural(writes.len(), "plan", "plans");
+    if args.dry_run {
+        print!("{}", show());
+        println!(
+            "dry run: would write {count} for {to}{}; nothing written",
+            if git.is_some() {
+                " and commit them"
+            } else {
+                ""
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    // The table is made while the drafts are synced to disk and put in place.
+    let (shown, placed) = rayon::join(show, || fsio::Staged::new(pending).place());
+    let placed = placed.map_err(write_failed)?;
+    let committed = match git {
+        Some(git) => {
+            let rels: Vec<&str> = writes.iter().map(String::as_str).collect();
+            match git.commit(&rels, &table::message(&rows, from, to)) {
+                Ok(id) => format!(" and committed them as {id}"),
+                Err(e) => {
+                    for path in &placed {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    return Err(e.context("committing the new plans; nothing was written"));
+                }
+            }
+        }
+        None => String::new(),
+    };
+    print!("{shown}");
+    println!("wrote {count} for {to}{committed}");
+    println!(
+        "next: review the drafts, run `plan check --year {to}`, and attest appendix 3 again with `plan attest`"
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A failure to write the new plans (none of which is then in place).
+fn write_failed(e: anyhow::Error) -> anyhow::Error {
+    anyhow!("{e:#}; nothing was written").context("writing the new plans")
+}
+
+/// Object → path of its plan, by year.
+type ByYear = BTreeMap<i32, BTreeMap<String, String>>;
+
+fn plans_by_year(source: &dyn Source) -> Result<ByYear> {
+    let mut plans = ByYear::new();
+    for path in source.list_objects()?.files {
+        // Misnamed files are `plan check`'s business (layout); they hold no plan here.
+        if let Ok((object, year)) = classify(&path) {
+            plans.entry(year).or_default().insert(object, path);
+        }
+    }
+    Ok(plans)
+}
+
+/// The newest year with an established (or revised) plan. A year of drafts only is
+/// still being planned, most likely by an earlier run of this command; rolling it
+/// over again would copy undecided plans. Without any established plan: the newest year.
+fn default_from(source: &dyn Source, plans: &ByYear) -> Result<i32> {
+    let established = |path: &String| {
+        let Ok(Some(bytes)) = source.read(path) else {
+            return false; // unreadable: `plan check` reports it
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        toml::de::DeTable::parse(&text).is_ok_and(|tree| {
+            Plan::from_tree(Tbl::new(tree.get_ref(), Span::START)).status_is_established()
+        })
+    };
+    for (year, objects) in plans.iter().rev() {
+        if objects.par_iter().any(|(_, path)| established(path)) {
+            return Ok(*year);
+        }
+    }
+    plans
+        .keys()
+        .next_back()
+        .copied()
+        .ok_or_else(|| anyhow!("no plans under objects/ yet: nothing to roll over"))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

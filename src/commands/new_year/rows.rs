@@ -1,0 +1,398 @@
+//! What `plan new-year` does to each object: the drafts, made and checked before
+//! anything is written.
+//!
+//! Each plan to roll over is parsed once: rolled over keeping every reference,
+//! checked, and written under a temporary name while the others are still being
+//! rolled over. What `from` retired is known only when every plan is read (a plan's
+//! own systems say it), so the few drafts that name something retired are then
+//! rolled over again, dropping those references.
+
+use super::plural;
+use crate::diag::Span;
+use crate::fsio::Pending;
+use crate::index::{Dep, ObjectEntry, Resolved, SystemEntry, YearIndex};
+use crate::model::{Plan, Tbl};
+use crate::repo::Source;
+use crate::rollover::{self, Summary};
+use anyhow::{anyhow, bail, Result};
+use chrono::Datelike;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What happens to one object.
+pub(super) enum Action {
+    /// A draft for `rel`, written under a temporary name unless this is a dry run.
+    Write {
+        rel: String,
+        pending: Option<Pending>,
+    },
+    Skip,
+}
+
+/// One row of the table.
+pub(super) struct Row {
+    pub object: String,
+    pub action: Action,
+    pub summary: Summary,
+    pub notes: Vec<String>,
+    /// Skipped because the target plan exists (the normal case of a second run).
+    pub exists: bool,
+}
+
+/// Years and where the plans are.
+pub(super) struct Years<'a> {
+    /// The plan repository.
+    pub root: &'a Path,
+    pub from: i32,
+    pub to: i32,
+    /// Object → path of its `from` plan.
+    pub from_plans: &'a BTreeMap<String, String>,
+    /// Object → path of its `to` plan, for the objects that have one.
+    pub to_plans: &'a BTreeMap<String, String>,
+    /// Whether drafts are written (under temporary names, see [`Pending`]), or
+    /// only made (a dry run).
+    pub write: bool,
+}
+
+/// What the first pass made of a `from` plan.
+enum First {
+    Drafted(Box<Draft>),
+    /// Not rolled over (its `to` plan exists): its entry, when it is readable.
+    Kept(Option<ObjectEntry>),
+    Unreadable(anyhow::Error),
+}
+
+/// One plan rolled over, and its draft read back.
+struct Draft {
+    /// The draft, written under a temporary name (unless a dry run).
+    pending: Option<Pending>,
+    summary: Summary,
+    /// What the draft says (its systems are the `from` plan's that are not retired).
+    entry: ObjectEntry,
+    /// Notes on contracts that ended.
+    ended: Vec<String>,
+}
+
+/// Decides every object's fate and rolls over the ones to write. A plan to roll
+/// over that cannot be read stops the run; nothing is written here.
+pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Row>> {
+    let Years {
+        root,
+        from,
+        to,
+        from_plans,
+        to_plans,
+        ..
+    } = *years;
+    let mut rows: Vec<Row> = from_plans
+        .keys()
+        .map(|object| {
+            let rel = format!("objects/{object}/{to}.toml");
+            // Anything at the target counts, a dangling link too: it is never replaced.
+            let exists =
+                to_plans.contains_key(object) || root.join(&rel).symlink_metadata().is_ok();
+            Row {
+                object: object.clone(),
+                action: Action::Skip,
+                summary: Summary::default(),
+                notes: if exists {
+                    vec![format!("{rel} exists: left as it is")]
+                } else {
+                    Vec::new()
+                },
+                exists,
+            }
+        })
+        .collect();
+    if rows.iter().all(|r| r.exists) {
+        // The second run: nothing to read.
+        return Ok(rows);
+    }
+
+    // Plans rolled over now; plans whose `to` plan exists only say what they retired.
+    let firsts: Vec<(&String, &String)> = from_plans.iter().collect();
+    let read = firsts
+        .par_iter()
+        .zip(&rows)
+        .map(|((object, rel), row)| -> Result<First> {
+            if row.exists {
+                return Ok(First::Kept(
+                    load(source, rel, object, from).ok().map(|(_, entry)| entry),
+                ));
+            }
+            match draft(source, rel, object, years, &|_| false) {
+                Ok((mut made, text)) => {
+                    stage(&mut made, &text, years)?;
+                    Ok(First::Drafted(Box::new(made)))
+                }
+                Err(e) => Ok(First::Unreadable(e)),
+            }
+        })
+        .collect::<Result<Vec<First>>>()
+        .map_err(super::write_failed)?;
+    let unreadable: Vec<String> = read
+        .iter()
+        .filter_map(|r| match r {
+            First::Unreadable(e) => Some(format!("{e:#}")),
+            _ => None,
+        })
+        .collect();
+    if !unreadable.is_empty() {
+        bail!(
+            "cannot roll over {from}; nothing was written:\n  {}",
+            unreadable.join("\n  ")
+        );
+    }
+    let mut read: Vec<Result<Draft, Option<ObjectEntry>>> = read
+        .into_iter()
+        .map(|r| match r {
+            First::Drafted(made) => Ok(*made),
+            First::Kept(entry) => Err(entry),
+            First::Unreadable(_) => unreachable!("returned above"),
+        })
+        .collect();
+
+    // What `from` retired, and what the existing `to` plans keep alive.
+    let from_entries: Vec<ObjectEntry> = read
+        .iter()
+        .filter_map(|r| match r {
+            Ok(draft) => Some(as_in_from(draft, from)),
+            Err(entry) => entry.clone(),
+        })
+        .collect();
+    let from_index = YearIndex::new(from, &from_entries);
+    let existing: Vec<ObjectEntry> = to_plans
+        .par_iter()
+        .map(|(object, rel)| match load(source, rel, object, to) {
+            Ok((_, entry)) => entry,
+            // Unreadable: the object is there, its systems unknown (plan check says why).
+            Err(_) => ObjectEntry::from_plan(rel, object, to, &Plan::default()),
+        })
+        .collect();
+    let existing_index = YearIndex::new(to, &existing);
+    let gone = |target: &str| {
+        let retired = match from_index.resolve(target) {
+            Resolved::System(_, s) => s.retired,
+            Resolved::Object(o) => o.all_retired(),
+            _ => false,
+        };
+        retired && !alive(&existing_index, target)
+    };
+
+    // Drafts that name something gone: rolled over again, without those references.
+    read.par_iter_mut()
+        .zip(&firsts)
+        .try_for_each(|(r, (object, rel))| -> Result<()> {
+            let Ok(first) = r else { return Ok(()) };
+            let names_gone = first
+                .entry
+                .systems
+                .iter()
+                .flat_map(|s| &s.deps)
+                .any(|dep| gone(&dep.target));
+            if names_gone {
+                drop(first.pending.take()); // its temporary file, before the new one
+                let (mut again, text) = draft(source, rel, object, years, &gone)?;
+                stage(&mut again, &text, years).map_err(super::write_failed)?;
+                *first = again;
+            }
+            Ok(())
+        })?;
+
+    // The year `to` as it will be: the plans there and the new drafts.
+    let mut to_entries = existing;
+    for (row, r) in rows.iter_mut().zip(&read) {
+        let Ok(draft) = r else { continue };
+        if all_retired(draft) {
+            let ids: Vec<&str> = draft
+                .summary
+                .systems_dropped
+                .iter()
+                .map(String::as_str)
+                .filter(|id| *id != "?")
+                .collect();
+            row.notes.push(format!(
+                "all systems retired ({}): no {to} plan",
+                ids.join(", ")
+            ));
+        } else {
+            to_entries.push(draft.entry.clone());
+        }
+    }
+    let to_index = YearIndex::new(to, &to_entries);
+
+    for (row, r) in rows.iter_mut().zip(read) {
+        let Ok(draft) = r else { continue };
+        if all_retired(&draft) {
+            continue;
+        }
+        row.notes.extend(notes(&draft, &to_index, years));
+        row.summary = draft.summary;
+        row.action = Action::Write {
+            rel: draft.entry.file,
+            pending: draft.pending,
+        };
+    }
+    Ok(rows)
+}
+
+/// A plan's text; not UTF-8 stops the run.
+fn read_text(source: &dyn Source, rel: &str) -> Result<String> {
+    let bytes = source
+        .read(rel)?
+        .ok_or_else(|| anyhow!("{rel} disappeared while reading"))?;
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))
+}
+
+/// A plan file's text and what the cross-object rules need of it.
+fn load(source: &dyn Source, rel: &str, object: &str, year: i32) -> Result<(String, ObjectEntry)> {
+    let text = read_text(source, rel)?;
+    let tree = toml::de::DeTable::parse(&text)
+        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
+    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let entry = ObjectEntry::from_plan(rel, object, year, &plan);
+    Ok((text, entry))
+}
+
+/// Rolls the `from` plan at `rel` over, dropping the references `gone` names.
+/// Returns the draft with its text.
+fn draft(
+    source: &dyn Source,
+    rel: &str,
+    object: &str,
+    years: &Years<'_>,
+    gone: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(Draft, String)> {
+    let text = read_text(source, rel)?;
+    let to_rel = format!("objects/{object}/{}.toml", years.to);
+    let rolled = rollover::roll(&text, years.from, years.to, gone).map_err(|e| match e {
+        rollover::Error::NotToml(_) => anyhow!("{rel} is not valid TOML; run `plan check {rel}`"),
+        rollover::Error::Wrong(what) => {
+            anyhow!("internal error: the new {to_rel} has wrong {what}")
+        }
+    })?;
+    // No rule looks back at a contract that ended before the plan year: say it here.
+    let ended = rolled
+        .systems
+        .iter()
+        .filter_map(|s| Some((s.id.as_ref()?, s.contract_ends?)))
+        .filter(|(_, ends)| ends.year() < years.to)
+        .map(|(id, ends)| format!("the contract for `{id}` ended {ends}"))
+        .collect();
+    let entry = ObjectEntry {
+        file: to_rel,
+        object: object.to_string(),
+        year: years.to,
+        systems: rolled
+            .systems
+            .into_iter()
+            .filter_map(|s| {
+                Some(SystemEntry {
+                    id: s.id?,
+                    retired: false,
+                    deps: s
+                        .refs
+                        .into_iter()
+                        .map(|(target, via)| Dep {
+                            target,
+                            via,
+                            span: Span::START,
+                        })
+                        .collect(),
+                })
+            })
+            .collect(),
+        upgrades: Vec::new(),
+    };
+    let made = Draft {
+        pending: None,
+        summary: rolled.summary,
+        entry,
+        ended,
+    };
+    Ok((made, rolled.text))
+}
+
+/// Writes a draft under a temporary name beside its place, unless this is a dry
+/// run: the text need not be kept, and the writing overlaps the drafting of others.
+fn stage(draft: &mut Draft, text: &str, years: &Years<'_>) -> Result<()> {
+    if years.write {
+        let target = years.root.join(&draft.entry.file);
+        draft.pending = Some(Pending::write(&target, text.as_bytes())?);
+    }
+    Ok(())
+}
+
+/// What the `from` plan of a draft said about its systems: the draft's, which are
+/// not retired, and the retired ones it dropped.
+fn as_in_from(draft: &Draft, from: i32) -> ObjectEntry {
+    let mut entry = draft.entry.clone();
+    entry.year = from;
+    // A system without an id is listed as "?": nothing can name it.
+    entry.systems.extend(
+        draft
+            .summary
+            .systems_dropped
+            .iter()
+            .filter(|id| *id != "?")
+            .map(|id| SystemEntry {
+                id: id.clone(),
+                retired: true,
+                deps: Vec::new(),
+            }),
+    );
+    entry
+}
+
+/// Whether every system of the `from` plan was retired: then there is no draft.
+fn all_retired(draft: &Draft) -> bool {
+    draft.entry.systems.is_empty() && draft.summary.systems_dropped.iter().any(|id| id != "?")
+}
+
+/// The notes of one draft: references that name nothing in `to`, upgrades to plan
+/// again, references dropped, open deviations, contracts that ended.
+fn notes(draft: &Draft, to_index: &YearIndex<'_>, years: &Years<'_>) -> Vec<String> {
+    let mut notes = draft.ended.clone();
+    for system in &draft.entry.systems {
+        for dep in &system.deps {
+            if matches!(
+                to_index.resolve(&dep.target),
+                Resolved::NoObject | Resolved::NoSystem(_)
+            ) {
+                notes.push(format!(
+                    "`{} → {}` names nothing planned for {} (deps/unknown)",
+                    system.id, dep.target, years.to
+                ));
+            }
+        }
+    }
+    let summary = &draft.summary;
+    if summary.upgrades_unfinished > 0 {
+        notes.push(format!(
+            "{} not done in {}: plan again if still wanted",
+            plural(summary.upgrades_unfinished, "upgrade", "upgrades"),
+            years.from
+        ));
+    }
+    for r in &summary.refs_dropped {
+        notes.push(format!("removed `{r}`: retired in {}", years.from));
+    }
+    if !summary.open_deviations.is_empty() {
+        notes.push(format!(
+            "open deviations: {}",
+            summary.open_deviations.join(", ")
+        ));
+    }
+    notes
+}
+
+/// Whether a reference names something alive in a year.
+fn alive(index: &YearIndex<'_>, target: &str) -> bool {
+    match index.resolve(target) {
+        Resolved::System(_, s) => !s.retired,
+        Resolved::Object(o) => !o.all_retired(),
+        _ => false,
+    }
+}
