@@ -97,9 +97,13 @@ pub fn roll(
     if let Some(what) = draft::wrong(&doc, from, to) {
         return Err(Error::Wrong(what));
     }
+    // The draft is about as long as the plan: written without growing the string.
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    use std::fmt::Write as _;
+    write!(out, "{doc}").expect("writing to a string");
     Ok(Rolled {
         systems: draft::systems(&doc),
-        text: doc.to_string(),
+        text: out,
         summary,
     })
 }
