@@ -148,8 +148,9 @@ for n in $SIZES; do
         # Every run writes 2028 plans; they are moved aside before the next one, not
         # deleted: on ext4 without a journal, creating files shortly after deleting
         # thousands makes the kernel skip each recently freed inode one by one
-        # (`recently_deleted`), which would add seconds no user ever sees. The moved
-        # files are deleted at the end.
+        # (`recently_deleted`, up to five minutes after the deletion), which would add
+        # seconds no user ever sees. The moved files are deleted after the last
+        # measurement.
         trash=$WORK/trash
         mkdir -p "$trash"
         clean="find $repo/objects -name 2028.toml -print0 | xargs -0 -r perl -e 'for (@ARGV) { m{/([^/]+)/2028\\.toml\$} or die; rename(\$_, \"$trash/\$1.\$\$.toml\") or die \"\$_: \$!\" }'"
@@ -170,7 +171,6 @@ for n in $SIZES; do
             median "$RES/new-year-$n.times" > "$RES/new-year-$n"
         fi
         bash -c "$clean"
-        rm -rf "$trash"
         git -C "$repo" status --porcelain | grep -q . && git -C "$repo" checkout -q -- . 2>/dev/null || true
     else
         echo "n/a" > "$RES/new-year-$n"
@@ -183,6 +183,8 @@ if [ -n "$TAPLO" ]; then
 else
     echo "n/a" > "$RES/taplo-$SMALL"
 fi
+
+rm -rf "$WORK/trash"
 
 # --- the table -----------------------------------------------------------------
 get() { cat "$RES/$1" 2>/dev/null || echo n/a; }

@@ -192,12 +192,16 @@ pub fn check_cached(
         .unwrap_or_default();
     let cross: Vec<Finding> = entries
         .iter()
-        .flat_map(|(year, entries)| checks::deps::check_year(&YearIndex::new(*year, entries)))
-        .filter(|f| {
-            reported.contains(f.file.as_str())
-                || (dependants.contains(&f.file)
-                    && selection.year.is_none_or(|y| f.year == Some(y))
-                    && selection.under_paths(&f.file))
+        .flat_map(|(year, entries)| {
+            let wanted = |file: &str| {
+                reported.contains(file)
+                    || (dependants.contains(file)
+                        && selection.year.is_none_or(|y| y == *year)
+                        && selection.under_paths(file))
+            };
+            checks::deps::check_year(&YearIndex::new(*year, entries), &wanted)
+                .into_iter()
+                .filter(move |f| wanted(&f.file))
         })
         .collect();
     files.extend(cross.iter().map(|f| f.file.clone()));

@@ -50,15 +50,28 @@ pub const CLASH: Rule = Rule {
 };
 
 /// Runs the cross-object rules on one year. Findings carry spans; the caller turns
-/// them into lines and columns.
-pub fn check_year(index: &YearIndex<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// them into lines and columns. Only files `wanted` accepts get findings of the
+/// rules that look at one object's references (a run that reports on a few files
+/// need not make the others'); cycles are found in the whole year, and reported
+/// for whichever object of the cycle comes first.
+pub fn check_year(index: &YearIndex<'_>, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Finding> {
     let objects = index.objects();
-    for entry in &objects {
-        unknown_and_retired(index, entry, &mut out);
-    }
-    clashes(index, &objects, &mut out);
-    cycles(&objects, &mut out);
+    let (mut out, cyclic) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            for entry in objects.iter().filter(|e| wanted(&e.file)) {
+                unknown_and_retired(index, entry, &mut out);
+            }
+            clashes(index, &objects, wanted, &mut out);
+            out
+        },
+        || {
+            let mut out = Vec::new();
+            cycles(&objects, &mut out);
+            out
+        },
+    );
+    out.extend(cyclic);
     for f in &mut out {
         f.year = Some(index.year);
     }
@@ -149,7 +162,12 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
     }
 }
 
-fn clashes(index: &YearIndex<'_>, objects: &[&ObjectEntry], out: &mut Vec<Finding>) {
+fn clashes(
+    index: &YearIndex<'_>,
+    objects: &[&ObjectEntry],
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    out: &mut Vec<Finding>,
+) {
     // (object, date) → systems upgraded that day.
     let mut by_day: HashMap<(&str, chrono::NaiveDate), Vec<&str>> = HashMap::new();
     for entry in objects {
@@ -160,7 +178,7 @@ fn clashes(index: &YearIndex<'_>, objects: &[&ObjectEntry], out: &mut Vec<Findin
                 .push(&up.system);
         }
     }
-    for entry in objects {
+    for entry in objects.iter().filter(|e| wanted(&e.file)) {
         for up in &entry.upgrades {
             let Some(system) = entry.system(&up.system) else {
                 continue;
