@@ -4,13 +4,14 @@
 use crate::cache::{self, Cache};
 use crate::checks::{self, classify};
 use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
 use crate::repo::Source;
 use crate::settings::Settings;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Which files to report on.
 #[derive(Default)]
@@ -222,9 +223,9 @@ fn dependants(
     entries: &BTreeMap<i32, Vec<ObjectEntry>>,
     changed: &std::collections::BTreeSet<String>,
 ) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for year in entries.values() {
-        let mut users: std::collections::HashMap<&str, Vec<&ObjectEntry>> = Default::default();
+        let mut users: crate::hash::HashMap<&str, Vec<&ObjectEntry>> = Default::default();
         for entry in year {
             for dep in entry.systems.iter().flat_map(|s| &s.deps) {
                 users.entry(dep.split().0).or_default().push(entry);

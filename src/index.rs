@@ -3,10 +3,10 @@
 //! held as small entries, not as parsed documents.
 
 use crate::diag::Span;
+use crate::hash::HashMap;
 use crate::model::plan::System;
 use crate::model::Plan;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// How one system depends on another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

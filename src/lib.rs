@@ -8,6 +8,7 @@ pub mod diag;
 pub mod digest;
 pub mod engine;
 pub mod fsio;
+pub mod hash;
 pub mod index;
 pub mod model;
 pub mod output;

@@ -3,8 +3,8 @@
 
 use super::Rule;
 use crate::diag::{Finding, Severity};
+use crate::hash::{HashMap, HashSet};
 use crate::index::{ObjectEntry, Resolved, YearIndex};
-use std::collections::{HashMap, HashSet};
 
 pub const UNKNOWN: Rule = Rule {
     id: "deps/unknown",
@@ -169,7 +169,7 @@ fn clashes(
     out: &mut Vec<Finding>,
 ) {
     // (object, date) → systems upgraded that day.
-    let mut by_day: HashMap<(&str, chrono::NaiveDate), Vec<&str>> = HashMap::new();
+    let mut by_day: HashMap<(&str, chrono::NaiveDate), Vec<&str>> = HashMap::default();
     for entry in objects {
         for up in &entry.upgrades {
             by_day
@@ -183,7 +183,7 @@ fn clashes(
             let Some(system) = entry.system(&up.system) else {
                 continue;
             };
-            let mut reported = HashSet::new();
+            let mut reported = HashSet::default();
             for dep in &system.deps {
                 let (object, target_system) = dep.split();
                 let Some(upgraded) = by_day.get(&(object, up.date)) else {
@@ -224,7 +224,7 @@ fn cycles(objects: &[&ObjectEntry], out: &mut Vec<Finding>) {
     let edges: Vec<Vec<(usize, &crate::index::Dep)>> = objects
         .iter()
         .map(|entry| {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             entry
                 .systems
                 .iter()
@@ -282,7 +282,7 @@ fn shortest_cycle(
     edges: &[Vec<(usize, &crate::index::Dep)>],
     members: &HashSet<usize>,
 ) -> Vec<usize> {
-    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut parent: HashMap<usize, usize> = HashMap::default();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
         for &(next, _) in &edges[node] {

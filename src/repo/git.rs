@@ -348,8 +348,9 @@ impl GitRepo {
 
 /// The paths of the files that differ between two trees: added, removed, or changed
 /// in content or mode (what a tree-to-tree diff lists, without rename detection).
-/// Subtrees with the same id on both sides are not read, so one changed plan among
-/// tens of thousands costs a few tree reads, not a walk of every object's folder.
+/// Both trees are walked side by side in git's order, and subtrees with the same id
+/// on both sides are not read, so one changed plan among tens of thousands costs a
+/// few tree reads and one pass over each folder.
 fn changed_files(
     repo: &Repository,
     old: Option<&git2::Tree<'_>>,
@@ -357,49 +358,136 @@ fn changed_files(
     dir: &str,
     out: &mut Vec<String>,
 ) -> Result<()> {
-    // (id, mode, is a tree) of a name on one side; looked up by binary search in
-    // the tree itself, so a folder of tens of thousands of objects costs no map.
-    let side = |tree: Option<&git2::Tree<'_>>, name: &str| {
-        tree.and_then(|t| t.get_name(name)).map(|e| {
-            let is_tree = e.kind() == Some(ObjectType::Tree);
-            (e.id(), e.filemode(), is_tree)
-        })
-    };
-    let names = |tree: Option<&git2::Tree<'_>>| -> Vec<String> {
-        tree.map(|t| {
-            t.iter()
-                .filter_map(|e| e.name().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    let mut all = names(new);
-    let only_old: Vec<String> = names(old)
-        .into_iter()
-        .filter(|n| new.is_none_or(|t| t.get_name(n).is_none()))
-        .collect();
-    all.extend(only_old);
-    all.sort();
-    for name in &all {
-        let (a, b) = (side(old, name), side(new, name));
-        if a.is_some() && a == b {
-            continue;
+    let old: Vec<git2::TreeEntry<'_>> = old.map(|t| t.iter().collect()).unwrap_or_default();
+    let new: Vec<git2::TreeEntry<'_>> = new.map(|t| t.iter().collect()).unwrap_or_default();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let order = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => git_order(a, b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let (a, b) = match order {
+            std::cmp::Ordering::Less => (old.get(i), None),
+            std::cmp::Ordering::Greater => (None, new.get(j)),
+            std::cmp::Ordering::Equal => (old.get(i), new.get(j)),
+        };
+        i += usize::from(a.is_some());
+        j += usize::from(b.is_some());
+        if let (Some(a), Some(b)) = (a, b) {
+            if a.id() == b.id() && a.filemode() == b.filemode() {
+                continue;
+            }
         }
+        let Some(name) = a.or(b).and_then(|e| e.name()) else {
+            continue; // not UTF-8: no plan file is named so
+        };
         let path = format!("{dir}{name}");
-        let subtree = |s: Option<(Oid, i32, bool)>| -> Result<Option<git2::Tree<'_>>> {
-            match s {
-                Some((id, _, true)) => Ok(Some(repo.find_tree(id)?)),
+        let subtree = |e: Option<&git2::TreeEntry<'_>>| -> Result<Option<git2::Tree<'_>>> {
+            match e {
+                Some(e) if e.kind() == Some(ObjectType::Tree) => Ok(Some(repo.find_tree(e.id())?)),
                 _ => Ok(None),
             }
         };
         let (ta, tb) = (subtree(a)?, subtree(b)?);
         if ta.is_some() || tb.is_some() {
             changed_files(repo, ta.as_ref(), tb.as_ref(), &format!("{path}/"), out)?;
-        }
-        let is_file = |s: Option<(Oid, i32, bool)>| s.is_some_and(|(_, _, tree)| !tree);
-        if is_file(a) || is_file(b) {
+        } else {
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// Git's order of tree entries: by name, a folder's name read as if it ended in `/`.
+fn git_order(a: &git2::TreeEntry<'_>, b: &git2::TreeEntry<'_>) -> std::cmp::Ordering {
+    let (an, bn) = (a.name_bytes(), b.name_bytes());
+    let n = an.len().min(bn.len());
+    let next = |e: &git2::TreeEntry<'_>, name: &[u8]| {
+        let folder = e.kind() == Some(ObjectType::Tree);
+        name.get(n).copied().or(folder.then_some(b'/'))
+    };
+    an[..n]
+        .cmp(&bn[..n])
+        .then_with(|| next(a, an).cmp(&next(b, bn)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree from (path, content) pairs, built in `repo`'s object database.
+    fn tree<'r>(repo: &'r Repository, files: &[(&str, &str)]) -> git2::Tree<'r> {
+        fn build(repo: &Repository, files: &[(Vec<&str>, &str)]) -> Oid {
+            let mut builder = repo.treebuilder(None).expect("builder");
+            let mut folders: std::collections::BTreeMap<&str, Vec<(Vec<&str>, &str)>> =
+                Default::default();
+            for (parts, content) in files {
+                if parts.len() == 1 {
+                    let blob = repo.blob(content.as_bytes()).expect("blob");
+                    builder.insert(parts[0], blob, 0o100644).expect("insert");
+                } else {
+                    folders
+                        .entry(parts[0])
+                        .or_default()
+                        .push((parts[1..].to_vec(), content));
+                }
+            }
+            for (name, inner) in folders {
+                builder
+                    .insert(name, build(repo, &inner), 0o040000)
+                    .expect("insert");
+            }
+            builder.write().expect("tree")
+        }
+        let split: Vec<(Vec<&str>, &str)> = files
+            .iter()
+            .map(|(p, c)| (p.split('/').collect(), *c))
+            .collect();
+        repo.find_tree(build(repo, &split)).expect("tree")
+    }
+
+    #[test]
+    fn changed_files_walks_both_trees_in_git_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = Repository::init(dir.path()).expect("init");
+        let old = tree(
+            &repo,
+            &[
+                ("objects/a/2027.toml", "a"),
+                ("objects/a.b/2027.toml", "same"),
+                ("objects/b/2027.toml", "b"),
+                ("objects/c", "a file that becomes a folder"),
+                ("objects/gone/2027.toml", "gone"),
+                ("plan.toml", "same"),
+            ],
+        );
+        let new = tree(
+            &repo,
+            &[
+                ("objects/a/2027.toml", "a, edited"),
+                ("objects/a.b/2027.toml", "same"),
+                ("objects/b/2027.toml", "b"),
+                ("objects/c/2027.toml", "c"),
+                ("objects/new/2027.toml", "new"),
+                ("plan.toml", "same"),
+            ],
+        );
+        let mut changed = Vec::new();
+        changed_files(&repo, Some(&old), Some(&new), "", &mut changed).expect("diff");
+        changed.sort();
+        assert_eq!(
+            changed,
+            [
+                "objects/a/2027.toml",
+                "objects/c",
+                "objects/c/2027.toml",
+                "objects/gone/2027.toml",
+                "objects/new/2027.toml",
+            ]
+        );
+        let mut none = Vec::new();
+        changed_files(&repo, Some(&new), Some(&new), "", &mut none).expect("diff");
+        assert!(none.is_empty(), "{none:?}");
+    }
 }

@@ -32,7 +32,7 @@ pub trait Source: Sync {
     /// sources list as usual.
     fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
         let _ = known;
-        Ok((self.list_objects()?, DirListings::new()))
+        Ok((self.list_objects()?, DirListings::default()))
     }
 
     /// [`Source::read`] together with the file's [`Source::fingerprint`], from one look
@@ -46,7 +46,7 @@ pub trait Source: Sync {
 
 /// Folder listings of the work tree by repository-relative folder, kept between runs
 /// (see [`Source::list_objects_reusing`]).
-pub type DirListings = std::collections::HashMap<String, DirListing>;
+pub type DirListings = crate::hash::HashMap<String, DirListing>;
 
 /// A folder's entries as a listing saw them, with the folder's stat data: while the
 /// stat data stays the same, so do the entries (creating, removing or renaming an

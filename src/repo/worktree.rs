@@ -1,9 +1,9 @@
 //! The files of the work tree, read from disk.
 
 use super::{safe_relative, DirListing, DirListings, FileStat, Fingerprint, Kind, Listing, Source};
+use crate::hash::{HashMap, HashSet};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
@@ -21,14 +21,15 @@ pub struct WorkTree {
     plain_files: RwLock<HashMap<String, u64>>,
 }
 
-/// The entries of folders, read ahead of the walk.
-type Prefetched = HashMap<PathBuf, std::io::Result<Vec<Item>>>;
+/// The entries of folders, read ahead of the walk (keyed by the folder's path as a
+/// plain string: hashing a `Path` parses its components).
+type Prefetched = HashMap<std::ffi::OsString, std::io::Result<Vec<Item>>>;
 
 /// What a walk carries along.
 #[derive(Default)]
 struct Walk {
     /// Folders visited (link loops).
-    seen: HashSet<PathBuf>,
+    seen: HashSet<std::ffi::OsString>,
     /// Folder entries read ahead.
     prefetched: Prefetched,
     /// See [`WorkTree::plain_files`].
@@ -39,7 +40,6 @@ struct Walk {
 struct Item {
     name: std::ffi::OsString,
     kind: std::io::Result<Kind>,
-    path: PathBuf,
     /// The inode, where the platform has them (0 elsewhere: no file has it).
     inode: u64,
 }
@@ -83,14 +83,14 @@ impl WorkTree {
         walk: &mut Walk,
         out: &mut Listing,
     ) -> Result<()> {
-        if !walk.seen.insert(dir.to_path_buf()) {
+        if !walk.seen.insert(dir.as_os_str().to_owned()) {
             out.problems.push((
                 rel.to_string(),
                 "a link loop: this folder was already visited".into(),
             ));
             return Ok(());
         }
-        let read = match walk.prefetched.remove(dir) {
+        let read = match walk.prefetched.remove(dir.as_os_str()) {
             Some(read) => read,
             None => read_dir(dir),
         };
@@ -122,7 +122,7 @@ impl WorkTree {
                     Err(e) => out.problems.push((child, format!("{e:#}"))),
                 }
             } else if kind == Kind::Dir {
-                self.walk(&entry.path, &child, plain, walk, out)?;
+                self.walk(&dir.join(&entry.name), &child, plain, walk, out)?;
             } else {
                 if plain && kind == Kind::File {
                     walk.plain_files.insert(child.clone(), entry.inode);
@@ -187,7 +187,7 @@ impl WorkTree {
     fn list(&self, known: Option<&DirListings>) -> Result<(Listing, DirListings)> {
         let mut out = Listing::default();
         let objects = self.canonical.join("objects");
-        let mut keep = DirListings::new();
+        let mut keep = DirListings::default();
         let mut walk = Walk::default();
         match fs::symlink_metadata(&objects) {
             Ok(meta) if meta.is_dir() => {
@@ -259,7 +259,6 @@ fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {
             Ok(Item {
                 name: entry.file_name(),
                 kind: entry.file_type().map(Kind::of),
-                path: entry.path(),
                 inode,
             })
         })
@@ -275,12 +274,17 @@ fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {
 /// be kept for the next run go to `keep`.
 fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings) -> Prefetched {
     let Ok(top) = read_dir(objects) else {
-        return Prefetched::new();
+        return Prefetched::default();
     };
     let dirs: Vec<(PathBuf, String)> = top
         .iter()
         .filter(|e| e.kind.as_ref().is_ok_and(|k| *k == Kind::Dir))
-        .filter_map(|e| Some((e.path.clone(), format!("objects/{}", e.name.to_str()?))))
+        .filter_map(|e| {
+            Some((
+                objects.join(&e.name),
+                format!("objects/{}", e.name.to_str()?),
+            ))
+        })
         .collect();
     /// A folder, its entries, and its listing to keep.
     type Read = (
@@ -308,7 +312,6 @@ fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings)
                             .map(|(name, kind, inode)| Item {
                                 name: name.into(),
                                 kind: Ok(*kind),
-                                path: dir.join(name),
                                 inode: *inode,
                             })
                             .collect();
@@ -334,13 +337,13 @@ fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings)
             }
         })
         .collect();
-    let mut out = Prefetched::new();
+    let mut out = Prefetched::default();
     for (dir, entries, listing) in read {
-        out.insert(dir, entries);
+        out.insert(dir.into_os_string(), entries);
         if let Some((rel, listing)) = listing {
             keep.insert(rel, listing);
         }
     }
-    out.insert(objects.to_path_buf(), Ok(top));
+    out.insert(objects.as_os_str().to_owned(), Ok(top));
     out
 }

@@ -49,13 +49,13 @@ fn cached_runs_report_what_an_uncached_run_reports() {
     let repo = merge_request();
     let args = ["--changed-since", "main"];
     let first = report(&repo, &args);
-    assert!(repo.file(".git/plan-cache/entries.json").is_file());
+    assert!(repo.file(".git/plan-cache/entries.bin").is_file());
     assert_eq!(report(&repo, &args), first, "entries found by blob id");
     // Stat data and folder listings are kept once they are two seconds old; the
     // runs after that recognise unchanged files and folders without reading them.
     std::thread::sleep(std::time::Duration::from_millis(2100));
     assert_eq!(report(&repo, &args), first);
-    assert!(repo.file(".git/plan-cache/dirs.json").is_file());
+    assert!(repo.file(".git/plan-cache/dirs.bin").is_file());
     assert_eq!(report(&repo, &args), first, "entries found by stat data");
     assert_eq!(first, uncached(&repo, &args));
 
@@ -97,15 +97,34 @@ fn a_corrupt_or_foreign_cache_is_ignored() {
     let repo = merge_request();
     let args = ["--changed-since", "main"];
     let first = report(&repo, &args);
-    for garbage in [
-        "{\"magic\":\"plan-cache\",\"format\":1,".to_string(),
-        "\u{0}\u{1}not json".to_string(),
-        // Another version of the tool: its entries are not trusted.
-        "{\"magic\":\"plan-cache\",\"format\":1,\"tool\":\"0.0.0-other\",\"entries\":{},\"stats\":{}}"
-            .to_string(),
+    // Folder listings are kept once they are two seconds old.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(report(&repo, &args), first);
+    let entries = repo.read_bytes(".git/plan-cache/entries.bin");
+    let dirs = repo.read_bytes(".git/plan-cache/dirs.bin");
+    // Another version of the tool: the same files naming another version.
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let other = |bytes: &[u8]| {
+        let at = bytes
+            .windows(version.len())
+            .position(|w| w == version)
+            .expect("the version in the header");
+        let mut other = bytes.to_vec();
+        other[at] = b'9';
+        other
+    };
+    for (what, entries, dirs) in [
+        (
+            "truncated",
+            entries[..entries.len() / 2].to_vec(),
+            dirs[..dirs.len() / 2].to_vec(),
+        ),
+        ("garbage", b"\0\x01not a cache".to_vec(), b"{}".to_vec()),
+        ("another version", other(&entries), other(&dirs)),
+        ("swapped", dirs.clone(), entries.clone()),
     ] {
-        repo.write(".git/plan-cache/entries.json", &garbage);
-        repo.write(".git/plan-cache/dirs.json", &garbage);
-        assert_eq!(report(&repo, &args), first, "with {garbage:?}");
+        repo.write(".git/plan-cache/entries.bin", &entries);
+        repo.write(".git/plan-cache/dirs.bin", &dirs);
+        assert_eq!(report(&repo, &args), first, "with a {what} cache");
     }
 }
