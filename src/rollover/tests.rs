@@ -1,4 +1,5 @@
 use super::*;
+use crate::index::Via;
 
 fn keep_all(_: &str) -> bool {
     false
@@ -282,4 +283,62 @@ fn prefixes_split_into_tail_section_and_own_comments() {
         ("# tail\n", "\n# section\n\n", "# own\n")
     );
     assert_eq!(split("\n  "), ("", "\n", "  "));
+}
+
+#[test]
+fn the_draft_says_which_systems_it_keeps_and_what_they_name() {
+    let text = r#"object = "canvas"
+year = 2027
+
+[[systems]]
+id = "canvas"
+depends_on = ["lucat", 7, "kaltura"]
+contract = { ends = 2027-06-30 }
+integrations = [{ source = "ladok/ladok" }, { name = "no source" }]
+
+[[systems]]
+id = "old"
+lifecycle = "retired"
+depends_on = ["lucat"]
+
+[[systems]]
+depends_on = ["backup"]
+contract = { ends = "2027-06-30" }
+"#;
+    let drop = |t: &str| t == "kaltura";
+    let rolled = roll(text, 2027, 2028, &drop).expect("parses");
+    assert_eq!(
+        rolled.systems,
+        vec![
+            DraftSystem {
+                id: Some("canvas".into()),
+                refs: vec![
+                    ("lucat".into(), Via::DependsOn),
+                    ("ladok/ladok".into(), Via::Integration),
+                ],
+                contract_ends: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+            },
+            DraftSystem {
+                id: None,
+                refs: vec![("backup".into(), Via::DependsOn)],
+                contract_ends: None,
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_draft_that_breaks_the_promise_is_refused() {
+    let doc: DocumentMut = rolled(PLAN).parse().expect("parses");
+    assert_eq!(draft::wrong(&doc, 2027, 2028), None);
+    assert_eq!(draft::wrong(&doc, 2027, 2029), Some("year"));
+    let mut attested = doc.clone();
+    attested["systems"][0]["appendix3"]["digest"] = toml_edit::value("sha256:00");
+    assert_eq!(draft::wrong(&attested, 2027, 2028), Some("systems"));
+    let mut carried = doc.clone();
+    carried["activities"][0]["carried_from"] = toml_edit::value(2026);
+    assert_eq!(draft::wrong(&carried, 2027, 2028), Some("activities"));
+    let mut upgrades = doc;
+    upgrades["upgrades"] = toml_edit::value(1);
+    assert_eq!(draft::wrong(&upgrades, 2027, 2028), Some("upgrades"));
 }
