@@ -8,6 +8,24 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// `text`, made from `source` by an edit that writes `\n` line ends and no byte
+/// order mark, with the line ends (those of `source`'s first line) and the byte
+/// order mark of `source`: an edit keeps what the user's editor wrote.
+pub fn like_source(source: &str, text: String) -> String {
+    let crlf = source
+        .find('\n')
+        .is_some_and(|at| source[..at].ends_with('\r'));
+    let mut out = if crlf {
+        text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        text
+    };
+    if source.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
+        out.insert(0, '\u{feff}');
+    }
+    out
+}
+
 /// A temporary file beside `target`, so a rename onto it stays on one file system.
 fn temp_beside(target: &Path) -> PathBuf {
     let name = target
@@ -253,6 +271,22 @@ pub fn create_all_new<B: AsRef<[u8]> + Sync>(files: &[(PathBuf, B)]) -> Result<V
 #[cfg(test)]
 mod batch_tests {
     use super::*;
+
+    #[test]
+    fn an_edit_keeps_the_line_ends_and_byte_order_mark_of_the_source() {
+        let edited = || "a = 1\nb = 2\n".to_string();
+        assert_eq!(like_source("a = 0\n", edited()), "a = 1\nb = 2\n");
+        assert_eq!(like_source("a = 0\r\n", edited()), "a = 1\r\nb = 2\r\n");
+        assert_eq!(
+            like_source("a = 0\r\n", "a = 1\r\nb = 2\n".into()),
+            "a = 1\r\nb = 2\r\n"
+        );
+        assert_eq!(
+            like_source("\u{feff}a = 0\r\n", edited()),
+            "\u{feff}a = 1\r\nb = 2\r\n"
+        );
+        assert_eq!(like_source("a = 0", edited()), "a = 1\nb = 2\n");
+    }
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)

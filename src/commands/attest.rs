@@ -159,7 +159,7 @@ fn write_attestation(
     set(a3, "attested_by", attester.into());
     set(a3, "attested_on", date.into());
     set(a3, "digest", digest.into());
-    Ok(doc.to_string())
+    Ok(fsio::like_source(text, doc.to_string()))
 }
 
 /// Sets a key, keeping the comments around an existing value.

@@ -103,7 +103,7 @@ pub fn roll(
     write!(out, "{doc}").expect("writing to a string");
     Ok(Rolled {
         systems: draft::systems(&doc),
-        text: out,
+        text: crate::fsio::like_source(text, out),
         summary,
     })
 }

@@ -461,6 +461,30 @@ fn a_reference_to_a_system_retired_this_year_but_planned_next_year_stays() {
     );
 }
 
+#[test]
+fn a_plan_with_windows_line_ends_gets_a_draft_with_them_too() {
+    let repo = university();
+    let ladok = repo.read("objects/ladok/2027.toml");
+    let windows = [
+        b"\xEF\xBB\xBF".as_slice(),
+        ladok.replace('\n', "\r\n").as_bytes(),
+    ]
+    .concat();
+    repo.write("objects/ladok/2027.toml", &windows);
+    let run = new_year(&repo, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let draft = repo.read_bytes("objects/ladok/2028.toml");
+    assert!(
+        draft.starts_with(b"\xEF\xBB\xBF"),
+        "the byte order mark is gone"
+    );
+    let text = String::from_utf8(draft).expect("UTF-8");
+    assert!(text.contains("year = 2028\r\n"), "{text:?}");
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+    // The other drafts keep their plain line ends.
+    assert!(!repo.read("objects/canvas/2028.toml").contains('\r'));
+}
+
 /// Asserts a failed run: exit 2, a message, and the repository exactly as before.
 fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, Vec<u8>>, run: &Run) {
     assert_eq!(run.code, 2, "{run:?}");

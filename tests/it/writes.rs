@@ -111,6 +111,35 @@ fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
     );
 }
 
+#[test]
+fn attest_keeps_the_line_ends_and_byte_order_mark_of_the_plan() {
+    let repo = Repo::new();
+    let windows = [
+        b"\xEF\xBB\xBF".as_slice(),
+        unattested().replace('\n', "\r\n").as_bytes(),
+    ]
+    .concat();
+    repo.write(PLAN, &windows);
+    let run = repo.plan(&attest_args());
+    assert_eq!(run.code, 0, "{run:?}");
+    let after = repo.read_bytes(PLAN);
+    assert!(
+        after.starts_with(b"\xEF\xBB\xBF"),
+        "the byte order mark is gone"
+    );
+    let text = String::from_utf8(after).expect("UTF-8");
+    assert!(
+        text.contains("attested_by = \"it_systemagare\"\r\n"),
+        "{text:?}"
+    );
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "a line end without CR: {text:?}"
+    );
+    repo.check(&[]).assert_clean();
+}
+
 #[cfg(unix)]
 #[test]
 fn attest_through_a_symbolic_link_writes_the_plan_and_keeps_the_link() {
