@@ -107,14 +107,7 @@ impl Cache {
 
     /// The folder listings of the last run, for [`crate::repo::Source::list_objects_reusing`].
     pub fn dirs(&self) -> &DirListings {
-        self.dirs.get_or_init(|| {
-            let handle = self
-                .loading_dirs
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .take();
-            handle.and_then(|h| h.join().ok()).unwrap_or_default()
-        })
+        loaded(&self.dirs, &self.loading_dirs)
     }
 
     /// Notes the folder listings of this run, to be stored.
@@ -124,14 +117,7 @@ impl Cache {
 
     /// What was stored, once the thread reading it is done.
     fn old(&self) -> &Loaded {
-        self.old.get_or_init(|| {
-            let handle = self
-                .loading
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .take();
-            handle.and_then(|h| h.join().ok()).unwrap_or_default()
-        })
+        loaded(&self.old, &self.loading)
     }
 
     /// The blob id of a file from what identifies it without reading: a git source's
@@ -236,6 +222,17 @@ impl Cache {
             .filter(|id| !prune || referenced.contains(id));
         let _ = store::write(&self.dir, &self.names.0, &old, keep, &fresh_records);
     }
+}
+
+/// What a loading thread read, once it is done (nothing when it failed).
+fn loaded<'c, T: Default>(
+    slot: &'c std::sync::OnceLock<T>,
+    loading: &Mutex<Option<std::thread::JoinHandle<T>>>,
+) -> &'c T {
+    slot.get_or_init(|| {
+        let handle = loading.lock().unwrap_or_else(|p| p.into_inner()).take();
+        handle.and_then(|h| h.join().ok()).unwrap_or_default()
+    })
 }
 
 /// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).

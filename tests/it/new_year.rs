@@ -337,9 +337,8 @@ fn dry_run_prints_the_table_and_writes_nothing() {
         .ends_with("dry run: would write 10 plans for 2028; nothing written\n"));
 }
 
-#[test]
-fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
-    let repo = university();
+/// Kaltura's only system is retired in 2027.
+fn retire_kaltura(repo: &Repo) {
     let kaltura = repo.read("objects/kaltura/2027.toml");
     repo.write(
         "objects/kaltura/2027.toml",
@@ -349,6 +348,12 @@ fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
             "lifecycle = \"retired\"",
         ),
     );
+}
+
+#[test]
+fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
+    let repo = university();
+    retire_kaltura(&repo);
     let backup = repo.read("objects/backup/2027.toml");
     repo.write(
         "objects/backup/2027.toml",
@@ -431,15 +436,7 @@ fn the_notes_name_ended_contracts_and_references_to_nothing() {
 #[test]
 fn a_reference_to_a_system_retired_this_year_but_planned_next_year_stays() {
     let repo = university();
-    let kaltura = repo.read("objects/kaltura/2027.toml");
-    repo.write(
-        "objects/kaltura/2027.toml",
-        replace_once(
-            &kaltura,
-            "lifecycle = \"active\"",
-            "lifecycle = \"retired\"",
-        ),
-    );
+    retire_kaltura(&repo);
     // Someone has already planned kaltura for 2028, with the system alive again.
     repo.write(
         "objects/kaltura/2028.toml",
