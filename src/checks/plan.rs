@@ -16,7 +16,7 @@ pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;
     if let Some(status) = &plan.status {
-        if plan.status_is_established() && plan.established_on.is_none() {
+        if plan.status_is_established() && !plan.established_on_given {
             sink.push(
                 &ESTABLISHED_INCOMPLETE,
                 status.span,

@@ -15,6 +15,9 @@ pub struct Plan {
     pub year: Option<Sp<i64>>,
     pub status: Option<Sp<String>>,
     pub established_on: Option<Sp<NaiveDate>>,
+    /// Whether `established_on` is there at all: a value that is not a date is the
+    /// schema pass's finding, not a missing date.
+    pub established_on_given: bool,
     pub organisation_model: Option<Sp<i64>>,
     /// Span of the `roles` key (or the file start when absent).
     pub roles_span: Span,
@@ -188,6 +191,7 @@ impl Plan {
             year: root.int("year"),
             status: root.str("status"),
             established_on: root.date("established_on"),
+            established_on_given: root.value("established_on").is_some(),
             organisation_model: root.int("organisation_model"),
             roles_span: root.key_span("roles"),
             roles: root.table("roles").map(roles).unwrap_or_default(),

@@ -109,6 +109,15 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a quoted date is one finding, not also a missing date",
+        setup: |r| plan(r, with("established_on = 2026-12-01", "established_on = \"2026-12-01\"")),
+        args: CHECK,
+        code: 1,
+        says: &[
+            "objects/ladok/2027.toml:6:18: schema: `established_on` must be a date, found \"2026-12-01\"",
+        ],
+    },
+    Case {
         name: "30 February",
         setup: |r| plan(r, with("established_on = 2026-12-01", "established_on = 2027-02-30")),
         args: CHECK,
