@@ -220,7 +220,13 @@ impl Cache {
             .keys()
             .copied()
             .filter(|id| !prune || referenced.contains(id));
-        let _ = store::write(&self.dir, &self.names.0, &old, keep, &fresh_records);
+        if store::write(&self.dir, &self.names.0, &old, keep, &fresh_records).is_ok() {
+            // The files of the first format (JSON, written by earlier builds)
+            // are never read again.
+            for name in [&self.names.0, &self.names.1] {
+                let _ = std::fs::remove_file(self.dir.join(name.replace(".bin", ".json")));
+            }
+        }
     }
 }
 

@@ -47,9 +47,12 @@ fn merge_request() -> Repo {
 #[test]
 fn cached_runs_report_what_an_uncached_run_reports() {
     let repo = merge_request();
+    // A cache of the first (JSON) format is not read, and goes.
+    repo.write(".git/plan-cache/entries.json", "{}");
     let args = ["--changed-since", "main"];
     let first = report(&repo, &args);
     assert!(repo.file(".git/plan-cache/entries.bin").is_file());
+    assert!(!repo.file(".git/plan-cache/entries.json").exists());
     assert_eq!(report(&repo, &args), first, "entries found by blob id");
     // Stat data and folder listings are kept once they are two seconds old; the
     // runs after that recognise unchanged files and folders without reading them.
