@@ -30,6 +30,8 @@ pub fn diff(old: &toml::Table, new: &toml::Table) -> Vec<Change> {
     let (mut ea, mut eb) = (BTreeSet::new(), BTreeSet::new());
     flatten_table(old, "", &mut a, &mut ea);
     flatten_table(new, "", &mut b, &mut eb);
+    answers_alike(&mut a, &b);
+    answers_alike(&mut b, &a);
     let only_old: BTreeSet<&String> = ea.difference(&eb).collect();
     let only_new: BTreeSet<&String> = eb.difference(&ea).collect();
     let within = |path: &str, set: &BTreeSet<&String>| {
@@ -116,6 +118,24 @@ fn flatten_table(
     }
 }
 
+/// An appendix-3 answer is a word (`backup = "yes"`) or a table with the word and
+/// the deviation (`{ answer = "partial", … }`). Where one side has the word and the
+/// other the table, the word is read as the table's `answer`, so a "yes" that
+/// becomes a deviation shows as its answer changing, not as a removal and additions.
+fn answers_alike(words: &mut BTreeMap<String, String>, tables: &BTreeMap<String, String>) {
+    let alike: Vec<String> = words
+        .keys()
+        .filter(|k| k.contains(".appendix3.answers."))
+        .filter(|k| tables.contains_key(&format!("{k}.answer")))
+        .cloned()
+        .collect();
+    for key in alike {
+        if let Some(word) = words.remove(&key) {
+            words.insert(format!("{key}.answer"), word);
+        }
+    }
+}
+
 fn flatten(
     v: &Value,
     path: &str,
@@ -172,6 +192,52 @@ fn display(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_that_becomes_a_deviation_is_its_answer_changing() {
+        let old: toml::Table = toml::from_str(
+            "[[systems]]\nid = \"a\"\n[systems.appendix3.answers]\nbackup = \"yes\"\nlogging = { answer = \"no\", deviation = \"x\" }\n",
+        )
+        .unwrap();
+        let new: toml::Table = toml::from_str(
+            "[[systems]]\nid = \"a\"\n[systems.appendix3.answers]\nbackup = { answer = \"partial\", deviation = \"ej testad\" }\nlogging = \"yes\"\n",
+        )
+        .unwrap();
+        let changes: Vec<(Kind, String, Option<String>, Option<String>)> = diff(&old, &new)
+            .into_iter()
+            .map(|c| (c.change, c.path, c.from, c.to))
+            .collect();
+        let path = |p: &str| format!("systems[a].appendix3.answers.{p}");
+        assert_eq!(
+            changes,
+            vec![
+                (
+                    Kind::Changed,
+                    path("backup.answer"),
+                    Some("\"yes\"".into()),
+                    Some("\"partial\"".into())
+                ),
+                (
+                    Kind::Added,
+                    path("backup.deviation"),
+                    None,
+                    Some("\"ej testad\"".into())
+                ),
+                (
+                    Kind::Changed,
+                    path("logging.answer"),
+                    Some("\"no\"".into()),
+                    Some("\"yes\"".into())
+                ),
+                (
+                    Kind::Removed,
+                    path("logging.deviation"),
+                    Some("\"x\"".into()),
+                    None
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn matches_elements_by_identity() {
