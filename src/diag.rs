@@ -103,7 +103,8 @@ impl Finding {
             .flatten();
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+    /// Sets the help line (`= help: …`); returns the finding for more settings.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
         self.help = Some(help.into());
         self
     }

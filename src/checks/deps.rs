@@ -90,13 +90,18 @@ fn finding(
     f
 }
 
+/// How a system relates to what a dependency names, in messages.
+fn verb(via: crate::index::Via) -> &'static str {
+    match via {
+        crate::index::Via::DependsOn => "depends on",
+        crate::index::Via::Integration => "fetches data from",
+    }
+}
+
 fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec<Finding>) {
     for system in &entry.systems {
         for dep in &system.deps {
-            let what = match dep.via {
-                crate::index::Via::DependsOn => "depends on",
-                crate::index::Via::Integration => "fetches data from",
-            };
+            let what = verb(dep.via);
             let (object, sys) = dep.split();
             match index.resolve(&dep.target) {
                 Resolved::NoObject => {
@@ -199,13 +204,18 @@ fn clashes(
                     if index.object(object).is_none() || !reported.insert((object, *other)) {
                         continue;
                     }
-                    out.push(finding(&CLASH, entry, up.span, format!(
-                        "`{}` is upgraded on {} together with `{object}/{other}`, which it {}",
-                        up.system,
-                        up.date,
-                        if dep.via == crate::index::Via::DependsOn { "depends on" } else { "fetches data from" }
-                    ))
-                    .with_help("move one of the upgrades to another service window, or plan them as one change"));
+                    let how = verb(dep.via);
+                    let mut f = finding(
+                        &CLASH,
+                        entry,
+                        up.span,
+                        format!(
+                            "`{}` is upgraded on {} together with `{object}/{other}`, which it {how}",
+                            up.system, up.date
+                        ),
+                    );
+                    f.help("move one of the upgrades to another service window, or plan them as one change");
+                    out.push(f);
                 }
             }
         }

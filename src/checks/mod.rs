@@ -134,13 +134,6 @@ impl Sink {
     }
 }
 
-impl Finding {
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
-        self.help = Some(help.into());
-        self
-    }
-}
-
 /// Everything learnt from one plan file.
 pub struct FileReport {
     pub findings: Vec<Finding>,
