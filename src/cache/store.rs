@@ -530,6 +530,32 @@ mod tests {
     }
 
     #[test]
+    fn no_cut_or_changed_byte_makes_reading_panic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = written(dir.path());
+        let good = std::fs::read(&file).expect("read");
+        let read_all = |bytes: &[u8]| {
+            std::fs::write(&file, bytes).expect("write");
+            if let Some(loaded) = load(&file) {
+                for id in loaded.entries.keys() {
+                    std::hint::black_box(loaded.entry(id));
+                }
+            }
+            std::hint::black_box(load_dirs(&file));
+        };
+        for len in 0..good.len() {
+            read_all(&good[..len]);
+        }
+        for at in 0..good.len() {
+            for value in [0u8, 1, 0x7f, 0xff] {
+                let mut changed = good.clone();
+                changed[at] = value;
+                read_all(&changed);
+            }
+        }
+    }
+
+    #[test]
     fn a_broken_record_is_an_unknown_entry() {
         assert!(decode_record(&[]).is_none());
         assert!(decode_record(&[1, 255, 255, 255, 255]).is_none());
