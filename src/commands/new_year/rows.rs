@@ -63,7 +63,7 @@ enum First {
     Unreadable(anyhow::Error),
 }
 
-/// One plan rolled over, and its draft read back.
+/// One plan rolled over, its draft checked.
 struct Draft {
     /// The draft, written under a temporary name (unless a dry run).
     pending: Option<Pending>,
@@ -110,48 +110,8 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
         return Ok(rows);
     }
 
-    // Plans rolled over now; plans whose `to` plan exists only say what they retired.
     let firsts: Vec<(&String, &String)> = from_plans.iter().collect();
-    let read = firsts
-        .par_iter()
-        .zip(&rows)
-        .map(|((object, rel), row)| -> Result<First> {
-            if row.exists {
-                return Ok(First::Kept(
-                    load(source, rel, object, from).ok().map(|(_, entry)| entry),
-                ));
-            }
-            match draft(source, rel, object, years, &|_| false) {
-                Ok((mut made, text)) => {
-                    stage(&mut made, &text, years)?;
-                    Ok(First::Drafted(Box::new(made)))
-                }
-                Err(e) => Ok(First::Unreadable(e)),
-            }
-        })
-        .collect::<Result<Vec<First>>>()
-        .map_err(super::write_failed)?;
-    let unreadable: Vec<String> = read
-        .iter()
-        .filter_map(|r| match r {
-            First::Unreadable(e) => Some(format!("{e:#}")),
-            _ => None,
-        })
-        .collect();
-    if !unreadable.is_empty() {
-        bail!(
-            "cannot roll over {from}; nothing was written:\n  {}",
-            unreadable.join("\n  ")
-        );
-    }
-    let mut read: Vec<Result<Draft, Option<ObjectEntry>>> = read
-        .into_iter()
-        .map(|r| match r {
-            First::Drafted(made) => Ok(*made),
-            First::Kept(entry) => Err(entry),
-            First::Unreadable(_) => unreachable!("returned above"),
-        })
-        .collect();
+    let mut read = first_pass(source, years, &firsts, &rows)?;
 
     // What `from` retired, and what the existing `to` plans keep alive.
     let from_entries: Vec<ObjectEntry> = read
@@ -205,13 +165,7 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
     for (row, r) in rows.iter_mut().zip(&read) {
         let Ok(draft) = r else { continue };
         if all_retired(draft) {
-            let ids: Vec<&str> = draft
-                .summary
-                .systems_dropped
-                .iter()
-                .map(String::as_str)
-                .filter(|id| *id != "?")
-                .collect();
+            let ids: Vec<&str> = retired_ids(draft).collect();
             row.notes.push(format!(
                 "all systems retired ({}): no {to} plan",
                 ids.join(", ")
@@ -235,6 +189,60 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
         };
     }
     Ok(rows)
+}
+
+/// The plans of `from`: the ones to write rolled over keeping every reference (and
+/// written under temporary names), the others (their `to` plan exists) read for
+/// what they retired. Any plan to roll over that cannot be read stops the run.
+fn first_pass(
+    source: &dyn Source,
+    years: &Years<'_>,
+    firsts: &[(&String, &String)],
+    rows: &[Row],
+) -> Result<Vec<Result<Draft, Option<ObjectEntry>>>> {
+    let read = firsts
+        .par_iter()
+        .zip(rows)
+        .map(|((object, rel), row)| -> Result<First> {
+            if row.exists {
+                return Ok(First::Kept(
+                    load(source, rel, object, years.from)
+                        .ok()
+                        .map(|(_, entry)| entry),
+                ));
+            }
+            match draft(source, rel, object, years, &|_| false) {
+                Ok((mut made, text)) => {
+                    stage(&mut made, &text, years)?;
+                    Ok(First::Drafted(Box::new(made)))
+                }
+                Err(e) => Ok(First::Unreadable(e)),
+            }
+        })
+        .collect::<Result<Vec<First>>>()
+        .map_err(super::write_failed)?;
+    let unreadable: Vec<String> = read
+        .iter()
+        .filter_map(|r| match r {
+            First::Unreadable(e) => Some(format!("{e:#}")),
+            _ => None,
+        })
+        .collect();
+    if !unreadable.is_empty() {
+        bail!(
+            "cannot roll over {}; nothing was written:\n  {}",
+            years.from,
+            unreadable.join("\n  ")
+        );
+    }
+    Ok(read
+        .into_iter()
+        .filter_map(|r| match r {
+            First::Drafted(made) => Some(Ok(*made)),
+            First::Kept(entry) => Some(Err(entry)),
+            First::Unreadable(_) => None, // returned above
+        })
+        .collect())
 }
 
 /// A plan's text; not UTF-8 stops the run.
@@ -325,30 +333,35 @@ fn stage(draft: &mut Draft, text: &str, years: &Years<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The ids of the retired systems a draft dropped (a system without an id is
+/// listed as "?": nothing can name it).
+fn retired_ids(draft: &Draft) -> impl Iterator<Item = &str> {
+    draft
+        .summary
+        .systems_dropped
+        .iter()
+        .map(String::as_str)
+        .filter(|id| *id != "?")
+}
+
 /// What the `from` plan of a draft said about its systems: the draft's, which are
 /// not retired, and the retired ones it dropped.
 fn as_in_from(draft: &Draft, from: i32) -> ObjectEntry {
     let mut entry = draft.entry.clone();
     entry.year = from;
-    // A system without an id is listed as "?": nothing can name it.
-    entry.systems.extend(
-        draft
-            .summary
-            .systems_dropped
-            .iter()
-            .filter(|id| *id != "?")
-            .map(|id| SystemEntry {
-                id: id.clone(),
-                retired: true,
-                deps: Vec::new(),
-            }),
-    );
+    entry
+        .systems
+        .extend(retired_ids(draft).map(|id| SystemEntry {
+            id: id.to_string(),
+            retired: true,
+            deps: Vec::new(),
+        }));
     entry
 }
 
 /// Whether every system of the `from` plan was retired: then there is no draft.
 fn all_retired(draft: &Draft) -> bool {
-    draft.entry.systems.is_empty() && draft.summary.systems_dropped.iter().any(|id| id != "?")
+    draft.entry.systems.is_empty() && retired_ids(draft).next().is_some()
 }
 
 /// The notes of one draft: references that name nothing in `to`, upgrades to plan
