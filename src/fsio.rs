@@ -124,6 +124,10 @@ pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Batches up to this many files are synced file by file (see `Staged::sync`).
+#[cfg(target_os = "linux")]
+const SYNC_EACH_UP_TO: usize = 16;
+
 /// A new file written under a temporary name beside its target, not yet in place
 /// (see [`Staged::place`]). Dropping it removes the temporary file.
 #[must_use = "nothing is in place until it is placed"]
@@ -138,8 +142,8 @@ impl Pending {
         if target.symlink_metadata().is_ok() {
             bail!("{} already exists; not overwriting it", target.display());
         }
-        // Synced to disk with the whole batch where the file system can do that in
-        // one call (10,000 plans: 0.15 s against 4 s for a sync of each file).
+        // Synced to disk with the whole batch when it is placed, where a large batch
+        // is synced in one call (10,000 plans: 0.15 s against 4 s file by file).
         let flush = if cfg!(target_os = "linux") {
             Flush::WithBatch
         } else {
@@ -217,13 +221,17 @@ impl Staged {
         Ok(placed.map(|(p, _)| p.target.clone()).collect())
     }
 
-    /// Syncs the file systems holding the temporary files (Linux `syncfs`, once per
-    /// file system): every one of them is on disk before any is placed. Where that
-    /// fails, each file is synced on its own.
+    /// Syncs the temporary files to disk before any is placed: a few file by file,
+    /// many with one `syncfs` per file system holding them (Linux), which costs about
+    /// as much as syncing a few files but also writes out whatever else is waiting
+    /// on that file system. Where `syncfs` fails, each file is synced on its own.
     #[cfg(target_os = "linux")]
     fn sync(&self) -> Result<()> {
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::MetadataExt;
+        if self.files.len() <= SYNC_EACH_UP_TO {
+            return self.sync_each();
+        }
         let mut one_per_device: HashMap<u64, &Path> = HashMap::new();
         for p in &self.files {
             let device = fs::symlink_metadata(&p.tmp)
@@ -241,6 +249,11 @@ impl Staged {
         if whole {
             return Ok(());
         }
+        self.sync_each()
+    }
+
+    #[cfg(target_os = "linux")]
+    fn sync_each(&self) -> Result<()> {
         self.files.par_iter().try_for_each(|p| {
             fs::File::open(&p.tmp)
                 .and_then(|file| file.sync_all())
@@ -308,6 +321,22 @@ mod batch_tests {
         assert_eq!(placed.len(), 2);
         assert_eq!(entries(dir.path()), vec!["a.toml", "b.toml"]);
         assert_eq!(fs::read(dir.path().join("b.toml")).expect("read"), b"b");
+    }
+
+    #[test]
+    fn a_batch_too_large_to_sync_file_by_file_appears_whole_too() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files: Vec<(PathBuf, String)> = (0..40)
+            .map(|i| (dir.path().join(format!("{i:02}.toml")), format!("n = {i}\n")))
+            .collect();
+        let placed = create_all_new(&files).expect("written");
+        assert_eq!(placed.len(), 40);
+        let names = entries(dir.path());
+        assert_eq!(names.len(), 40, "{names:?}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("39.toml")).expect("read"),
+            "n = 39\n"
+        );
     }
 
     #[test]
