@@ -327,7 +327,12 @@ mod batch_tests {
     fn a_batch_too_large_to_sync_file_by_file_appears_whole_too() {
         let dir = tempfile::tempdir().expect("tempdir");
         let files: Vec<(PathBuf, String)> = (0..40)
-            .map(|i| (dir.path().join(format!("{i:02}.toml")), format!("n = {i}\n")))
+            .map(|i| {
+                (
+                    dir.path().join(format!("{i:02}.toml")),
+                    format!("n = {i}\n"),
+                )
+            })
             .collect();
         let placed = create_all_new(&files).expect("written");
         assert_eq!(placed.len(), 40);
