@@ -77,12 +77,27 @@ if [ $TAPLO_WANTED = 1 ]; then
 fi
 
 # --- repositories --------------------------------------------------------------
+# Deleting many files slows down creating files on some file systems for minutes
+# (see benches/README.md): every mass deletion here is noted, and the measuring
+# waits until the last one is six minutes old.
+DELETED=$WORK/last-mass-deletion
+deleted() { touch "$DELETED"; }
+wait_after_deletion() {
+    [ -f "$DELETED" ] || return 0
+    local left=$(( $(stat -c %Y "$DELETED") + 360 - $(date +%s) ))
+    if [ "$left" -gt 0 ]; then
+        say "waiting ${left} s: many files were deleted here lately, which slows down creating files (benches/README.md)"
+        sleep "$left"
+    fi
+}
+
 # objects = plan files: every generated object has one plan, for 2027.
 repo_of() { echo "$WORK/plans-$1"; }
 for n in $SIZES; do
     repo=$(repo_of "$n")
     if [ $FRESH = 1 ] || [ ! -f "$WORK/plans-$n.ready" ]; then
         say "generating $n objects in $repo"
+        [ -e "$repo" ] && deleted
         rm -rf "$repo" "$WORK/plans-$n.ready"
         "$GEN" --objects "$n" --out "$repo" --years $YEAR --seed 1 --git
         # A branch that changes one object: for --changed-since main. Every
@@ -97,6 +112,7 @@ for n in $SIZES; do
 done
 # Let the writes of the generator reach the disk before anything is timed.
 sync
+wait_after_deletion
 
 # --- measuring -----------------------------------------------------------------
 # The median of the numbers in a file, one a line (lines that are not numbers,
@@ -184,7 +200,10 @@ else
     echo "n/a" > "$RES/taplo-$SMALL"
 fi
 
-rm -rf "$WORK/trash"
+if [ -d "$WORK/trash" ]; then
+    rm -rf "$WORK/trash"
+    deleted
+fi
 
 # --- the table -----------------------------------------------------------------
 get() { cat "$RES/$1" 2>/dev/null || echo n/a; }
