@@ -154,10 +154,6 @@ impl Pending {
             tmp: write_temp(target, bytes, flush)?,
         })
     }
-
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
 }
 
 impl Drop for Pending {
