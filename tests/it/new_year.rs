@@ -625,6 +625,11 @@ fn university_in_git(empty: bool) -> Repo {
 
 /// `plan new-year --commit ARGS…` without git identity variables from the caller.
 fn new_year_commit(repo: &Repo, args: &[&str]) -> Run {
+    new_year_commit_with(repo, args, &[])
+}
+
+/// [`new_year_commit`] with these environment variables set.
+fn new_year_commit_with(repo: &Repo, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = plan_command();
     cmd.current_dir(repo.path())
         .arg("--repo")
@@ -632,7 +637,8 @@ fn new_year_commit(repo: &Repo, args: &[&str]) -> Run {
         .args([
             "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
         ])
-        .args(args);
+        .args(args)
+        .envs(env.iter().copied());
     for var in [
         "GIT_AUTHOR_NAME",
         "GIT_AUTHOR_EMAIL",
@@ -747,23 +753,7 @@ fn commit_mode_without_a_git_identity_refuses_before_writing() {
         return;
     }
     let before = snapshot(repo.path());
-    let mut cmd = plan_command();
-    cmd.current_dir(repo.path())
-        .arg("--repo")
-        .arg(repo.path())
-        .args([
-            "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
-        ])
-        .envs(isolated);
-    for var in [
-        "GIT_AUTHOR_NAME",
-        "GIT_AUTHOR_EMAIL",
-        "GIT_COMMITTER_NAME",
-        "GIT_COMMITTER_EMAIL",
-    ] {
-        cmd.env_remove(var);
-    }
-    let run = run(&mut cmd);
+    let run = new_year_commit_with(&repo, &[], &isolated);
     assert_nothing_written(&repo, &before, &run);
     assert!(
         run.stderr.contains("git config user.name"),

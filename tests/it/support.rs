@@ -232,32 +232,10 @@ impl Repo {
         parse_check(self.plan(&all))
     }
 
-    /// Runs git in the repository; commits get a fixed author.
+    /// Runs git in the repository (see [`git_in`]); it must succeed.
     pub fn git(&self, args: &[&str]) {
-        let mut cmd = Command::new("git");
-        without_git_environment(&mut cmd);
-        let out = cmd
-            .current_dir(self.path())
-            .args([
-                "-c",
-                "user.name=Test Person",
-                "-c",
-                "user.email=test@example.se",
-            ])
-            .args([
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "init.defaultBranch=main",
-            ])
-            .args(args)
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let run = git_in(self.path(), args, &[]);
+        assert_eq!(run.code, 0, "git {args:?} failed: {}", run.stderr);
     }
 
     /// Commits everything in the work tree.
