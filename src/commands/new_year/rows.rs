@@ -11,7 +11,7 @@ use super::plural;
 use crate::diag::Span;
 use crate::fsio::Pending;
 use crate::index::{Dep, ObjectEntry, Resolved, SystemEntry, YearIndex};
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
 use crate::repo::Source;
 use crate::rollover::{self, Summary};
 use anyhow::{anyhow, bail, Result};
@@ -124,10 +124,10 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
     let from_index = YearIndex::new(from, &from_entries);
     let existing: Vec<ObjectEntry> = to_plans
         .par_iter()
-        .map(|(object, rel)| match load(source, rel, object, to) {
-            Ok((_, entry)) => entry,
+        .map(|(object, rel)| {
             // Unreadable: the object is there, its systems unknown (plan check says why).
-            Err(_) => ObjectEntry::from_plan(rel, object, to, &Plan::default()),
+            entry(source, rel, object, to)
+                .unwrap_or_else(|| ObjectEntry::from_plan(rel, object, to, &Plan::default()))
         })
         .collect();
     let existing_index = YearIndex::new(to, &existing);
@@ -205,11 +205,7 @@ fn first_pass(
         .zip(rows)
         .map(|((object, rel), row)| -> Result<First> {
             if row.exists {
-                return Ok(First::Kept(
-                    load(source, rel, object, years.from)
-                        .ok()
-                        .map(|(_, entry)| entry),
-                ));
+                return Ok(First::Kept(entry(source, rel, object, years.from)));
             }
             match draft(source, rel, object, years, &|_| false) {
                 Ok((mut made, text)) => {
@@ -254,14 +250,11 @@ fn read_text(source: &dyn Source, rel: &str) -> Result<String> {
         .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))
 }
 
-/// A plan file's text and what the cross-object rules need of it.
-fn load(source: &dyn Source, rel: &str, object: &str, year: i32) -> Result<(String, ObjectEntry)> {
-    let text = read_text(source, rel)?;
-    let tree = toml::de::DeTable::parse(&text)
-        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
-    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
-    let entry = ObjectEntry::from_plan(rel, object, year, &plan);
-    Ok((text, entry))
+/// What the cross-object rules need of a plan file that is not rolled over; None
+/// when it cannot be read or parsed.
+fn entry(source: &dyn Source, rel: &str, object: &str, year: i32) -> Option<ObjectEntry> {
+    let bytes = source.read(rel).ok()??;
+    ObjectEntry::parse(rel, object, year, &bytes)
 }
 
 /// Rolls the `from` plan at `rel` over, dropping the references `gone` names.
