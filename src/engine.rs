@@ -150,7 +150,6 @@ pub fn check_cached(
     }
     let mut files: Vec<String> = findings.iter().map(|f| f.file.clone()).collect();
     files.extend(plans.iter().filter(|p| p.3).map(|p| p.0.clone()));
-    files.sort();
     // The cache serves runs that report on some files only (--changed-since,
     // PATHs): a full check reads every file anyway.
     let cache = cache.filter(|_| plans.iter().any(|p| !p.3));
@@ -194,11 +193,10 @@ pub fn check_cached(
     let cross: Vec<Finding> = entries
         .iter()
         .flat_map(|(year, entries)| {
+            // (Plans of years other than --year are not read: every entry is of it.)
             let wanted = |file: &str| {
                 reported.contains(file)
-                    || (dependants.contains(file)
-                        && selection.year.is_none_or(|y| y == *year)
-                        && selection.under_paths(file))
+                    || (dependants.contains(file) && selection.under_paths(file))
             };
             checks::deps::check_year(&YearIndex::new(*year, entries), &wanted)
                 .into_iter()
