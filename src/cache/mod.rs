@@ -168,8 +168,8 @@ impl Cache {
 
     /// Stores what this run learnt, when it learnt anything. `seen`: every plan file
     /// of the run; `complete`: the run looked at every plan file of every year, so
-    /// stat data of files no longer there can go. A
-    /// cache that cannot be written is left alone: it only saves time.
+    /// stat data of files no longer there can go. A cache that cannot be written is
+    /// left alone: it only saves time.
     pub fn save<'p>(self, seen: impl IntoIterator<Item = &'p str>, complete: bool) {
         self.old();
         if let Some(dirs) = self
