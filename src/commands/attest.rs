@@ -8,7 +8,6 @@ use crate::model::{Plan, Tbl};
 use crate::repo::{self, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{anyhow, bail, Context, Result};
-use chrono::Datelike;
 use std::process::ExitCode;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -22,7 +21,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 ///
 /// Examples:
 ///   plan attest ladok --system ladok --year 2027
-///   plan attest ladok                      (the only system, the year of --today)
+///   plan attest ladok                      (the only system, the newest plan)
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -33,7 +32,7 @@ pub struct Args {
     #[arg(long, value_name = "SYSTEM")]
     pub system: Option<String>,
 
-    /// Plan year (default: the year of --today)
+    /// Plan year (default: the object's newest plan)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 }
@@ -42,7 +41,24 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
-    let year = args.year.unwrap_or_else(|| globals.today.year());
+    let year = match args.year {
+        Some(year) => year,
+        None => {
+            let years = super::object_years(&source, &args.object)?;
+            let newest = *years.last().ok_or_else(|| {
+                anyhow!(
+                    "object `{}` has no plans (objects/{}/<year>.toml)",
+                    args.object,
+                    args.object
+                )
+            })?;
+            eprintln!(
+                "note: attesting the {newest} plan, the newest of `{}` (pass --year to choose)",
+                args.object
+            );
+            newest
+        }
+    };
     let rel = format!("objects/{}/{year}.toml", args.object);
     crate::repo::safe_relative(&rel)?;
     let bytes = source

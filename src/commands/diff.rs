@@ -26,7 +26,8 @@ pub struct Args {
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub from: Option<i32>,
 
-    /// The later year (default: the newest plan)
+    /// The later year (default: the year of --today, or the next year in the planning
+    /// season; the newest plan when the object has no plan of that year)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub to: Option<i32>,
 
@@ -47,19 +48,21 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
-    let mut years: Vec<i32> = source
-        .list_objects()?
-        .files
-        .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
-        .filter(|(o, _)| *o == args.object)
-        .map(|(_, y)| y)
-        .collect();
-    years.sort();
-    let to = args
-        .to
-        .or_else(|| years.last().copied())
-        .ok_or_else(|| anyhow!("object `{}` has no plans", args.object))?;
+    let years = super::object_years(&source, &args.object)?;
+    let to = match args.to {
+        Some(to) => to,
+        None if years.is_empty() => bail!("object `{}` has no plans", args.object),
+        // The year a one-year command works on, where the object has a plan of it;
+        // else its newest plan.
+        None => {
+            let year = super::default_year(&source, globals.today)?;
+            if years.contains(&year) {
+                year
+            } else {
+                *years.last().expect("not empty")
+            }
+        }
+    };
     let from = args
         .from
         .or_else(|| years.iter().rev().find(|y| **y < to).copied())

@@ -14,3 +14,45 @@ pub mod new_year;
 pub mod report;
 pub mod rule;
 pub mod schema;
+
+use crate::repo::Source;
+use chrono::{Datelike, NaiveDate};
+
+/// The year a one-year command works on when given no `--year` (SPEC §5): the year
+/// of `today`; where the repository has no plan of that year but has plans of the
+/// next (the planning season, November–December), the next year, said on stderr.
+pub fn default_year(source: &dyn Source, today: NaiveDate) -> anyhow::Result<i32> {
+    let this = today.year();
+    let mut has = (false, false);
+    for file in source.list_objects()?.files {
+        match crate::checks::classify(&file) {
+            Ok((_, y)) if y == this => has.0 = true,
+            Ok((_, y)) if y == this + 1 => has.1 = true,
+            _ => {}
+        }
+    }
+    Ok(match has {
+        (false, true) => {
+            eprintln!(
+                "note: using {next}: there are no plans for {this} yet, but there are for {next} (pass --year to choose)",
+                next = this + 1
+            );
+            this + 1
+        }
+        _ => this,
+    })
+}
+
+/// The years of an object's plans, oldest first.
+pub fn object_years(source: &dyn Source, object: &str) -> anyhow::Result<Vec<i32>> {
+    let mut years: Vec<i32> = source
+        .list_objects()?
+        .files
+        .iter()
+        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter(|(o, _)| o == object)
+        .map(|(_, y)| y)
+        .collect();
+    years.sort();
+    Ok(years)
+}

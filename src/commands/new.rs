@@ -26,7 +26,8 @@ pub struct Args {
     /// Object id: lowercase a–z, digits and `-` (the folder name)
     pub object: String,
 
-    /// Plan year (default: the year of --today)
+    /// Plan year (default: the year of --today; in the planning season, the next year
+    /// when only it has plans)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 
@@ -50,7 +51,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
-    let year = args.year.unwrap_or_else(|| globals.today.year());
+    let year = match args.year {
+        Some(year) => year,
+        None => {
+            let year = super::default_year(&source, globals.today)?;
+            // November–December: plans are made for next year, so say which one this is.
+            if year == globals.today.year() && globals.today.month() >= 11 {
+                eprintln!(
+                    "note: creating the plan for {year}, the year of today; for next year's plan pass --year {}",
+                    year + 1
+                );
+            }
+            year
+        }
+    };
     let rel = format!("objects/{}/{year}.toml", args.object);
     let text = scaffold(&settings, &args, year);
     let mut files = vec![(root.join(&rel), text.into_bytes())];

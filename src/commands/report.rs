@@ -5,7 +5,6 @@ use crate::repo::{self, WorkTree};
 use crate::report::{self, render, Rows};
 use crate::settings::Settings;
 use anyhow::{bail, Result};
-use chrono::Datelike;
 use std::process::ExitCode;
 
 /// Tables across the repository: upgrades, dependencies, deviations, roles.
@@ -33,7 +32,8 @@ pub struct Args {
     #[arg(value_enum)]
     pub kind: Kind,
 
-    /// The plan year (default: the year of --today)
+    /// The plan year (default: the year of --today; in the planning season, the next
+    /// year when only it has plans)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 
@@ -86,7 +86,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
-    let year_number = args.year.unwrap_or_else(|| globals.today.year());
+    let year_number = match args.year {
+        Some(year) => year,
+        None => crate::commands::default_year(&source, globals.today)?,
+    };
     let year = report::load::year(&source, year_number)?;
     if year.plans.is_empty() {
         eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");

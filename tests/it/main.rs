@@ -10,6 +10,7 @@ mod commands;
 mod examples;
 mod exit_codes;
 mod files;
+mod first_hour;
 mod git;
 mod history;
 mod hook;
