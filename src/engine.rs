@@ -76,6 +76,12 @@ impl Outcome {
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 
+    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
+    /// a stray file with a `layout` finding is reported on, but it is not a plan.
+    pub fn plan_files(&self) -> usize {
+        self.files.iter().filter(|f| classify(f).is_ok()).count()
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

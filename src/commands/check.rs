@@ -112,7 +112,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             } else {
                 base.clone()
             };
-            match git()?.changed_since(&base)? {
+            match git()?.changed_since_in(&base, args.staged)? {
                 Changed::All(why) => {
                     eprintln!("note: {why}, so every object is checked");
                     None

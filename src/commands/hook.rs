@@ -14,10 +14,12 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// Install a pre-commit hook that runs `plan check --staged`.
+    /// Install a pre-commit hook that runs `plan check --staged --changed-since HEAD`.
     ///
-    /// The hook checks the index (what is being committed), not the work tree, and
-    /// stops the commit when a plan has errors. It never replaces another hook
+    /// The hook checks the index (what is being committed), not the work tree,
+    /// reports on the objects the commit changes, and stops the commit when one of
+    /// their plans has errors. It runs the `plan` this command was run as (install
+    /// again after moving it), else the one on PATH. It never replaces another hook
     /// unless --force is given (the old one is kept as pre-commit.orig).
     ///
     /// Examples:
@@ -29,6 +31,42 @@ pub enum Action {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The hook: `plan` found where it was installed from, else on PATH (a git GUI
+/// often runs hooks with a PATH that lacks `~/.cargo/bin`), and when it is in
+/// neither place, a message that says how to fix it instead of `exec: plan: not
+/// found`. It reports on what the commit changes, with the whole index as context
+/// (SPEC §5); the first commit, with no HEAD to compare with, is checked whole.
+fn script(plan_dir: &str, installed: &Option<std::path::PathBuf>) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let installed = installed
+        .as_ref()
+        .and_then(|p| p.to_str())
+        .map(quote)
+        .unwrap_or_else(|| "''".into());
+    let dir = quote(plan_dir);
+    format!(
+        r#"#!/bin/sh
+{MARKER}
+# Checks what this commit changes in the förvaltningsplaner; `git commit --no-verify`
+# skips it once. Install again (`plan hook install`) after moving the plan program.
+installed={installed}
+plan=$installed
+if [ ! -x "$plan" ]; then
+  plan=$(command -v plan) || {{
+    echo "pre-commit: the plan program is neither at $installed nor on PATH, so the plans cannot be checked." >&2
+    echo "Install it (cargo install --path <the plan project>), then run \`plan hook install\` again;" >&2
+    echo "or skip the check once with \`git commit --no-verify\`." >&2
+    exit 1
+  }}
+fi
+if git rev-parse --verify --quiet HEAD >/dev/null; then
+  exec "$plan" --repo {dir} check --staged --changed-since HEAD
+fi
+exec "$plan" --repo {dir} check --staged
+"#
+    )
 }
 
 /// Marks a hook as ours, so installing again updates it instead of refusing.
@@ -55,10 +93,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     } else {
         git.prefix.trim_end_matches('/').to_string()
     };
-    let script = format!(
-        "#!/bin/sh\n{MARKER}\n# Checks the staged förvaltningsplaner; `git commit --no-verify` skips it once.\nexec plan --repo '{}' check --staged\n",
-        plan_dir.replace('\'', "'\\''")
-    );
+    let script = script(&plan_dir, &std::env::current_exe().ok());
     match std::fs::read(&hook) {
         Ok(existing) if String::from_utf8_lossy(&existing).contains(MARKER) => {
             crate::fsio::replace(&hook, script.as_bytes())?;
@@ -84,7 +119,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))?;
     }
     crate::outln!(
-        "installed {}: `plan check --staged` runs before each commit",
+        "installed {}: `plan check --staged --changed-since HEAD` runs before each commit",
         hook.display()
     );
     Ok(ExitCode::SUCCESS)

@@ -6,7 +6,8 @@ use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Create a new plan repository: plan.toml, objects/ and a CI example.
+/// Create a new plan repository: plan.toml, objects/, a CI example and a .gitignore
+/// for editor leftovers.
 ///
 /// Runs `git init` when the folder is not inside a git repository yet. Never
 /// overwrites an existing file.
@@ -90,6 +91,15 @@ fn create(
         files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
         created.push(".gitlab-ci.yml");
     }
+    let ignore = dir.join(".gitignore");
+    if ignore.symlink_metadata().is_ok() {
+        eprintln!(
+            "note: .gitignore exists; left as it is (README lists the editor leftovers to ignore)"
+        );
+    } else {
+        files.push((ignore, GITIGNORE.as_bytes().to_vec()));
+        created.push(".gitignore");
+    }
     let staged = fsio::stage_new(&files)?;
     let objects = dir.join("objects");
     if objects.symlink_metadata().is_err() {
@@ -104,6 +114,23 @@ fn create(
     made.extend(staged.place()?);
     Ok(created)
 }
+
+/// What editors and file managers leave beside the plans: git ignores them, and so
+/// does `plan check` (SPEC §1).
+const GITIGNORE: &str =
+    "# Lämningar från redigerare och filhanterare: varken planer eller något att checka in.
+*~
+*.swp
+*.swo
+.*.sw?
+\\#*#
+.#*
+*.bak
+*.orig
+.DS_Store
+Thumbs.db
+desktop.ini
+";
 
 const CI_EXAMPLE: &str = r#"# Kontrollerar förvaltningsplanerna i varje merge request och på huvudgrenen.
 # Resultatet visas i merge requesten (Code Quality och testrapport).

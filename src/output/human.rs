@@ -10,7 +10,17 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     let mut out = render_findings(&outcome.findings, color);
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
-    let files = plural(outcome.files.len(), "plan file", "plan files");
+    let plans = outcome.plan_files();
+    let mut files = plural(plans, "plan file", "plan files");
+    // Stray files under objects/ are reported on (each has a `layout` finding), but
+    // they are not plans.
+    let others = outcome.files.len() - plans;
+    if others > 0 {
+        files = format!(
+            "{files} and {}",
+            plural(others, "other file", "other files")
+        );
+    }
     let summary = if errors + warnings == 0 {
         format!("checked {files}: no problems found")
     } else {

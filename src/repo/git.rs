@@ -75,6 +75,22 @@ impl GitRepo {
 
     /// For a revision that does not resolve: a clearer error when HEAD has no commits
     /// yet, where git's own would only say that the revision is not found.
+    /// The index file `git commit` commits: GIT_INDEX_FILE, which git sets for hooks
+    /// during `git commit -a` and partial commits, else `.git/index`.
+    fn index_path(&self) -> PathBuf {
+        match std::env::var_os("GIT_INDEX_FILE") {
+            Some(file) if !file.is_empty() => {
+                let file = PathBuf::from(file);
+                if file.is_absolute() || file.exists() {
+                    file
+                } else {
+                    self.repo.workdir().map_or(file.clone(), |w| w.join(&file))
+                }
+            }
+            _ => self.repo.path().join("index"),
+        }
+    }
+
     fn no_commits(&self, what: &str) -> Option<anyhow::Error> {
         matches!(self.repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch).then(|| {
             anyhow!("{what}: the git repository has no commits yet; commit first, or check the staged files with --staged")
@@ -116,17 +132,7 @@ impl GitSource {
     /// The index: what `git commit` would commit. Honours GIT_INDEX_FILE, which git
     /// sets for hooks during `git commit -a` and partial commits.
     pub fn index(git: GitRepo) -> Result<GitSource> {
-        let path = match std::env::var_os("GIT_INDEX_FILE") {
-            Some(file) if !file.is_empty() => {
-                let file = PathBuf::from(file);
-                if file.is_absolute() || file.exists() {
-                    file
-                } else {
-                    git.repo.workdir().map_or(file.clone(), |w| w.join(&file))
-                }
-            }
-            _ => git.repo.path().join("index"),
-        };
+        let path = git.index_path();
         Ok(GitSource::new(
             git,
             Entries::Index(path),
@@ -304,6 +310,12 @@ pub enum Changed {
 impl GitRepo {
     /// What changed between the merge base of `base` and HEAD, and HEAD.
     pub fn changed_since(&self, base: &str) -> Result<Changed> {
+        self.changed_since_in(base, false)
+    }
+
+    /// [`GitRepo::changed_since`], comparing the merge base with the index (what
+    /// `git commit` would commit) when `staged`, else with HEAD.
+    pub fn changed_since_in(&self, base: &str, staged: bool) -> Result<Changed> {
         let repo = &self.repo;
         let shallow_hint = "fetch the base branch (`git fetch origin <branch>`), or in GitLab CI set `GIT_DEPTH: 0` (variables:) so the clone has the history";
         let base_commit = match repo.revparse_single(base).and_then(|o| o.peel_to_commit()) {
@@ -327,13 +339,32 @@ impl GitRepo {
             Err(e) => bail!("--changed-since {base}: HEAD and {base} share no history ({})", e.message()),
         };
         let mut changed = Vec::new();
-        changed_files(
-            repo,
-            Some(&merge_base.tree()?),
-            Some(&head.tree()?),
-            "",
-            &mut changed,
-        )?;
+        if staged {
+            let index = git2::Index::open(&self.index_path())?;
+            let mut options = git2::DiffOptions::new();
+            if !self.prefix.is_empty() {
+                options.pathspec(&self.prefix);
+            }
+            let diff = repo.diff_tree_to_index(
+                Some(&merge_base.tree()?),
+                Some(&index),
+                Some(&mut options),
+            )?;
+            changed.extend(diff.deltas().flat_map(|d| {
+                [d.old_file().path(), d.new_file().path()]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.to_str().map(str::to_string))
+            }));
+        } else {
+            changed_files(
+                repo,
+                Some(&merge_base.tree()?),
+                Some(&head.tree()?),
+                "",
+                &mut changed,
+            )?;
+        }
         let mut objects = std::collections::BTreeSet::new();
         for path in &changed {
             let Some(rel) = path.strip_prefix(&self.prefix) else {

@@ -201,8 +201,44 @@ impl WorkTree {
             Err(e) => return Err(e).context("reading objects/"),
         }
         out.files.sort();
+        self.drop_ignored(&mut out);
         *self.plain_files.write().unwrap_or_else(|p| p.into_inner()) = walk.plain_files;
         Ok((out, keep))
+    }
+
+    /// Leaves out what git ignores (SPEC §1): editor leftovers such as `2027.toml~`,
+    /// `.2027.toml.swp` or `.DS_Store` are not plans, and a check that fails while an
+    /// editor is open helps nobody. Git's own rules decide (`.gitignore` files,
+    /// `.git/info/exclude`, the global excludes file), and like git a file it tracks
+    /// is never ignored. Only entries that would be `layout` findings are looked up: a
+    /// file named like a plan is always checked, and a repository without leftovers
+    /// (the usual case) opens no git repository here at all. Outside git, nothing is
+    /// ignored.
+    fn drop_ignored(&self, out: &mut Listing) {
+        let is_plan = |path: &str| crate::checks::classify(path).is_ok();
+        if out.problems.is_empty() && out.files.iter().all(|f| is_plan(f)) {
+            return;
+        }
+        let Ok(repo) = git2::Repository::discover(&self.canonical) else {
+            return;
+        };
+        let Some(prefix) = repo
+            .workdir()
+            .and_then(|w| w.canonicalize().ok())
+            .and_then(|w| self.canonical.strip_prefix(w).ok().map(Path::to_path_buf))
+        else {
+            return;
+        };
+        let index = repo.index().ok();
+        let ignored = |rel: &str| {
+            let path = prefix.join(rel);
+            repo.is_path_ignored(&path).unwrap_or(false)
+                && index
+                    .as_ref()
+                    .is_none_or(|i| i.get_path(&path, 0).is_none())
+        };
+        out.files.retain(|f| is_plan(f) || !ignored(f));
+        out.problems.retain(|(p, _)| !ignored(p));
     }
 
     /// The inode the listing saw for a plain file (see `plain_files`).

@@ -90,3 +90,96 @@ mod planning_season {
         assert!(!run.stderr.contains("using 2027"), "{}", run.stderr);
     }
 }
+
+/// SPEC §1: files git ignores are left out of a work-tree check, the way git leaves
+/// them out; the summary counts plan files only.
+mod editor_leftovers {
+    use super::*;
+
+    const LEFTOVERS: [&str; 3] = [
+        "objects/ladok/2027.toml~",
+        "objects/ladok/.2027.toml.swp",
+        "objects/.DS_Store",
+    ];
+
+    fn with_leftovers() -> Repo {
+        let repo = Repo::with_plan(baseline());
+        for file in LEFTOVERS {
+            repo.write(file, "leftover");
+        }
+        repo
+    }
+
+    #[test]
+    fn without_ignore_rules_they_are_layout_errors_but_not_plan_files() {
+        let repo = with_leftovers();
+        let checked = repo.check(&[]);
+        assert_eq!(checked.code, 1);
+        let mut files: Vec<&str> = checked.findings.iter().map(|f| f.file.as_str()).collect();
+        files.sort();
+        let mut want = LEFTOVERS.to_vec();
+        want.sort();
+        assert_eq!(files, want);
+        assert!(checked.findings.iter().all(|f| f.rule == "layout"));
+        // JSON counts the files reported on; people read that one is a plan.
+        assert_eq!(checked.summary.files, 4);
+        let human = repo.plan(&["check"]);
+        assert!(
+            human
+                .stdout
+                .contains("checked 1 plan file and 3 other files: 3 errors"),
+            "{}",
+            human.stdout
+        );
+    }
+
+    #[test]
+    fn the_gitignore_plan_init_writes_leaves_them_out() {
+        let parent = tempfile::tempdir().expect("a temporary folder");
+        let dir = parent.path().join("planer");
+        let init = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
+        assert_eq!(init.code, 0, "{init:?}");
+        assert!(init.stdout.contains(".gitignore"), "{}", init.stdout);
+        std::fs::create_dir_all(dir.join("objects/ladok")).expect("folder");
+        std::fs::write(dir.join(PLAN), baseline()).expect("plan");
+        for file in LEFTOVERS {
+            std::fs::write(dir.join(file), "leftover").expect("leftover");
+        }
+        let run = plan_in(&dir, &["check", "--format", "json"]);
+        let checked = parse_check(run);
+        // The plan itself: pm3-lu baseline in a repository whose plan.toml differs
+        // only in settings that do not concern it.
+        assert!(
+            checked.findings.iter().all(|f| f.file == PLAN),
+            "{:?}",
+            checked.findings
+        );
+        assert_eq!(checked.summary.files, 1);
+        assert!(plan_in(&dir, &["check"])
+            .stdout
+            .contains("checked 1 plan file:"));
+    }
+
+    #[test]
+    fn info_exclude_counts_and_a_tracked_file_is_never_ignored() {
+        let repo = with_leftovers();
+        repo.write(".git/info/exclude", "*~\n.*.swp\n.DS_Store\n");
+        repo.check(&[]).assert_clean();
+        // Committed anyway (forced past the ignore rules): git tracks it, so it is
+        // reported again.
+        repo.git(&["add", "--force", "objects/ladok/2027.toml~"]);
+        let checked = repo.check(&[]);
+        assert_eq!(
+            checked.rules_and_files(),
+            [("layout", "objects/ladok/2027.toml~")]
+        );
+    }
+
+    #[test]
+    fn outside_git_nothing_is_ignored() {
+        let repo = with_leftovers();
+        repo.write(".gitignore", "*~\n.*.swp\n.DS_Store\n");
+        std::fs::remove_dir_all(repo.file(".git")).expect("no git");
+        assert_eq!(repo.check(&[]).findings.len(), 3);
+    }
+}

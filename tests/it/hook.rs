@@ -38,7 +38,10 @@ fn hook_install_writes_an_executable_pre_commit_hook() {
 
     let hook = repo.read(HOOK);
     assert!(hook.starts_with("#!/bin/sh\n"), "{hook}");
-    assert!(hook.contains("plan --repo '.' check --staged"), "{hook}");
+    assert!(
+        hook.contains("\"$plan\" --repo '.' check --staged --changed-since HEAD"),
+        "{hook}"
+    );
     assert!(is_executable(&repo.file(HOOK)));
 
     // Installing again updates the hook it wrote, even after an edit.
@@ -128,7 +131,7 @@ fn the_hook_checks_a_plan_repository_in_a_subfolder() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(repo
         .read(HOOK)
-        .contains("plan --repo 'it/planer' check --staged"));
+        .contains("\"$plan\" --repo 'it/planer' check --staged --changed-since HEAD"));
 
     repo.write(&format!("it/planer/{PLAN}"), with_owner_error(baseline()));
     repo.git(&["add", "--all"]);
@@ -182,4 +185,85 @@ fn plan_init_writes_a_gitlab_pipeline_with_the_reports() {
         "build:\n  script: make\n"
     );
     assert!(run.stderr.contains(".gitlab-ci.yml"), "{}", run.stderr);
+}
+
+/// Issue 17: a git GUI runs hooks with a PATH that lacks `plan`. The hook runs the
+/// `plan` it was installed with, and when that is gone too, says how to fix it.
+#[test]
+fn the_hook_finds_plan_without_path_and_says_how_to_fix_a_missing_one() {
+    let repo = Repo::with_plan(baseline());
+    repo.commit_all("Ladok 2027");
+    // A copy of the binary, so it can be removed afterwards.
+    let bin = tempfile::tempdir().expect("a folder");
+    let copy = bin.path().join("plan");
+    std::fs::copy(env!("CARGO_BIN_EXE_plan"), &copy).expect("a copy of plan");
+    let install = run(plan_command()
+        .current_dir(repo.path())
+        .args(["--color", "never", "hook", "install"]));
+    assert_eq!(install.code, 0, "{install:?}");
+    let hook = repo.read(HOOK);
+    assert!(
+        hook.contains("check --staged --changed-since HEAD"),
+        "{hook}"
+    );
+    let hook = hook.replace(env!("CARGO_BIN_EXE_plan"), copy.to_str().expect("UTF-8"));
+    repo.write(HOOK, &hook);
+
+    let no_plan_path = "/usr/bin:/bin";
+    repo.write(PLAN, with_owner_error(baseline()));
+    repo.git(&["add", PLAN]);
+    let refused = git_in(
+        repo.path(),
+        &["commit", "-m", "x"],
+        &[("PATH", no_plan_path)],
+    );
+    assert_ne!(refused.code, 0, "{refused:?}");
+    assert!(refused.stderr.contains("activity/owner"), "{refused:?}");
+
+    std::fs::remove_file(&copy).expect("removed");
+    let gone = git_in(
+        repo.path(),
+        &["commit", "-m", "x"],
+        &[("PATH", no_plan_path)],
+    );
+    assert_ne!(gone.code, 0, "{gone:?}");
+    assert!(
+        gone.stderr.contains("neither at")
+            && gone.stderr.contains("plan hook install")
+            && gone.stderr.contains("--no-verify"),
+        "{}",
+        gone.stderr
+    );
+    assert!(!gone.stderr.contains("not found"), "{}", gone.stderr);
+}
+
+/// The hook reports on what the commit changes: an unrelated object's warnings do
+/// not fill the commit's output.
+#[test]
+fn the_hook_reports_only_on_what_the_commit_changes() {
+    let repo = Repo::with_plan(baseline());
+    // Another object with a mistake of its own is already committed.
+    repo.write(
+        "objects/lucat/2027.toml",
+        with_owner_error(&baseline_for("lucat")),
+    );
+    repo.commit_all("two objects");
+    assert_eq!(repo.plan(&["hook", "install"]).code, 0);
+    repo.write(PLAN, with_owner_error(baseline()));
+    repo.git(&["add", PLAN]);
+    let refused = commit(&repo, &["-m", "Ladok"]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    let said = format!("{}{}", refused.stdout, refused.stderr);
+    assert!(said.contains("objects/ladok/2027.toml"), "{said}");
+    assert!(!said.contains("objects/lucat/"), "{said}");
+}
+
+/// The first commit has no HEAD to compare with: the hook checks the index whole.
+#[test]
+fn the_hook_lets_a_clean_first_commit_pass() {
+    let repo = Repo::with_plan(baseline());
+    assert_eq!(repo.plan(&["hook", "install"]).code, 0);
+    repo.git(&["add", "--all"]);
+    let first = commit(&repo, &["--quiet", "-m", "first"]);
+    assert_eq!(first.code, 0, "{first:?}");
 }
