@@ -178,14 +178,17 @@ pub fn check_cached(
         cache.save(plans.iter().map(|p| p.0.as_str()), selection.year.is_none());
     }
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
-    for (result, (_, _, year, reported)) in per_file.into_iter().zip(&plans) {
+    for (result, (path, object, year, reported)) in per_file.into_iter().zip(&plans) {
         let report = result?;
         if *reported {
             findings.extend(report.findings);
         }
-        if let Some(entry) = report.entry {
-            entries.entry(*year).or_default().push(entry);
-        }
+        // An unreadable plan still says the object exists: no `deps/unknown` on
+        // the plans that depend on it, only its own `parse` finding.
+        let entry = report
+            .entry
+            .unwrap_or_else(|| ObjectEntry::unreadable(path, object, *year));
+        entries.entry(*year).or_default().push(entry);
     }
     let reported: HashSet<&str> = plans.iter().filter(|p| p.3).map(|p| p.0.as_str()).collect();
     // A branch can break objects it did not change (it drops a plan they depend on,

@@ -71,6 +71,10 @@ pub struct ObjectEntry {
     pub year: i32,
     pub systems: Vec<SystemEntry>,
     pub upgrades: Vec<UpgradeEntry>,
+    /// The plan file exists but cannot be read as a plan (not UTF-8, not TOML): the
+    /// object is there, its systems unknown, so references to them are not reported
+    /// as unknown (the file's own `parse` finding says what is wrong).
+    pub unreadable: bool,
 }
 
 /// Every dependency of a system: `depends_on` entries, then integration sources.
@@ -121,6 +125,19 @@ impl ObjectEntry {
                     })
                 })
                 .collect(),
+            unreadable: false,
+        }
+    }
+
+    /// The entry of an object whose plan file cannot be read (see [`Self::unreadable`]).
+    pub fn unreadable(file: &str, object: &str, year: i32) -> ObjectEntry {
+        ObjectEntry {
+            file: file.to_string(),
+            object: object.to_string(),
+            year,
+            systems: Vec::new(),
+            upgrades: Vec::new(),
+            unreadable: true,
         }
     }
 

@@ -11,8 +11,30 @@ pub struct Change {
     pub change: Kind,
     /// `roles.systemforvaltare.name`, `systems[ladok].version`, `upgrades[ladok@2027-03-06]`.
     pub path: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    /// The values as JSON values typed as in TOML (strings, numbers, booleans, ISO
+    /// dates as strings, arrays); [`display`] shows them as TOML text.
+    #[serde(serialize_with = "as_json")]
+    pub from: Option<Value>,
+    #[serde(serialize_with = "as_json")]
+    pub to: Option<Value>,
+}
+
+fn as_json<S: serde::Serializer>(v: &Option<Value>, s: S) -> Result<S::Ok, S::Error> {
+    v.as_ref().map(json).serialize(s)
+}
+
+/// A TOML value as JSON: dates and times become their ISO text (JSON has no date).
+fn json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::String(s) => s.clone().into(),
+        Value::Integer(i) => (*i).into(),
+        Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| f.to_string().into(), serde_json::Value::Number),
+        Value::Boolean(b) => (*b).into(),
+        Value::Datetime(d) => d.to_string().into(),
+        Value::Array(items) => items.iter().map(json).collect(),
+        Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), json(v))).collect(),
+    }
 }
 
 #[derive(Debug, Serialize, PartialEq, Clone, Copy)]
@@ -110,7 +132,7 @@ fn join(prefix: &str, key: &str) -> String {
 fn flatten_table(
     t: &toml::Table,
     prefix: &str,
-    out: &mut BTreeMap<String, String>,
+    out: &mut BTreeMap<String, Value>,
     elements: &mut BTreeSet<String>,
 ) {
     for (k, v) in t {
@@ -122,7 +144,7 @@ fn flatten_table(
 /// the deviation (`{ answer = "partial", … }`). Where one side has the word and the
 /// other the table, the word is read as the table's `answer`, so a "yes" that
 /// becomes a deviation shows as its answer changing, not as a removal and additions.
-fn answers_alike(words: &mut BTreeMap<String, String>, tables: &BTreeMap<String, String>) {
+fn answers_alike(words: &mut BTreeMap<String, Value>, tables: &BTreeMap<String, Value>) {
     let alike: Vec<String> = words
         .keys()
         .filter(|k| k.contains(".appendix3.answers."))
@@ -139,7 +161,7 @@ fn answers_alike(words: &mut BTreeMap<String, String>, tables: &BTreeMap<String,
 fn flatten(
     v: &Value,
     path: &str,
-    out: &mut BTreeMap<String, String>,
+    out: &mut BTreeMap<String, Value>,
     elements: &mut BTreeSet<String>,
 ) {
     match v {
@@ -153,7 +175,7 @@ fn flatten(
             }
         }
         other => {
-            out.insert(path.to_string(), display(other));
+            out.insert(path.to_string(), other.clone());
         }
     }
 }
@@ -177,7 +199,8 @@ fn display_plain(v: &Value) -> String {
     }
 }
 
-fn display(v: &Value) -> String {
+/// A value as TOML text, for people: `"established"`, `2027-03-06`, `[1, 2]`.
+pub fn display(v: &Value) -> String {
     match v {
         Value::String(s) => format!("{s:?}"),
         Value::Datetime(d) => d.to_string(),
@@ -205,7 +228,10 @@ mod tests {
         .unwrap();
         let changes: Vec<(Kind, String, Option<String>, Option<String>)> = diff(&old, &new)
             .into_iter()
-            .map(|c| (c.change, c.path, c.from, c.to))
+            .map(|c| {
+                let text = |v: Option<Value>| v.as_ref().map(display);
+                (c.change, c.path, text(c.from), text(c.to))
+            })
             .collect();
         let path = |p: &str| format!("systems[a].appendix3.answers.{p}");
         assert_eq!(

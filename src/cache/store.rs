@@ -196,6 +196,7 @@ fn decode_record(bytes: &[u8]) -> Option<Option<ObjectEntry>> {
         year: 0,
         systems,
         upgrades,
+        unreadable: false,
     }))
 }
 
@@ -432,6 +433,7 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(2027, 3, 6).expect("date"),
                 span: Span { start: 30, end: 40 },
             }],
+            unreadable: false,
         }
     }
 

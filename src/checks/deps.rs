@@ -119,6 +119,8 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                         .map(|s| format!("did you mean `{s}`?"));
                     out.push(f);
                 }
+                // Its plan cannot be read: which systems it has is unknown.
+                Resolved::NoSystem(other) if other.unreadable => {}
                 Resolved::NoSystem(other) => {
                     let mut f = finding(
                         &UNKNOWN,

@@ -69,7 +69,19 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
 /// deeply" replaces the parser's recursion limit.
 pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
     let range = e.span().unwrap_or(0..0);
-    sink.push(&PARSE, Span::new(range), toml_error_message(e, text));
+    let message = toml_error_message(e, text);
+    let finding = sink.push(&PARSE, Span::new(range.clone()), message);
+    if let Some(value) = unquoted_date(e, text) {
+        finding.help(shape::date_hint(value));
+    }
+}
+
+/// The value at a "must be quoted" error when it is a date written another way
+/// (`established_on = 15/12/2026`): the parser's advice to quote it would only lead
+/// to a `schema` error asking for no quotes.
+fn unquoted_date<'t>(e: &toml::de::Error, text: &'t str) -> Option<&'t str> {
+    let value = text.get(e.span()?)?.trim();
+    (e.message().contains("must be quoted") && shape::looks_like_date(value)).then_some(value)
 }
 
 /// The message of a TOML syntax error in `text` (see [`parse_error`]); plan.toml's
@@ -79,6 +91,8 @@ pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
     let said = e.message().trim_end();
     let mut message = if said.contains("recursion") || said.contains("recurse") {
         "invalid TOML: tables or arrays nested too deeply".to_string()
+    } else if let Some(value) = unquoted_date(e, text) {
+        format!("invalid TOML: `{value}` is not a TOML date")
     } else {
         format!("invalid TOML: {said}")
     };
@@ -88,6 +102,9 @@ pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
             .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('\n'))
         {
             message.push_str(&format!(" `{key}`"));
+        }
+        if let Some(line) = first_definition(text, range.start) {
+            message.push_str(&format!(", first defined on line {line}"));
         }
     }
     if let Some(c) = text.get(range.start..).and_then(|t| t.chars().next()) {
@@ -102,6 +119,41 @@ pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
         }
     }
     message
+}
+
+/// The line (1-based) where the key or table duplicated at byte `at` was first
+/// defined: the same table header earlier in the file, or the same key earlier in
+/// the same table. None where that cannot be told from the lines (a table made by
+/// dotted keys, say); the message then names the key only.
+fn first_definition(text: &str, at: usize) -> Option<usize> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let squeeze = |line: &str| -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
+    let header = |line: &str| {
+        let line = squeeze(line);
+        line.starts_with('[')
+            .then(|| line.split('#').next().unwrap_or_default().to_string())
+    };
+    let key = |line: &str| {
+        let line = squeeze(line);
+        let (key, _) = line.split_once('=')?;
+        (!key.is_empty() && !key.starts_with(['[', '#'])).then(|| key.to_string())
+    };
+    let duplicate = text[start..].lines().next()?;
+    let before: Vec<&str> = text[..start].lines().collect();
+    let found = match header(duplicate) {
+        Some(table) => before
+            .iter()
+            .position(|l| header(l).as_ref() == Some(&table)),
+        None => {
+            let wanted = key(duplicate)?;
+            let table_start = before
+                .iter()
+                .rposition(|l| header(l).is_some())
+                .map_or(0, |i| i + 1);
+            (table_start..before.len()).find(|&i| key(before[i]).as_ref() == Some(&wanted))
+        }
+    };
+    found.map(|i| i + 1)
 }
 
 /// Checks the whole file against the plan-file shape.

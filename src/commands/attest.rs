@@ -41,17 +41,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let years = super::object_years(&source, &args.object)?;
+    let Some(&newest) = years.last() else {
+        return Err(super::unknown_object(&source, &args.object));
+    };
     let year = match args.year {
         Some(year) => year,
         None => {
-            let years = super::object_years(&source, &args.object)?;
-            let newest = *years.last().ok_or_else(|| {
-                anyhow!(
-                    "object `{}` has no plans (objects/{}/<year>.toml)",
-                    args.object,
-                    args.object
-                )
-            })?;
             eprintln!(
                 "note: attesting the {newest} plan, the newest of `{}` (pass --year to choose)",
                 args.object

@@ -49,9 +49,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let years = super::object_years(&source, &args.object)?;
+    if years.is_empty() {
+        return Err(super::unknown_object(&source, &args.object));
+    }
     let to = match args.to {
         Some(to) => to,
-        None if years.is_empty() => bail!("object `{}` has no plans", args.object),
         // The year a one-year command works on, where the object has a plan of it;
         // else its newest plan.
         None => {
@@ -100,18 +102,21 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                     Kind::Added => crate::outln!(
                         "  + {}{}",
                         c.path,
-                        c.to.as_ref().map_or(String::new(), |v| format!(" = {v}"))
+                        c.to.as_ref()
+                            .map_or(String::new(), |v| format!(" = {}", plandiff::display(v)))
                     ),
                     Kind::Removed => crate::outln!(
                         "  - {}{}",
                         c.path,
-                        c.from.as_ref().map_or(String::new(), |v| format!(" = {v}"))
+                        c.from
+                            .as_ref()
+                            .map_or(String::new(), |v| format!(" = {}", plandiff::display(v)))
                     ),
                     Kind::Changed => crate::outln!(
                         "  ~ {}: {} → {}",
                         c.path,
-                        c.from.as_deref().unwrap_or(""),
-                        c.to.as_deref().unwrap_or("")
+                        c.from.as_ref().map(plandiff::display).unwrap_or_default(),
+                        c.to.as_ref().map(plandiff::display).unwrap_or_default()
                     ),
                 }
             }

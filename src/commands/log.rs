@@ -2,7 +2,7 @@
 
 use crate::cli::Globals;
 use crate::model::shape::is_id;
-use crate::repo::{self, GitRepo};
+use crate::repo::{self, GitRepo, WorkTree};
 use anyhow::{bail, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use git2::{Oid, Sort};
@@ -35,7 +35,9 @@ pub enum Format {
 
 #[derive(Serialize)]
 struct Entry {
+    /// The full commit id.
     commit: String,
+    /// The author date, RFC 3339 with the author's UTC offset.
     date: String,
     author: String,
     email: String,
@@ -87,15 +89,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             let author = commit.author();
             let when =
                 chrono::DateTime::from_timestamp(author.when().seconds(), 0).unwrap_or_default();
+            let offset = chrono::FixedOffset::east_opt(author.when().offset_minutes() * 60)
+                .unwrap_or(chrono::FixedOffset::east_opt(0).expect("UTC"));
             entries.push(Entry {
-                commit: commit.id().to_string()[..10].to_string(),
-                date: when.format("%Y-%m-%d %H:%M").to_string(),
+                commit: commit.id().to_string(),
+                date: when
+                    .with_timezone(&offset)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
                 author: author.name().unwrap_or("").to_string(),
                 email: author.email().unwrap_or("").to_string(),
                 summary: commit.summary().unwrap_or("").to_string(),
                 files: changed,
             });
         }
+    }
+    // No history and no plan: a mistyped id, not an object without changes.
+    if entries.is_empty() && super::object_years(&WorkTree::new(&root)?, &args.object)?.is_empty() {
+        return Err(super::unknown_object(&WorkTree::new(&root)?, &args.object));
     }
     match args.format {
         Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&entries)?),
@@ -110,10 +120,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 .set_content_arrangement(ContentArrangement::Dynamic);
             table.set_header(["date (UTC)", "author", "commit", "summary", "files"]);
             for e in &entries {
+                // The table is for reading: minutes in UTC and a short commit id.
+                let date = chrono::DateTime::parse_from_rfc3339(&e.date)
+                    .map(|d| d.to_utc().format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|_| e.date.clone());
                 table.add_row([
-                    e.date.clone(),
+                    date,
                     format!("{} <{}>", e.author, e.email),
-                    e.commit.clone(),
+                    e.commit[..10].to_string(),
                     e.summary.clone(),
                     e.files.join(", "),
                 ]);

@@ -56,3 +56,31 @@ pub fn object_years(source: &dyn Source, object: &str) -> anyhow::Result<Vec<i32
     years.sort();
     Ok(years)
 }
+
+/// The error for an object id no plan file has: exit 2, with the nearest object id
+/// of the repository as a did-you-mean.
+pub fn unknown_object(source: &dyn Source, object: &str) -> anyhow::Error {
+    let objects: std::collections::BTreeSet<String> = source
+        .list_objects()
+        .map(|l| l.files)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| crate::checks::classify(f).ok())
+        .map(|(o, _)| o)
+        .collect();
+    let hint = match crate::diag::did_you_mean(object, objects.iter().map(String::as_str)) {
+        Some(near) => format!("; did you mean `{near}`?"),
+        None if objects.is_empty() => "; the repository has no plans yet".to_string(),
+        None => format!(" (objects: {})", list_some(&objects)),
+    };
+    anyhow::anyhow!("no object `{object}`: there is no objects/{object}/<year>.toml{hint}")
+}
+
+/// Up to ten names, then how many more.
+fn list_some(names: &std::collections::BTreeSet<String>) -> String {
+    let shown: Vec<&str> = names.iter().take(10).map(String::as_str).collect();
+    match names.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{}, and {more} more", shown.join(", ")),
+    }
+}

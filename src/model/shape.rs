@@ -435,14 +435,7 @@ fn check_value(
                 wrong("a date like 2027-03-06 (no time of day)".into(), None);
             }
         }
-        (Ty::Date, DeValue::String(s)) => wrong(
-            "a date".into(),
-            Some(if s.parse::<chrono::NaiveDate>().is_ok() {
-                format!("write it without quotes: {s}")
-            } else {
-                "write a date like 2027-03-06, without quotes".into()
-            }),
-        ),
+        (Ty::Date, DeValue::String(s)) => wrong("a date".into(), Some(date_hint(s))),
         (Ty::Id, DeValue::String(s)) => {
             if !is_id(s) {
                 wrong(
@@ -563,6 +556,33 @@ fn quoted(values: &[&str]) -> String {
 }
 
 /// `^[a-z0-9][a-z0-9-]{0,62}$`: the syntax of object folders and system ids.
+/// How to write a date the user wrote another way (`15/12/2026`, `"2026-12-15"`):
+/// TOML dates are YYYY-MM-DD without quotes. Day-first forms are read the Swedish
+/// way (15/12/2026 is 15 December) to show the date rewritten.
+pub fn date_hint(written: &str) -> String {
+    let written = written.trim_matches(['"', '\'']);
+    let read = [
+        "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y.%m.%d",
+    ]
+    .iter()
+    .find_map(|f| chrono::NaiveDate::parse_from_str(written, f).ok());
+    match read {
+        Some(date) => format!("write dates as YYYY-MM-DD, unquoted: {date}"),
+        None => "write dates as YYYY-MM-DD, unquoted, e.g. 2027-03-06".into(),
+    }
+}
+
+/// Whether an unquoted value looks like a date written another way than TOML's
+/// (`15/12/2026`, `15.12.2026`): digits with `/` or `.` between them.
+pub fn looks_like_date(value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    digits >= 4
+        && value.contains(['/', '.'])
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+}
+
 pub fn is_id(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()

@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:89:2: parse: invalid TOML: duplicate key `budget`",
+            "objects/ladok/2027.toml:89:2: parse: invalid TOML: duplicate key `budget`, first defined on line 25",
         ],
     },
     Case {
@@ -186,7 +186,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:5:1: parse: invalid TOML: duplicate key `year`",
+            "objects/ladok/2027.toml:5:1: parse: invalid TOML: duplicate key `year`, first defined on line 4",
         ],
     },
     Case {
@@ -804,7 +804,16 @@ const CASES: &[Case] = &[
         args: &["attest", "ladok", "--year", "2027"],
         code: 2,
         says: &[
-            "error: objects/ladok/2027.toml does not exist",
+            "error: no object `ladok`: there is no objects/ladok/<year>.toml; the repository has no plans yet",
+        ],
+    },
+    Case {
+        name: "attest a year the object has no plan of",
+        setup: |r| plan(r, baseline().to_string()),
+        args: &["attest", "ladok", "--year", "2026"],
+        code: 2,
+        says: &[
+            "error: objects/ladok/2026.toml does not exist",
         ],
     },
     Case {

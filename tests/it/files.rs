@@ -128,7 +128,7 @@ fn quoted_date_is_a_schema_error() {
     assert_at(f, &text, "\"2027-05-31\"");
     assert_eq!(
         f.help.as_deref(),
-        Some("write it without quotes: 2027-05-31")
+        Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
     );
 }
 

@@ -183,3 +183,55 @@ mod editor_leftovers {
         assert_eq!(repo.check(&[]).findings.len(), 3);
     }
 }
+
+/// Messages that sent a new user the wrong way.
+mod messages {
+    use super::*;
+
+    #[test]
+    fn a_parse_error_in_one_plan_is_no_deps_unknown_in_the_others() {
+        let repo = Repo::with_plan(&replace_once(
+            baseline(),
+            "test_environment = true\n",
+            "test_environment = true\ndepends_on = [\"lucat/ladok\"]\n",
+        ));
+        repo.write(
+            "objects/lucat/2027.toml",
+            replace_once(
+                &baseline_for("lucat"),
+                "year = 2027\n",
+                "year = 2027\nyear = 2027\n",
+            ),
+        );
+        let checked = repo.check(&[]);
+        assert_eq!(
+            checked.rules_and_files(),
+            [("parse", "objects/lucat/2027.toml")],
+            "{:?}",
+            checked.findings
+        );
+        // A reference to an object with no plan at all is still reported.
+        std::fs::remove_file(repo.file("objects/lucat/2027.toml")).expect("removed");
+        assert_eq!(repo.check(&[]).rules(), ["deps/unknown"]);
+    }
+
+    #[test]
+    fn a_date_written_day_first_gets_the_form_to_use() {
+        let text = replace_once(baseline(), "end = 2027-05-31", "end = 31/05/2027");
+        let checked = check_plan(&text);
+        let f = checked.only("parse");
+        assert_eq!(f.message, "invalid TOML: `31/05/2027` is not a TOML date");
+        assert_eq!(
+            f.help.as_deref(),
+            Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
+        );
+        assert_at(f, &text, "31/05/2027");
+        // Quoting it, as a parser might suggest, leads to the same advice.
+        let quoted = replace_once(baseline(), "end = 2027-05-31", "end = \"31/05/2027\"");
+        let checked = check_plan(&quoted);
+        assert_eq!(
+            checked.only("schema").help.as_deref(),
+            Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
+        );
+    }
+}

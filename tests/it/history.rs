@@ -65,7 +65,7 @@ fn history() -> Repo {
     commit_as(
         &repo,
         OLOF,
-        "2026-12-03T10:00:00+00:00",
+        "2026-12-03T11:00:00+01:00",
         "Ladok: IT-systemförvaltarens namn",
     );
     repo.git(&["checkout", "--quiet", "main"]);
@@ -104,28 +104,28 @@ fn log_lists_the_commits_that_changed_an_object_newest_first() {
         seen,
         [
             json!([
-                "2026-12-09 13:00",
+                "2026-12-09T13:00:00+00:00",
                 "Karin Ek",
                 "karin.ek@example.se",
                 "Ladok 2026 arkiveras",
                 ["2026.toml (removed)"]
             ]),
             json!([
-                "2026-12-03 10:00",
+                "2026-12-03T11:00:00+01:00",
                 "Olof Berg",
                 "olof.berg@example.se",
                 "Ladok: IT-systemförvaltarens namn",
                 ["2027.toml"]
             ]),
             json!([
-                "2026-11-20 14:30",
+                "2026-11-20T14:30:00+00:00",
                 "Per Lind",
                 "per.lind@example.se",
                 "Ladok 2027: utkast",
                 ["2027.toml"]
             ]),
             json!([
-                "2026-11-02 09:00",
+                "2026-11-02T09:00:00+00:00",
                 "Karin Ek",
                 "karin.ek@example.se",
                 "Planer för 2026 och Lucat",
@@ -134,12 +134,11 @@ fn log_lists_the_commits_that_changed_an_object_newest_first() {
         ],
         "not Lucat's commit, and not the merge, which brought nothing new"
     );
+    // Full commit ids and RFC 3339 dates with the author's offset (issue 17): a
+    // program reading the log needs no second look-up and no guess at the zone.
     for entry in entries {
         let commit = entry["commit"].as_str().expect("a commit id");
-        assert!(
-            repo.rev_parse(commit).starts_with(commit),
-            "{commit} names a commit"
-        );
+        assert_eq!(repo.rev_parse(commit), commit, "a full commit id");
     }
 
     let table = repo.plan(&["log", "ladok"]);
@@ -149,6 +148,7 @@ fn log_lists_the_commits_that_changed_an_object_newest_first() {
         "Per Lind <per.lind@example.se>",
         "Ladok 2027: utkast",
         "2026-12-09 13:00",
+        "2026-12-03 10:00",
     ] {
         assert!(
             table.stdout.contains(shown),
@@ -186,17 +186,37 @@ fn log_of_another_object_and_of_one_without_commits() {
         ["Lucat: ny version", "Planer för 2026 och Lucat"]
     );
 
+    // An object with a plan but no commit yet has an empty log.
+    repo.write("objects/canvas/2027.toml", baseline_for("canvas"));
     let none = repo.plan(&["log", "canvas"]);
     assert_eq!(none.code, 0, "{none:?}");
     assert_eq!(none.stdout, "no commits change objects/canvas/\n");
+
+    // An object that never was is a mistake (issue 17): exit 2, with a did-you-mean.
+    let unknown = repo.plan(&["log", "ladokk"]);
+    assert_eq!(unknown.code, 2, "{unknown:?}");
+    assert!(
+        unknown.stderr.contains("no object `ladokk`")
+            && unknown.stderr.contains("did you mean `ladok`?"),
+        "{}",
+        unknown.stderr
+    );
+    let unknown = repo.plan(&["diff", "lucatt"]);
+    assert_eq!(unknown.code, 2, "{unknown:?}");
+    assert!(
+        unknown.stderr.contains("did you mean `lucat`?"),
+        "{}",
+        unknown.stderr
+    );
 
     let bad = repo.plan(&["log", "Ladok"]);
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(bad.stderr.contains("`Ladok`"), "{}", bad.stderr);
 }
 
-/// The changes of `plan diff … --format json` as (change, path, from, to).
-fn changes(run: &Run) -> Vec<(String, String, Option<String>, Option<String>)> {
+/// The changes of `plan diff … --format json` as (change, path, from, to); from and
+/// to are JSON values typed as in TOML, null when absent.
+fn changes(run: &Run) -> Vec<(String, String, Value, Value)> {
     assert_eq!(run.code, 0, "{run:?}");
     let changes: Value = serde_json::from_str(&run.stdout).expect("JSON");
     changes
@@ -211,12 +231,11 @@ fn changes(run: &Run) -> Vec<(String, String, Option<String>, Option<String>)> {
                 .map(String::as_str)
                 .collect();
             assert_eq!(keys.len(), 4, "{c}");
-            let text = |v: &Value| v.as_str().map(String::from);
             (
                 c["change"].as_str().expect("a kind").to_string(),
                 c["path"].as_str().expect("a path").to_string(),
-                text(&c["from"]),
-                text(&c["to"]),
+                c["from"].clone(),
+                c["to"].clone(),
             )
         })
         .collect()
@@ -229,27 +248,38 @@ fn diff_of_the_example_ladok_from_2026_to_2027() {
         "diff", "ladok", "--from", "2026", "--to", "2027", "--format", "json",
     ]);
     let all = changes(&run);
-    let has = |change: &str, path: &str, from: Option<&str>, to: Option<&str>| {
+    let has = |change: &str, path: &str, from: Value, to: Value| {
         assert!(
-            all.contains(&(
-                change.to_string(),
-                path.to_string(),
-                from.map(String::from),
-                to.map(String::from)
-            )),
+            all.contains(&(change.to_string(), path.to_string(), from, to)),
             "{change} {path} in {all:#?}"
         );
     };
+    // JSON values, not TOML text (issue 17): "2.41", not "\"2.41\"".
     has(
         "changed",
         "systems[ladok].version",
-        Some("\"2.37\""),
-        Some("\"2.41\""),
+        json!("2.37"),
+        json!("2.41"),
     );
-    has("changed", "year", Some("2026"), Some("2027"));
-    has("removed", "upgrades[ladok@2026-03-07]", None, None);
-    has("added", "upgrades[ladok@2027-03-06]", None, None);
-    has("added", "reference_group[Emma Lindqvist]", None, None);
+    has("changed", "year", json!(2026), json!(2027));
+    has(
+        "removed",
+        "upgrades[ladok@2026-03-07]",
+        Value::Null,
+        Value::Null,
+    );
+    has(
+        "added",
+        "upgrades[ladok@2027-03-06]",
+        Value::Null,
+        Value::Null,
+    );
+    has(
+        "added",
+        "reference_group[Emma Lindqvist]",
+        Value::Null,
+        Value::Null,
+    );
     let paths: Vec<&str> = all.iter().map(|c| c.1.as_str()).collect();
     let mut sorted = paths.clone();
     sorted.sort();
@@ -292,36 +322,41 @@ fn diff_shows_roles_answers_upgrades_and_the_budget() {
     let run = repo.plan(&[
         "diff", "ladok", "--from", "2026", "--to", "2027", "--format", "json",
     ]);
-    let s = |v: &str| Some(v.to_string());
+    let null = Value::Null;
     assert_eq!(
         changes(&run),
         [
-            ("changed".into(), "budget.hours".into(), s("100"), s("120")),
+            (
+                "changed".into(),
+                "budget.hours".into(),
+                json!(100),
+                json!(120)
+            ),
             (
                 "changed".into(),
                 "roles.systemforvaltare.name".into(),
-                s("\"Per Lind\""),
-                s("\"Sara Nord\"")
+                json!("Per Lind"),
+                json!("Sara Nord")
             ),
             (
                 "changed".into(),
                 "systems[ladok].appendix3.answers.restore_tested".into(),
-                s("\"yes\""),
-                s("\"na\"")
+                json!("yes"),
+                json!("na")
             ),
             (
                 "removed".into(),
                 "upgrades[ladok@2027-04-03]".into(),
-                None,
-                None
+                null.clone(),
+                null.clone()
             ),
             (
                 "added".into(),
                 "upgrades[ladok@2027-05-01]".into(),
-                None,
-                None
+                null.clone(),
+                null
             ),
-            ("changed".into(), "year".into(), s("2026"), s("2027")),
+            ("changed".into(), "year".into(), json!(2026), json!(2027)),
         ]
     );
 

@@ -306,6 +306,7 @@ fn draft(
             })
             .collect(),
         upgrades: Vec::new(),
+        unreadable: false,
     };
     let made = Draft {
         pending: None,
