@@ -23,7 +23,12 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 ///   plan attest ladok --system ladok --year 2027
 ///   plan attest ladok                      (the only system, the newest plan)
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+// The usage line of an error lists what was given as if it were required
+// (`--year <YEAR>`): a fixed one keeps the optional flags optional.
+#[command(
+    verbatim_doc_comment,
+    override_usage = "plan attest [OPTIONS] <OBJECT>"
+)]
 pub struct Args {
     /// The object id (folder under objects/)
     pub object: String,

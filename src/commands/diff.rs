@@ -17,7 +17,9 @@ use std::process::ExitCode;
 ///   plan diff ladok --from 2026 --to 2027
 ///   plan diff ladok                 the two newest years
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+// The usage line of an error lists what was given as if it were required
+// (`--year <YEAR>`): a fixed one keeps the optional flags optional.
+#[command(verbatim_doc_comment, override_usage = "plan diff [OPTIONS] <OBJECT>")]
 pub struct Args {
     /// The object id (folder under objects/)
     pub object: String,

@@ -21,7 +21,12 @@ use std::process::ExitCode;
 /// Examples:
 ///   plan new ladok --year 2027 --name Ladok --organisation-model 5
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+// The usage line of an error lists what was given as if it were required
+// (`--year <YEAR>`): a fixed one keeps the optional flags optional.
+#[command(
+    verbatim_doc_comment,
+    override_usage = "plan new [OPTIONS] --name <NAME> <OBJECT>"
+)]
 pub struct Args {
     /// Object id: lowercase a–z, digits and `-` (the folder name)
     pub object: String,

@@ -26,7 +26,9 @@ use std::process::ExitCode;
 ///   plan report deviations --format csv > avvikelser.csv
 ///   plan report upgrades --format ics > uppgraderingar.ics
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+// The usage line of an error lists what was given as if it were required
+// (`--year <YEAR>`): a fixed one keeps the optional flags optional.
+#[command(verbatim_doc_comment, override_usage = "plan report [OPTIONS] <KIND>")]
 pub struct Args {
     /// Which report
     #[arg(value_enum)]
@@ -41,7 +43,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// With deps: the dependencies through which OBJECT reaches others
+    /// With deps: who is hit when OBJECT is down or upgraded, i.e. the objects that
+    /// depend on it, directly or through others
     #[arg(long, value_name = "OBJECT")]
     pub reverse: Option<String>,
 }
@@ -65,14 +68,21 @@ pub enum Format {
     Ics,
 }
 
+/// A value as it is written on the command line (`mermaid`, `deviations`).
+fn name(value: impl clap::ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     match (args.kind, args.format) {
         (Kind::Deps, Format::Ics)
         | (Kind::Upgrades | Kind::Deviations | Kind::Roles, Format::Mermaid | Format::Dot) => {
             bail!(
-                "--format {:?} is not available for `report {:?}`",
-                args.format,
-                args.kind
+                "--format {} is not available for `report {}`",
+                name(args.format),
+                name(args.kind)
             )
         }
         (Kind::Deviations | Kind::Roles, Format::Ics) => {

@@ -101,11 +101,32 @@ pub fn roll(
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     use std::fmt::Write as _;
     write!(out, "{doc}").expect("writing to a string");
+    retitle(&mut out, from, to);
     Ok(Rolled {
         systems: draft::systems(&doc),
         text: crate::fsio::like_source(text, out),
         summary,
     })
+}
+
+/// The title `plan new` writes at the top (`# Förvaltningsplan 2027 för Ladok.`)
+/// names the new year. Only that line of the file's leading comments is touched;
+/// years elsewhere in comments are the user's words.
+fn retitle(text: &mut String, from: i32, to: i32) {
+    let old = format!("# Förvaltningsplan {from} för ");
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if !(trimmed.starts_with('#') || trimmed.trim().is_empty()) {
+            return;
+        }
+        if trimmed.starts_with(&old) {
+            let start = at + (line.len() - trimmed.len()) + "# Förvaltningsplan ".len();
+            text.replace_range(start..start + 4, &to.to_string());
+            return;
+        }
+        at += line.len();
+    }
 }
 
 /// What the rollover removes, decided in one place for both the edit and the comments.

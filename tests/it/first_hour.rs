@@ -235,3 +235,65 @@ mod messages {
         );
     }
 }
+
+mod usage {
+    use super::*;
+
+    #[test]
+    fn new_year_names_the_new_year_in_the_title_plan_new_wrote() {
+        let repo = Repo::new();
+        let new = repo.plan(&["new", "primula", "--year", "2027", "--name", "Primula"]);
+        assert_eq!(new.code, 0, "{new:?}");
+        let file = "objects/primula/2027.toml";
+        assert!(repo
+            .read(file)
+            .contains("# Förvaltningsplan 2027 för Primula."));
+        repo.commit_all("Primula 2027");
+        let rolled = repo.plan(&["new-year", "--from", "2027", "--to", "2028"]);
+        assert_eq!(rolled.code, 0, "{rolled:?}");
+        let next = repo.read("objects/primula/2028.toml");
+        assert!(
+            next.contains("# Förvaltningsplan 2028 för Primula."),
+            "{next}"
+        );
+        assert!(!next.contains("Förvaltningsplan 2027"), "{next}");
+    }
+
+    #[test]
+    fn report_errors_name_formats_and_reports_as_they_are_typed() {
+        let repo = Repo::with_plan(baseline());
+        let run = repo.plan(&["report", "deviations", "--format", "mermaid"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            "error: --format mermaid is not available for `report deviations`\n"
+        );
+        let help = repo.plan(&["report", "--help"]);
+        // The flag's help and the report's help say the same thing.
+        assert!(
+            help.stdout
+                .contains("who is hit when OBJECT is down or upgraded"),
+            "{}",
+            help.stdout
+        );
+        assert!(!help.stdout.contains("through which OBJECT reaches others"));
+    }
+
+    #[test]
+    fn a_missing_argument_does_not_make_year_look_required() {
+        let repo = Repo::new();
+        let run = repo.plan(&["new", "ladok", "--year", "2027"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr
+                .contains("Usage: plan new [OPTIONS] --name <NAME> <OBJECT>"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("--year <YEAR> <OBJECT>"),
+            "{}",
+            run.stderr
+        );
+    }
+}

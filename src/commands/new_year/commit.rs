@@ -16,7 +16,15 @@ pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
     let git = GitRepo::open(root).context("--commit; nothing was written")?;
     let repo = &git.repo;
     if repo.state() != RepositoryState::Clean {
-        bail!("--commit: a merge, rebase or similar is in progress ({:?}); finish it first; nothing was written", repo.state());
+        let what = match repo.state() {
+            RepositoryState::Merge => "a merge",
+            RepositoryState::Revert | RepositoryState::RevertSequence => "a revert",
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "a cherry-pick",
+            RepositoryState::Bisect => "a bisect",
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => "a `git am`",
+            _ => "a rebase",
+        };
+        bail!("--commit: {what} is in progress; finish it first (see `git status`); nothing was written");
     }
     staged_elsewhere(repo)?;
     let author = identity(repo, "AUTHOR")?;
