@@ -297,3 +297,20 @@ mod usage {
         );
     }
 }
+
+/// `new-year --commit` during a merge names it in git's words, not the library's.
+#[test]
+fn new_year_commit_during_a_merge_says_merge() {
+    let repo = Repo::with_plan(baseline());
+    repo.commit_all("Ladok 2027");
+    let head = repo.rev_parse("HEAD");
+    repo.write(".git/MERGE_HEAD", format!("{head}\n"));
+    let run = repo.plan(&["new-year", "--from", "2027", "--to", "2028", "--commit"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("--commit: a merge is in progress"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Merge)"), "{}", run.stderr);
+}
