@@ -86,6 +86,32 @@ pub enum Format {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    let (output, format) = (args.output.clone(), args.format);
+    let result = check(args, globals);
+    // A CI report that is missing says nothing in the merge request: when the check
+    // cannot run (exit 2), the GitLab and JUnit reports say why instead.
+    if let (Err(e), Some(file)) = (&result, output) {
+        let prefix = || {
+            repo::find_root(globals.repo.as_deref())
+                .and_then(|root| GitRepo::open(&root))
+                .map(|g| g.prefix)
+                .unwrap_or_default()
+        };
+        let why = format!("{e:#}");
+        let report = match format {
+            Format::Gitlab => Some(output::gitlab::could_not_run(&why, &prefix())),
+            Format::Junit => Some(output::junit::could_not_run(&why)),
+            _ => None,
+        };
+        if let Some(report) = report {
+            // The error that stopped the check is the one to report, not this one.
+            let _ = crate::fsio::write_report(&file, report.as_bytes());
+        }
+    }
+    result
+}
+
+fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let git = || GitRepo::open(&root);
     let source: Box<dyn Source> = match (&args.rev, args.staged) {

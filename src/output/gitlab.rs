@@ -63,3 +63,26 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
     out.push('\n');
     out
 }
+
+/// The report of a check that could not run (exit 2): one blocker issue that says
+/// why, at plan.toml, so the merge request shows it instead of a missing report.
+pub fn could_not_run(why: &str, prefix: &str) -> String {
+    let fingerprint: String = Sha256::digest(format!("could-not-run\0{why}").as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let issue = Issue {
+        description: format!("plan check could not run: {why}"),
+        check_name: "could-not-run",
+        fingerprint,
+        severity: "blocker",
+        location: Location {
+            path: format!("{prefix}{}", crate::settings::CONFIG_FILE),
+            lines: Lines { begin: 1 },
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&[issue]).expect("issues serialise");
+    out.push('\n');
+    out
+}

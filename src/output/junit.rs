@@ -7,69 +7,92 @@ use std::fmt::Write;
 
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): CI resolves paths from the git root.
+///
+/// GitLab shows only the first `<failure>` of a test case, so all of a file's
+/// failing findings go into one failure element, one line each; `failures` counts
+/// the failed test cases, and each test case names its `file`.
 pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
     let fails = |f: &Finding| f.severity == Severity::Error || deny_warnings;
-    let failures = outcome.findings.iter().filter(|f| fails(f)).count();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"plan check\" tests=\"{}\" failures=\"{failures}\">",
-        outcome.files.len()
-    );
-    let _ = writeln!(
-        out,
-        "  <testsuite name=\"plan check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">",
-        outcome.files.len()
-    );
+    // Findings are in file order, as are the files: one pass pairs them up.
+    let mut by_file = outcome
+        .findings
+        .chunk_by(|a, b| a.file == b.file)
+        .peekable();
+    let mut cases = String::new();
+    let mut failed = 0;
     for file in &outcome.files {
-        let findings: Vec<&Finding> = outcome
-            .findings
-            .iter()
-            .filter(|f| &f.file == file)
-            .collect();
+        let findings: &[Finding] = match by_file.peek() {
+            Some(group) if &group[0].file == file => by_file.next().unwrap_or_default(),
+            _ => &[],
+        };
+        let path = xml(&format!("{prefix}{file}"));
         let class = file.split('/').nth(1).unwrap_or("plan");
         let _ = write!(
-            out,
-            "    <testcase name=\"{}\" classname=\"{}\"",
-            xml(&format!("{prefix}{file}")),
+            cases,
+            "    <testcase name=\"{path}\" classname=\"{}\" file=\"{path}\"",
             xml(class)
         );
         if findings.is_empty() {
-            out.push_str("/>\n");
+            cases.push_str("/>\n");
             continue;
         }
-        out.push_str(">\n");
-        let mut notes = String::new();
-        for f in findings {
-            let text = format!(
-                "{prefix}{}:{}:{}: {}[{}]: {}",
+        cases.push_str(">\n");
+        let line = |f: &Finding| {
+            format!(
+                "{prefix}{}:{}:{}: {}[{}]: {}\n",
                 f.file,
                 f.line,
                 f.column,
                 f.severity.as_str(),
                 f.rule,
                 f.message
+            )
+        };
+        let (failing, notes): (Vec<&Finding>, Vec<&Finding>) =
+            findings.iter().partition(|f| fails(f));
+        if let Some(first) = failing.first() {
+            failed += 1;
+            let message = match failing.len() {
+                1 => first.message.clone(),
+                n => format!("{n} problems; the first: {}", first.message),
+            };
+            let text: String = failing.iter().map(|f| line(f)).collect();
+            let _ = writeln!(
+                cases,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                xml(first.rule),
+                xml(&message),
+                xml(&text)
             );
-            if fails(f) {
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    xml(f.rule),
-                    xml(&f.message),
-                    xml(&text)
-                );
-            } else {
-                notes.push_str(&text);
-                notes.push('\n');
-            }
         }
         if !notes.is_empty() {
-            let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&notes));
+            let text: String = notes.iter().map(|f| line(f)).collect();
+            let _ = writeln!(cases, "      <system-out>{}</system-out>", xml(&text));
         }
-        out.push_str("    </testcase>\n");
+        cases.push_str("    </testcase>\n");
     }
+    let tests = outcome.files.len();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\">"
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\" errors=\"0\">"
+    );
+    out.push_str(&cases);
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
+}
+
+/// The report of a check that could not run (exit 2): one test case in error that
+/// says why, so the merge request shows it instead of a missing report.
+pub fn could_not_run(why: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n  <testsuite name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase name=\"plan check\" classname=\"plan\">\n      <error type=\"could-not-run\" message=\"plan check could not run\">{}</error>\n    </testcase>\n  </testsuite>\n</testsuites>\n",
+        xml(why)
+    )
 }
 
 fn xml(s: &str) -> String {

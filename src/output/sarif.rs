@@ -34,7 +34,7 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
                 "message": { "text": message },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": format!("{prefix}{}", f.file) },
+                        "artifactLocation": { "uri": uri(&format!("{prefix}{}", f.file)) },
                         "region": { "startLine": f.line, "startColumn": f.column },
                     }
                 }],
@@ -59,5 +59,20 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
     });
     let mut out = serde_json::to_string_pretty(&log).expect("sarif serialises");
     out.push('\n');
+    out
+}
+
+/// A repository-relative path as a URI reference (RFC 3986), as SARIF requires:
+/// every byte but the unreserved characters and `/` percent-encoded, so
+/// `objects/ladok/2027 kopia.toml` is `objects/ladok/2027%20kopia.toml`.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
     out
 }
