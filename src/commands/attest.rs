@@ -47,24 +47,25 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
     let years = super::object_years(&source, &args.object)?;
-    let Some(&newest) = years.last() else {
-        return Err(super::unknown_object(&source, &args.object));
-    };
-    let year = match args.year {
-        Some(year) => year,
-        None => {
+    let year = match (args.year, years.last()) {
+        (Some(year), _) => year,
+        (None, Some(&newest)) => {
             eprintln!(
                 "note: attesting the {newest} plan, the newest of `{}` (pass --year to choose)",
                 args.object
             );
             newest
         }
+        (None, None) => return Err(super::unknown_object(&source, &args.object)),
     };
     let rel = format!("objects/{}/{year}.toml", args.object);
     crate::repo::safe_relative(&rel)?;
-    let bytes = source
-        .read(&rel)?
-        .ok_or_else(|| anyhow!("{rel} does not exist"))?;
+    let Some(bytes) = source.read(&rel)? else {
+        if years.is_empty() {
+            return Err(super::unknown_object(&source, &args.object));
+        }
+        bail!("{rel} does not exist");
+    };
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
 

@@ -4,7 +4,6 @@ use crate::cli::Globals;
 use crate::model::shape::is_id;
 use crate::repo::{self, GitRepo, WorkTree};
 use anyhow::{bail, Result};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use git2::{Oid, Sort};
 use serde::Serialize;
 use std::path::Path;
@@ -114,25 +113,25 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 crate::outln!("no commits change objects/{}/", args.object);
                 return Ok(ExitCode::SUCCESS);
             }
-            let mut table = Table::new();
-            table
-                .load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_header(["date (UTC)", "author", "commit", "summary", "files"]);
-            for e in &entries {
+            let rows = entries.iter().map(|e| {
                 // The table is for reading: minutes in UTC and a short commit id.
                 let date = chrono::DateTime::parse_from_rfc3339(&e.date)
                     .map(|d| d.to_utc().format("%Y-%m-%d %H:%M").to_string())
                     .unwrap_or_else(|_| e.date.clone());
-                table.add_row([
+                vec![
                     date,
                     format!("{} <{}>", e.author, e.email),
                     e.commit[..10].to_string(),
                     e.summary.clone(),
                     e.files.join(", "),
-                ]);
-            }
-            crate::outln!("{table}");
+                ]
+            });
+            let table = crate::output::table::render(
+                &["date (UTC)", "author", "commit", "summary", "files"],
+                rows,
+                &["author", "summary", "files"],
+            );
+            crate::outln!("{}", table.trim_end());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,6 @@
 
 use crate::checks::{self, ALL};
 use anyhow::{bail, Result};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::process::ExitCode;
 
 /// Explain a rule, or list them all.
@@ -20,16 +19,18 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.id {
         None => {
-            let mut table = Table::new();
-            table
-                .load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_header(["rule", "default", "when"]);
-            for rule in ALL {
-                table.add_row([rule.id, rule.severity.as_str(), rule.summary]);
-            }
-            crate::outln!("{table}");
-            crate::outln!("\n`plan rule ID` explains one; plan.toml [rules] changes a severity (\"error\", \"warning\", \"off\").");
+            let rows = ALL.iter().map(|rule| {
+                vec![
+                    rule.id.to_string(),
+                    rule.severity.as_str().to_string(),
+                    rule.summary.to_string(),
+                ]
+            });
+            let table = crate::output::table::render(&["rule", "default", "when"], rows, &["when"]);
+            crate::outln!("{}", table.trim_end());
+            let width = usize::from(crate::output::table::width());
+            let note = "`plan rule ID` explains one; plan.toml [rules] changes a severity (\"error\", \"warning\", \"off\").";
+            crate::outln!("\n{}", crate::output::table::wrap(note, width).join("\n"));
         }
         Some(id) => {
             let Some(rule) = checks::rule(&id) else {
@@ -43,26 +44,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 rule.severity.as_str()
             );
             crate::outln!("Fires when: {}.\n", rule.summary);
-            crate::outln!("{}", wrap(rule.doc, 80));
+            let width = usize::from(crate::output::table::width()).min(100);
+            crate::outln!("{}", crate::output::table::wrap(rule.doc, width).join("\n"));
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Rule docs are written as one paragraph; wrap them for the terminal.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for word in text.split_whitespace() {
-        if line > 0 && line + 1 + word.chars().count() > width {
-            out.push('\n');
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += word.chars().count();
-    }
-    out
 }

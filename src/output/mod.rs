@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod table;
 
 /// Whether to colour terminal output: `--color`, then NO_COLOR, then whether stdout
 /// is a terminal.

@@ -53,6 +53,7 @@ impl Rows for DeviationRow {
         "due",
         "overdue",
     ];
+    const PROSE: &'static [&'static str] = &["description"];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

@@ -16,6 +16,9 @@ use serde::Serialize;
 pub trait Rows: Serialize {
     /// Column names, equal to the JSON field names.
     const COLUMNS: &'static [&'static str];
+    /// The columns of free text, which a terminal table may wrap; the others (ids,
+    /// dates, numbers) it never breaks.
+    const PROSE: &'static [&'static str] = &[];
     /// One text per column.
     fn cells(&self) -> Vec<String>;
 }

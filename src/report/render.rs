@@ -1,19 +1,10 @@
 //! Rendering report rows: terminal table, JSON, CSV, Markdown.
 
 use super::Rows;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
-/// A terminal table that fits the terminal's width.
+/// A terminal table that fits the width (see [`crate::output::table`]).
 pub fn table<R: Rows>(rows: &[R]) -> String {
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_header(R::COLUMNS.iter().copied());
-    for row in rows {
-        table.add_row(row.cells());
-    }
-    format!("{table}\n")
+    crate::output::table::render(R::COLUMNS, rows.iter().map(Rows::cells), R::PROSE)
 }
 
 /// A JSON array of row objects.

@@ -14,6 +14,7 @@ pub struct RoleRow {
 
 impl Rows for RoleRow {
     const COLUMNS: &'static [&'static str] = &["object", "role", "name", "email"];
+    const PROSE: &'static [&'static str] = &["name"];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

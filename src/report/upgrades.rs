@@ -36,6 +36,7 @@ impl Rows for UpgradeRow {
         "status",
         "dependents",
     ];
+    const PROSE: &'static [&'static str] = &["to_version", "dependents"];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

@@ -314,3 +314,75 @@ fn new_year_commit_during_a_merge_says_merge() {
     );
     assert!(!run.stderr.contains("Merge)"), "{}", run.stderr);
 }
+
+/// Tables fit the width (`COLUMNS`, else the terminal's, else 80), wrap prose and
+/// never break an id or a date.
+mod table_width {
+    use super::*;
+
+    fn with_columns(repo: &Repo, columns: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = plan_command();
+        cmd.current_dir(repo.path())
+            .arg("--repo")
+            .arg(repo.path())
+            .args(["--today", TODAY, "--color", "never"])
+            .args(args);
+        match columns {
+            Some(c) => cmd.env("COLUMNS", c),
+            None => cmd.env_remove("COLUMNS"),
+        };
+        run(&mut cmd)
+    }
+
+    fn widest(text: &str) -> usize {
+        text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn a_report_in_80_columns_keeps_every_id_and_date_whole() {
+        let repo = Repo::copy_of("examples/universitet");
+        let run = with_columns(&repo, Some("80"), &["report", "deviations"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(widest(&run.stdout) <= 80, "{}", run.stdout);
+        let rows: serde_json::Value = serde_json::from_str(
+            &repo
+                .plan(&["report", "deviations", "--format", "json"])
+                .stdout,
+        )
+        .expect("JSON");
+        let rows = rows.as_array().expect("rows");
+        assert!(rows.len() > 3);
+        for row in rows {
+            for key in ["object", "id", "due", "owner"] {
+                if let Some(value) = row[key].as_str() {
+                    assert!(
+                        run.stdout.contains(value),
+                        "`{value}` whole in:\n{}",
+                        run.stdout
+                    );
+                }
+            }
+        }
+        // Wide enough, it is a table with one line per short row.
+        let wide = with_columns(&repo, Some("250"), &["report", "deviations"]);
+        assert!(wide.stdout.starts_with('┌'), "{}", wide.stdout);
+    }
+
+    #[test]
+    fn through_a_pipe_and_with_width_0_rule_fits_80_columns() {
+        let repo = Repo::new();
+        for columns in [None, Some("0")] {
+            let run = with_columns(&repo, columns, &["rule"]);
+            assert_eq!(run.code, 0, "{run:?}");
+            assert!(widest(&run.stdout) <= 80, "{columns:?}:\n{}", run.stdout);
+            // Not one letter per line: every rule id is on a line of its own.
+            assert!(
+                run.stdout
+                    .lines()
+                    .any(|l| l.contains("│ appendix3/attester-mismatch ")),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+}

@@ -100,12 +100,15 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// The real binary, with no colour preference inherited from the caller's environment.
+/// The real binary, with no colour preference inherited from the caller's
+/// environment, and tables as wide as they need (`COLUMNS`): a test that is about
+/// fitting a width sets its own.
 pub fn plan_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "400");
     without_git_environment(&mut cmd);
     cmd
 }

@@ -3,14 +3,10 @@
 
 use super::plural;
 use super::rows::{Action, Row};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 /// The table of what happens to each object.
 pub(super) fn table(rows: &[Row], to: i32) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(["object", "action", "carried", "dropped", "notes"]);
+    let mut cells = Vec::new();
     for row in rows {
         let s = &row.summary;
         let (action, carried, dropped) = match &row.action {
@@ -54,7 +50,7 @@ pub(super) fn table(rows: &[Row], to: i32) -> String {
                 )
             }
         };
-        t.add_row([
+        cells.push(vec![
             row.object.clone(),
             action,
             carried,
@@ -62,7 +58,11 @@ pub(super) fn table(rows: &[Row], to: i32) -> String {
             row.notes.join("; "),
         ]);
     }
-    format!("{t}\n")
+    crate::output::table::render(
+        &["object", "action", "carried", "dropped", "notes"],
+        cells,
+        &["carried", "dropped", "notes"],
+    )
 }
 
 /// The commit message: a title, then one line per object written.
