@@ -41,12 +41,20 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     out
 }
 
+/// Spans longer than this many bytes are marked at their start only.
+const MAX_UNDERLINE: usize = 48;
+
 /// Renders findings without a summary (also used for plan.toml problems).
 pub fn render_findings(findings: &[Finding], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
+    };
+    // Long lines are cut to the width around the place that matters.
+    let renderer = match super::table::known_width() {
+        Some(width) => renderer.term_width(usize::from(width)),
+        None => renderer,
     };
     let mut out = String::new();
     for f in findings {
@@ -61,6 +69,10 @@ pub fn render_findings(findings: &[Finding], color: bool) -> String {
             .nth(f.column.saturating_sub(1))
             .map_or(line_text.len(), |(i, _)| i);
         let len = (f.span.end.saturating_sub(f.span.start)) as usize;
+        // A long span (an inline table of a whole deviation) is marked where it
+        // starts: underlining all of it would mark the whole line and keep it from
+        // being cut to the width.
+        let len = if len > MAX_UNDERLINE { 1 } else { len };
         let end = (col_byte + len.max(1)).min(line_text.len());
         let end = (col_byte..=end)
             .rev()

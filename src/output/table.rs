@@ -16,13 +16,17 @@ const FALLBACK_WIDTH: u16 = 80;
 /// The width to fit: `COLUMNS` when set (what shells export, and how a user asks
 /// for another width), else the terminal's when it reports a usable one, else 80.
 pub fn width() -> u16 {
+    known_width().unwrap_or(FALLBACK_WIDTH)
+}
+
+/// `COLUMNS`, else the terminal's width; None when neither gives a usable one.
+pub fn known_width() -> Option<u16> {
     let usable = |w: &u16| *w >= 20;
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok())
         .filter(usable)
         .or_else(|| Table::new().width().filter(usable))
-        .unwrap_or(FALLBACK_WIDTH)
 }
 
 /// A table of `rows` under `header`, as wide as [`width`] allows. Only the columns

@@ -386,3 +386,36 @@ mod table_width {
         }
     }
 }
+
+/// A deviation written as one long inline table: the snippet shows where it starts,
+/// cut to the width, not 200 characters underlined.
+#[test]
+fn the_snippet_of_a_long_line_shows_the_part_that_matters() {
+    let long = "backup = { answer = \"partial\", deviation = \"Återläsningen av databasen har inte testats sedan flytten till nya servrar under hösten\", action = \"Testa återläsning i testmiljön\", owner = \"systemforvaltare\" }";
+    assert!(long.chars().count() > 200);
+    let text = replace_once(
+        unattested(),
+        "backup = \"yes\"                  # nattlig backup",
+        long,
+    );
+    let repo = Repo::with_plan(&text);
+    let run = run(plan_command()
+        .current_dir(repo.path())
+        .env("COLUMNS", "100")
+        .args(["--today", TODAY, "--color", "never", "check"]));
+    assert_eq!(run.code, 1, "{run:?}");
+    let block: Vec<&str> = run
+        .stdout
+        .split("\n\n")
+        .find(|b| b.contains("appendix3/deviation-incomplete"))
+        .unwrap_or_else(|| panic!("{}", run.stdout))
+        .lines()
+        .collect();
+    let shown = block
+        .iter()
+        .find(|l| l.contains("backup = { answer"))
+        .unwrap_or_else(|| panic!("{}", block.join("\n")));
+    assert!(shown.chars().count() <= 100, "{shown}");
+    let marks = block.iter().map(|l| l.matches('^').count()).sum::<usize>();
+    assert_eq!(marks, 1, "{}", block.join("\n"));
+}
