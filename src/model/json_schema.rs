@@ -20,8 +20,23 @@ pub fn plan_file(roles: Option<&RoleModel>, checklist: Option<&Checklist>) -> Va
         "title".into(),
         json!("Förvaltningsplan (plan file objects/<object>/<year>.toml)"),
     );
+    obj.insert("description".into(), json!(DESCRIPTION));
+    // The role model decides whether a plan must name its organisation model
+    // (handbook 10.1.1–10.1.5), as `plan check` does.
+    if roles.is_some_and(|m| m.uses_organisation_model) {
+        if let Some(Value::Array(required)) = obj.get_mut("required") {
+            required.push(json!("organisation_model"));
+        }
+    }
     schema
 }
+
+/// What a JSON Schema validator cannot check, said where an editor shows it.
+const DESCRIPTION: &str = "A förvaltningsplan: one management object, one year. Validators \
+see a TOML file as JSON, where a TOML date (established_on = 2027-03-06) and a string \
+(\"2027-03-06\") are both strings: the schema cannot tell them apart, so a quoted date \
+passes here and `plan check` reports it. Write dates as YYYY-MM-DD, unquoted. `plan \
+check` is the full check.";
 
 struct Ctx<'a> {
     roles: Option<&'a RoleModel>,

@@ -151,6 +151,35 @@ fn the_schema_rejects_what_plan_check_rejects() {
     }
 }
 
+/// Issue 17: pm3-lu needs `organisation_model`; a plan without it passed the
+/// schema and failed the check. The schema also says what it cannot see.
+#[test]
+fn the_schema_requires_organisation_model_where_the_role_model_uses_it() {
+    let repo = Repo::new();
+    let run = plan_in(repo.path(), &["schema"]);
+    let schema: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let description = schema["description"].as_str().expect("a description");
+    assert!(
+        description.contains("cannot tell them apart") && description.contains("YYYY-MM-DD"),
+        "{description}"
+    );
+    let validator = Validator::from_text(&run.stdout);
+    let without = drop_line(baseline(), "organisation_model = ");
+    assert_ne!(validator.errors(&without), "");
+    assert_ne!(check_plan(&without).findings, []);
+
+    // The municipal model has no organisation models: not required there.
+    let kommun = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kommun");
+    let schema: Value = serde_json::from_str(&plan_in(&kommun, &["schema"]).stdout).expect("JSON");
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(!required.contains(&"organisation_model"), "{required:?}");
+}
+
 #[test]
 fn the_schema_outside_a_plan_repository_is_the_generic_one() {
     let dir = tempfile::tempdir().expect("a folder");
