@@ -46,13 +46,19 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let plan_toml = format!(
         r#"# Inställningar för planrepositoriet. Se README för alla nycklar.
 organisation = "{organisation}"
-role_model = "{model}"        # inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
-checklist = "infosak-kd"      # bilaga 3
-announce_days = 7             # uppgraderingar aviseras minst så många dagar i förväg
-service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: första lördagen varje månad
-# service_window_dates = [2027-06-19]                  # extra servicefönster
+# Inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
+role_model = "{model}"
+# Bilaga 3
+checklist = "infosak-kd"
+# Uppgraderingar aviseras minst så många dagar i förväg
+announce_days = 7
+# Servicefönster: första lördagen varje månad
+service_windows = {{ weekday = "saturday", nth = 1 }}
+# Extra servicefönster:
+# service_window_dates = [2027-06-19]
 
-# [rules]                     # ändra en regels allvarlighetsgrad: "error" | "warning" | "off"
+# Ändra en regels allvarlighetsgrad: "error" | "warning" | "off"
+# [rules]
 # "upgrade/service-window" = "error"
 "#,
         model = args.role_model
@@ -134,12 +140,22 @@ desktop.ini
 
 const CI_EXAMPLE: &str = r#"# Kontrollerar förvaltningsplanerna i varje merge request och på huvudgrenen.
 # Resultatet visas i merge requesten (Code Quality och testrapport).
-# Förutsätter att `plan` finns i jobbets image (t.ex. installerad med cargo install).
+# Jobbet installerar `plan` med cargo: sätt CI/CD-variabeln PLAN_GIT_URL till
+# git-adressen till plan-projektet (och gärna PLAN_REV till en commit). Den byggda
+# `plan` sparas i jobbets cache, så bara första körningen bygger.
 plan-check:
   stage: test
+  image: rust:1-slim
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  cache:
+    key: plan-$PLAN_REV
+    paths:
+      - .plan-bin/
+  before_script:
+    - export PATH="$CI_PROJECT_DIR/.plan-bin/bin:$PATH"
+    - command -v plan || cargo install --locked --root "$CI_PROJECT_DIR/.plan-bin" --git "$PLAN_GIT_URL" ${PLAN_REV:+--rev "$PLAN_REV"} plan
   script:
     - status=0
     - plan check --color always --format gitlab --output gl-code-quality.json || status=$?

@@ -118,25 +118,27 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
     let _ = writeln!(t, "object = {}", quote(&args.object));
     let _ = writeln!(t, "name = {}", quote(&args.name));
     let _ = writeln!(t, "year = {year}");
+    // Explanations stand on lines of their own: `taplo fmt` moves trailing comments
+    // (it aligns them across the table), so a file with them is not taplo-clean.
+    let _ = writeln!(t, "# draft | established | revised");
+    let _ = writeln!(t, "status = \"draft\"");
     let _ = writeln!(
         t,
-        "status = \"draft\"               # draft | established | revised"
-    );
-    let _ = writeln!(
-        t,
-        "# established_on = {}-12-01     # dagen planen fastställs",
+        "# Dagen planen fastställs: established_on = {}-12-01",
         year - 1
     );
     if let Some(om) = om {
-        let _ = writeln!(
-            t,
-            "organisation_model = {om}          # handboken 10.1.1–10.1.5"
-        );
+        let _ = writeln!(t, "# Organisationsmodell enligt handboken 10.1.1–10.1.5");
+        let _ = writeln!(t, "organisation_model = {om}");
     }
     let _ = writeln!(
         t,
         "\n# Roller enligt rollmodellen {} ({}).",
         model.name, model.title
+    );
+    let _ = writeln!(
+        t,
+        "# username: användarnamnet i GitLab/GitHub, för `plan codeowners` (valfritt)."
     );
     let optional: Vec<&str> = model
         .roles
@@ -154,16 +156,13 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         } else {
             format!("[roles.{}]", role.id)
         };
-        let _ = writeln!(t, "\n{header}  # {} ({})", role.label, role.short);
-        let _ = writeln!(t, "name = \"\"\nemail = \"\"\nunit = \"\"");
+        let _ = writeln!(t, "\n{header} # {} ({})", role.label, role.short);
+        let _ = writeln!(t, "name = \"\"\nemail = \"\"\nunit = \"\"\nusername = \"\"");
     }
     if !optional.is_empty() {
         let _ = writeln!(t, "\n# Valfria roller: {}", optional.join(", "));
     }
-    let _ = writeln!(
-        t,
-        "\n[budget]                          # bilaga 1\nhours = 0\nsek = 0"
-    );
+    let _ = writeln!(t, "\n[budget] # bilaga 1\nhours = 0\nsek = 0");
     let _ = writeln!(
         t,
         "\n[[systems]]\nid = {}\nname = {}",
@@ -172,24 +171,23 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
     );
     let _ = writeln!(
         t,
-        "supplier = \"\"\nhosting = \"internal\"               # internal | external | hybrid"
+        "supplier = \"\"\n# internal | external | hybrid\nhosting = \"internal\""
     );
     let _ = writeln!(
         t,
-        "lifecycle = \"active\"               # planned | active | phasing-out | retired"
+        "# planned | active | phasing-out | retired\nlifecycle = \"active\""
     );
     let _ = writeln!(
         t,
         "version = \"\"\npersonal_data = false\ntest_environment = false"
     );
+    let _ = writeln!(t, "# Klassning 0–3");
     let _ = writeln!(
         t,
-        "classification = {{ confidentiality = 1, integrity = 1, availability = 1 }}   # 0–3"
+        "classification = {{ confidentiality = 1, integrity = 1, availability = 1 }}"
     );
-    let _ = writeln!(
-        t,
-        "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
-    );
+    let _ = writeln!(t, "# \"<objekt>\" eller \"<objekt>/<system>\"");
+    let _ = writeln!(t, "depends_on = []");
     let _ = writeln!(
         t,
         "\n# Bilaga 3 ({}). Svara \"yes\", \"no\", \"partial\" eller \"na\".",
@@ -205,7 +203,7 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
     for q in &settings.checklist.questions {
         let _ = writeln!(t, "# {} ({})\n{} = \"\"", q.text, q.reference, q.id);
     }
-    let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\"                 # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(&args.object));
-    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = \"systemforvaltare\"\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"");
+    let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\" # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(&args.object));
+    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\" # maintain | develop\n# owner = \"systemforvaltare\"\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"");
     t
 }

@@ -134,9 +134,10 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
         ("Eva Holm", "eva.holm@example.se"),
         ("Olof Berg", "olof.berg@example.se"),
     ] {
+        let user = email.split('.').next().unwrap_or_default();
         text = text.replacen(
-            "name = \"\"\nemail = \"\"\nunit = \"\"",
-            &format!("name = \"{name}\"\nemail = \"{email}\"\nunit = \"Studentavdelningen\""),
+            "name = \"\"\nemail = \"\"\nunit = \"\"\nusername = \"\"",
+            &format!("name = \"{name}\"\nemail = \"{email}\"\nunit = \"Studentavdelningen\"\nusername = \"{user}\""),
             1,
         );
     }

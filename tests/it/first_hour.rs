@@ -419,3 +419,43 @@ fn the_snippet_of_a_long_line_shows_the_part_that_matters() {
     let marks = block.iter().map(|l| l.matches('^').count()).sum::<usize>();
     assert_eq!(marks, 1, "{}", block.join("\n"));
 }
+
+/// `taplo fmt --check` rejected what `plan new` wrote: taplo aligns the trailing
+/// comments of a table's entries, so hand-aligned ones move. The scaffold keeps
+/// explanations on lines of their own (a table header's comment one space after
+/// it), which taplo leaves alone. `.ci/taplo-check` runs the real taplo on the
+/// same output in CI; this test holds the rule without it.
+#[test]
+fn plan_new_writes_no_trailing_comments_taplo_would_move() {
+    for (config, args) in [
+        (
+            PLAN_TOML,
+            ["new", "ladok", "--year", "2027", "--name", "Ladok"],
+        ),
+        (
+            "organisation = \"Kommunen\"\nrole_model = \"municipal\"\n",
+            ["new", "ekonomi", "--year", "2027", "--name", "Ekonomi"],
+        ),
+    ] {
+        let repo = Repo::with_config(config);
+        let run = repo.plan(&args);
+        assert_eq!(run.code, 0, "{run:?}");
+        let text = repo.read(&format!("objects/{}/2027.toml", args[1]));
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('#') || !line.contains(" #") {
+                continue;
+            }
+            assert!(
+                trimmed.starts_with('[') && !line.contains("  #"),
+                "a trailing comment taplo would move: {line}"
+            );
+        }
+        // Every role has a `username` for `plan codeowners`.
+        assert_eq!(
+            text.matches("username = \"\"").count(),
+            text.matches("\n[roles.").count() + text.matches("\n[[roles.").count(),
+            "{text}"
+        );
+    }
+}

@@ -170,6 +170,9 @@ fn plan_init_writes_a_gitlab_pipeline_with_the_reports() {
         "codequality: gl-code-quality.json",
         "junit: plan-check.xml",
         "when: always",
+        // The job installs plan: a user's CI image has none (issue 17).
+        "cargo install --locked",
+        "--git \"$PLAN_GIT_URL\"",
     ] {
         assert!(ci.contains(needed), "`{needed}` in:\n{ci}");
     }

@@ -16,6 +16,7 @@ mod history;
 mod hook;
 mod new_year;
 mod output;
+mod readme;
 mod robustness;
 mod rules_appendix3;
 mod rules_plan;
