@@ -50,13 +50,16 @@ fn expiring(ctx: &FileCtx<'_>, system: &crate::model::plan::System, id: &str, si
         return;
     };
     let Some(ends) = &contract.ends else { return };
-    let notice = contract.notice_date().filter(|_| {
-        contract.notice_months.as_ref().is_some_and(|m| m.val > 0)
-    });
+    let notice = contract
+        .notice_date()
+        .filter(|_| contract.notice_months.as_ref().is_some_and(|m| m.val > 0));
     let months = contract.notice_months.as_ref().map_or(0, |m| m.val);
     match notice {
         Some(by) if by.year() == ctx.year => {
-            let span = contract.notice_months.as_ref().map_or(ends.span, |m| m.span);
+            let span = contract
+                .notice_months
+                .as_ref()
+                .map_or(ends.span, |m| m.span);
             sink.push(
                 &EXPIRING,
                 span,

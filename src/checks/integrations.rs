@@ -55,7 +55,10 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                     .as_ref()
                     .is_none_or(|p| p.val.trim().is_empty())
             {
-                let span = integration.purpose.as_ref().map_or(integration.span, |p| p.span);
+                let span = integration
+                    .purpose
+                    .as_ref()
+                    .map_or(integration.span, |p| p.span);
                 sink.push(&CONTRACT, span, format!(
                     "integration `{sys}` ← `{from}` carries personal data without a purpose"
                 ))

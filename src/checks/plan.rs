@@ -94,7 +94,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                         status.val
                     ),
                 )
-                .help("add description = \"…\": what the system does and which activity it supports");
+                .help(
+                    "add description = \"…\": what the system does and which activity it supports",
+                );
             }
         }
         let year_start = NaiveDate::from_ymd_opt(ctx.year, 1, 1);
@@ -135,7 +137,12 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
 
 /// `plan/established-by`: the roles of the model's `establishes` that
 /// `established_by` lacks.
-fn established_by(ctx: &FileCtx<'_>, status: &str, status_span: crate::diag::Span, sink: &mut Sink) {
+fn established_by(
+    ctx: &FileCtx<'_>,
+    status: &str,
+    status_span: crate::diag::Span,
+    sink: &mut Sink,
+) {
     let model = &ctx.settings.roles;
     if model.establishes.is_empty() {
         return;

@@ -99,7 +99,11 @@ pub fn window_problems(root: Tbl<'_, '_>, out: &mut Vec<super::shape::ShapeError
         Some(toml::de::DeValue::Array(_)) => root.tables("service_windows"),
         _ => root.table("service_windows").into_iter().collect(),
     };
-    for nth in windows.iter().filter_map(|w| w.int("nth")).filter(|n| n.val == 0) {
+    for nth in windows
+        .iter()
+        .filter_map(|w| w.int("nth"))
+        .filter(|n| n.val == 0)
+    {
         out.push(super::shape::ShapeError {
             span: nth.span,
             message: "`service_windows.nth` must be 1–5 or -1, found 0".into(),
@@ -137,7 +141,11 @@ impl Config {
                 .into_iter()
                 .filter_map(window)
                 .collect(),
-            _ => root.table("service_windows").and_then(window).into_iter().collect(),
+            _ => root
+                .table("service_windows")
+                .and_then(window)
+                .into_iter()
+                .collect(),
         };
         let rules = root
             .table("rules")
