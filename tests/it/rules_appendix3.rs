@@ -10,12 +10,7 @@ fn draft(text: &str) -> String {
 /// Checks a draft in the planning season, before its year: a draft once its year
 /// has begun is `plan/draft-in-year` as well.
 fn check_draft(text: &str) -> Checked {
-    let repo = Repo::with_plan(text);
-    parse_check(plan_at(
-        repo.path(),
-        "2026-12-01",
-        &["check", "--format", "json"],
-    ))
+    check_plan_at("2026-12-01", text)
 }
 
 /// The baseline without any appendix 3.

@@ -9,8 +9,7 @@ use crate::support::*;
 /// Checks the mutated baseline (at `today`) and returns its one finding, after
 /// asserting it is the only one, with this rule, severity and position.
 fn only_finding_at(today: &str, text: &str, rule: &str, severity: &str, at: &str) -> Finding {
-    let repo = Repo::with_plan(text);
-    let checked = parse_check(plan_at(repo.path(), today, &["check", "--format", "json"]));
+    let checked = check_plan_at(today, text);
     assert_eq!(checked.rules(), [rule], "{:#?}", checked.findings);
     let f = checked.only(rule).clone();
     assert_finding(&f, rule, severity, PLAN);
@@ -24,8 +23,7 @@ fn only_finding(text: &str, rule: &str, severity: &str, at: &str) -> Finding {
 }
 
 fn clean_at(today: &str, text: &str) {
-    let repo = Repo::with_plan(text);
-    parse_check(plan_at(repo.path(), today, &["check", "--format", "json"])).assert_clean();
+    check_plan_at(today, text).assert_clean();
 }
 
 /// The baseline as a draft: no decision recorded yet.
