@@ -553,7 +553,11 @@ fn plan_text(
         let month = rng.range(1, 6);
         // Six months' notice, except where that would fall in the plan year: the
         // benchmark's findings stay the deliberate ones.
-        let notice = if ends > year + 1 { ", notice_months = 6" } else { "" };
+        let notice = if ends > year + 1 {
+            ", notice_months = 6"
+        } else {
+            ""
+        };
         let _ = writeln!(
             t,
             "contract = {{ id = \"AV-{signed}-{number:03}\", ends = {ends}-{month:02}-28{notice}, owner = \"{supplier}\", dpa = true }}"

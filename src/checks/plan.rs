@@ -156,12 +156,7 @@ fn established_by(
     if missing.is_empty() {
         return;
     }
-    let all = model
-        .establishes
-        .iter()
-        .map(|r| format!("\"{r}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let all = crate::model::shape::quoted(&model.establishes);
     let lacking = missing
         .iter()
         .map(|r| model.describe(r))

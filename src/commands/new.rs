@@ -2,7 +2,7 @@
 
 use crate::cli::{parse_year, Globals};
 use crate::fsio;
-use crate::model::shape::{is_id, suggest_id};
+use crate::model::shape::{is_id, quoted, suggest_id};
 use crate::repo::{self, WorkTree};
 use crate::schema::Presence;
 use crate::settings::Settings;
@@ -88,14 +88,6 @@ fn quote(s: &str) -> String {
     toml_edit::Value::from(s).to_string().trim().to_string()
 }
 
-/// `"a", "b"`: role ids as the items of a TOML array.
-fn quoted_list(ids: &[String]) -> String {
-    ids.iter()
-        .map(|r| format!("\"{r}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
     let model = &settings.roles;
     let om = model
@@ -120,7 +112,7 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         let _ = writeln!(
             t,
             "# established_by = [{}]   # rollerna som fastställer planen",
-            quoted_list(&model.establishes)
+            quoted(&model.establishes)
         );
     }
     let _ = writeln!(
@@ -204,7 +196,7 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         settings.checklist.title
     );
     let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
-        quoted_list(model.report_to(om)));
+        quoted(model.report_to(om)));
     let _ = writeln!(
         t,
         "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"

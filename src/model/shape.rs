@@ -599,10 +599,11 @@ fn names(fields: &[Field]) -> String {
     fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
 }
 
-fn quoted(values: &[&str]) -> String {
+/// `"a", "b"`: values as the items of a TOML array, or a list in a message.
+pub fn quoted<S: AsRef<str>>(values: &[S]) -> String {
     values
         .iter()
-        .map(|v| format!("\"{v}\""))
+        .map(|v| format!("\"{}\"", v.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
