@@ -42,35 +42,31 @@ mod planning_season {
         assert!(run.stdout.contains("ladok"), "{}", run.stdout);
     }
 
-    #[test]
-    fn new_without_year_joins_next_year() {
-        let repo = next_year_only();
+    /// `plan new primula` without `--year` in December; it must create the plan of
+    /// `year`.
+    fn new_primula_in_december(repo: &Repo, year: i32) -> Run {
         let run = plan_at(
             repo.path(),
             DECEMBER,
             &["new", "primula", "--name", "Primula"],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stdout.contains("created objects/primula/2027.toml"),
-            "{run:?}"
-        );
+        let created = format!("created objects/primula/{year}.toml");
+        assert!(run.stdout.contains(&created), "{run:?}");
+        run
+    }
+
+    #[test]
+    fn new_without_year_joins_next_year() {
+        let repo = next_year_only();
+        let run = new_primula_in_december(&repo, 2027);
         assert!(run.stderr.contains("using 2027"), "{}", run.stderr);
     }
 
     #[test]
     fn new_in_an_empty_repository_in_december_names_the_year() {
         let repo = Repo::new();
-        let run = plan_at(
-            repo.path(),
-            DECEMBER,
-            &["new", "primula", "--name", "Primula"],
-        );
-        assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stdout.contains("created objects/primula/2026.toml"),
-            "{run:?}"
-        );
+        let run = new_primula_in_december(&repo, 2026);
         assert!(
             run.stderr.contains("for next year's plan pass --year 2027"),
             "{}",
@@ -321,17 +317,7 @@ mod table_width {
     use super::*;
 
     fn with_columns(repo: &Repo, columns: Option<&str>, args: &[&str]) -> Run {
-        let mut cmd = plan_command();
-        cmd.current_dir(repo.path())
-            .arg("--repo")
-            .arg(repo.path())
-            .args(["--today", TODAY, "--color", "never"])
-            .args(args);
-        match columns {
-            Some(c) => cmd.env("COLUMNS", c),
-            None => cmd.env_remove("COLUMNS"),
-        };
-        run(&mut cmd)
+        repo.plan_env(args, &[("COLUMNS", columns)])
     }
 
     fn widest(text: &str) -> usize {
