@@ -24,6 +24,7 @@ INSTALL=0
 TAPLO_WANTED=1
 FRESH=0
 TODAY=2027-03-01
+HEAVY_TODAY=2029-06-01
 YEAR=2027
 
 while [ $# -gt 0 ]; do
@@ -158,6 +159,12 @@ for n in $SIZES; do
     measure "parse-$n" "$RUNS" "$repo" "$BASELINE" "$repo"
     measure "check-$n" "$RUNS" "$repo" "${check[@]}"
     peak "rss-$n" "$repo" "${check[@]}"
+    # Findings-heavy: the same plans checked two years on, when every activity and
+    # deviation is overdue and every upgrade long past (a few findings per plan,
+    # as a real repository that is not kept up has): what findings cost in memory.
+    heavy=("$PLAN" --repo "$repo" --today $HEAVY_TODAY check --format json)
+    peak "rss-heavy-$n" "$repo" "${heavy[@]}"
+    "${heavy[@]}" 2>/dev/null | awk '/"errors":|"warnings":/ { gsub(/[^0-9]/, ""); s += $0 } END { print s + 0 }' > "$RES/findings-heavy-$n" || true
     measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
     measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
     if "$PLAN" new-year --help >/dev/null 2>&1; then
@@ -226,6 +233,7 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | \`taplo check --schema\` | $(get taplo-$SMALL) s | | $(ratio "$(get taplo-$SMALL)" "$(get check-$SMALL)") × slower than check | ≥ 8 × |
 | check time per file | $(per_file "$(get check-$SMALL)" "$SMALL") µs | $(per_file "$(get check-$LARGE)" "$LARGE") µs | $(ratio "$(per_file "$(get check-$LARGE)" "$LARGE")" "$(per_file "$(get check-$SMALL)" "$SMALL")") × | ≤ 1.2 × |
 | peak memory of check | $(get rss-$SMALL) MiB | $(get rss-$LARGE) MiB | | < 256 MiB at $LARGE |
+| peak memory, findings-heavy (--today $HEAVY_TODAY: $(get findings-heavy-$SMALL) / $(get findings-heavy-$LARGE) findings) | $(get rss-heavy-$SMALL) MiB | $(get rss-heavy-$LARGE) MiB | | < 256 MiB at $LARGE |
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
