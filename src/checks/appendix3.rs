@@ -355,15 +355,23 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
         return;
     };
     if by.val != attester {
-        sink.push(
-            &WRONG_ATTESTER,
-            by.span,
+        let message = if ctx.plan.holds(&by.val) {
             format!(
                 "appendix 3 is attested by {}, but {} attests under this role model",
                 ctx.settings.roles.describe(&by.val),
                 ctx.settings.roles.describe(attester)
-            ),
-        );
+            )
+        } else {
+            format!(
+                "appendix 3 is attested by {}, a role nobody holds in this plan; {} attests here",
+                ctx.settings.roles.describe(&by.val),
+                ctx.settings.roles.describe(attester)
+            )
+        };
+        sink.push(&WRONG_ATTESTER, by.span, message).help(format!(
+            "{} attests with `{attest_cmd}`",
+            ctx.settings.roles.describe(attester)
+        ));
     }
     let current = crate::digest::of_answers(&a3.answers);
     match &a3.digest {

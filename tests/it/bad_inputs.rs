@@ -525,7 +525,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "upgrade/cab",
-        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0031337\" }", "cab = { status = \"not-required\" }")),
+        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0040212\" }", "cab = { status = \"not-required\" }")),
         args: CHECK,
         code: 1,
         says: &[

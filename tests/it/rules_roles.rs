@@ -58,7 +58,7 @@ fn no_roles_at_all_points_at_the_file_start() {
 fn organisation_model_5_requires_no_it_roles_and_the_system_owner_attests() {
     let text = replace_once(baseline(), IT_OWNER, "");
     let text = replace_once(&text, IT_MANAGER, "");
-    let text = replace_once(&text, "organisation_model = 3", "organisation_model = 5");
+    let text = replace_once(&text, "organisation_model = 1", "organisation_model = 5");
     let checked = check_plan(&text);
     // No roles/missing nor roles/recommended: model 5 has no IT side. The
     // attestation by it_systemagare is now by the wrong role.
