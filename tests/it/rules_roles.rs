@@ -13,7 +13,10 @@ fn missing_required_role_points_at_the_roles() {
     let checked = check_plan(&text);
     // Without an IT-systemägare, the systemägare attests (SPEC §4): the attestation
     // recorded for the IT-systemägare no longer counts.
-    assert_eq!(checked.rules(), ["roles/missing", "appendix3/wrong-attester"]);
+    assert_eq!(
+        checked.rules(),
+        ["roles/missing", "appendix3/wrong-attester"]
+    );
     let f = checked.only("roles/missing");
     assert_finding(f, "roles/missing", "error", PLAN);
     // The first `roles` key: `[roles.systemagare]` on line 9, column 2.
