@@ -220,8 +220,10 @@ fn repo_with_model(model: &str, plan: &str) -> Repo {
 
 #[test]
 fn an_old_format_custom_model_keeps_working() {
-    // schema/README.md: "A model written before lists were allowed keeps working
-    // unchanged": a single `role`, plain `roles` and `when` overrides.
+    // schema/README.md: "Older model files keep working unchanged. A model written
+    // before lists were allowed (a single `role = "x"`, plain `roles = ["a", "b"]`,
+    // `when` overrides for organisation models 4 and 5) loads and checks exactly as
+    // before".
     let repo = repo_with_model(OLD_FORMAT_MODEL, baseline());
     repo.check(&[]).assert_clean();
     // Its `when` still makes the systemägare the attester in model 5.
