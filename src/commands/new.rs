@@ -201,7 +201,8 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
 
 /// The role the sample activity names: a required role that does not own the plan
 /// (the owners fastställer and attest; the work is led below them), the last such in
-/// the model's order — pm3-lu's systemförvaltare, the municipal förvaltningsledare IT.
+/// the model's order — in pm3-lu the systemförvaltare (the IT-systemförvaltare in
+/// models 2 and 3), in the municipal model the förvaltningsledare IT.
 fn activity_owner(model: &crate::schema::RoleModel, om: Option<i64>) -> &str {
     let required = || {
         model
@@ -210,8 +211,7 @@ fn activity_owner(model: &crate::schema::RoleModel, om: Option<i64>) -> &str {
             .filter(move |r| model.presence(r, om) == Presence::Required)
     };
     required()
-        .filter(|r| !model.owners.contains(&r.id))
-        .last()
+        .rfind(|r| !model.owners.contains(&r.id))
         .or_else(|| required().next())
         .map_or("", |r| r.id.as_str())
 }
