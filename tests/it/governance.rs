@@ -10,6 +10,15 @@ const IT_OWNER: &str =
 const IT_MANAGER: &str =
     "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
 
+/// Asserts what a finding says: its message and its help.
+fn assert_says(f: &Finding, message: &str, help: &str) {
+    assert_eq!(
+        (f.message.as_str(), f.help.as_deref()),
+        (message, Some(help)),
+        "{f:#?}"
+    );
+}
+
 /// The baseline under another organisation model.
 fn with_model(text: &str, om: u8) -> String {
     replace_once(
@@ -101,14 +110,7 @@ fn an_attestation_by_a_role_nobody_holds_says_so() {
     let checked = check_plan(&text);
     let f = checked.only("appendix3/wrong-attester");
     assert_at(f, &text, "\"it_systemagare\"");
-    assert_eq!(
-        f.message,
-        "appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here"
-    );
-    assert_eq!(
-        f.help.as_deref(),
-        Some("Systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`")
-    );
+    assert_says(f, "appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here", "Systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`");
 }
 
 // --- report-to: the first held role of each entry ---------------------------------
@@ -122,15 +124,10 @@ fn without_an_it_system_owner_deviations_go_to_the_system_owner() {
     let alone = mfa_deviation(&plan, "systemforvaltare", "\"systemforvaltare\"");
     let checked = check_attested(&alone);
     let f = checked.only("appendix3/not-reported");
-    assert_eq!(
-        f.message,
-        "deviation `mfa` is not reported to Systemägare (`systemagare`)"
-    );
-    assert_eq!(
-        f.help.as_deref(),
-        Some(
-            "report it, then list the roles: reported_to = [\"systemforvaltare\", \"systemagare\"]"
-        )
+    assert_says(
+        f,
+        "deviation `mfa` is not reported to Systemägare (`systemagare`)",
+        "report it, then list the roles: reported_to = [\"systemforvaltare\", \"systemagare\"]",
     );
     let both = mfa_deviation(
         &plan,
@@ -293,13 +290,10 @@ fn a_deviation_owned_by_no_role_of_the_plan_is_an_error_and_blocks_attest() {
     let f = checked.only("appendix3/deviation-role");
     assert_finding(f, "appendix3/deviation-role", "error", PLAN);
     assert_at(f, &text, "\"brandvaggsansvarig\"");
-    assert_eq!(
-        f.message,
-        "deviation `mfa`: owner `brandvaggsansvarig` is not a role held in this plan"
-    );
-    assert_eq!(
-        f.help.as_deref(),
-        Some("roles held here: it_systemagare, it_systemforvaltare, systemagare, systemforvaltare")
+    assert_says(
+        f,
+        "deviation `mfa`: owner `brandvaggsansvarig` is not a role held in this plan",
+        "roles held here: it_systemagare, it_systemforvaltare, systemagare, systemforvaltare",
     );
     assert_eq!(checked.code, 1);
     let attest = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
@@ -333,11 +327,11 @@ fn a_deviation_reported_to_no_role_of_the_model_suggests_the_id() {
     let checked = check_plan(&text);
     let f = checked.only("appendix3/deviation-role");
     assert_at(f, &text, "\"it-systemagare\"");
-    assert_eq!(
-        f.message,
-        "deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu"
+    assert_says(
+        f,
+        "deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
+        "did you mean `it_systemagare`?",
     );
-    assert_eq!(f.help.as_deref(), Some("did you mean `it_systemagare`?"));
 }
 
 // --- upgrades -------------------------------------------------------------------
