@@ -12,7 +12,7 @@ fn rules_and_files(checked: &Checked) -> Vec<(&str, &str, &str)> {
 }
 
 #[test]
-fn universitet_has_no_errors_and_thirteen_warnings() {
+fn universitet_has_no_errors_and_sixteen_warnings() {
     let repo = Repo::copy_of("examples/universitet");
     let checked = repo.check(&[]);
     assert_eq!(
@@ -24,6 +24,7 @@ fn universitet_has_no_errors_and_thirteen_warnings() {
                 "warning",
                 "objects/canvas/2027.toml"
             ),
+            ("plan/draft-in-year", "warning", "objects/eduroam/2027.toml"),
             // Model 5 with an IT-systemägare but no IT-systemförvaltare (10.1).
             ("roles/recommended", "warning", "objects/kaltura/2027.toml"),
             ("contract/expiring", "warning", "objects/kaltura/2027.toml"),
@@ -35,6 +36,7 @@ fn universitet_has_no_errors_and_thirteen_warnings() {
             // rollerna" — models 5 and 4 without the IT side.
             ("roles/recommended", "warning", "objects/primula/2027.toml"),
             ("roles/recommended", "warning", "objects/primula/2027.toml"),
+            ("contract/expiring", "warning", "objects/primula/2027.toml"),
             (
                 "appendix3/overdue",
                 "warning",
@@ -46,6 +48,7 @@ fn universitet_has_no_errors_and_thirteen_warnings() {
                 "warning",
                 "objects/timeedit/2027.toml"
             ),
+            ("plan/draft-in-year", "warning", "objects/varbi/2027.toml"),
             ("roles/recommended", "warning", "objects/varbi/2027.toml"),
             ("roles/recommended", "warning", "objects/varbi/2027.toml"),
         ]
@@ -55,8 +58,18 @@ fn universitet_has_no_errors_and_thirteen_warnings() {
         Summary {
             files: 13,
             errors: 0,
-            warnings: 13
+            warnings: 16
         }
+    );
+    // The notice date, not only the end date, is what the plan year must act on.
+    let primula = checked
+        .findings
+        .iter()
+        .find(|f| f.file == "objects/primula/2027.toml" && f.rule == "contract/expiring")
+        .expect("a primula finding");
+    assert_eq!(
+        primula.message,
+        "the contract for `primula` ends 2028-12-31 with 12 months' notice: notice must be given by 2027-12-31"
     );
     assert_eq!(checked.code, 0);
 
@@ -64,7 +77,7 @@ fn universitet_has_no_errors_and_thirteen_warnings() {
     assert_eq!(human.code, 0);
     assert_eq!(
         human.stdout.lines().last(),
-        Some("checked 13 plan files: 0 errors, 13 warnings")
+        Some("checked 13 plan files: 0 errors, 16 warnings")
     );
 }
 
@@ -98,7 +111,7 @@ fn the_universitet_deviations_are_the_no_and_partial_answers_and_the_late_work()
 }
 
 #[test]
-fn kommun_has_no_errors_and_two_warnings() {
+fn kommun_has_no_errors_and_three_warnings() {
     let repo = Repo::copy_of("examples/kommun");
     let checked = repo.check(&[]);
     assert_eq!(
@@ -108,6 +121,11 @@ fn kommun_has_no_errors_and_two_warnings() {
                 "upgrade/announce",
                 "warning",
                 "objects/e-tjanster/2027.toml"
+            ),
+            (
+                "contract/expiring",
+                "warning",
+                "objects/skolplattform/2027.toml"
             ),
             // 001 §6.3: "Rapportera avvikelser från förvaltningsplan till
             // styrgruppen": reported to objektägare IT, not to the objektägare.
@@ -126,7 +144,7 @@ fn kommun_has_no_errors_and_two_warnings() {
         Summary {
             files: 4,
             errors: 0,
-            warnings: 2
+            warnings: 3
         }
     );
     assert_eq!(checked.code, 0);

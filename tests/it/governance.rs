@@ -442,12 +442,14 @@ fn municipal_repo() -> (Repo, &'static str, String) {
         "new",
         "e-tjanster",
         "--year",
-        "2027",
+        "2028",
         "--name",
         "E-tjänster",
     ]);
     assert_eq!(new.code, 0, "{new:?}");
-    const FILE: &str = "objects/e-tjanster/2027.toml";
+    // Next year's plan, drafted in the planning season (a draft of the current year
+    // would be `plan/draft-in-year`).
+    const FILE: &str = "objects/e-tjanster/2028.toml";
     let scaffold = repo.read(FILE);
     let mut text = scaffold.clone();
     for (i, name) in ["Kommunstyrelsen", "Anna", "Bo", "Cilla", "Dan"]
@@ -531,7 +533,7 @@ fn municipal_init_and_new_write_the_generic_checklist_and_nothing_of_lund() {
         "--system",
         "e-tjanster",
         "--year",
-        "2027",
+        "2028",
     ]);
     assert!(
         attest.stdout.contains("attested_by = \"objektagare_it\""),
