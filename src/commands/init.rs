@@ -43,13 +43,19 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
         );
     }
     let organisation = args.organisation.replace('\\', "\\\\").replace('"', "\\\"");
+    // Lund's bilaga 3 names Lund's systems and articles; any other organisation (the
+    // municipal model) starts from the generic checklist.
+    let checklist = match args.role_model.as_str() {
+        "pm3-lu" => "infosak-kd",
+        _ => "infosak-bas",
+    };
     let plan_toml = format!(
         r#"# Inställningar för planrepositoriet. Se README för alla nycklar.
 organisation = "{organisation}"
 # Inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
 role_model = "{model}"
-# Bilaga 3
-checklist = "infosak-kd"
+# Bilaga 3: inbyggd "infosak-kd" (Lunds universitet) eller "infosak-bas" (allmän)
+checklist = "{checklist}"
 # Uppgraderingar aviseras minst så många dagar i förväg
 announce_days = 7
 # Servicefönster: första lördagen varje månad
@@ -61,7 +67,7 @@ service_windows = {{ weekday = "saturday", nth = 1 }}
 # [rules]
 # "upgrade/service-window" = "error"
 "#,
-        model = args.role_model
+        model = args.role_model,
     );
     // Everything or nothing: what this run made is taken away again if a later step
     // fails, so a failed init never leaves half a repository that blocks the next.

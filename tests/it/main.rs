@@ -12,6 +12,7 @@ mod exit_codes;
 mod files;
 mod first_hour;
 mod git;
+mod governance;
 mod history;
 mod hook;
 mod new_year;

@@ -155,8 +155,10 @@ fn other_type(rng: &mut Rng, value: &str) -> &'static str {
     loop {
         let candidate = *rng.pick(&candidates);
         let same = kind(candidate) == kind(value)
-            // An integer where a float is expected is a number all the same.
-            || (kind(candidate) == "int" && kind(value) == "float");
+            // An integer where a float is expected is a number all the same, and
+            // amounts (budget and activity `sek`, `hours`) take either.
+            || (kind(candidate) == "int" && kind(value) == "float")
+            || (kind(candidate) == "float" && kind(value) == "int");
         if !same {
             return candidate;
         }
