@@ -90,12 +90,8 @@ fn create(
         files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
         created.push(".gitlab-ci.yml");
     }
-    let staged = fsio::stage_new(&files)?;
-    let objects = dir.join("objects");
-    if objects.symlink_metadata().is_err() {
-        made.push(objects.clone());
-    }
-    std::fs::create_dir_all(&objects).context("creating objects/")?;
+    let staged = fsio::stage_new(dir, &files)?;
+    made.extend(fsio::create_dirs(dir, &dir.join("objects"))?);
     if git2::Repository::discover(dir).is_err() {
         made.push(dir.join(".git"));
         git2::Repository::init(dir).with_context(|| format!("git init {}", dir.display()))?;

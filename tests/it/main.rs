@@ -19,6 +19,7 @@ mod robustness;
 mod rules_appendix3;
 mod rules_plan;
 mod rules_roles;
+mod safety;
 mod schema;
 mod support;
 mod writes;

@@ -565,8 +565,8 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
     out
 }
 
-/// Asserts that no temporary file of an atomic write (`.NAME.plan-PID.tmp`) is left
-/// anywhere under `dir`.
+/// Asserts that no temporary file of an atomic write (`NAME.lock`, or
+/// `.NAME.plan-PID.tmp` from earlier versions) is left anywhere under `dir`.
 pub fn assert_no_temporary_files(dir: &Path) {
     let left: Vec<String> = snapshot(dir)
         .into_keys()
@@ -576,7 +576,8 @@ pub fn assert_no_temporary_files(dir: &Path) {
                 .rsplit('/')
                 .next()
                 .unwrap_or_default();
-            name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp")
+            (name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp"))
+                || name.ends_with(".lock")
         })
         .collect();
     assert_eq!(left, Vec::<String>::new(), "temporary files left behind");
