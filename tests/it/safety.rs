@@ -280,3 +280,64 @@ fn a_lock_left_behind_is_named_and_nothing_is_written() {
     );
     assert_eq!(repo.read(PLAN), unattested());
 }
+
+// --- stdout -------------------------------------------------------------------------
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_stdout_is_exit_2_with_a_message() {
+    let repo = Repo::with_plan(baseline());
+    let commands: [&[&str]; 4] = [
+        &["check"],
+        &["report", "upgrades", "--year", "2027"],
+        &["schema"],
+        &["codeowners"],
+    ];
+    for args in commands {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let run = run(plan_command()
+            .current_dir(repo.path())
+            .arg("--repo")
+            .arg(repo.path())
+            .args(["--today", TODAY, "--color", "never"])
+            .args(args)
+            .stdout(full));
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(
+            run.stderr,
+            "error: writing to standard output failed: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_is_a_quiet_exit() {
+    let repo = Repo::new();
+    // More findings than a pipe holds, so plan is still writing when `head` stops.
+    for i in 0..300 {
+        repo.write(
+            &format!("objects/o{i}/2027.toml"),
+            with_owner_error(&baseline_for(&format!("o{i}"))),
+        );
+    }
+    let out = std::process::Command::new("bash")
+        .args([
+            "-c",
+            "\"$0\" --repo \"$1\" --today 2027-03-01 --color never check | head -n 1; echo \"plan exited ${PIPESTATUS[0]}\" >&2",
+            env!("CARGO_BIN_EXE_plan"),
+        ])
+        .arg(repo.path())
+        .output()
+        .expect("bash runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr, "plan exited 1\n",
+        "findings of severity error: exit 1, nothing else said"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
