@@ -112,7 +112,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             } else {
                 base.clone()
             };
-            match git()?.changed_since(&base)? {
+            let against = match (&args.rev, args.staged) {
+                (Some(rev), _) => repo::Against::Rev(rev),
+                (None, true) => repo::Against::Index,
+                (None, false) => repo::Against::WorkTree,
+            };
+            match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
                     eprintln!("note: {why}, so every object is checked");
                     None

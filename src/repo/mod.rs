@@ -4,7 +4,7 @@
 mod git;
 mod worktree;
 
-pub use git::{Changed, GitRepo, GitSource};
+pub use git::{Against, Changed, GitRepo, GitSource};
 pub use worktree::WorkTree;
 
 use anyhow::{bail, Result};
