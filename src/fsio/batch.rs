@@ -152,7 +152,7 @@ impl Batch {
 
 impl Drop for Batch {
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
+        let _ = finished(&self.dir);
     }
 }
 
@@ -184,6 +184,8 @@ pub fn interrupted(dir: &Path, bound: &Path) -> Result<Option<Interrupted>> {
         let tmp = dir.join(name);
         match fs::hard_link(&tmp, &target) {
             Ok(()) => {}
+            // Placed, and its temporary name already removed.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && target.is_file() => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 if !same_file(&tmp, &target) {
                     bail!(
@@ -206,8 +208,15 @@ pub fn interrupted(dir: &Path, bound: &Path) -> Result<Option<Interrupted>> {
     }))
 }
 
-/// Removes the folder of an interrupted run that is now finished.
+/// Removes the folder of a run that is finished (or of one undone): the record
+/// first, so that a run killed while its folder is being removed is not taken for
+/// one to finish.
 pub fn finished(dir: &Path) -> Result<()> {
+    match fs::remove_file(dir.join(RECORD)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("removing {}", dir.display())),
+    }
     fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))
 }
 
