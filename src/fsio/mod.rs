@@ -141,14 +141,7 @@ fn kind_of(meta: &fs::Metadata) -> &'static str {
 /// Opens a file for reading without blocking on a FIFO, and refuses what is not a
 /// regular file: a FIFO, socket or device is never read as if it were one.
 fn open_regular(path: &Path, shown: &Path) -> Result<Option<(fs::File, fs::Metadata)>> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = match options.open(path) {
+    let file = match open_for_reading(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e).with_context(|| format!("reading {}", shown.display())),
@@ -166,17 +159,17 @@ fn open_regular(path: &Path, shown: &Path) -> Result<Option<(fs::File, fs::Metad
     Ok(Some((file, meta)))
 }
 
-/// The bytes of an existing regular file (following links); None when there is
-/// none. A FIFO, socket, device or folder is refused, never opened for reading.
-pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let Some((mut file, meta)) = open_regular(path, path)? else {
-        return Ok(None);
-    };
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes)
-        .with_context(|| format!("reading {}", path.display()))?;
-    Ok(Some(bytes))
+/// Opens a file for reading without waiting: opening a FIFO with no writer would
+/// wait forever. The caller checks what it opened (`File::metadata`) before reading.
+pub fn open_for_reading(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// The bytes of the file `target` under `bound` that a command is about to rewrite

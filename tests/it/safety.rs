@@ -341,3 +341,185 @@ fn a_reader_that_stops_early_is_a_quiet_exit() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+// --- odd files ----------------------------------------------------------------------
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+}
+
+/// Runs plan, killing it should it hang (a FIFO opened for reading waits for a
+/// writer forever): a hang fails the test instead of stopping the suite.
+fn plan_not_hanging(repo: &Repo, args: &[&str]) -> Run {
+    let mut child = plan_command()
+        .current_dir(repo.path())
+        .arg("--repo")
+        .arg(repo.path())
+        .args(["--today", TODAY, "--color", "never"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("plan starts");
+    for _ in 0..600 {
+        if child.try_wait().expect("waits").is_some() {
+            let out = child.wait_with_output().expect("output");
+            return Run {
+                code: out.status.code().expect("exited"),
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            };
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("plan {args:?} hangs");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_plan_is_a_finding_and_the_rest_is_checked() {
+    let repo = Repo::with_plan(baseline());
+    mkfifo(&repo.file("objects/ladok/2028.toml"));
+    let run = plan_not_hanging(&repo, &["check", "--format", "json"]);
+    let checked = parse_check(run);
+    assert_eq!(
+        checked.rules_and_files(),
+        [("layout", "objects/ladok/2028.toml")]
+    );
+    assert_eq!(
+        checked.findings[0].message,
+        "a FIFO (named pipe), not a file: plans are regular files"
+    );
+    assert_eq!(checked.code, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_under_objects_leading_back_up_is_a_finding_and_git_is_never_walked() {
+    let repo = Repo::with_plan(baseline());
+    repo.commit_all("plan");
+    link("..", &repo.file("objects/up"));
+    link("../.git", &repo.file("objects/git"));
+    let checked = repo.check(&[]);
+    assert_eq!(
+        checked.rules_and_files(),
+        [("layout", "objects/git"), ("layout", "objects/up")]
+    );
+    assert_eq!(
+        checked.findings[1].message,
+        "a link back up to the repository's root: plans are not looked for above objects/"
+    );
+    assert_eq!(
+        checked.findings[0].message,
+        "a link into .git: plans are never looked for in git's own folder"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hook_install_and_codeowners_write_refuse_a_fifo_at_the_target() {
+    let repo = Repo::with_plan(unattested());
+    mkfifo(&repo.file(".git/hooks/pre-commit"));
+    let run = plan_not_hanging(&repo, &["hook", "install"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
+            repo.file(".git/hooks/pre-commit").display()
+        )
+    );
+    mkfifo(&repo.file("CODEOWNERS"));
+    let run = plan_not_hanging(&repo, &["codeowners", "--write"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
+            repo.file("CODEOWNERS").display()
+        )
+    );
+}
+
+#[test]
+fn numbers_toml_cannot_represent_are_findings() {
+    let too_big = replace_once(baseline(), "hours = 100", "hours = 99999999999999999999999");
+    let infinite = replace_once(baseline(), "sek = 50000", "sek = 1e999");
+    for (text, found) in [(too_big, "99999999999999999999999"), (infinite, "1e999")] {
+        let checked = check_plan(&text);
+        let f = checked.only("schema");
+        assert!(
+            f.message.contains("must be a number TOML can represent")
+                && f.message.ends_with(&format!("found {found}")),
+            "{f:?}"
+        );
+        assert_eq!(checked.code, 1);
+    }
+}
+
+// --- clear messages -----------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_plan_toml_that_is_no_file_is_named_for_what_it_is() {
+    let cases: [(&str, fn(&Path), &str); 3] = [
+        (
+            "FIFO",
+            |p| mkfifo(p),
+            "is not a regular file (a FIFO, socket or device); plan.toml must be a file (the repository settings)",
+        ),
+        (
+            "folder",
+            |p| std::fs::create_dir(p).expect("folder"),
+            "is a folder; plan.toml must be a file (the repository settings)",
+        ),
+        (
+            "dangling link",
+            |p| std::os::unix::fs::symlink("settings.toml", p).expect("link"),
+            "is a link to settings.toml, which does not exist",
+        ),
+    ];
+    for (what, make, says) in cases {
+        let repo = Repo::new();
+        std::fs::remove_file(repo.file("plan.toml")).expect("rm");
+        make(&repo.file("plan.toml"));
+        let run = plan_not_hanging(&repo, &["check"]);
+        assert_eq!(run.code, 2, "{what}: {run:?}");
+        assert_eq!(
+            run.stderr,
+            format!("error: {} {says}\n", repo.file("plan.toml").display()),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn repo_given_a_file_says_so() {
+    let repo = Repo::new();
+    let run = run(plan_command()
+        .current_dir(repo.path())
+        .args(["--repo", "plan.toml", "check"]));
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: --repo plan.toml: is a file, not a folder; give the folder that holds plan.toml\n"
+    );
+}
+
+#[test]
+fn attest_of_a_plan_over_the_size_limit_says_so() {
+    let repo = Repo::with_plan(&format!("{}# {}\n", unattested(), "x".repeat(4 << 20)));
+    let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: objects/ladok/2027.toml is larger than 4 MiB, more than a plan file may be; run `plan check objects/ladok/2027.toml`\n"
+    );
+}
