@@ -44,7 +44,8 @@ fn main() -> ExitCode {
                     } else {
                         ("", "")
                     };
-                    eprintln!("{style}error{reset}: {err:#}");
+                    let message = format!("{err:#}");
+                    eprintln!("{style}error{reset}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

@@ -28,6 +28,30 @@ impl ColorChoice {
     }
 }
 
+/// `text` with control characters (ESC, BEL, CR, C1 codes…) and the bidirectional
+/// overrides that can hide text written as visible escapes (`\u{1b}`), for every
+/// human format: text from the repository (folder names, deviation texts, titles,
+/// authors, commit messages) never reaches the terminal raw. Line breaks and tabs
+/// stay.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Set once stdout is closed or failed: nothing more is written to it.
 static STDOUT_DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 /// Why writing to stdout failed (a full disk…), when it did.

@@ -522,3 +522,84 @@ fn attest_of_a_plan_over_the_size_limit_says_so() {
         "error: objects/ladok/2027.toml is larger than 4 MiB, more than a plan file may be; run `plan check objects/ladok/2027.toml`\n"
     );
 }
+
+// --- terminal escapes ---------------------------------------------------------------
+
+/// Asserts that `text` holds no raw control character but line breaks, and shows
+/// ESC as `\u{1b}`.
+fn assert_escaped(text: &str) {
+    assert!(
+        !text.contains(|c: char| c.is_control() && c != '\n'),
+        "a raw control character reaches the terminal: {text:?}"
+    );
+    assert!(text.contains("\\u{1b}[31m"), "{text}");
+}
+
+#[test]
+fn an_escape_in_an_object_folder_name_is_shown_not_sent() {
+    let repo = Repo::new();
+    repo.write("objects/la\u{1b}[31mdok/2027.toml", baseline());
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("--> objects/la\\u{1b}[31mdok/2027.toml"),
+        "{}",
+        run.stdout
+    );
+    assert_escaped(&run.stdout);
+    let run = repo.plan(&["check", "--format", "github"]);
+    assert_escaped(&run.stdout);
+}
+
+#[test]
+fn an_escape_in_a_deviation_is_shown_and_markdown_escapes_html() {
+    let repo = Repo::copy_of("examples/universitet");
+    let plan = "objects/timeedit/2027.toml";
+    repo.write(
+        plan,
+        replace_once(
+            &repo.read(plan),
+            "deviation = \"Informationskontraktet",
+            "deviation = \"\\u001b[31m<b>Informationskontraktet",
+        ),
+    );
+    let table = repo.plan(&["report", "deviations", "--year", "2027"]);
+    assert_eq!(table.code, 0, "{table:?}");
+    assert_escaped(&table.stdout);
+    let markdown = repo.plan(&[
+        "report",
+        "deviations",
+        "--year",
+        "2027",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(markdown.code, 0, "{markdown:?}");
+    assert_escaped(&markdown.stdout);
+    assert!(
+        markdown.stdout.contains("&lt;b&gt;Informationskontraktet"),
+        "{}",
+        markdown.stdout
+    );
+}
+
+#[test]
+fn an_escape_in_a_commit_message_or_author_is_shown_in_plan_log() {
+    let repo = Repo::with_plan(baseline());
+    repo.git(&["add", "--all"]);
+    repo.git(&[
+        "-c",
+        "user.name=\u{1b}[31mEvil",
+        "-c",
+        "user.email=evil@example.se",
+        "commit",
+        "--quiet",
+        "-m",
+        "Ladok \u{1b}[31m2027\u{7}",
+    ]);
+    let run = repo.plan(&["log", "ladok"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_escaped(&run.stdout);
+    assert!(run.stdout.contains("\\u{7}"), "{}", run.stdout);
+}
