@@ -33,6 +33,12 @@ pub struct Args {
 pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let dir_existed = dir.symlink_metadata().is_ok();
+    if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+        bail!(
+            "{} is a file, not a folder; `plan init DIR` makes a plan repository in a folder",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let config = dir.join(crate::settings::CONFIG_FILE);
     if config.exists() {

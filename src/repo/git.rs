@@ -119,11 +119,18 @@ impl GitSource {
         let path = match std::env::var_os("GIT_INDEX_FILE") {
             Some(file) if !file.is_empty() => {
                 let file = PathBuf::from(file);
-                if file.is_absolute() || file.exists() {
-                    file
+                let path = if file.is_absolute() || file.exists() {
+                    file.clone()
                 } else {
                     git.repo.workdir().map_or(file.clone(), |w| w.join(&file))
+                };
+                if !path.is_file() {
+                    bail!(
+                        "--staged: GIT_INDEX_FILE names {}, which is not a file; unset GIT_INDEX_FILE to check git's own index",
+                        file.display()
+                    );
                 }
+                path
             }
             _ => git.repo.path().join("index"),
         };

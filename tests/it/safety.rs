@@ -603,3 +603,75 @@ fn an_escape_in_a_commit_message_or_author_is_shown_in_plan_log() {
     assert_escaped(&run.stdout);
     assert!(run.stdout.contains("\\u{7}"), "{}", run.stdout);
 }
+
+#[test]
+fn init_on_a_file_and_schema_write_where_schema_is_a_file_name_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("notes.txt"), "x").expect("write");
+    let run = plan_in(dir.path(), &["init", "notes.txt"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: notes.txt is a file, not a folder; `plan init DIR` makes a plan repository in a folder\n"
+    );
+    let repo = Repo::new();
+    repo.write("schema", "not a folder");
+    let run = repo.plan(&["schema", "--write"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is not a folder; cannot write {}\n",
+            repo.file("schema").display(),
+            repo.file("schema/plan-file.schema.json").display()
+        )
+    );
+}
+
+#[test]
+fn git_index_file_naming_nothing_says_so() {
+    let repo = Repo::with_plan(baseline());
+    repo.git(&["add", "--all"]);
+    let checked = repo.plan_env(
+        &["check", "--staged"],
+        &[("GIT_INDEX_FILE", Some("/nonexistent/index"))],
+    );
+    assert_eq!(checked.code, 2, "{checked:?}");
+    assert_eq!(
+        checked.stderr,
+        "error: --staged: GIT_INDEX_FILE names /nonexistent/index, which is not a file; unset GIT_INDEX_FILE to check git's own index\n"
+    );
+}
+
+#[test]
+fn conflict_markers_in_a_plan_are_called_an_unresolved_merge() {
+    let text = replace_once(
+        baseline(),
+        "hours = 100\n",
+        "<<<<<<< HEAD\nhours = 100\n=======\nhours = 120\n>>>>>>> feature\n",
+    );
+    let checked = check_plan(&text);
+    let f = checked.only("parse");
+    assert_eq!(
+        f.message,
+        "an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers"
+    );
+    assert_at(f, &text, "<<<<<<< HEAD");
+}
+
+#[test]
+fn a_latin1_plan_toml_names_the_byte() {
+    let repo = Repo::new();
+    repo.write(
+        "plan.toml",
+        b"organisation = \"V\xe4xj\xf6 kommun\"\nrole_model = \"pm3-lu\"\n",
+    );
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("file is not valid UTF-8: byte 0xE4, which is `ä` in Latin-1"),
+        "{}",
+        run.stderr
+    );
+}
