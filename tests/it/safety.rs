@@ -468,7 +468,9 @@ fn numbers_toml_cannot_represent_are_findings() {
 #[cfg(unix)]
 #[test]
 fn a_plan_toml_that_is_no_file_is_named_for_what_it_is() {
-    let cases: [(&str, fn(&Path), &str); 3] = [
+    /// (what it is, how to make it, what plan says about it)
+    type Case = (&'static str, fn(&Path), &'static str);
+    let cases: [Case; 3] = [
         (
             "FIFO",
             |p| mkfifo(p),
