@@ -225,11 +225,7 @@ fn two_systems() -> String {
 fn two_attests_of_one_plan_at_the_same_time_lose_no_update() {
     let repo = Repo::with_plan(&two_systems());
     let attest = |system: &str| {
-        plan_command()
-            .current_dir(repo.path())
-            .arg("--repo")
-            .arg(repo.path())
-            .args(["--today", TODAY, "--color", "never"])
+        plan_command_in(repo.path())
             .args(["attest", "ladok", "--system", system, "--year", "2027"])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -263,11 +259,7 @@ fn two_attests_of_one_plan_at_the_same_time_lose_no_update() {
 fn a_lock_left_behind_is_named_and_nothing_is_written() {
     let repo = Repo::with_plan(unattested());
     repo.write(&format!("{PLAN}.lock"), "");
-    let run = plan_command()
-        .current_dir(repo.path())
-        .arg("--repo")
-        .arg(repo.path())
-        .args(["--today", TODAY, "--color", "never"])
+    let run = plan_command_in(repo.path())
         .args(["attest", "ladok", "--system", "ladok", "--year", "2027"])
         .output()
         .expect("plan runs");
@@ -297,13 +289,7 @@ fn a_full_disk_on_stdout_is_exit_2_with_a_message() {
             .write(true)
             .open("/dev/full")
             .expect("/dev/full");
-        let run = run(plan_command()
-            .current_dir(repo.path())
-            .arg("--repo")
-            .arg(repo.path())
-            .args(["--today", TODAY, "--color", "never"])
-            .args(args)
-            .stdout(full));
+        let run = run(plan_command_in(repo.path()).args(args).stdout(full));
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
         assert_eq!(
             run.stderr,
@@ -356,11 +342,7 @@ fn mkfifo(path: &Path) {
 /// Runs plan, killing it should it hang (a FIFO opened for reading waits for a
 /// writer forever): a hang fails the test instead of stopping the suite.
 fn plan_not_hanging(repo: &Repo, args: &[&str]) -> Run {
-    let mut child = plan_command()
-        .current_dir(repo.path())
-        .arg("--repo")
-        .arg(repo.path())
-        .args(["--today", TODAY, "--color", "never"])
+    let mut child = plan_command_in(repo.path())
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -425,26 +407,21 @@ fn a_link_under_objects_leading_back_up_is_a_finding_and_git_is_never_walked() {
 #[test]
 fn hook_install_and_codeowners_write_refuse_a_fifo_at_the_target() {
     let repo = Repo::with_plan(unattested());
-    mkfifo(&repo.file(".git/hooks/pre-commit"));
-    let run = plan_not_hanging(&repo, &["hook", "install"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        format!(
-            "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
-            repo.file(".git/hooks/pre-commit").display()
-        )
-    );
-    mkfifo(&repo.file("CODEOWNERS"));
-    let run = plan_not_hanging(&repo, &["codeowners", "--write"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        format!(
-            "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
-            repo.file("CODEOWNERS").display()
-        )
-    );
+    for (target, args) in [
+        (".git/hooks/pre-commit", &["hook", "install"][..]),
+        ("CODEOWNERS", &["codeowners", "--write"][..]),
+    ] {
+        mkfifo(&repo.file(target));
+        let run = plan_not_hanging(&repo, args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
+                repo.file(target).display()
+            )
+        );
+    }
 }
 
 #[test]

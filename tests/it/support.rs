@@ -135,6 +135,17 @@ pub fn run(cmd: &mut Command) -> Run {
     }
 }
 
+/// `plan --repo DIR --today TODAY --color never`, to run inside DIR with more
+/// arguments (for runs that need more than [`plan_in`]: their own streams, spawned).
+pub fn plan_command_in(dir: &Path) -> Command {
+    let mut cmd = plan_command();
+    cmd.current_dir(dir)
+        .arg("--repo")
+        .arg(dir)
+        .args(["--today", TODAY, "--color", "never"]);
+    cmd
+}
+
 /// `plan --repo DIR --today TODAY --color never ARGS…`, run inside DIR.
 pub fn plan_in(dir: &Path, args: &[&str]) -> Run {
     plan_at(dir, TODAY, args)
