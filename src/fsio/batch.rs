@@ -6,8 +6,8 @@
 //! leaves the record, and the next run places what is missing (finishes it). Either
 //! way the set ends up whole or absent, never partly there.
 
-use super::resolve;
 use super::staged::{Pending, Staged};
+use super::{resolve, resolve_in};
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -33,6 +33,8 @@ struct Record {
 pub struct Batch {
     dir: PathBuf,
     bound: PathBuf,
+    /// `bound`'s canonical path, resolved once for the whole batch.
+    canonical: PathBuf,
     next: AtomicUsize,
     /// Held locked while the run lives (see [`owned`]); the kernel lets go of it
     /// when the process ends, killed or not.
@@ -81,9 +83,13 @@ impl Batch {
                 let owner = fs::File::create(dir.join(OWNER))
                     .with_context(|| format!("creating {}", dir.display()))?;
                 owned(&owner);
+                let canonical = bound
+                    .canonicalize()
+                    .with_context(|| format!("opening {}", bound.display()))?;
                 Ok(Batch {
                     dir: dir.to_path_buf(),
                     bound: bound.to_path_buf(),
+                    canonical,
                     next: AtomicUsize::new(0),
                     _owner: owner,
                 })
@@ -98,7 +104,7 @@ impl Batch {
 
     /// Writes the new file `rel` (repository-relative) into the batch folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<Pending> {
-        let target = resolve(&self.bound, &self.bound.join(rel))?;
+        let target = resolve_in(&self.bound, &self.canonical, &self.bound.join(rel))?;
         if target.symlink_metadata().is_ok() {
             bail!("{rel} already exists; not overwriting it");
         }

@@ -33,6 +33,12 @@ pub fn resolve(bound: &Path, target: &Path) -> Result<PathBuf> {
     let canonical = bound
         .canonicalize()
         .with_context(|| format!("opening {}", bound.display()))?;
+    resolve_in(bound, &canonical, target)
+}
+
+/// [`resolve`] with the canonical path of `bound` known (many writes under one bound).
+pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Result<PathBuf> {
+    let canonical = canonical.to_path_buf();
     let rel = target
         .strip_prefix(bound)
         .or_else(|_| target.strip_prefix(&canonical))
