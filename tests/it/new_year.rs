@@ -891,18 +891,20 @@ fn new_year_killed_at_random_moments_is_finished_or_undone_by_the_next_run() {
 
         assert_no_temporary_files(repo.path());
         let placed = count_2028(&repo);
-        let on_record = repo.file(".git/plan-new-year").exists();
+        let started = repo.file(".git/plan-new-year").exists();
+        let on_record = repo.file(".git/plan-new-year/run.json").exists();
         assert!(
             placed == 0 || placed == OBJECTS || on_record,
             "{context}: {placed} of {OBJECTS} plans and no record of the run"
         );
         *seen
-            .entry(match (placed, on_record) {
-                (0, false) => "none placed",
-                (0, true) => "none placed, on record",
-                (n, false) if n == OBJECTS => "all placed",
-                (n, true) if n == OBJECTS => "all placed, on record",
-                _ => "some placed, on record",
+            .entry(match (placed, started, on_record) {
+                (0, false, _) => "not started or done",
+                (0, true, false) => "drafting (undone next)",
+                (0, true, true) => "on record, none placed (finished next)",
+                (n, _, true) if n < OBJECTS => "on record, some placed (finished next)",
+                (_, _, true) => "on record, all placed (committed next)",
+                _ => "all placed and done",
             })
             .or_default() += 1;
 
