@@ -944,3 +944,28 @@ fn new_year_killed_at_random_moments_is_finished_or_undone_by_the_next_run() {
     }
     eprintln!("{KILLS} kills (seed {seed}): {seen:?}");
 }
+
+#[test]
+fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothing() {
+    let repo = Repo::with_plan(baseline());
+    // What a run killed while writing its drafts leaves: its folder under .git/,
+    // with no record of the run yet.
+    repo.write(".git/plan-new-year/0.toml", "half a draft");
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it\n",
+            repo.file(".git/plan-new-year").display()
+        )
+    );
+    let run = new_year(&repo, &["--from", "2027"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with("note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed"),
+        "{run:?}"
+    );
+    assert!(!repo.file(".git/plan-new-year").exists());
+    assert!(repo.file("objects/ladok/2028.toml").is_file());
+}

@@ -188,7 +188,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
 /// Where a run keeps its drafts until they are in place: under the git folder,
 /// where neither `plan check` nor the user sees them; in a plain folder (no git), a
 /// hidden folder at its root.
-fn batch_dir(root: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn batch_dir(root: &std::path::Path) -> std::path::PathBuf {
     match crate::repo::GitRepo::open(root) {
         Ok(git) => git.repo.path().join("plan-new-year"),
         Err(_) => root.join(".plan-new-year"),
