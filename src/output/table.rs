@@ -40,7 +40,11 @@ pub fn render(
     rows: impl IntoIterator<Item = Vec<String>>,
     prose: &[&str],
 ) -> String {
-    let rows: Vec<Vec<String>> = rows.into_iter().collect();
+    // Control characters from the plans or git history are shown, not obeyed.
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| row.iter().map(|c| super::visible(c).into_owned()).collect())
+        .collect();
     let width = width();
     let longest: Vec<usize> = (0..header.len())
         .map(|i| {

@@ -44,7 +44,14 @@ pub fn markdown<R: Rows>(rows: &[R]) -> String {
     let line = |cells: Vec<String>| {
         let cells: Vec<String> = cells
             .iter()
-            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+            .map(|c| {
+                crate::output::visible(c)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('|', "\\|")
+                    .replace('\n', " ")
+            })
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };
