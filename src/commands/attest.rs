@@ -5,7 +5,7 @@ use crate::cli::{parse_year, Globals};
 use crate::diag::Span;
 use crate::fsio;
 use crate::model::{Plan, Tbl};
-use crate::repo::{self, Source, WorkTree};
+use crate::repo::{self, GitRepo, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::Datelike;
@@ -103,27 +103,89 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }
 
-    let attester = settings.roles.attester(plan.om()).to_string();
+    let (attester, holders) = plan.attesting(&settings.roles);
+    // Who runs this: the e-mail git will record as the commit's author. Outside git
+    // there is none, and signed_by is left out (SPEC §3).
+    let git = GitRepo::open(&root).ok();
+    let signer = git.as_ref().and_then(|g| g.identity("AUTHOR").1);
     let digest = crate::digest::of_answers(&a3.answers);
-    let updated = write_attestation(&text, &system_id, &attester, globals.today, &digest)
-        .with_context(|| format!("updating {rel}"))?;
+    let updated = write_attestation(
+        &text,
+        &system_id,
+        attester,
+        globals.today,
+        &digest,
+        signer.as_deref(),
+    )
+    .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
     fsio::replace(&root.join(&rel), updated.as_bytes())?;
+    let signed = signer
+        .as_ref()
+        .map(|s| format!(", signed_by = \"{s}\""))
+        .unwrap_or_default();
     crate::outln!(
-        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
+        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}{signed}",
         globals.today
     );
+    let command = format!(
+        "plan attest {} --system {system_id} --year {year}",
+        args.object
+    );
+    let role = settings.roles.describe(attester);
+    match (&git, &signer) {
+        (None, _) => {}
+        (Some(_), None) => eprintln!(
+            "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{command}` again"
+        ),
+        (Some(_), Some(me)) if holders.contains(&me.to_lowercase()) => {}
+        (Some(_), Some(me)) => {
+            let who = holder_names(&plan, attester);
+            eprintln!(
+                "note: you ({me}) do not hold the attesting role {role} in {rel}, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it"
+            );
+            if who.is_empty() {
+                eprintln!(
+                    "  = help: {role} has no e-mail in {rel}; add the holder's e-mail under [roles.{attester}], commit that, and have the holder run `{command}` and commit it under that e-mail"
+                );
+            } else {
+                eprintln!(
+                    "  = help: {role} is {}; they run `{command}` and commit it under that e-mail (git config user.email), which replaces signed_by",
+                    who.join(", ")
+                );
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The file with attested_by, attested_on and digest set on one system's appendix 3,
-/// everything else as it was.
+/// "Name <email>" of each holder of `role` with an e-mail, for messages.
+fn holder_names(plan: &Plan, role: &str) -> Vec<String> {
+    plan.holders(role)
+        .map(|h| {
+            h.people
+                .iter()
+                .filter_map(|p| {
+                    let email = &p.email.as_ref()?.val;
+                    Some(match &p.name {
+                        Some(name) => format!("{} <{email}>", name.val),
+                        None => format!("<{email}>"),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The file with attested_by, attested_on, digest and signed_by (removed when there
+/// is no signer) set on one system's appendix 3, everything else as it was.
 fn write_attestation(
     text: &str,
     system: &str,
     attester: &str,
     today: chrono::NaiveDate,
     digest: &str,
+    signed_by: Option<&str>,
 ) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("parsing for edit")?;
     let systems = doc
@@ -159,6 +221,12 @@ fn write_attestation(
     set(a3, "attested_by", attester.into());
     set(a3, "attested_on", date.into());
     set(a3, "digest", digest.into());
+    match signed_by {
+        Some(email) => set(a3, "signed_by", email.into()),
+        None => {
+            a3.remove("signed_by");
+        }
+    }
     Ok(fsio::like_source(text, doc.to_string()))
 }
 

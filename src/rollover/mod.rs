@@ -21,7 +21,7 @@ pub use draft::DraftSystem;
 use toml_edit::{Array, DocumentMut, Item, TableLike, Value};
 
 /// The attestation keys of `[systems.appendix3]`; the answers stay for review.
-const ATTESTATION: [&str; 3] = ["attested_by", "attested_on", "digest"];
+const ATTESTATION: [&str; 4] = ["attested_by", "attested_on", "digest", "signed_by"];
 
 /// What a rollover kept and dropped, for the table `plan new-year` prints.
 #[derive(Debug, Default, Clone, PartialEq)]

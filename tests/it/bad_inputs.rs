@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:89:2: parse: invalid TOML: duplicate key `budget`",
+            "objects/ladok/2027.toml:90:2: parse: invalid TOML: duplicate key `budget`",
         ],
     },
     Case {
@@ -259,7 +259,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:71:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
+            "objects/ladok/2027.toml:72:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
         ],
     },
     // --- plan files: where they are -------------------------------------------------
@@ -359,7 +359,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:46:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:47:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
         ],
     },
     Case {
@@ -369,8 +369,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:46:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
-            "objects/ladok/2027.toml:55:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
+            "objects/ladok/2027.toml:47:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:56:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
         ],
     },
     Case {
@@ -380,8 +380,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:55:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
-            "objects/ladok/2027.toml:55:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:56:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
+            "objects/ladok/2027.toml:56:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -393,7 +393,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:55:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:56:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -403,7 +403,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:55:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
+            "objects/ladok/2027.toml:56:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
         ],
     },
     Case {
@@ -445,7 +445,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:55:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
+            "objects/ladok/2027.toml:56:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
         ],
     },
     Case {
@@ -502,7 +502,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:69:10: upgrade/unknown-system: this plan has no system `ladokk`",
+            "objects/ladok/2027.toml:70:10: upgrade/unknown-system: this plan has no system `ladokk`",
         ],
     },
     Case {
@@ -511,7 +511,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:71:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
+            "objects/ladok/2027.toml:72:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
         ],
     },
     Case {
@@ -520,7 +520,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:71:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
+            "objects/ladok/2027.toml:72:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
         ],
     },
     Case {
@@ -529,7 +529,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:73:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
+            "objects/ladok/2027.toml:74:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
         ],
     },
     Case {
@@ -538,7 +538,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:74:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
+            "objects/ladok/2027.toml:75:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
         ],
     },
     Case {
@@ -547,7 +547,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:75:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
+            "objects/ladok/2027.toml:76:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
         ],
     },
     Case {
@@ -561,7 +561,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:72:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
+            "objects/ladok/2027.toml:73:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
         ],
     },
     Case {
@@ -570,7 +570,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:82:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
+            "objects/ladok/2027.toml:83:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
         ],
     },
     Case {
@@ -579,7 +579,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:84:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
+            "objects/ladok/2027.toml:85:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
         ],
     },
     Case {
@@ -588,7 +588,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:84:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
+            "objects/ladok/2027.toml:85:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
         ],
     },
     Case {

@@ -84,7 +84,7 @@ fn expected_2028(mut plan: toml::Table) -> toml::Table {
         systems.retain(|s| s.get("lifecycle").and_then(|l| l.as_str()) != Some("retired"));
         for system in systems.iter_mut() {
             if let Some(a3) = system.get_mut("appendix3").and_then(|a| a.as_table_mut()) {
-                for key in ["attested_by", "attested_on", "digest"] {
+                for key in ["attested_by", "attested_on", "digest", "signed_by"] {
                     a3.remove(key);
                 }
             }
@@ -141,9 +141,15 @@ fn expected_text(from: &str) -> String {
                     out.push("status = \"draft\"".into())
                 }
             }
-            l if ["established_on", "attested_by", "attested_on", "digest"]
-                .iter()
-                .any(|k| l.starts_with(&format!("{k} ="))) => {}
+            l if [
+                "established_on",
+                "attested_by",
+                "attested_on",
+                "digest",
+                "signed_by",
+            ]
+            .iter()
+            .any(|k| l.starts_with(&format!("{k} ="))) => {}
             l => out.push(l.to_string()),
         }
         let next_is_end = lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
