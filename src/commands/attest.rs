@@ -13,7 +13,11 @@ use std::process::ExitCode;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// Attest appendix 3 (bilaga 3) of a system: record who attests (the role model's
-/// attesting role), today's date and a digest of the answers as they are now.
+/// attesting role), today's date, a digest of the answers as they are now, and
+/// signed_by: the e-mail git records as the author (GIT_AUTHOR_EMAIL, else
+/// user.email). When that is not the attesting role holder's e-mail, it still
+/// writes and says who should attest; their own run replaces signed_by, so they
+/// can commit the correction.
 ///
 /// When an answer changes later, `plan check` reports the attestation as stale.
 /// Refuses while the checklist is incomplete (unanswered questions, deviations
