@@ -34,6 +34,8 @@ pub struct History {
     changes: RefCell<HashMap<(Oid, Oid), ChangedPaths>>,
     /// Parsed plans by blob id.
     plans: RefCell<HashMap<Oid, Version>>,
+    /// The object folders of `objects/` trees (see [`History::folders`]).
+    folders: RefCell<HashMap<Oid, Rc<HashMap<String, Oid>>>>,
 }
 
 /// The commit that introduced a value, found by [`History::last_change`].
@@ -50,6 +52,7 @@ impl History {
             git,
             changes: RefCell::default(),
             plans: RefCell::default(),
+            folders: RefCell::default(),
         }
     }
 
@@ -84,8 +87,22 @@ impl History {
 
     /// The plan at `path` as it is in `commit`.
     pub fn at(&self, commit: &Commit<'_>, path: &str) -> Result<Version> {
-        let full = format!("{}{path}", self.git.prefix);
-        let Ok(entry) = commit.tree()?.get_path(Path::new(&full)) else {
+        let Some((object, file)) = path
+            .strip_prefix("objects/")
+            .and_then(|rest| rest.split_once('/'))
+        else {
+            return Ok(None);
+        };
+        let Some(objects) = self.objects_tree(commit)? else {
+            return Ok(None);
+        };
+        let Some(folder) = self.folders(objects)?.get(object).copied() else {
+            return Ok(None);
+        };
+        let Ok(folder) = self.git.repo.find_tree(folder) else {
+            return Ok(None);
+        };
+        let Ok(entry) = folder.get_path(Path::new(file)) else {
             return Ok(None);
         };
         if entry.kind() != Some(ObjectType::Blob) || entry.filemode() == 0o120000 {
@@ -100,22 +117,46 @@ impl History {
         Ok(plan)
     }
 
+    /// The id of the `objects/` folder of a commit's tree.
+    fn objects_tree(&self, commit: &Commit<'_>) -> Result<Option<Oid>> {
+        let dir = format!("{}objects", self.git.prefix);
+        Ok(match commit.tree()?.get_path(Path::new(&dir)) {
+            Ok(e) if e.kind() == Some(ObjectType::Tree) => Some(e.id()),
+            _ => None,
+        })
+    }
+
+    /// The object folders of an `objects/` tree, by name. libgit2 does not keep
+    /// trees over 4 KiB in its cache, and `objects/` of a large repository is
+    /// hundreds of KiB: read once per tree here instead of once per look-up.
+    fn folders(&self, objects: Oid) -> Result<Rc<HashMap<String, Oid>>> {
+        if let Some(known) = self.folders.borrow().get(&objects) {
+            return Ok(known.clone());
+        }
+        let tree = self.git.repo.find_tree(objects)?;
+        let map: HashMap<String, Oid> = tree
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .filter_map(|e| Some((e.name()?.to_string(), e.id())))
+            .collect();
+        let map = Rc::new(map);
+        self.folders.borrow_mut().insert(objects, map.clone());
+        Ok(map)
+    }
+
     /// Whether `path` differs between `parent` and `commit`.
     fn changed(&self, commit: &Commit<'_>, parent: &Commit<'_>, path: &str) -> Result<bool> {
         let key = (commit.id(), parent.id());
         if let Some(set) = self.changes.borrow().get(&key) {
             return Ok(set.contains(path));
         }
-        let objects = |c: &Commit<'_>| -> Result<Option<git2::Tree<'_>>> {
-            let dir = format!("{}objects", self.git.prefix);
-            Ok(match c.tree()?.get_path(Path::new(&dir)) {
-                Ok(e) if e.kind() == Some(ObjectType::Tree) => {
-                    Some(self.git.repo.find_tree(e.id())?)
-                }
-                _ => None,
+        let tree = |c: &Commit<'_>| -> Result<Option<git2::Tree<'_>>> {
+            Ok(match self.objects_tree(c)? {
+                Some(id) => Some(self.git.repo.find_tree(id)?),
+                None => None,
             })
         };
-        let (old, new) = (objects(parent)?, objects(commit)?);
+        let (old, new) = (tree(parent)?, tree(commit)?);
         let mut paths = Vec::new();
         if old.as_ref().map(|t| t.id()) != new.as_ref().map(|t| t.id()) {
             super::git::changed_files(

@@ -269,12 +269,7 @@ fn signed_by_edited_by_hand_fails() {
     // Mallory attests, then types Eva's e-mail into signed_by.
     let repo = planned();
     repo.attest_as(MALLORY);
-    let forged = replace_once(
-        &repo.read(PLAN),
-        &format!("signed_by = \"{MALLORY}\""),
-        &format!("signed_by = \"{EVA}\""),
-    );
-    repo.write(PLAN, &forged);
+    forge_signed_by(&repo, MALLORY, EVA);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
     let f = repo.verify(&[]).only(MISMATCH).message.clone();
     assert!(
@@ -303,36 +298,53 @@ fn signed_by_edited_by_hand_fails() {
     assert!(f.contains("it has no signed_by"), "{f}");
 }
 
-#[test]
-fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
-    // Mallory attests on a branch with a forged signed_by; Eva merges the branch, so
-    // the merge commit is hers. The attestation is still Mallory's.
-    let repo = planned();
-    repo.git(&["checkout", "--quiet", "-b", "bilaga3"]);
-    repo.attest_as(MALLORY);
+/// Types `to` over the `signed_by` that `plan attest` wrote for `from`.
+fn forge_signed_by(repo: &Repo, from: &str, to: &str) {
     repo.write(
         PLAN,
         replace_once(
             &repo.read(PLAN),
-            &format!("signed_by = \"{MALLORY}\""),
-            &format!("signed_by = \"{EVA}\""),
+            &format!("signed_by = \"{from}\""),
+            &format!("signed_by = \"{to}\""),
         ),
     );
-    repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
+}
+
+/// `email` attests on the branch `bilaga3` (signing as `signed_by`), and Per moves
+/// main on meanwhile; main is checked out.
+fn attested_on_a_branch(email: &str, signed_by: &str) -> Repo {
+    let repo = planned();
+    repo.git(&["checkout", "--quiet", "-b", "bilaga3"]);
+    repo.attest_as(email);
+    if signed_by != email {
+        forge_signed_by(&repo, email, signed_by);
+    }
+    repo.commit_as(email, "Ladok 2027: bilaga 3");
     repo.git(&["checkout", "--quiet", "main"]);
     repo.write("README.md", "Förvaltningsplaner\n");
     repo.commit_as(PER, "README");
-    repo.git_env(
-        &[
-            "merge",
-            "--quiet",
-            "--no-ff",
-            "-m",
-            "Merge bilaga3",
-            "bilaga3",
-        ],
-        &identity(EVA),
-    );
+    repo
+}
+
+/// Merges the branch `bilaga3` into main as `email`.
+fn merge_as(repo: &Repo, email: &str) {
+    let args = [
+        "merge",
+        "--quiet",
+        "--no-ff",
+        "-m",
+        "Merge bilaga3",
+        "bilaga3",
+    ];
+    repo.git_env(&args, &identity(email));
+}
+
+#[test]
+fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
+    // Mallory attests on a branch with a forged signed_by; Eva merges the branch, so
+    // the merge commit is hers. The attestation is still Mallory's.
+    let repo = attested_on_a_branch(MALLORY, EVA);
+    merge_as(&repo, EVA);
     let f = repo.verify(&[]).only(MISMATCH).message.clone();
     assert!(
         f.contains("\"Ladok 2027: bilaga 3\") by mallory@example.se"),
@@ -340,34 +352,18 @@ fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
     );
 
     // Honest: Eva attests on a branch, Per merges it.
-    let repo = planned();
-    repo.git(&["checkout", "--quiet", "-b", "bilaga3"]);
-    repo.attest_as(EVA);
-    repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-    repo.git(&["checkout", "--quiet", "main"]);
-    repo.write("README.md", "Förvaltningsplaner\n");
-    repo.commit_as(PER, "README");
-    repo.git_env(
-        &[
-            "merge",
-            "--quiet",
-            "--no-ff",
-            "-m",
-            "Merge bilaga3",
-            "bilaga3",
-        ],
-        &identity(PER),
-    );
+    let repo = attested_on_a_branch(EVA, EVA);
+    merge_as(&repo, PER);
     repo.verify(&[]).assert_clean();
 
     // A merge that makes the attestation up while resolving: it is the merge's own.
     let repo = planned();
     repo.git(&["checkout", "--quiet", "-b", "side"]);
-    repo.write("README.md", "Förvaltningsplaner\n");
-    repo.commit_as(PER, "README");
-    repo.git(&["checkout", "--quiet", "main"]);
     repo.write("NOTES.md", "Anteckningar\n");
     repo.commit_as(PER, "Notes");
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.write("README.md", "Förvaltningsplaner\n");
+    repo.commit_as(PER, "README");
     repo.git_env(
         &["merge", "--quiet", "--no-ff", "--no-commit", "side"],
         &identity(MALLORY),
@@ -382,13 +378,7 @@ fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
 fn a_rebase_that_changes_authorship_fails_and_one_that_keeps_it_does_not() {
     // Eva attests on a branch; main moves on; the branch is rebased.
     let setup = || {
-        let repo = planned();
-        repo.git(&["checkout", "--quiet", "-b", "bilaga3"]);
-        repo.attest_as(EVA);
-        repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-        repo.git(&["checkout", "--quiet", "main"]);
-        repo.write("README.md", "Förvaltningsplaner\n");
-        repo.commit_as(PER, "README");
+        let repo = attested_on_a_branch(EVA, EVA);
         repo.git(&["checkout", "--quiet", "bilaga3"]);
         repo
     };
