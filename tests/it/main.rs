@@ -18,6 +18,7 @@ mod new_year;
 mod output;
 mod robustness;
 mod rules_appendix3;
+mod rules_decision;
 mod rules_plan;
 mod rules_roles;
 mod schema;
