@@ -8,7 +8,7 @@ use crate::model::Plan;
 use crate::repo::history::{author_email, describe, History, Version, SHALLOW_HINT};
 use crate::repo::GitRepo;
 use crate::settings::Settings;
-use anyhow::{anyhow, bail, Result};
+use anyhow::{bail, Result};
 use git2::Commit;
 use rayon::prelude::*;
 use std::path::Path;
@@ -52,15 +52,20 @@ pub fn attestations(
         );
     }
     drop(git);
+    // One history per thread, not per piece of work rayon splits off: the paths
+    // each commit changed are computed once per history and shared by its files.
+    let threads = rayon::current_num_threads().max(1);
+    let chunk = files.len().div_ceil(threads).max(1);
     let found: Vec<Result<Vec<Finding>>> = files
-        .par_iter()
-        .map_init(
-            || GitRepo::open(root).map(History::new),
-            |history, (path, text)| match history {
-                Ok(history) => verify_file(history, settings, rev, path, text),
-                Err(e) => Err(anyhow!("{e:#}")),
-            },
-        )
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let history = History::new(GitRepo::open(root)?);
+            let mut out = Vec::new();
+            for (path, text) in chunk {
+                out.extend(verify_file(&history, settings, rev, path, text)?);
+            }
+            Ok(out)
+        })
         .collect();
     let mut out = Vec::new();
     for f in found {

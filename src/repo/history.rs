@@ -36,6 +36,8 @@ pub struct History {
     plans: RefCell<HashMap<Oid, Version>>,
     /// The object folders of `objects/` trees (see [`History::folders`]).
     folders: RefCell<HashMap<Oid, Rc<HashMap<String, Oid>>>>,
+    /// The parents of each commit walked.
+    parents: RefCell<HashMap<Oid, Rc<[Oid]>>>,
 }
 
 /// The commit that introduced a value, found by [`History::last_change`].
@@ -53,6 +55,7 @@ impl History {
             changes: RefCell::default(),
             plans: RefCell::default(),
             folders: RefCell::default(),
+            parents: RefCell::default(),
         }
     }
 
@@ -145,18 +148,22 @@ impl History {
     }
 
     /// Whether `path` differs between `parent` and `commit`.
-    fn changed(&self, commit: &Commit<'_>, parent: &Commit<'_>, path: &str) -> Result<bool> {
-        let key = (commit.id(), parent.id());
+    fn changed(&self, commit: Oid, parent: Oid, path: &str) -> Result<bool> {
+        let key = (commit, parent);
         if let Some(set) = self.changes.borrow().get(&key) {
             return Ok(set.contains(path));
         }
+        let (parent, commit) = (
+            self.git.repo.find_commit(parent)?,
+            self.git.repo.find_commit(commit)?,
+        );
         let tree = |c: &Commit<'_>| -> Result<Option<git2::Tree<'_>>> {
             Ok(match self.objects_tree(c)? {
                 Some(id) => Some(self.git.repo.find_tree(id)?),
                 None => None,
             })
         };
-        let (old, new) = (tree(parent)?, tree(commit)?);
+        let (old, new) = (tree(&parent)?, tree(&commit)?);
         let mut paths = Vec::new();
         if old.as_ref().map(|t| t.id()) != new.as_ref().map(|t| t.id()) {
             super::git::changed_files(
@@ -184,35 +191,47 @@ impl History {
         value: impl Fn(&Version) -> T,
     ) -> Result<Change<'r>> {
         let target = value(&self.at(&start, path)?);
-        let mut commit = start;
+        let mut id = start.id();
         loop {
-            let parents: Vec<Commit<'r>> = commit.parents().collect();
+            let parents = self.parents(id)?;
             let mut next = None;
-            for p in &parents {
-                if !self.changed(&commit, p, path)? {
-                    next = Some(p.clone());
+            for &p in parents.iter() {
+                if !self.changed(id, p, path)? {
+                    next = Some(p);
                     break;
                 }
             }
             if next.is_none() {
-                for p in &parents {
-                    if value(&self.at(p, path)?) == target {
-                        next = Some(p.clone());
+                for &p in parents.iter() {
+                    if value(&self.at(&self.git.repo.find_commit(p)?, path)?) == target {
+                        next = Some(p);
                         break;
                     }
                 }
             }
             match next {
-                Some(p) => commit = p,
+                Some(p) => id = p,
                 None => {
                     let before = match parents.first() {
-                        Some(p) => self.at(p, path)?,
+                        Some(&p) => self.at(&self.git.repo.find_commit(p)?, path)?,
                         None => None,
                     };
+                    let commit = self.git.repo.find_commit(id)?;
                     return Ok(Change { commit, before });
                 }
             }
         }
+    }
+
+    /// The parents of a commit, remembered: a walk passes each commit once per file.
+    fn parents(&self, id: Oid) -> Result<Rc<[Oid]>> {
+        if let Some(known) = self.parents.borrow().get(&id) {
+            return Ok(known.clone());
+        }
+        let commit = self.git.repo.find_commit(id)?;
+        let parents: Rc<[Oid]> = commit.parent_ids().collect();
+        self.parents.borrow_mut().insert(id, parents.clone());
+        Ok(parents)
     }
 
     /// The newest version of the plan at `path`, walking back from `start` (at a
@@ -224,32 +243,33 @@ impl History {
         path: &str,
         found: impl Fn(&Plan) -> bool,
     ) -> Result<Option<(Commit<'r>, Rc<Plan>)>> {
-        let mut commit = start;
-        let mut version = self.at(&commit, path)?;
+        let mut id = start.id();
+        let mut version = self.at(&start, path)?;
         let mut fresh = true;
         loop {
             match &version {
                 None => return Ok(None),
-                Some(plan) if fresh && found(plan) => return Ok(Some((commit, plan.clone()))),
+                Some(plan) if fresh && found(plan) => {
+                    return Ok(Some((self.git.repo.find_commit(id)?, plan.clone())))
+                }
                 Some(_) => {}
             }
-            let parents: Vec<Commit<'r>> = commit.parents().collect();
+            let parents = self.parents(id)?;
             let mut next = None;
-            for p in &parents {
-                if !self.changed(&commit, p, path)? {
-                    next = Some((p.clone(), false));
+            for &p in parents.iter() {
+                if !self.changed(id, p, path)? {
+                    next = Some((p, false));
                     break;
                 }
             }
-            let Some((parent, changed)) = next.or(parents.first().map(|p| (p.clone(), true)))
-            else {
+            let Some((parent, changed)) = next.or(parents.first().map(|&p| (p, true))) else {
                 return Ok(None);
             };
             if changed {
-                version = self.at(&parent, path)?;
+                version = self.at(&self.git.repo.find_commit(parent)?, path)?;
             }
             fresh = changed;
-            commit = parent;
+            id = parent;
         }
     }
 }
