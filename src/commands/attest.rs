@@ -52,10 +52,105 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let bytes = source
         .read(&rel)?
         .ok_or_else(|| anyhow!("{rel} does not exist"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+    if bytes.len() > crate::checks::MAX_FILE_BYTES {
+        bail!(
+            "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
+            crate::checks::MAX_FILE_BYTES >> 20
+        );
+    }
+    // The plan is read again under its lock: another `plan attest` of the same file
+    // (another system of the plan) may have written it meanwhile, and its update
+    // must not be lost.
+    // Who runs this: the e-mail git will record as the commit's author. Outside git
+    // there is none, and signed_by is left out (SPEC §3).
+    let git = GitRepo::open(&root).ok();
+    let signer = git.as_ref().and_then(|g| g.identity("AUTHOR").1);
+    let mut done = None;
+    fsio::update(&root, &root.join(&rel), |current| {
+        let text = String::from_utf8(current.to_vec())
+            .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+        let attested = attest(
+            &text,
+            &settings,
+            globals,
+            &args,
+            &rel,
+            year,
+            signer.as_deref(),
+        )?;
+        let bytes = attested.updated.clone().into_bytes();
+        done = Some(attested);
+        Ok(bytes)
+    })?;
+    let Attested {
+        system_id,
+        attester,
+        digest,
+        holders,
+        holder_names: who,
+        ..
+    } = done.expect("attested when written");
+    let signed = signer
+        .as_ref()
+        .map(|s| format!(", signed_by = \"{s}\""))
+        .unwrap_or_default();
+    crate::outln!(
+        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}{signed}",
+        globals.today
+    );
+    let command = format!(
+        "plan attest {} --system {system_id} --year {year}",
+        args.object
+    );
+    let role = settings.roles.describe(&attester);
+    match (&git, &signer) {
+        (None, _) => {}
+        (Some(_), None) => eprintln!(
+            "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{command}` again"
+        ),
+        (Some(_), Some(me)) if holders.contains(&me.to_lowercase()) => {}
+        (Some(_), Some(me)) => {
+            eprintln!(
+                "note: you ({me}) do not hold the attesting role {role} in {rel}, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it"
+            );
+            if who.is_empty() {
+                eprintln!(
+                    "  = help: {role} has no e-mail in {rel}; add the holder's e-mail under [roles.{attester}], commit that, and have the holder run `{command}` and commit it under that e-mail"
+                );
+            } else {
+                eprintln!(
+                    "  = help: {role} is {}; they run `{command}` and commit it under that e-mail (git config user.email), which replaces signed_by",
+                    who.join(", ")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
-    let tree = toml::de::DeTable::parse(&text)
+/// What one attestation wrote.
+struct Attested {
+    updated: String,
+    system_id: String,
+    attester: String,
+    digest: String,
+    /// The e-mails (lower-cased) of the attesting role's holders.
+    holders: Vec<String>,
+    /// The holders as "Name <email>", for messages.
+    holder_names: Vec<String>,
+}
+
+/// The plan `text` with the attestation of the system `args` names, or why not.
+fn attest(
+    text: &str,
+    settings: &Settings,
+    globals: &Globals,
+    args: &Args,
+    rel: &str,
+    year: i32,
+    signer: Option<&str>,
+) -> Result<Attested> {
+    let tree = toml::de::DeTable::parse(text)
         .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
     let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
     let system_ids: Vec<&str> = plan
@@ -88,9 +183,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
 
     // Refuse to sign an incomplete checklist: show what is missing instead.
     let blocking = checks::attest_blockers(
-        &settings,
+        settings,
         globals.today,
-        &rel,
+        rel,
         &args.object,
         year,
         text.as_bytes(),
@@ -108,59 +203,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     }
 
     let (attester, holders) = plan.attesting(&settings.roles);
-    // Who runs this: the e-mail git will record as the commit's author. Outside git
-    // there is none, and signed_by is left out (SPEC §3).
-    let git = GitRepo::open(&root).ok();
-    let signer = git.as_ref().and_then(|g| g.identity("AUTHOR").1);
     let digest = crate::digest::of_answers(&a3.answers);
-    let updated = write_attestation(
-        &text,
-        &system_id,
-        attester,
-        globals.today,
-        &digest,
-        signer.as_deref(),
-    )
-    .with_context(|| format!("updating {rel}"))?;
+    let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
+        .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
-    fsio::replace(&root.join(&rel), updated.as_bytes())?;
-    let signed = signer
-        .as_ref()
-        .map(|s| format!(", signed_by = \"{s}\""))
-        .unwrap_or_default();
-    crate::outln!(
-        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}{signed}",
-        globals.today
-    );
-    let command = format!(
-        "plan attest {} --system {system_id} --year {year}",
-        args.object
-    );
-    let role = settings.roles.describe(attester);
-    match (&git, &signer) {
-        (None, _) => {}
-        (Some(_), None) => eprintln!(
-            "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{command}` again"
-        ),
-        (Some(_), Some(me)) if holders.contains(&me.to_lowercase()) => {}
-        (Some(_), Some(me)) => {
-            let who = holder_names(&plan, attester);
-            eprintln!(
-                "note: you ({me}) do not hold the attesting role {role} in {rel}, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it"
-            );
-            if who.is_empty() {
-                eprintln!(
-                    "  = help: {role} has no e-mail in {rel}; add the holder's e-mail under [roles.{attester}], commit that, and have the holder run `{command}` and commit it under that e-mail"
-                );
-            } else {
-                eprintln!(
-                    "  = help: {role} is {}; they run `{command}` and commit it under that e-mail (git config user.email), which replaces signed_by",
-                    who.join(", ")
-                );
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(Attested {
+        updated,
+        system_id,
+        attester: attester.to_string(),
+        digest,
+        holders,
+        holder_names: holder_names(&plan, attester),
+    })
 }
 
 /// "Name <email>" of each holder of `role` with an e-mail, for messages.
