@@ -167,6 +167,7 @@ for n in $SIZES; do
     "${heavy[@]}" 2>/dev/null | awk '/"errors":|"warnings":/ { gsub(/[^0-9]/, ""); s += $0 } END { print s + 0 }' > "$RES/findings-heavy-$n" || true
     measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
     measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
+    measure "verify-$n" "$RUNS" "$repo" "${check[@]}" --verify-attestations
     if "$PLAN" new-year --help >/dev/null 2>&1; then
         # Every run writes 2028 plans; they are moved aside before the next one, not
         # deleted: on ext4 without a journal, creating files shortly after deleting
@@ -236,5 +237,6 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | peak memory, findings-heavy (--today $HEAVY_TODAY: $(get findings-heavy-$SMALL) / $(get findings-heavy-$LARGE) findings) | $(get rss-heavy-$SMALL) MiB | $(get rss-heavy-$LARGE) MiB | | < 256 MiB at $LARGE |
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
+| \`--verify-attestations\` (history of every attestation) | $(get verify-$SMALL) s | $(get verify-$LARGE) s | $(ratio "$(get verify-$SMALL)" "$(get check-$SMALL)") × check | |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
 EOF

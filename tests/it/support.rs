@@ -100,15 +100,18 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// The real binary, with no colour preference inherited from the caller's
-/// environment, and tables as wide as they need (`COLUMNS`): a test that is about
-/// fitting a width sets its own.
+/// The real binary, with no colour preference inherited from the caller's environment,
+/// git's fixed test author (see [`git_in`]) as the identity `plan attest` signs with,
+/// and tables as wide as they need (`COLUMNS`): a test about fitting a width sets
+/// its own.
 pub fn plan_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "400");
+        .env("COLUMNS", "400")
+        .env("GIT_AUTHOR_NAME", "Test Person")
+        .env("GIT_AUTHOR_EMAIL", "test@example.se");
     without_git_environment(&mut cmd);
     cmd
 }
