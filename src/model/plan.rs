@@ -61,9 +61,26 @@ pub struct System {
     pub lifecycle: Option<Sp<String>>,
     pub test_environment: Option<Sp<bool>>,
     pub contract_ends: Option<Sp<NaiveDate>>,
+    /// What the system register lists of it (`plan report systems`).
+    pub register: Register,
     pub depends_on: Vec<Sp<String>>,
     pub integrations: Vec<Integration>,
     pub appendix3: Option<Appendix3>,
+}
+
+/// A system's entries in the system register (RegIT, LuSyFer) that no rule reads.
+#[derive(Debug, Default)]
+pub struct Register {
+    pub supplier: Option<String>,
+    pub hosting: Option<String>,
+    pub version: Option<String>,
+    pub personal_data: Option<bool>,
+    /// `classification`: confidentiality, integrity, availability (0–3).
+    pub confidentiality: Option<i64>,
+    pub integrity: Option<i64>,
+    pub availability: Option<i64>,
+    /// `contract.id`.
+    pub contract: Option<String>,
 }
 
 #[derive(Debug)]
@@ -298,6 +315,7 @@ fn system(t: Tbl<'_, '_>) -> System {
         lifecycle: t.str("lifecycle"),
         test_environment: t.bool("test_environment"),
         contract_ends: t.table("contract").and_then(|c| c.date("ends")),
+        register: register(t),
         depends_on: t.strs("depends_on"),
         integrations: t
             .tables("integrations")
@@ -311,6 +329,22 @@ fn system(t: Tbl<'_, '_>) -> System {
             })
             .collect(),
         appendix3: t.table("appendix3").map(appendix3),
+    }
+}
+
+fn register(t: Tbl<'_, '_>) -> Register {
+    let text = |key: &str| t.str(key).map(|s| s.val);
+    let class = t.table("classification");
+    let level = |key: &str| class.and_then(|c| c.int(key)).map(|l| l.val);
+    Register {
+        supplier: text("supplier"),
+        hosting: text("hosting"),
+        version: text("version"),
+        personal_data: t.bool("personal_data").map(|b| b.val),
+        confidentiality: level("confidentiality"),
+        integrity: level("integrity"),
+        availability: level("availability"),
+        contract: t.table("contract").and_then(|c| c.str("id")).map(|s| s.val),
     }
 }
 

@@ -15,6 +15,7 @@ mod history;
 mod hook;
 mod new_year;
 mod output;
+mod register;
 mod robustness;
 mod rules_appendix3;
 mod rules_plan;
