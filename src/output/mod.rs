@@ -28,6 +28,11 @@ impl ColorChoice {
     }
 }
 
+/// "1 error", "3 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Writes to stdout. A closed pipe (`plan … | head`) ends the output quietly rather
 /// than with a panic.
 pub fn emit(text: &str) {
