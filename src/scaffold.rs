@@ -4,6 +4,7 @@
 //! what the register says filled in.
 
 use crate::fsio;
+use crate::model::plan::Register;
 use crate::schema::Presence;
 use crate::settings::Settings;
 use anyhow::{Context, Result};
@@ -36,16 +37,10 @@ pub struct Holder {
 pub struct DraftSystem {
     pub id: String,
     pub name: String,
-    pub supplier: Option<String>,
-    pub hosting: Option<String>,
     pub lifecycle: Option<String>,
-    pub version: Option<String>,
-    pub personal_data: Option<bool>,
-    pub confidentiality: Option<i64>,
-    pub integrity: Option<i64>,
-    pub availability: Option<i64>,
-    pub contract: Option<String>,
     pub contract_ends: Option<NaiveDate>,
+    /// Supplier, hosting, version, personal data, classification, contract id.
+    pub register: Register,
 }
 
 impl DraftSystem {
@@ -153,14 +148,21 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
     t
 }
 
-fn system_text(t: &mut String, settings: &Settings, s: &DraftSystem, year: i32, om: Option<i64>) {
+fn system_text(
+    t: &mut String,
+    settings: &Settings,
+    system: &DraftSystem,
+    year: i32,
+    om: Option<i64>,
+) {
+    let s = &system.register;
     let text = |v: &Option<String>| quote(v.as_deref().unwrap_or(""));
     let level = |v: Option<i64>| v.unwrap_or(1);
     let _ = writeln!(
         t,
         "\n[[systems]]\nid = {}\nname = {}",
-        quote(&s.id),
-        quote(&s.name)
+        quote(&system.id),
+        quote(&system.name)
     );
     let _ = writeln!(t, "supplier = {}", text(&s.supplier));
     let _ = writeln!(
@@ -171,7 +173,7 @@ fn system_text(t: &mut String, settings: &Settings, s: &DraftSystem, year: i32, 
     let _ = writeln!(
         t,
         "lifecycle = {}               # planned | active | phasing-out | retired",
-        quote(s.lifecycle.as_deref().unwrap_or("active"))
+        quote(system.lifecycle.as_deref().unwrap_or("active"))
     );
     let _ = writeln!(
         t,
@@ -190,7 +192,7 @@ fn system_text(t: &mut String, settings: &Settings, s: &DraftSystem, year: i32, 
         .contract
         .iter()
         .map(|id| format!("id = {}", quote(id)))
-        .chain(s.contract_ends.map(|d| format!("ends = {d}")))
+        .chain(system.contract_ends.map(|d| format!("ends = {d}")))
         .collect();
     if !contract.is_empty() {
         let _ = writeln!(t, "contract = {{ {} }}", contract.join(", "));

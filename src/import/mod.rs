@@ -315,10 +315,10 @@ impl RowReader<'_> {
             system_id.as_deref().unwrap_or(""),
             &name.clone().or(system).unwrap_or(object_text.clone()),
         );
-        draft.supplier = self.text(Field::Supplier);
-        draft.version = self.text(Field::Version);
-        draft.contract = self.text(Field::Contract);
-        draft.hosting = self.value(
+        draft.register.supplier = self.text(Field::Supplier);
+        draft.register.version = self.text(Field::Version);
+        draft.register.contract = self.text(Field::Contract);
+        draft.register.hosting = self.value(
             Field::Hosting,
             hosting,
             "a hosting: write internal, external or hybrid (intern, extern)",
@@ -328,11 +328,12 @@ impl RowReader<'_> {
             lifecycle,
             "a lifecycle: write planned, active, phasing-out or retired (planerad, aktiv, avvecklas, avvecklad)",
         );
-        draft.personal_data = self.value(Field::PersonalData, yes_no, "yes or no (ja, nej)");
+        draft.register.personal_data =
+            self.value(Field::PersonalData, yes_no, "yes or no (ja, nej)");
         let level = "a classification level 0–3";
-        draft.confidentiality = self.value(Field::Confidentiality, class, level);
-        draft.integrity = self.value(Field::Integrity, class, level);
-        draft.availability = self.value(Field::Availability, class, level);
+        draft.register.confidentiality = self.value(Field::Confidentiality, class, level);
+        draft.register.integrity = self.value(Field::Integrity, class, level);
+        draft.register.availability = self.value(Field::Availability, class, level);
         draft.contract_ends = self.value(
             Field::ContractEnds,
             |t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok(),

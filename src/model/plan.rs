@@ -69,7 +69,7 @@ pub struct System {
 }
 
 /// A system's entries in the system register (RegIT, LuSyFer) that no rule reads.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Register {
     pub supplier: Option<String>,
     pub hosting: Option<String>,

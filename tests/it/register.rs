@@ -12,6 +12,20 @@ fn kommun() -> Repo {
     Repo::copy_of("examples/kommun")
 }
 
+/// `plan report KIND --year 2027 --format FORMAT --output OUT`.
+fn report_to(repo: &Repo, kind: &str, format: &str, out: &std::path::Path) -> Run {
+    repo.plan(&[
+        "report",
+        kind,
+        "--year",
+        "2027",
+        "--format",
+        format,
+        "--output",
+        out.to_str().expect("UTF-8 path"),
+    ])
+}
+
 const KOMMUN_HEADER: &str = "object,system,name,supplier,hosting,lifecycle,version,personal_data,\
 confidentiality,integrity,availability,contract,contract_ends,notice_date,contract_owner,dpa,\
 plan_status,Juridisk systemägare,Objektägare,Objektägare IT,Förvaltningsledare,\
@@ -153,16 +167,7 @@ fn sheet_xml(path: &std::path::Path) -> String {
 fn systems_xlsx_is_a_workbook_with_dates_as_dates_and_a_frozen_filtered_header() {
     let repo = kommun();
     let out = repo.file("register.xlsx");
-    let run = repo.plan(&[
-        "report",
-        "systems",
-        "--year",
-        "2027",
-        "--format",
-        "xlsx",
-        "--output",
-        out.to_str().expect("UTF-8 path"),
-    ]);
+    let run = report_to(&repo, "systems", "xlsx", &out);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stdout, "");
     let rows = sheet(&out);
@@ -206,16 +211,7 @@ fn every_report_writes_xlsx_and_none_writes_it_to_a_terminal() {
     let repo = Repo::copy_of("examples/universitet");
     for kind in ["upgrades", "deps", "deviations", "roles", "systems"] {
         let out = repo.file(&format!("{kind}.xlsx"));
-        let run = repo.plan(&[
-            "report",
-            kind,
-            "--year",
-            "2027",
-            "--format",
-            "xlsx",
-            "--output",
-            out.to_str().expect("UTF-8 path"),
-        ]);
+        let run = report_to(&repo, kind, "xlsx", &out);
         assert_eq!(run.code, 0, "{kind}: {run:?}");
         let rows = sheet(&out);
         assert!(rows.len() > 1, "{kind}: {rows:?}");
@@ -240,16 +236,7 @@ fn output_writes_a_text_report_to_a_file_byte_for_byte() {
     let repo = kommun();
     let stdout = repo.plan(&["report", "systems", "--year", "2027", "--format", "csv"]);
     let out = repo.file("systems.csv");
-    let run = repo.plan(&[
-        "report",
-        "systems",
-        "--year",
-        "2027",
-        "--format",
-        "csv",
-        "--output",
-        out.to_str().expect("UTF-8 path"),
-    ]);
+    let run = report_to(&repo, "systems", "csv", &out);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(repo.read("systems.csv"), stdout.stdout);
 }
