@@ -192,6 +192,54 @@ for n in $SIZES; do
         echo "n/a" > "$RES/new-year-$n"
     fi
 done
+# `plan import` of a register export of $SMALL rows (semicolons, Swedish headers, as
+# a Swedish spreadsheet program writes it; two systems for every third object) into
+# an empty repository, then `plan check` of the plans it wrote. Before each run the
+# plans of the last one are moved aside (not deleted, see new-year above).
+if "$PLAN" import --help >/dev/null 2>&1; then
+    imp=$WORK/import-$SMALL
+    register=$WORK/register-$SMALL.csv
+    awk -v n="$SMALL" 'BEGIN {
+        print "Förvaltningsobjekt;System;Namn;Leverantör;Drift;Livscykel;Version;Personuppgifter;Konfidentialitet;Riktighet;Tillgänglighet;Avtal;Avtalet löper ut;Systemägare;IT-systemägare;Systemförvaltare;IT-systemförvaltare"
+        split("intern;extern;hybrid", drift, ";"); split("aktiv;aktiv;aktiv;planerad;avvecklas", liv, ";")
+        object = 0
+        for (i = 1; i <= n; i++) {
+            if (i % 3 != 2) object++
+            printf "Objekt %d;System %d;Systemet nummer %d;Leverantör %d AB;%s;%s;%d.%d;%s;%d;%d;%d;AVT-%05d;%d-%02d-28;Ägare %d <agare%d@example.se>;IT-ägare %d <itagare%d@example.se>;Förvaltare %d <forvaltare%d@example.se>;IT-förvaltare %d\n",
+                object, i, i, i % 97, drift[i % 3 + 1], liv[i % 5 + 1], i % 9 + 1, i % 40, (i % 4 ? "ja" : "nej"),
+                i % 4, (i + 1) % 4, (i + 2) % 4, i, 2027 + i % 5, i % 12 + 1, object, object, object % 50, object % 50, object, object, object % 80
+        }
+    }' > "$register"
+    rm -rf "$imp"
+    mkdir -p "$imp/objects"
+    cp "$(repo_of "$SMALL")/plan.toml" "$imp/"
+    trash=$WORK/trash
+    mkdir -p "$trash"
+    clean="mv $imp/objects $trash/import-objects.\$\$.\$RANDOM && mkdir $imp/objects"
+    IMPORT_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
+    say "import-$SMALL"
+    if [ -n "$HYPERFINE" ]; then
+        (cd "$imp" && "$HYPERFINE" --style none --warmup 1 --runs "$IMPORT_RUNS" -i \
+            --prepare "$clean" --export-csv "$RES/import-$SMALL.csv" \
+            "$PLAN --repo $imp --today $TODAY import $register --year $YEAR" >/dev/null 2>&1)
+        median_of "$RES/import-$SMALL.csv" > "$RES/import-$SMALL"
+    else
+        : > "$RES/import-$SMALL.times"
+        for _ in $(seq "$IMPORT_RUNS"); do
+            bash -c "$clean"
+            $TIME -a -o "$RES/import-$SMALL.times" -f '%e' "$PLAN" --repo "$imp" --today $TODAY \
+                import "$register" --year $YEAR >/dev/null 2>&1 || true
+        done
+        median "$RES/import-$SMALL.times" > "$RES/import-$SMALL"
+    fi
+    measure "import-check-$SMALL" "$RUNS" "$imp" "$PLAN" --repo "$imp" --today $TODAY check --format json
+    IMPORTED=$(find "$imp/objects" -name "$YEAR.toml" | wc -l)
+else
+    echo "n/a" > "$RES/import-$SMALL"
+    echo "n/a" > "$RES/import-check-$SMALL"
+    IMPORTED=n/a
+fi
+
 if [ -n "$TAPLO" ]; then
     repo=$(repo_of "$SMALL")
     measure "taplo-$SMALL" "$(( RUNS < 3 ? RUNS : 3 ))" "$repo" \
@@ -229,4 +277,6 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
+| \`import\` of $SMALL register rows ($IMPORTED plans) | $(get import-$SMALL) s | | $(ratio "$(get import-$SMALL)" "$(get import-check-$SMALL)") × check of them | < 1 × |
+| \`plan check\` of the imported plans | $(get import-check-$SMALL) s | | | reference |
 EOF
