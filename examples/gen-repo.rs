@@ -406,10 +406,24 @@ fn plan_text(
             year - 1,
             rng.range(1, 15)
         );
+        // The decision's keys draw nothing from `rng`: the repository stays the same
+        // apart from them.
+        let _ = writeln!(t, "established_by = [\"systemagare\"]");
+        let _ = writeln!(t, "diarienummer = \"STYR {}/{:04}\"", year - 1, i % 10_000);
     } else {
         let _ = writeln!(t, "status = \"draft\"");
     }
-    let _ = writeln!(t, "organisation_model = {model}\n");
+    let _ = writeln!(t, "organisation_model = {model}");
+    let _ = writeln!(
+        t,
+        "description = \"Stöd för {} i verksamheten: registrering, handläggning och uppföljning.\"\n",
+        o.id.replace('-', " ")
+    );
+    let _ = writeln!(
+        t,
+        "[[goals]]\ntext = \"Färre manuella moment i {}\"\nmeasure = \"Antal ärenden som hanteras helt digitalt, per kvartal\"\n",
+        o.id.replace('-', " ")
+    );
     let _ = writeln!(t, "# --- Förvaltningsorganisation ---\n");
 
     let mut held = vec!["systemagare", "systemforvaltare"];
@@ -512,7 +526,8 @@ fn plan_text(
         has_test.push(test);
         let _ = writeln!(t, "[[systems]]\nid = \"{system}\"");
         let _ = writeln!(t, "name = \"{}\"", system.replace('-', " "));
-        let _ = writeln!(t, "supplier = \"{}\"", rng.pick(SUPPLIERS));
+        let supplier = rng.pick(SUPPLIERS);
+        let _ = writeln!(t, "supplier = \"{supplier}\"");
         let _ = writeln!(
             t,
             "hosting = \"{}\"",
@@ -530,13 +545,22 @@ fn plan_text(
             rng.range(1, 3)
         );
         let _ = writeln!(t, "test_environment = {test}");
+        // Drawn in the order they were before the contract had a notice period, so
+        // the repository is the same apart from the new keys.
+        let signed = year - rng.range(1, 6) as i32;
+        let number = rng.range(1, 999);
+        let ends = year + rng.range(1, 4) as i32;
+        let month = rng.range(1, 6);
+        // Six months' notice, except where that would fall in the plan year: the
+        // benchmark's findings stay the deliberate ones.
+        let notice = if ends > year + 1 {
+            ", notice_months = 6"
+        } else {
+            ""
+        };
         let _ = writeln!(
             t,
-            "contract = {{ id = \"AV-{}-{:03}\", ends = {}-{:02}-28 }}",
-            year - rng.range(1, 6) as i32,
-            rng.range(1, 999),
-            year + rng.range(1, 4) as i32,
-            rng.range(1, 6)
+            "contract = {{ id = \"AV-{signed}-{number:03}\", ends = {ends}-{month:02}-28{notice}, owner = \"{supplier}\", dpa = true }}"
         );
         let mut deps = Vec::new();
         for _ in 0..rng.range(0, 2) {
@@ -574,6 +598,7 @@ fn plan_text(
                 rng.pick(DATA)
             );
             if personal {
+                t.push_str("purpose = \"Inloggning och kontaktuppgifter\"\n");
                 t.push_str("legal_basis = \"allmänt intresse\"\n");
             }
             let _ = writeln!(

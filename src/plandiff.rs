@@ -167,7 +167,10 @@ fn identity(t: &toml::Table) -> Option<String> {
     if let (Some(system), Some(date)) = (s("system"), s("date")) {
         return Some(format!("{system}@{date}"));
     }
-    s("source").or_else(|| s("email")).or_else(|| s("name"))
+    s("source")
+        .or_else(|| s("email"))
+        .or_else(|| s("name"))
+        .or_else(|| s("text"))
 }
 
 fn display_plain(v: &Value) -> String {

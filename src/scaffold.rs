@@ -5,6 +5,7 @@
 
 use crate::fsio;
 use crate::model::plan::Register;
+use crate::model::shape::quoted;
 use crate::schema::Presence;
 use crate::settings::Settings;
 use anyhow::{Context, Result};
@@ -88,12 +89,25 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
         "# established_on = {}-12-01     # dagen planen fastställs",
         year - 1
     );
+    if !model.establishes.is_empty() {
+        let _ = writeln!(
+            t,
+            "# established_by = [{}]   # rollerna som fastställer planen",
+            quoted(&model.establishes)
+        );
+    }
+    let _ = writeln!(
+        t,
+        "# diarienummer = \"\"           # beslutets diarienummer, när planen fastställs"
+    );
     if let Some(om) = om {
         let _ = writeln!(
             t,
             "organisation_model = {om}          # handboken 10.1.1–10.1.5"
         );
     }
+    let _ = writeln!(t, "# Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.\ndescription = \"\"");
+    let _ = writeln!(t, "\n# Årets mål och hur de följs upp (frivilligt).\n# [[goals]]\n# text = \"\"\n# measure = \"\"");
     let _ = writeln!(
         t,
         "\n# Roller enligt rollmodellen {} ({}).",
@@ -188,26 +202,37 @@ fn system_text(
         level(s.integrity),
         level(s.availability)
     );
+    let _ = writeln!(
+        t,
+        "# Leverantörsavtal: uppsägningstid i månader, avtalsägare, personuppgiftsbiträdesavtal (dpa) undertecknat."
+    );
     let contract: Vec<String> = s
         .contract
         .iter()
         .map(|id| format!("id = {}", quote(id)))
         .chain(system.contract_ends.map(|d| format!("ends = {d}")))
         .collect();
-    if !contract.is_empty() {
+    if contract.is_empty() {
+        let _ = writeln!(
+            t,
+            "# contract = {{ id = \"\", ends = {}-12-31, notice_months = 6, owner = \"\", dpa = true }}",
+            year + 1
+        );
+    } else {
         let _ = writeln!(t, "contract = {{ {} }}", contract.join(", "));
     }
     let _ = writeln!(
         t,
         "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
     );
+    let _ = writeln!(t, "\n# Data som systemet hämtar från ett annat system. Med personuppgifter krävs\n# legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).\n# [[systems.integrations]]\n# source = \"<objekt>\"\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # informationskontrakt");
     let _ = writeln!(
         t,
         "\n# Bilaga 3 ({}). Svara \"yes\", \"no\", \"partial\" eller \"na\".",
         settings.checklist.title
     );
     let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
-        settings.roles.report_to(om).iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", "));
+        quoted(settings.roles.report_to(om)));
     let _ = writeln!(
         t,
         "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"

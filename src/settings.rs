@@ -75,6 +75,7 @@ impl Settings {
         let tree = Tbl::new(root.get_ref(), Span::START);
         let mut errors = Vec::new();
         shape::validate(tree, crate::model::config::CONFIG, "", &mut errors);
+        crate::model::config::window_problems(tree, &mut errors);
         for ShapeError {
             span,
             message,

@@ -7,13 +7,17 @@ use crate::diag::Severity;
 pub const CONTRACT: Rule = Rule {
     id: "integration/contract",
     severity: Severity::Error,
-    summary: "an integration without contract, or with personal data but no legal_basis",
+    summary: "an integration without contract, or with personal data but no legal_basis \
+              or no purpose",
     doc: "Every integration, data one system fetches from another, is governed by an \
           informationskontrakt that says what is shared, why and under which \
           conditions (handbook: integrations need agreements between the förvaltningar). \
           When the data includes personal data, the processing also needs a legal \
-          basis under the GDPR (allmänt intresse, rättslig förpliktelse, avtal…). Add \
-          `contract = \"…\"` with the contract's reference, and `legal_basis` when \
+          basis under the GDPR (allmänt intresse, rättslig förpliktelse, avtal…) and a \
+          purpose (ändamål): the contract \"anger vilken data som hämtas och varför. \
+          Varför-delen är extra viktig då den hämtade datamängden innehåller \
+          personuppgifter\" (handbook 000, 5.6). Add `contract = \"…\"` with the \
+          contract's reference, and `legal_basis` and `purpose` when \
           `personal_data = true`.",
 };
 
@@ -44,6 +48,21 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                     "integration `{sys}` ← `{from}` carries personal data without a legal basis"
                 ))
                 .help("add legal_basis = \"…\" (e.g. \"allmänt intresse\", \"rättslig förpliktelse\", \"avtal\")");
+            }
+            if integration.personal_data
+                && integration
+                    .purpose
+                    .as_ref()
+                    .is_none_or(|p| p.val.trim().is_empty())
+            {
+                let span = integration
+                    .purpose
+                    .as_ref()
+                    .map_or(integration.span, |p| p.span);
+                sink.push(&CONTRACT, span, format!(
+                    "integration `{sys}` ← `{from}` carries personal data without a purpose"
+                ))
+                .help("add purpose = \"…\": why the data is fetched (ändamål), e.g. \"Inloggning och kontaktuppgifter\"");
             }
         }
     }

@@ -69,7 +69,12 @@ pub const ALL: &[&Rule] = &[
     &activities::OVERDUE,
     &budget::EXCEEDED,
     &plan::ESTABLISHED_INCOMPLETE,
+    &plan::ESTABLISHED_BY,
+    &plan::ESTABLISHED_DATE,
+    &plan::DRAFT_IN_YEAR,
+    &plan::DESCRIPTION_MISSING,
     &contract::EXPIRING,
+    &contract::DPA,
 ];
 
 /// The rule with this id.

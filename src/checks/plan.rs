@@ -1,7 +1,8 @@
-//! `plan/*`: the plan as a document.
+//! `plan/*`: the plan as a document and as a decision.
 
 use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use crate::diag::{did_you_mean, Severity};
+use chrono::NaiveDate;
 
 pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
     id: "plan/established-incomplete",
@@ -11,6 +12,59 @@ pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
           decided, in `established_on`: the handbook has the plan revised and \
           established every November–December, and the date shows which decision is in \
           force. Add the date, or set status = \"draft\" while the plan is a proposal.",
+};
+
+pub const ESTABLISHED_BY: Rule = Rule {
+    id: "plan/established-by",
+    severity: Severity::Warning,
+    summary: "established/revised, and established_by is missing or lacks a role of the \
+              model's `establishes`",
+    doc: "A plan is fastställd by the roles the role model names in `establishes`: \"Det \
+          är systemägaren som fastställer planen\" (handbook 000, chapter 9); in a kommun \
+          the objektägare \"fastställer förvaltningsplanen tillsammans med objektägare \
+          IT\" (document 001, 6.2 and 6.4). `established_by` records who made the \
+          decision, so a reader can tell a fastställd plan from one that was only marked \
+          so. Write the roles, e.g. `established_by = [\"systemagare\"]`, and the \
+          decision's `diarienummer` if it was registered. Not evaluated when the role \
+          model names no `establishes`.",
+};
+
+pub const ESTABLISHED_DATE: Rule = Rule {
+    id: "plan/established-date",
+    severity: Severity::Error,
+    summary: "established_on before 1 January of the year before the plan year, or after \
+              the plan year's end",
+    doc: "A plan for a year is fastställd before that year starts, usually in \
+          November–December (handbook 000, chapter 9: \"En årligen återkommande … \
+          arbetsuppgift är att medverka i färdigställandet av nästa års \
+          förvaltningsplan\"), or revised during it. A date earlier than the year before \
+          the plan year, or after the plan year, is a typo (2207 for 2027) or a \
+          decision about another plan. Correct the date.",
+};
+
+pub const DRAFT_IN_YEAR: Rule = Rule {
+    id: "plan/draft-in-year",
+    severity: Severity::Warning,
+    summary: "still draft on or after 1 January of the plan year",
+    doc: "The förvaltningsplan is fastställd before its year starts (handbook 000, \
+          chapter 9; document 001, 6.2: the objektägare answers for \"att aktuell \
+          förvaltningsplan finns framtagen\"). A plan still a draft (förslag) once its \
+          year has begun means the year's work runs without a decision: the steering \
+          group should hear of it. Have the plan fastställd and set status = \
+          \"established\", established_on and established_by.",
+};
+
+pub const DESCRIPTION_MISSING: Rule = Rule {
+    id: "plan/description-missing",
+    severity: Severity::Warning,
+    summary: "established/revised without description",
+    doc: "The förvaltningsplan \"definierar både systemets uppgift – i vilken omgivning \
+          det verkar och vilken verksamhet det förväntas stödja – och \
+          förvaltningsorganisationens uppgifter\" (handbook 000, 6.5). A fastställd plan \
+          without `description` leaves out the first half of that agreement. Write a few \
+          plain sentences in the users' words: what the system does and for whom, e.g. \
+          `description = \"Studiedokumentation för alla studenter: kurser, resultat, \
+          examina.\"`.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -24,5 +78,113 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             )
             .help("add established_on = YYYY-MM-DD, the day the plan was decided");
         }
+        if plan.status_is_established() {
+            established_by(ctx, &status.val, status.span, sink);
+            if plan
+                .description
+                .as_ref()
+                .is_none_or(|d| d.val.trim().is_empty())
+            {
+                let span = plan.description.as_ref().map_or(status.span, |d| d.span);
+                sink.push(
+                    &DESCRIPTION_MISSING,
+                    span,
+                    format!(
+                        "the plan is \"{}\" but has no description of the system's task",
+                        status.val
+                    ),
+                )
+                .help(
+                    "add description = \"…\": what the system does and which activity it supports",
+                );
+            }
+        }
+        let year_start = NaiveDate::from_ymd_opt(ctx.year, 1, 1);
+        if status.val == "draft" && year_start.is_some_and(|start| ctx.today >= start) {
+            sink.push(
+                &DRAFT_IN_YEAR,
+                status.span,
+                format!(
+                    "the plan for {} is still a draft on {}",
+                    ctx.year, ctx.today
+                ),
+            )
+            .help("have it fastställd and set status = \"established\", or tell the steering group why not");
+        }
     }
+    if let Some(on) = &plan.established_on {
+        let earliest = NaiveDate::from_ymd_opt(ctx.year - 1, 1, 1);
+        let latest = NaiveDate::from_ymd_opt(ctx.year, 12, 31);
+        if let (Some(earliest), Some(latest)) = (earliest, latest) {
+            if on.val < earliest || on.val > latest {
+                sink.push(
+                    &ESTABLISHED_DATE,
+                    on.span,
+                    format!(
+                        "established_on {} is outside {earliest}–{latest}, the time a plan for {} is fastställd or revised",
+                        on.val, ctx.year
+                    ),
+                )
+                .help(format!(
+                    "a plan for {} is usually fastställd in November–December {}",
+                    ctx.year,
+                    ctx.year - 1
+                ));
+            }
+        }
+    }
+}
+
+/// `plan/established-by`: the roles of the model's `establishes` that
+/// `established_by` lacks.
+fn established_by(
+    ctx: &FileCtx<'_>,
+    status: &str,
+    status_span: crate::diag::Span,
+    sink: &mut Sink,
+) {
+    let model = &ctx.settings.roles;
+    if model.establishes.is_empty() {
+        return;
+    }
+    let named = ctx.plan.established_by.as_ref();
+    let missing: Vec<&String> = model
+        .establishes
+        .iter()
+        .filter(|r| named.is_none_or(|n| !n.val.iter().any(|x| &x.val == *r)))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let all = crate::model::shape::quoted(&model.establishes);
+    let lacking = missing
+        .iter()
+        .map(|r| model.describe(r))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let f = match named {
+        None => sink.push(
+            &ESTABLISHED_BY,
+            status_span,
+            format!("the plan is \"{status}\" but established_by does not say who fastställde it: {lacking}"),
+        ),
+        Some(n) => sink.push(
+            &ESTABLISHED_BY,
+            n.span,
+            format!("established_by lacks {lacking}, who fastställer the plan"),
+        ),
+    };
+    // A role written wrongly (`systemägare`) is the likely cause: name it.
+    let typo = named.and_then(|n| {
+        n.val.iter().find_map(|x| {
+            (model.role(&x.val).is_none())
+                .then(|| did_you_mean(&x.val, missing.iter().map(|r| r.as_str())))
+                .flatten()
+                .map(|s| format!("did you mean `{s}` for `{}`? ", x.val))
+        })
+    });
+    f.help(format!(
+        "{}write established_by = [{all}]",
+        typo.unwrap_or_default()
+    ));
 }

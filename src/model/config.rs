@@ -9,13 +9,13 @@ const SERVICE_WINDOWS: &[Field] = &[
         name: "weekday",
         ty: Ty::Enum(WEEKDAYS),
         required: true,
-        doc: "Day of the week of the monthly service window.",
+        doc: "Day of the week of the service window.",
     },
     Field {
         name: "nth",
-        ty: Ty::Int(1, 5),
-        required: true,
-        doc: "Which occurrence in the month: 1 for the first.",
+        ty: Ty::Int(-1, 5),
+        required: false,
+        doc: "Which occurrence in the month: 1–5 for the nth, -1 for the last; absent for every week.",
     },
 ];
 
@@ -54,9 +54,9 @@ pub const CONFIG: &[Field] = &[
     },
     Field {
         name: "service_windows",
-        ty: Ty::Table(SERVICE_WINDOWS),
+        ty: Ty::OneOrMany(&Ty::Table(SERVICE_WINDOWS)),
         required: false,
-        doc: "The nth weekday of every month, e.g. { weekday = \"saturday\", nth = 1 }.",
+        doc: "One rule or a list: { weekday = \"saturday\", nth = 1 } (the first Saturday of every month), nth = -1 (the last), no nth (every week).",
     },
     Field {
         name: "service_window_dates",
@@ -72,6 +72,46 @@ pub const CONFIG: &[Field] = &[
     },
 ];
 
+/// A recurring service window: a weekday, every week or one of them in each month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub weekday: Weekday,
+    /// 1–5: the nth such weekday of the month; -1: the last; None: every week.
+    pub nth: Option<i64>,
+}
+
+impl Window {
+    /// Whether a date falls in this window.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        date.weekday() == self.weekday
+            && match self.nth {
+                None => true,
+                Some(-1) => (date + chrono::Days::new(7)).month() != date.month(),
+                Some(n) => i64::from((date.day() - 1) / 7 + 1) == n,
+            }
+    }
+}
+
+/// `nth = 0` passes the shape's range (-1–5) but names no weekday: a problem of its
+/// own, pushed with the shape's.
+pub fn window_problems(root: Tbl<'_, '_>, out: &mut Vec<super::shape::ShapeError>) {
+    let windows: Vec<Tbl<'_, '_>> = match root.value("service_windows").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Array(_)) => root.tables("service_windows"),
+        _ => root.table("service_windows").into_iter().collect(),
+    };
+    for nth in windows
+        .iter()
+        .filter_map(|w| w.int("nth"))
+        .filter(|n| n.val == 0)
+    {
+        out.push(super::shape::ShapeError {
+            span: nth.span,
+            message: "`service_windows.nth` must be 1–5 or -1, found 0".into(),
+            help: Some("1 for the first weekday of the month, -1 for the last; leave nth out for every week".into()),
+        });
+    }
+}
+
 /// The settings of a plan repository.
 #[derive(Debug)]
 pub struct Config {
@@ -79,8 +119,8 @@ pub struct Config {
     pub role_model: Sp<String>,
     pub checklist: Option<Sp<String>>,
     pub announce_days: i64,
-    /// (weekday, nth) of the monthly service window.
-    pub service_window: Option<(Weekday, u32)>,
+    /// The recurring service windows.
+    pub service_windows: Vec<Window>,
     pub service_window_dates: Vec<NaiveDate>,
     /// Rule id → "error" | "warning" | "off", with the id's span.
     pub rules: Vec<(Sp<String>, String)>,
@@ -89,10 +129,24 @@ pub struct Config {
 impl Config {
     /// Builds the settings from a parsed `plan.toml` that passed the shape check.
     pub fn from_tree(root: Tbl<'_, '_>) -> Config {
-        let window = root.table("service_windows").and_then(|w| {
-            let day: Weekday = w.str("weekday")?.val.parse().ok()?;
-            Some((day, w.int("nth")?.val as u32))
-        });
+        let window = |w: Tbl<'_, '_>| {
+            Some(Window {
+                weekday: w.str("weekday")?.val.parse().ok()?,
+                nth: w.int("nth").map(|n| n.val).filter(|n| *n != 0),
+            })
+        };
+        let windows = match root.value("service_windows").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Array(_)) => root
+                .tables("service_windows")
+                .into_iter()
+                .filter_map(window)
+                .collect(),
+            _ => root
+                .table("service_windows")
+                .and_then(window)
+                .into_iter()
+                .collect(),
+        };
         let rules = root
             .table("rules")
             .map(|r| {
@@ -115,7 +169,7 @@ impl Config {
                 .unwrap_or_else(|| Sp::new(String::new(), root.span)),
             checklist: root.str("checklist"),
             announce_days: root.int("announce_days").map_or(7, |d| d.val),
-            service_window: window,
+            service_windows: windows,
             service_window_dates: match root.value("service_window_dates") {
                 Some(v) => match v.get_ref() {
                     toml::de::DeValue::Array(items) => items
@@ -133,15 +187,13 @@ impl Config {
 
     /// Whether service windows are configured at all (else the rule is not evaluated).
     pub fn has_service_windows(&self) -> bool {
-        self.service_window.is_some() || !self.service_window_dates.is_empty()
+        !self.service_windows.is_empty() || !self.service_window_dates.is_empty()
     }
 
     /// Whether a date is a service-window date.
     pub fn is_service_window(&self, date: NaiveDate) -> bool {
         self.service_window_dates.contains(&date)
-            || self
-                .service_window
-                .is_some_and(|(day, nth)| date.weekday() == day && (date.day() - 1) / 7 + 1 == nth)
+            || self.service_windows.iter().any(|w| w.contains(date))
     }
 }
 
@@ -156,7 +208,10 @@ mod tests {
             role_model: Sp::new("pm3-lu".into(), crate::diag::Span::START),
             checklist: None,
             announce_days: 7,
-            service_window: Some((Weekday::Sat, 1)),
+            service_windows: vec![Window {
+                weekday: Weekday::Sat,
+                nth: Some(1),
+            }],
             service_window_dates: vec![NaiveDate::from_ymd_opt(2027, 6, 19).unwrap()],
             rules: Vec::new(),
         };
@@ -165,5 +220,28 @@ mod tests {
         assert!(!config.is_service_window(d(3, 13)));
         assert!(config.is_service_window(d(6, 19)));
         assert!(!config.is_service_window(d(3, 7)));
+    }
+
+    #[test]
+    fn every_week_and_the_last_of_the_month() {
+        let d = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        let every_tuesday = Window {
+            weekday: Weekday::Tue,
+            nth: None,
+        };
+        assert!(every_tuesday.contains(d(3, 2)) && every_tuesday.contains(d(3, 30)));
+        assert!(!every_tuesday.contains(d(3, 3)));
+        let last_saturday = Window {
+            weekday: Weekday::Sat,
+            nth: Some(-1),
+        };
+        // March 2027 has four Saturdays, May five.
+        assert!(last_saturday.contains(d(3, 27)) && !last_saturday.contains(d(3, 20)));
+        assert!(last_saturday.contains(d(5, 29)) && !last_saturday.contains(d(5, 22)));
+        let fifth = Window {
+            weekday: Weekday::Sat,
+            nth: Some(5),
+        };
+        assert!(fifth.contains(d(5, 29)) && !fifth.contains(d(3, 27)));
     }
 }

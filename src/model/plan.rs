@@ -18,7 +18,11 @@ pub struct Plan {
     /// Whether `established_on` is there at all: a value that is not a date is the
     /// schema pass's finding, not a missing date.
     pub established_on_given: bool,
+    /// The roles that fastställde the plan; the span is the array's.
+    pub established_by: Option<Sp<Vec<Sp<String>>>>,
     pub organisation_model: Option<Sp<i64>>,
+    /// The system's task and the activity it supports (handbook 6.5).
+    pub description: Option<Sp<String>>,
     /// Span of the `roles` key (or the file start when absent).
     pub roles_span: Span,
     pub roles: Vec<RoleHolders>,
@@ -59,8 +63,10 @@ pub struct System {
     pub id: Option<Sp<String>>,
     pub name: Option<Sp<String>>,
     pub lifecycle: Option<Sp<String>>,
+    pub hosting: Option<Sp<String>>,
+    pub personal_data: Option<Sp<bool>>,
     pub test_environment: Option<Sp<bool>>,
-    pub contract_ends: Option<Sp<NaiveDate>>,
+    pub contract: Option<Contract>,
     /// What the system register lists of it (`plan report systems`).
     pub register: Register,
     pub depends_on: Vec<Sp<String>>,
@@ -68,7 +74,7 @@ pub struct System {
     pub appendix3: Option<Appendix3>,
 }
 
-/// A system's entries in the system register (RegIT, LuSyFer) that no rule reads.
+/// A system's entries in the system register (RegIT, LuSyFer), as plain values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Register {
     pub supplier: Option<String>,
@@ -81,6 +87,30 @@ pub struct Register {
     pub availability: Option<i64>,
     /// `contract.id`.
     pub contract: Option<String>,
+    /// `contract.owner`: avtalsägare.
+    pub contract_owner: Option<String>,
+}
+
+/// A system's supplier contract.
+#[derive(Debug)]
+pub struct Contract {
+    /// Span of the `contract` key.
+    pub span: Span,
+    pub ends: Option<Sp<NaiveDate>>,
+    /// Uppsägningstid: notice must be given this many months before `ends`.
+    pub notice_months: Option<Sp<i64>>,
+    /// Whether a personuppgiftsbiträdesavtal is signed.
+    pub dpa: Option<Sp<bool>>,
+}
+
+impl Contract {
+    /// The last day notice can be given: `ends` minus `notice_months` (the end of a
+    /// shorter month when the day does not exist: 2028-03-31 minus 1 is 2028-02-29).
+    pub fn notice_date(&self) -> Option<NaiveDate> {
+        let ends = self.ends.as_ref()?.val;
+        let months = u32::try_from(self.notice_months.as_ref()?.val).ok()?;
+        ends.checked_sub_months(chrono::Months::new(months))
+    }
 }
 
 #[derive(Debug)]
@@ -89,6 +119,8 @@ pub struct Integration {
     pub source: Option<Sp<String>>,
     pub personal_data: bool,
     pub legal_basis: Option<Sp<String>>,
+    /// Ändamål: why the data is fetched.
+    pub purpose: Option<Sp<String>>,
     pub contract: Option<Sp<String>>,
 }
 
@@ -125,6 +157,13 @@ pub struct Answer {
 impl System {
     pub fn is_retired(&self) -> bool {
         self.lifecycle.as_ref().is_some_and(|l| l.val == "retired")
+    }
+
+    /// Hosted `external` or `hybrid`: a supplier runs (part of) it.
+    pub fn is_supplier_hosted(&self) -> bool {
+        self.hosting
+            .as_ref()
+            .is_some_and(|h| h.val == "external" || h.val == "hybrid")
     }
 }
 
@@ -209,7 +248,11 @@ impl Plan {
             status: root.str("status"),
             established_on: root.date("established_on"),
             established_on_given: root.value("established_on").is_some(),
+            established_by: root
+                .value("established_by")
+                .map(|v| Sp::new(root.strs("established_by"), span_of(v))),
             organisation_model: root.int("organisation_model"),
+            description: root.str("description"),
             roles_span: root.key_span("roles"),
             roles: root.table("roles").map(roles).unwrap_or_default(),
             reference_group: root
@@ -313,8 +356,15 @@ fn system(t: Tbl<'_, '_>) -> System {
         id: t.str("id"),
         name: t.str("name"),
         lifecycle: t.str("lifecycle"),
+        hosting: t.str("hosting"),
+        personal_data: t.bool("personal_data"),
         test_environment: t.bool("test_environment"),
-        contract_ends: t.table("contract").and_then(|c| c.date("ends")),
+        contract: t.table("contract").map(|c| Contract {
+            span: c.span,
+            ends: c.date("ends"),
+            notice_months: c.int("notice_months"),
+            dpa: c.bool("dpa"),
+        }),
         register: register(t),
         depends_on: t.strs("depends_on"),
         integrations: t
@@ -325,6 +375,7 @@ fn system(t: Tbl<'_, '_>) -> System {
                 source: i.str("source"),
                 personal_data: i.bool("personal_data").is_some_and(|b| b.val),
                 legal_basis: i.str("legal_basis"),
+                purpose: i.str("purpose"),
                 contract: i.str("contract"),
             })
             .collect(),
@@ -336,6 +387,7 @@ fn register(t: Tbl<'_, '_>) -> Register {
     let text = |key: &str| t.str(key).map(|s| s.val);
     let class = t.table("classification");
     let level = |key: &str| class.and_then(|c| c.int(key)).map(|l| l.val);
+    let contract = t.table("contract");
     Register {
         supplier: text("supplier"),
         hosting: text("hosting"),
@@ -344,7 +396,8 @@ fn register(t: Tbl<'_, '_>) -> Register {
         confidentiality: level("confidentiality"),
         integrity: level("integrity"),
         availability: level("availability"),
-        contract: t.table("contract").and_then(|c| c.str("id")).map(|s| s.val),
+        contract: contract.and_then(|c| c.str("id")).map(|s| s.val),
+        contract_owner: contract.and_then(|c| c.str("owner")).map(|s| s.val),
     }
 }
 

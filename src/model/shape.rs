@@ -96,6 +96,26 @@ const CLASSIFICATION: &[Field] = &[
 const CONTRACT: &[Field] = &[
     opt("id", Ty::Str, "Contract reference."),
     opt("ends", Ty::Date, "The day the contract ends."),
+    opt(
+        "notice_months",
+        Ty::Int(0, 120),
+        "Uppsägningstid in months: the contract must be given notice this long before it ends.",
+    ),
+    opt(
+        "owner",
+        Ty::Str,
+        "Avtalsägare: who holds the contract (handbook 10.1.5: an owner outside the organisation).",
+    ),
+    opt(
+        "dpa",
+        Ty::Bool,
+        "Whether a personuppgiftsbiträdesavtal (GDPR art. 28) is signed with the supplier.",
+    ),
+];
+
+const GOAL: &[Field] = &[
+    req("text", Ty::Str, "The goal (mål) for the year."),
+    opt("measure", Ty::Str, "How the goal is followed up."),
 ];
 
 const INTEGRATION: &[Field] = &[
@@ -114,6 +134,11 @@ const INTEGRATION: &[Field] = &[
         "legal_basis",
         Ty::Str,
         "Rättslig grund for the processing; required when personal_data.",
+    ),
+    opt(
+        "purpose",
+        Ty::Str,
+        "Ändamål: why the data is fetched; required when personal_data (handbook 5.6).",
     ),
     opt(
         "contract",
@@ -292,9 +317,29 @@ pub const PLAN: &[Field] = &[
         "Required when status is established or revised.",
     ),
     opt(
+        "established_by",
+        Ty::Array(&Ty::Str),
+        "The role ids that fastställde the plan (the role model's `establishes`).",
+    ),
+    opt(
+        "diarienummer",
+        Ty::Str,
+        "The decision's registration number, e.g. \"STYR 2026/1234\".",
+    ),
+    opt(
         "organisation_model",
         Ty::Int(1, 5),
         "Organisation model, handbook 10.1.1–10.1.5.",
+    ),
+    opt(
+        "description",
+        Ty::Str,
+        "The system's task (systemets uppgift) and the activity it supports (handbook 6.5).",
+    ),
+    opt(
+        "goals",
+        Ty::Array(&Ty::Table(GOAL)),
+        "The year's goals (mål), each with how it is followed up.",
     ),
     opt(
         "roles",
@@ -554,10 +599,11 @@ fn names(fields: &[Field]) -> String {
     fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
 }
 
-fn quoted(values: &[&str]) -> String {
+/// `"a", "b"`: values as the items of a TOML array, or a list in a message.
+pub fn quoted<S: AsRef<str>>(values: &[S]) -> String {
     values
         .iter()
-        .map(|v| format!("\"{v}\""))
+        .map(|v| format!("\"{}\"", v.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }

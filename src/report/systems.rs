@@ -4,6 +4,7 @@
 //! IT-system och systemförvaltare") list.
 
 use super::{text, yes_no, Cell, Rows, Sheet};
+use crate::model::plan::Contract;
 use crate::report::load::Year;
 use crate::schema::RoleModel;
 use chrono::NaiveDate;
@@ -131,6 +132,7 @@ pub fn rows(year: &Year, model: &RoleModel) -> Vec<SystemRow> {
         };
         for system in &plan.systems {
             let register = &system.register;
+            let contract = system.contract.as_ref();
             rows.push(SystemRow {
                 object: loaded.object.clone(),
                 system: system
@@ -148,10 +150,10 @@ pub fn rows(year: &Year, model: &RoleModel) -> Vec<SystemRow> {
                 integrity: register.integrity,
                 availability: register.availability,
                 contract: register.contract.clone(),
-                contract_ends: system.contract_ends.as_ref().map(|d| d.val),
-                notice_date: None,
-                contract_owner: None,
-                dpa: None,
+                contract_ends: contract.and_then(|c| c.ends.as_ref()).map(|d| d.val),
+                notice_date: contract.and_then(Contract::notice_date),
+                contract_owner: register.contract_owner.clone(),
+                dpa: contract.and_then(|c| c.dpa.as_ref()).map(|d| d.val),
                 plan_status: plan.status.as_ref().map(|s| s.val.clone()),
                 roles: roles(),
             });

@@ -1,7 +1,7 @@
 //! The draft as edited, read before it is written: checked to be the draft it
 //! claims to be, and what the new year's index needs of it.
 
-use super::{str_of, tables, ATTESTATION};
+use super::{str_of, tables, ATTESTATION, DECISION};
 use crate::index::Via;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Item, Value};
@@ -61,7 +61,7 @@ pub(super) fn wrong(doc: &DocumentMut, from: i32, to: i32) -> Option<&'static st
     if integer(root.get("year")) != Some(i64::from(to)) {
         Some("year")
     } else if root.get("status").and_then(Item::as_str) != Some("draft")
-        || root.contains_key("established_on")
+        || DECISION.iter().any(|k| root.contains_key(k))
     {
         Some("status")
     } else if root.contains_key("upgrades") {

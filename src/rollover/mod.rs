@@ -2,10 +2,13 @@
 //! draft made from this year's text through `toml_edit`, so every comment, blank line
 //! and key order of what is kept survives byte for byte.
 //!
-//! Kept: roles, reference group, systems that are not retired (with their
-//! dependencies, integrations and appendix-3 answers, deviations included: a new year
-//! does not resolve them), budget, and open activities, marked `carried_from`.
-//! Reset: `year`, `status = "draft"`, no `established_on`, no attestation.
+//! Kept: the description and the goals (for review), roles, reference group,
+//! systems that are not retired (with their contracts, dependencies, integrations and
+//! appendix-3 answers, deviations included: a new year does not resolve them),
+//! budget, and open activities, marked `carried_from`.
+//! Reset: `year`, `status = "draft"`, the decision (no `established_on`,
+//! `established_by` or `diarienummer`: the new plan is fastställd anew), no
+//! attestation.
 //! Dropped: retired systems, done and cancelled activities, every upgrade.
 //!
 //! A removed item takes its own comments along: those inside it and those directly
@@ -22,6 +25,10 @@ use toml_edit::{Array, DocumentMut, Item, TableLike, Value};
 
 /// The attestation keys of `[systems.appendix3]`; the answers stay for review.
 const ATTESTATION: [&str; 3] = ["attested_by", "attested_on", "digest"];
+
+/// The top-level keys of the decision that established the plan: the new year's plan
+/// is a draft until it is fastställd anew.
+const DECISION: [&str; 3] = ["established_on", "established_by", "diarienummer"];
 
 /// What a rollover kept and dropped, for the table `plan new-year` prints.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -83,7 +90,9 @@ pub fn roll(
     let root = doc.as_table_mut();
     set_value(root, "year", Value::from(i64::from(to)));
     set_value(root, "status", Value::from("draft"));
-    root.remove("established_on");
+    for key in DECISION {
+        root.remove(key);
+    }
     root.remove("upgrades");
     if let Some(systems) = root.get_mut("systems") {
         retain_tables(systems, |t| !gone.system(t));
@@ -138,7 +147,7 @@ impl Gone<'_> {
     /// Whether a key of the table at `path` goes (with its value).
     fn key(&self, path: &[&str], key: &str) -> bool {
         match path {
-            [] => key == "established_on" || key == "upgrades",
+            [] => DECISION.contains(&key) || key == "upgrades",
             ["systems", "appendix3"] => ATTESTATION.contains(&key),
             _ => false,
         }

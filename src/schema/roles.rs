@@ -30,6 +30,10 @@ pub struct RoleModel {
     /// empty: the attesting role.
     #[serde(default)]
     pub owners: Vec<String>,
+    /// The roles that fastställer (establish) the plan, all of them together; a plan's
+    /// `established_by` names them. Empty: the model says nothing about it.
+    #[serde(default)]
+    pub establishes: Vec<String>,
 }
 
 /// The role that attests appendix 3, with exceptions per organisation model.
@@ -120,6 +124,7 @@ impl RoleModel {
             .chain(model.report_to.when.iter().flat_map(|w| &w.roles))
             .chain(model.separate.iter().flat_map(|s| &s.roles))
             .chain(model.owners.iter())
+            .chain(model.establishes.iter())
             .find(|id| !known(id));
         if let Some(id) = unknown {
             return Err(LoadError {

@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:89:2: parse: invalid TOML: duplicate key `budget`",
+            "objects/ladok/2027.toml:97:2: parse: invalid TOML: duplicate key `budget`",
         ],
     },
     Case {
@@ -232,7 +232,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:32:1: schema: unknown key `systems[0].supplierr`",
+            "objects/ladok/2027.toml:39:1: schema: unknown key `systems[0].supplierr`",
         ],
     },
     Case {
@@ -259,7 +259,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:71:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
+            "objects/ladok/2027.toml:79:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
         ],
     },
     // --- plan files: where they are -------------------------------------------------
@@ -300,7 +300,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:9:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
+            "objects/ladok/2027.toml:16:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
         ],
     },
     Case {
@@ -309,7 +309,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:9:2: roles/recommended: recommended role IT-systemförvaltare (`it_systemforvaltare`) is missing",
+            "objects/ladok/2027.toml:16:2: roles/recommended: recommended role IT-systemförvaltare (`it_systemforvaltare`) is missing",
         ],
     },
     Case {
@@ -318,8 +318,8 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:9:2: roles/recommended: recommended role IT-systemförvaltare (`it_systemforvaltare`) is missing",
-            "objects/ladok/2027.toml:21:8: roles/unknown: role model pm3-lu has no role `it_systemforvaltar`",
+            "objects/ladok/2027.toml:16:2: roles/recommended: recommended role IT-systemförvaltare (`it_systemforvaltare`) is missing",
+            "objects/ladok/2027.toml:28:8: roles/unknown: role model pm3-lu has no role `it_systemforvaltar`",
         ],
     },
     Case {
@@ -328,7 +328,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:19:9: roles/person: `it_systemagare`: \"eva.holm@example\" is not an e-mail address",
+            "objects/ladok/2027.toml:26:9: roles/person: `it_systemagare`: \"eva.holm@example\" is not an e-mail address",
         ],
     },
     Case {
@@ -340,7 +340,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:17:8: roles/conflict: Karin Ek holds both Systemägare (`systemagare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:24:8: roles/conflict: Karin Ek holds both Systemägare (`systemagare`) and IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -349,7 +349,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:30:6: appendix3/missing: system `ladok` has no appendix 3",
+            "objects/ladok/2027.toml:37:6: appendix3/missing: system `ladok` has no appendix 3",
         ],
     },
     Case {
@@ -358,8 +358,8 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:46:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
         ],
     },
     Case {
@@ -368,9 +368,9 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:46:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
-            "objects/ladok/2027.toml:55:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:63:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
         ],
     },
     Case {
@@ -379,9 +379,9 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:55:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
-            "objects/ladok/2027.toml:55:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:63:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
+            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -393,7 +393,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:55:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -402,8 +402,8 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:55:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:63:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
         ],
     },
     Case {
@@ -412,7 +412,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:41:10: appendix3/not-attested: appendix 3 of `ladok` is not attested",
+            "objects/ladok/2027.toml:49:10: appendix3/not-attested: appendix 3 of `ladok` is not attested",
         ],
     },
     Case {
@@ -421,7 +421,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:41:15: appendix3/wrong-attester: appendix 3 is attested by Systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
+            "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: appendix 3 is attested by Systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
         ],
     },
     Case {
@@ -433,7 +433,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:43:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
         ],
     },
     Case {
@@ -445,7 +445,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:55:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
+            "objects/ladok/2027.toml:63:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
         ],
     },
     Case {
@@ -454,7 +454,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:39:15: deps/unknown: `ladok` depends on `lucat`, but no object `lucat` has a plan for 2027",
+            "objects/ladok/2027.toml:47:15: deps/unknown: `ladok` depends on `lucat`, but no object `lucat` has a plan for 2027",
         ],
     },
     Case {
@@ -463,7 +463,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:39:15: deps/cycle: dependency cycle: ladok → other → ladok",
+            "objects/ladok/2027.toml:47:15: deps/cycle: dependency cycle: ladok → other → ladok",
         ],
     },
     Case {
@@ -477,7 +477,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:39:15: deps/retired: `ladok` depends on `other`, whose systems are all retired",
+            "objects/ladok/2027.toml:47:15: deps/retired: `ladok` depends on `other`, whose systems are all retired",
         ],
     },
     Case {
@@ -492,8 +492,9 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:40:1: integration/contract: integration `ladok` ← `other` has no information contract",
-            "objects/ladok/2027.toml:40:1: integration/contract: integration `ladok` ← `other` carries personal data without a legal basis",
+            "objects/ladok/2027.toml:48:1: integration/contract: integration `ladok` ← `other` has no information contract",
+            "objects/ladok/2027.toml:48:1: integration/contract: integration `ladok` ← `other` carries personal data without a legal basis",
+            "objects/ladok/2027.toml:48:1: integration/contract: integration `ladok` ← `other` carries personal data without a purpose",
         ],
     },
     Case {
@@ -502,7 +503,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:69:10: upgrade/unknown-system: this plan has no system `ladokk`",
+            "objects/ladok/2027.toml:77:10: upgrade/unknown-system: this plan has no system `ladokk`",
         ],
     },
     Case {
@@ -511,7 +512,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:71:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
+            "objects/ladok/2027.toml:79:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
         ],
     },
     Case {
@@ -520,7 +521,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:71:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
+            "objects/ladok/2027.toml:79:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
         ],
     },
     Case {
@@ -529,7 +530,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:73:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
+            "objects/ladok/2027.toml:81:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
         ],
     },
     Case {
@@ -538,7 +539,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:74:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
+            "objects/ladok/2027.toml:82:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
         ],
     },
     Case {
@@ -547,7 +548,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:75:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
+            "objects/ladok/2027.toml:83:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
         ],
     },
     Case {
@@ -561,7 +562,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:72:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
+            "objects/ladok/2027.toml:80:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
         ],
     },
     Case {
@@ -570,7 +571,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:82:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
+            "objects/ladok/2027.toml:90:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
         ],
     },
     Case {
@@ -579,7 +580,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:84:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
+            "objects/ladok/2027.toml:92:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
         ],
     },
     Case {
@@ -588,7 +589,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:84:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
+            "objects/ladok/2027.toml:92:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
         ],
     },
     Case {
@@ -597,7 +598,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:26:9: budget/exceeded: activities plan 150 hours; the budget is 100",
+            "objects/ladok/2027.toml:33:9: budget/exceeded: activities plan 150 hours; the budget is 100",
         ],
     },
     Case {
@@ -611,11 +612,11 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "contract/expiring",
-        setup: |r| plan(r, with("version = \"2.41\"\n", "version = \"2.41\"\ncontract = { id = \"UH-2019-12\", ends = 2027-09-30 }\n")),
+        setup: |r| plan(r, with("ends = 2029-06-30, notice_months = 3", "ends = 2027-09-30")),
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:36:40: contract/expiring: the contract for `ladok` ends 2027-09-30",
+            "objects/ladok/2027.toml:45:40: contract/expiring: the contract for `ladok` ends 2027-09-30",
         ],
     },
     // --- plan.toml --------------------------------------------------------------------

@@ -5,6 +5,9 @@ use crate::support::*;
 
 const ATTEST: &[&str] = &["attest", "ladok", "--system", "ladok", "--year", "2027"];
 
+/// A day in the planning season, before the plan year 2027 begins.
+const BEFORE_YEAR: &str = "2026-12-01";
+
 /// Every rule `plan rule` lists for the foundation (SPEC section 6).
 const RULES: &[&str] = &[
     "parse",
@@ -36,7 +39,12 @@ const RULES: &[&str] = &[
     "activity/overdue",
     "budget/exceeded",
     "plan/established-incomplete",
+    "plan/established-by",
+    "plan/established-date",
+    "plan/draft-in-year",
+    "plan/description-missing",
     "contract/expiring",
+    "contract/dpa",
 ];
 
 #[test]
@@ -111,6 +119,16 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
     let scaffold = repo.read(PLAN);
     assert!(scaffold.contains("[roles.it_systemagare]"), "{scaffold}");
     assert!(scaffold.contains("documentation = \"\""), "{scaffold}");
+    // What the plan decides, with a Swedish comment saying what to write.
+    for line in [
+        "# established_by = [\"systemagare\"]   # rollerna som fastställer planen\n",
+        "# Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.\ndescription = \"\"\n",
+        "# [[goals]]\n",
+        "# contract = { id = \"\", ends = 2028-12-31, notice_months = 6, owner = \"\", dpa = true }\n",
+        "# purpose = \"\"\n",
+    ] {
+        assert!(scaffold.contains(line), "{line} in:\n{scaffold}");
+    }
 
     // The placeholders fail the check.
     let unfilled = repo.check(&[]);
@@ -142,6 +160,11 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
     }
     text = replace_once(&text, "supplier = \"\"", "supplier = \"Ladokkonsortiet\"");
     text = replace_once(&text, "\nversion = \"\"", "\nversion = \"2.41\"");
+    text = replace_once(
+        &text,
+        "description = \"\"",
+        "description = \"Studiedokumentation för alla studenter.\"",
+    );
     // What is left empty outside comments is the checklist: answer "yes" to all.
     let placeholder = |l: &str| !l.starts_with('#') && l.ends_with(" = \"\"");
     assert_eq!(
@@ -158,14 +181,19 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
         .collect();
     repo.write(PLAN, &text);
 
-    // A draft with every answer, not yet attested: a reminder, not an error.
-    let filled = repo.check(&[]);
+    // A draft with every answer, not yet attested, before its year: a reminder, not
+    // an error (once the year has begun, a draft is `plan/draft-in-year` too).
+    let filled = parse_check(plan_at(
+        repo.path(),
+        BEFORE_YEAR,
+        &["check", "--format", "json"],
+    ));
     assert_eq!(filled.rules(), ["appendix3/not-attested"]);
     assert_eq!(filled.findings[0].severity, "warning");
 
     let attest = repo.plan(ATTEST);
     assert_eq!(attest.code, 0, "{attest:?}");
-    let done = repo.plan(&["check"]);
+    let done = plan_at(repo.path(), BEFORE_YEAR, &["check"]);
     assert_eq!(done.code, 0, "{done:?}");
     assert_eq!(done.stdout, "checked 1 plan file: no problems found\n");
 }
@@ -303,6 +331,39 @@ fn rule_explains_one_rule() {
         let one = crate::support::run(plan_command().args(["rule", id]));
         assert_eq!(one.code, 0, "plan rule {id}: {one:?}");
         assert!(one.stdout.starts_with(&format!("{id} (default severity: ")));
+    }
+}
+
+#[test]
+fn the_v2_rules_cite_their_source() {
+    for (id, source) in [
+        (
+            "plan/established-by",
+            "Det är systemägaren som fastställer planen",
+        ),
+        ("plan/established-by", "tillsammans med objektägare IT"),
+        ("plan/established-date", "nästa års förvaltningsplan"),
+        (
+            "plan/draft-in-year",
+            "att aktuell förvaltningsplan finns framtagen",
+        ),
+        ("plan/description-missing", "i vilken omgivning det verkar"),
+        (
+            "contract/expiring",
+            "bör vara insatt i vad som står i ev. avtal",
+        ),
+        ("contract/dpa", "GDPR article 28"),
+        ("integration/contract", "Varför-delen är extra viktig"),
+    ] {
+        let one = run(plan_command().args(["rule", id]));
+        assert_eq!(one.code, 0, "plan rule {id}: {one:?}");
+        // The doc is wrapped: compare with the line breaks as spaces.
+        let doc = one.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            doc.contains(source),
+            "{id} cites `{source}`:\n{}",
+            one.stdout
+        );
     }
 }
 

@@ -12,7 +12,7 @@ fn rules_and_files(checked: &Checked) -> Vec<(&str, &str, &str)> {
 }
 
 #[test]
-fn universitet_has_no_errors_and_seven_warnings() {
+fn universitet_has_no_errors_and_ten_warnings() {
     let repo = Repo::copy_of("examples/universitet");
     let checked = repo.check(&[]);
     assert_eq!(
@@ -24,9 +24,11 @@ fn universitet_has_no_errors_and_seven_warnings() {
                 "warning",
                 "objects/canvas/2027.toml"
             ),
+            ("plan/draft-in-year", "warning", "objects/eduroam/2027.toml"),
             ("roles/recommended", "warning", "objects/eduroam/2027.toml"),
             ("contract/expiring", "warning", "objects/kaltura/2027.toml"),
             ("upgrade/untested", "warning", "objects/lucat/2027.toml"),
+            ("contract/expiring", "warning", "objects/primula/2027.toml"),
             (
                 "appendix3/overdue",
                 "warning",
@@ -37,6 +39,7 @@ fn universitet_has_no_errors_and_seven_warnings() {
                 "warning",
                 "objects/timeedit/2027.toml"
             ),
+            ("plan/draft-in-year", "warning", "objects/varbi/2027.toml"),
         ]
     );
     assert_eq!(
@@ -44,8 +47,18 @@ fn universitet_has_no_errors_and_seven_warnings() {
         Summary {
             files: 13,
             errors: 0,
-            warnings: 7
+            warnings: 10
         }
+    );
+    // The notice date, not only the end date, is what the plan year must act on.
+    let primula = checked
+        .findings
+        .iter()
+        .find(|f| f.file == "objects/primula/2027.toml")
+        .expect("a primula finding");
+    assert_eq!(
+        primula.message,
+        "the contract for `primula` ends 2028-12-31 with 12 months' notice: notice must be given by 2027-12-31"
     );
     assert_eq!(checked.code, 0);
 
@@ -53,12 +66,12 @@ fn universitet_has_no_errors_and_seven_warnings() {
     assert_eq!(human.code, 0);
     assert_eq!(
         human.stdout.lines().last(),
-        Some("checked 13 plan files: 0 errors, 7 warnings")
+        Some("checked 13 plan files: 0 errors, 10 warnings")
     );
 }
 
 #[test]
-fn kommun_has_no_errors_and_two_warnings() {
+fn kommun_has_no_errors_and_three_warnings() {
     let repo = Repo::copy_of("examples/kommun");
     let checked = repo.check(&[]);
     assert_eq!(
@@ -68,6 +81,11 @@ fn kommun_has_no_errors_and_two_warnings() {
                 "upgrade/announce",
                 "warning",
                 "objects/e-tjanster/2027.toml"
+            ),
+            (
+                "contract/expiring",
+                "warning",
+                "objects/skolplattform/2027.toml"
             ),
             (
                 "appendix3/not-reported",
@@ -81,7 +99,7 @@ fn kommun_has_no_errors_and_two_warnings() {
         Summary {
             files: 4,
             errors: 0,
-            warnings: 2
+            warnings: 3
         }
     );
     assert_eq!(checked.code, 0);

@@ -39,7 +39,7 @@ fn truncated_file_is_a_parse_error_on_its_last_line() {
     let f = checked.only("parse");
     assert_finding(f, "parse", "error", PLAN);
     assert_eq!(f.line, position(text, "name = \"Per").0);
-    assert_eq!(f.line, 14);
+    assert_eq!(f.line, 21);
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn utf8_bom_and_crlf_line_endings_still_parse() {
     let checked = repo.check(&[]);
     assert_eq!(checked.rules(), ["roles/person"]);
     let f = checked.only("roles/person");
-    assert_eq!((f.line, f.column), (19, 9));
+    assert_eq!((f.line, f.column), (26, 9));
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn unknown_key_is_a_schema_error_with_a_suggestion() {
     let f = checked.only("schema");
     assert_finding(f, "schema", "error", PLAN);
     assert_at(f, &text, "supplierr");
-    assert_eq!((f.line, f.column), (32, 1));
+    assert_eq!((f.line, f.column), (39, 1));
     assert!(f.message.contains("supplierr"), "{}", f.message);
     assert_eq!(f.help.as_deref(), Some("did you mean `supplier`?"));
     assert_eq!(checked.code, 1);

@@ -250,6 +250,19 @@ fn diff_of_the_example_ladok_from_2026_to_2027() {
     has("removed", "upgrades[ladok@2026-03-07]", None, None);
     has("added", "upgrades[ladok@2027-03-06]", None, None);
     has("added", "reference_group[Emma Lindqvist]", None, None);
+    // The decision of each year, and the goals the 2027 plan added.
+    has(
+        "changed",
+        "diarienummer",
+        Some("\"STYR 2025/3170\""),
+        Some("\"STYR 2026/3415\""),
+    );
+    has(
+        "added",
+        "goals[Alla examensbevis utfärdas digitalt]",
+        None,
+        None,
+    );
     let paths: Vec<&str> = all.iter().map(|c| c.1.as_str()).collect();
     let mut sorted = paths.clone();
     sorted.sort();
@@ -324,6 +337,61 @@ fn diff_shows_roles_answers_upgrades_and_the_budget() {
             ("changed".into(), "year".into(), s("2026"), s("2027")),
         ]
     );
+
+    // What a plan decides, value by value: who fastställde it, its description, a
+    // goal's measure, a contract's notice and DPA.
+    let decided = replace_once(
+        &next,
+        "established_by = [\"systemagare\"]",
+        "established_by = [\"systemagare\", \"it_systemagare\"]",
+    );
+    let decided = replace_once(
+        &decided,
+        "kurser, resultat, examina.",
+        "kurser och examina.",
+    );
+    let decided = replace_once(&decided, "notice_months = 3", "notice_months = 6");
+    let decided = replace_once(&decided, "dpa = true", "dpa = false");
+    let decided = replace_once(
+        &decided,
+        "measure = \"Andel digitala bevis i Ladok-statistiken\"",
+        "measure = \"Antal pappersbevis\"",
+    );
+    repo.write(PLAN, &decided);
+    let run = repo.plan(&[
+        "diff", "ladok", "--from", "2026", "--to", "2027", "--format", "json",
+    ]);
+    let all = changes(&run);
+    for change in [
+        (
+            "changed",
+            "description",
+            "\"Studiedokumentation för alla studenter: kurser, resultat, examina.\"",
+            "\"Studiedokumentation för alla studenter: kurser och examina.\"",
+        ),
+        (
+            "changed",
+            "established_by",
+            "[\"systemagare\"]",
+            "[\"systemagare\", \"it_systemagare\"]",
+        ),
+        (
+            "changed",
+            "goals[Alla examensbevis utfärdas digitalt].measure",
+            "\"Andel digitala bevis i Ladok-statistiken\"",
+            "\"Antal pappersbevis\"",
+        ),
+        ("changed", "systems[ladok].contract.dpa", "true", "false"),
+        ("changed", "systems[ladok].contract.notice_months", "3", "6"),
+    ] {
+        let want = (
+            change.0.to_string(),
+            change.1.to_string(),
+            Some(change.2.to_string()),
+            Some(change.3.to_string()),
+        );
+        assert!(all.contains(&want), "{want:?} in {all:#?}");
+    }
 
     let missing = repo.plan(&["diff", "ladok", "--from", "2025", "--to", "2027"]);
     assert_eq!(missing.code, 2, "{missing:?}");

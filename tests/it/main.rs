@@ -19,6 +19,7 @@ mod output;
 mod register;
 mod robustness;
 mod rules_appendix3;
+mod rules_decision;
 mod rules_plan;
 mod rules_roles;
 mod schema;

@@ -74,11 +74,15 @@ fn parse(text: &str) -> toml::Table {
     toml::from_str(text).unwrap_or_else(|e| panic!("not TOML ({e}):\n{text}"))
 }
 
-/// SPEC section 8 applied to a parsed 2027 plan, independently of the implementation.
+/// SPEC section 8 applied to a parsed 2027 plan, independently of the implementation:
+/// the decision resets (established_on, established_by, diarienummer); description,
+/// goals and contracts carry over.
 fn expected_2028(mut plan: toml::Table) -> toml::Table {
     plan.insert("year".into(), 2028.into());
     plan.insert("status".into(), "draft".into());
-    plan.remove("established_on");
+    for key in ["established_on", "established_by", "diarienummer"] {
+        plan.remove(key);
+    }
     plan.remove("upgrades");
     if let Some(toml::Value::Array(systems)) = plan.get_mut("systems") {
         systems.retain(|s| s.get("lifecycle").and_then(|l| l.as_str()) != Some("retired"));
@@ -106,7 +110,8 @@ fn expected_2028(mut plan: toml::Table) -> toml::Table {
 }
 
 /// The rollover of one of the example files as lines: the year and status reset,
-/// established_on and the attestation lines gone, every upgrade gone with the
+/// the decision (established_on, established_by, diarienummer) and the attestation
+/// lines gone, every upgrade gone with the
 /// comment lines directly above it, and `carried_from = 2027` after the last line of
 /// each activity. Section comments and everything else stay as they are.
 fn expected_text(from: &str) -> String {
@@ -141,9 +146,16 @@ fn expected_text(from: &str) -> String {
                     out.push("status = \"draft\"".into())
                 }
             }
-            l if ["established_on", "attested_by", "attested_on", "digest"]
-                .iter()
-                .any(|k| l.starts_with(&format!("{k} ="))) => {}
+            l if [
+                "established_on",
+                "established_by",
+                "diarienummer",
+                "attested_by",
+                "attested_on",
+                "digest",
+            ]
+            .iter()
+            .any(|k| l.starts_with(&format!("{k} ="))) => {}
             l => out.push(l.to_string()),
         }
         let next_is_end = lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
@@ -206,6 +218,17 @@ fn comments_blank_lines_and_order_survive_byte_for_byte() {
     assert!(ladok.contains(
         "# --- Versionsuppgraderingar (konsortiets releaser) ------------------------\n\n# --- Aktivitetslista"
     ));
+    // The decision resets; the description, the goals and the contract carry over.
+    for kept in [
+        "\ndescription = \"Studiedokumentation för alla studenter",
+        "\n[[goals]]\ntext = \"Alla examensbevis utfärdas digitalt\"",
+        "notice_months = 3, owner = \"Ladokkonsortiet\", dpa = true }",
+    ] {
+        assert!(ladok.contains(kept), "{kept} in {ladok}");
+    }
+    for reset in ["established_on", "established_by", "diarienummer"] {
+        assert!(!ladok.contains(reset), "{reset} in {ladok}");
+    }
     let timeedit = repo.read("objects/timeedit/2028.toml");
     assert!(
         !timeedit.contains("# Avvikelse: leverantören kan bara"),

@@ -111,7 +111,7 @@ fn json_finding_is_exactly_what_the_spec_shows() {
                 "rule": "roles/person",
                 "severity": "error",
                 "file": "objects/ladok/2027.toml",
-                "line": 19,
+                "line": 26,
                 "column": 9,
                 "object": "ladok",
                 "year": 2027,
@@ -135,7 +135,7 @@ fn human_output_reads_like_a_compiler() {
     );
     assert!(out.contains("warning[roles/recommended]"), "{out}");
     let (line, column) = position(&text, "roles.systemforvaltare]");
-    assert_eq!((line, column), (9, 2));
+    assert_eq!((line, column), (16, 2));
     let arrow = format!("--> {PLAN}:{line}:{column}");
     assert!(
         out.lines().any(|l| l.trim() == arrow),
@@ -143,7 +143,7 @@ fn human_output_reads_like_a_compiler() {
     );
     assert!(
         out.lines()
-            .any(|l| l.trim() == "9 | [roles.systemforvaltare]"),
+            .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
         "no source line in:\n{out}"
     );
     assert!(

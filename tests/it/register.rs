@@ -42,7 +42,7 @@ fn systems_csv_has_one_row_per_system_and_one_column_per_role_headed_by_its_labe
     assert_eq!(
         lines[1],
         "arendehantering,diarium,Ärende- och dokumenthanteringssystem (diarium),\
-Tietoevry Sverige AB,internal,active,24.2,yes,2,3,2,KS-2021-0188,2029-03-31,,,,established,\
+Tietoevry Sverige AB,internal,active,24.2,yes,2,3,2,KS-2021-0188,2029-03-31,2028-03-31,Kommunstyrelsen,,established,\
 Kommunstyrelsen,Katarina Sundqvist,Mattias Hedberg,Anneli Nordin,Patrik Sjögren,\
 Helén Bäckström; Mohammed Ali,Jessica Norberg,Stefan Forsman"
     );
@@ -100,6 +100,15 @@ fn systems_json_has_the_spec_fields_and_roles_as_lists_of_names() {
     assert_eq!(erp["personal_data"], true);
     assert_eq!(erp["integrity"], 3);
     assert_eq!(erp["contract_ends"], "2029-12-31");
+    // Notice must be given notice_months (12) before the end: uppsägningstid.
+    assert_eq!(erp["notice_date"], "2028-12-31");
+    assert_eq!(erp["contract_owner"], "Kommunstyrelsen");
+    assert_eq!(erp["dpa"], serde_json::Value::Null);
+    let betalning = rows
+        .iter()
+        .find(|r| r["system"] == "betalning")
+        .expect("the betalning row");
+    assert_eq!(betalning["dpa"], true);
     assert_eq!(erp["plan_status"], "established");
     // A list even for one holder; an empty list for a role nobody holds.
     assert_eq!(
@@ -186,7 +195,15 @@ fn systems_xlsx_is_a_workbook_with_dates_as_dates_and_a_frozen_filtered_header()
         ),
         other => panic!("contract_ends is not a date: {other:?}"),
     }
-    assert_eq!(diarium[13], Data::Empty, "no notice date");
+    match &diarium[13] {
+        Data::DateTime(d) => assert_eq!(
+            d.as_datetime().map(|t| t.date().to_string()),
+            Some("2028-03-31".to_string())
+        ),
+        other => panic!("notice_date is not a date: {other:?}"),
+    }
+    assert_eq!(diarium[15], Data::Empty, "no dpa on an internal system");
+    assert_eq!(rows[2][15], Data::String("yes".into()), "dpa of eplattform");
     assert_eq!(
         diarium[22],
         Data::String("Helén Bäckström; Mohammed Ali".into())

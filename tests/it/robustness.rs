@@ -568,17 +568,17 @@ fn amounts_beyond_any_budget_are_findings_not_a_panic() {
         [
             (
                 "budget/exceeded",
-                26,
+                33,
                 "activities plan 80 hours; the budget is -1e300"
             ),
             (
                 "schema",
-                26,
+                33,
                 "`budget.hours` must be a non-negative number, found -1e300"
             ),
             (
                 "budget/exceeded",
-                27,
+                34,
                 "activities plan 1e300 sek; the budget is 50 000"
             ),
         ]

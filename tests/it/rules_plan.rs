@@ -157,8 +157,8 @@ fn established_plan_without_established_on() {
 fn contract_ending_within_the_plan_year() {
     let text = replace_once(
         baseline(),
-        "version = \"2.41\"\n",
-        "version = \"2.41\"\ncontract = { id = \"UH-2019-12\", ends = 2027-09-30 }\n",
+        "ends = 2029-06-30, notice_months = 3",
+        "ends = 2027-09-30",
     );
     only_finding(&text, "contract/expiring", "warning", "2027-09-30");
 }
@@ -167,8 +167,8 @@ fn contract_ending_within_the_plan_year() {
 fn contract_ending_after_the_plan_year_is_quiet() {
     let text = replace_once(
         baseline(),
-        "version = \"2.41\"\n",
-        "version = \"2.41\"\ncontract = { id = \"UH-2019-12\", ends = 2028-06-30 }\n",
+        "ends = 2029-06-30, notice_months = 3",
+        "ends = 2028-06-30",
     );
     check_plan(&text).assert_clean();
 }

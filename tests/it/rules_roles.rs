@@ -14,8 +14,8 @@ fn missing_required_role_points_at_the_roles() {
     assert_eq!(checked.rules(), ["roles/missing"]);
     let f = checked.only("roles/missing");
     assert_finding(f, "roles/missing", "error", PLAN);
-    // The first `roles` key: `[roles.systemagare]` on line 9, column 2.
-    assert_eq!((f.line, f.column), (9, 2));
+    // The first `roles` key: `[roles.systemagare]` on line 16, column 2.
+    assert_eq!((f.line, f.column), (16, 2));
     assert_at(f, &text, "roles.systemagare]");
     assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
     assert_eq!(
@@ -92,7 +92,7 @@ fn unknown_role_points_at_its_id_with_a_suggestion() {
     let f = checked.only("roles/unknown");
     assert_finding(f, "roles/unknown", "error", PLAN);
     assert_at(f, &text, "it_systemforvaltre]");
-    assert_eq!((f.line, f.column), (21, 8));
+    assert_eq!((f.line, f.column), (28, 8));
     assert_eq!(
         f.help.as_deref(),
         Some("did you mean `it_systemforvaltare`?")
@@ -112,7 +112,7 @@ fn malformed_email_points_at_the_value() {
     let f = checked.only("roles/person");
     assert_finding(f, "roles/person", "error", PLAN);
     assert_at(f, &text, "\"eva.holm@example\"");
-    assert_eq!((f.line, f.column), (19, 9));
+    assert_eq!((f.line, f.column), (26, 9));
     assert!(f.message.contains("eva.holm@example"), "{}", f.message);
 }
 

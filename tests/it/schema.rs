@@ -143,6 +143,22 @@ fn the_schema_rejects_what_plan_check_rejects() {
             "established_on = 2026-12-01",
             "established_on = \"1 december\"",
         ),
+        (
+            "established_by as one string",
+            "established_by = [\"systemagare\"]",
+            "established_by = \"systemagare\"",
+        ),
+        (
+            "a goal without its text",
+            "text = \"Alla examensbevis",
+            "txt = \"Alla examensbevis",
+        ),
+        (
+            "a notice period that is no number",
+            "notice_months = 3",
+            "notice_months = \"3\"",
+        ),
+        ("a DPA that is no boolean", "dpa = true", "dpa = \"ja\""),
     ] {
         let text = replace_once(baseline(), from, to);
         assert_ne!(validator.errors(&text), "", "{what} must fail validation");

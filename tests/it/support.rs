@@ -347,6 +347,12 @@ pub fn check_plan(text: &str) -> Checked {
     Repo::with_plan(text).check(&[])
 }
 
+/// [`check_plan`] on another day than [`TODAY`] (a draft before its year, say).
+pub fn check_plan_at(today: &str, text: &str) -> Checked {
+    let repo = Repo::with_plan(text);
+    parse_check(plan_at(repo.path(), today, &["check", "--format", "json"]))
+}
+
 /// Asserts a finding's rule, severity, file, object and year.
 pub fn assert_finding(f: &Finding, rule: &str, severity: &str, file: &str) {
     assert_eq!(
