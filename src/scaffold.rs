@@ -10,6 +10,7 @@ use crate::schema::Presence;
 use crate::settings::Settings;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -249,25 +250,28 @@ fn system_text(
 pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
     let mut files = plans;
     files.extend(crate::commands::schema::missing_copy(root, settings));
-    let mut made = Vec::new();
-    let written = (|| -> Result<()> {
-        for (path, _) in &files {
+    // The topmost folder each file needs that is not there yet: removed again on
+    // failure. Thousands of plans (an import) each need a folder: in parallel.
+    let mut made: Vec<PathBuf> = files
+        .par_iter()
+        .filter_map(|(path, _)| {
+            path.parent()?
+                .ancestors()
+                .take_while(|a| a.symlink_metadata().is_err())
+                .last()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    made.sort();
+    made.dedup();
+    let written = files
+        .par_iter()
+        .try_for_each(|(path, _)| {
             let dir = path.parent().expect("a file in a folder");
-            if dir.is_dir() {
-                continue;
-            }
             let rel_dir = dir.strip_prefix(root).unwrap_or(dir);
-            made.extend(
-                dir.ancestors()
-                    .take_while(|a| a.symlink_metadata().is_err())
-                    .last()
-                    .map(Path::to_path_buf),
-            );
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating {}/", rel_dir.display()))?;
-        }
-        fsio::create_all_new(&files).map(drop)
-    })();
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}/", rel_dir.display()))
+        })
+        .and_then(|()| fsio::create_all_new(&files).map(drop));
     if written.is_err() {
         for dir in made.iter().rev() {
             let _ = std::fs::remove_dir_all(dir);

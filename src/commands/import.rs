@@ -8,6 +8,7 @@ use crate::scaffold;
 use crate::settings::Settings;
 use anyhow::{Context, Result};
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -72,7 +73,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let mut out = String::new();
-    let mut files = Vec::new();
+    let mut new = Vec::new();
     let mut skipped = 0;
     let mut systems = 0;
     let verb = if args.dry_run {
@@ -105,13 +106,19 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
-        files.push((
-            path,
-            scaffold::plan_text(&settings, &object.draft, year).into_bytes(),
-        ));
+        new.push((path, &object.draft));
     }
-    let plans = files.len();
-    if !args.dry_run && !files.is_empty() {
+    let plans = new.len();
+    if !args.dry_run && !new.is_empty() {
+        let files = new
+            .into_par_iter()
+            .map(|(path, draft)| {
+                (
+                    path,
+                    scaffold::plan_text(&settings, draft, year).into_bytes(),
+                )
+            })
+            .collect();
         scaffold::write_new(&root, &settings, files)?;
     }
     out.push_str(&format!(

@@ -341,3 +341,23 @@ fn without_an_object_column_each_system_is_its_own_object() {
         again.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_import_without_room_to_write_writes_no_plan_and_no_folder() {
+    let repo = Repo::copy_of("examples/kommun");
+    let before = snapshot(repo.path());
+    let register = repo.file("register.csv");
+    let args = [
+        "import",
+        register.to_str().expect("UTF-8"),
+        "--year",
+        "2027",
+    ];
+    let run = plan_without_space(repo.path(), &args, false).expect("not killed");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("File too large"), "{run:?}");
+    // All plans or none: not one of the 21, and none of their new folders.
+    assert_eq!(snapshot(repo.path()), before);
+    assert_no_temporary_files(repo.path());
+}
