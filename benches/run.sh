@@ -150,6 +150,27 @@ peak() {
     awk '/^[0-9]+$/ {printf "%.0f\n", $1/1024}' "$RES/$name.kb" > "$RES/$name"
 }
 
+# measure_writes NAME RUNS DIR CLEAN CMD...: like measure, for a command that writes
+# files: the shell command CLEAN runs before every run (and once after the last) to
+# take away what the run before wrote.
+measure_writes() {
+    local name=$1 runs=$2 dir=$3 clean=$4; shift 4
+    say "$name: $*"
+    if [ -n "$HYPERFINE" ]; then
+        (cd "$dir" && "$HYPERFINE" --style none --warmup 1 --runs "$runs" -i \
+            --prepare "$clean" --export-csv "$RES/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1)
+        median_of "$RES/$name.csv" > "$RES/$name"
+    else
+        : > "$RES/$name.times"
+        for _ in $(seq "$runs"); do
+            bash -c "$clean"
+            (cd "$dir" && $TIME -a -o "$RES/$name.times" -f '%e' "$@" >/dev/null 2>&1) || true
+        done
+        median "$RES/$name.times" > "$RES/$name"
+    fi
+    bash -c "$clean"
+}
+
 "$PLAN" --repo "$(repo_of "$SMALL")" schema > "$WORK/plan-schema.json"
 
 for n in $SIZES; do
@@ -170,23 +191,8 @@ for n in $SIZES; do
         trash=$WORK/trash
         mkdir -p "$trash"
         clean="find $repo/objects -name 2028.toml -print0 | xargs -0 -r perl -e 'for (@ARGV) { m{/([^/]+)/2028\\.toml\$} or die; rename(\$_, \"$trash/\$1.\$\$.toml\") or die \"\$_: \$!\" }'"
-        NY_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
-        say "new-year-$n"
-        if [ -n "$HYPERFINE" ]; then
-            (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$NY_RUNS" -i \
-                --prepare "$clean" --export-csv "$RES/new-year-$n.csv" \
-                "$PLAN --repo $repo --today $TODAY new-year --from $YEAR --to $((YEAR + 1))" >/dev/null 2>&1)
-            median_of "$RES/new-year-$n.csv" > "$RES/new-year-$n"
-        else
-            : > "$RES/new-year-$n.times"
-            for _ in $(seq "$NY_RUNS"); do
-                bash -c "$clean"
-                $TIME -a -o "$RES/new-year-$n.times" -f '%e' "$PLAN" --repo "$repo" --today $TODAY \
-                    new-year --from $YEAR --to $((YEAR + 1)) >/dev/null 2>&1 || true
-            done
-            median "$RES/new-year-$n.times" > "$RES/new-year-$n"
-        fi
-        bash -c "$clean"
+        measure_writes "new-year-$n" "$(( RUNS < 3 ? RUNS : 3 ))" "$repo" "$clean" \
+            "$PLAN" --repo "$repo" --today $TODAY new-year --from $YEAR --to $((YEAR + 1))
         git -C "$repo" status --porcelain | grep -q . && git -C "$repo" checkout -q -- . 2>/dev/null || true
     else
         echo "n/a" > "$RES/new-year-$n"
@@ -216,22 +222,10 @@ if "$PLAN" import --help >/dev/null 2>&1; then
     trash=$WORK/trash
     mkdir -p "$trash"
     clean="mv $imp/objects $trash/import-objects.\$\$.\$RANDOM && mkdir $imp/objects"
-    IMPORT_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
-    say "import-$SMALL"
-    if [ -n "$HYPERFINE" ]; then
-        (cd "$imp" && "$HYPERFINE" --style none --warmup 1 --runs "$IMPORT_RUNS" -i \
-            --prepare "$clean" --export-csv "$RES/import-$SMALL.csv" \
-            "$PLAN --repo $imp --today $TODAY import $register --year $YEAR" >/dev/null 2>&1)
-        median_of "$RES/import-$SMALL.csv" > "$RES/import-$SMALL"
-    else
-        : > "$RES/import-$SMALL.times"
-        for _ in $(seq "$IMPORT_RUNS"); do
-            bash -c "$clean"
-            $TIME -a -o "$RES/import-$SMALL.times" -f '%e' "$PLAN" --repo "$imp" --today $TODAY \
-                import "$register" --year $YEAR >/dev/null 2>&1 || true
-        done
-        median "$RES/import-$SMALL.times" > "$RES/import-$SMALL"
-    fi
+    measure_writes "import-$SMALL" "$(( RUNS < 3 ? RUNS : 3 ))" "$imp" "$clean" \
+        "$PLAN" --repo "$imp" --today $TODAY import "$register" --year $YEAR
+    # The plans to check: those of one more import.
+    "$PLAN" --repo "$imp" --today $TODAY import "$register" --year $YEAR >/dev/null
     measure "import-check-$SMALL" "$RUNS" "$imp" "$PLAN" --repo "$imp" --today $TODAY check --format json
     IMPORTED=$(find "$imp/objects" -name "$YEAR.toml" | wc -l)
 else

@@ -250,32 +250,45 @@ fn system_text(
 pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
     let mut files = plans;
     files.extend(crate::commands::schema::missing_copy(root, settings));
-    // The topmost folder each file needs that is not there yet: removed again on
-    // failure. Thousands of plans (an import) each need a folder: in parallel.
-    let mut made: Vec<PathBuf> = files
+    // Each file's folder, made in parallel (an import makes thousands): the folders
+    // made are removed again on failure.
+    let folders: Vec<Result<Option<PathBuf>>> = files
         .par_iter()
-        .filter_map(|(path, _)| {
-            path.parent()?
-                .ancestors()
-                .take_while(|a| a.symlink_metadata().is_err())
-                .last()
-                .map(Path::to_path_buf)
-        })
+        .map(|(path, _)| make_folder(root, path.parent().expect("a file in a folder")))
         .collect();
-    made.sort();
-    made.dedup();
-    let written = files
-        .par_iter()
-        .try_for_each(|(path, _)| {
-            let dir = path.parent().expect("a file in a folder");
-            let rel_dir = dir.strip_prefix(root).unwrap_or(dir);
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}/", rel_dir.display()))
-        })
-        .and_then(|()| fsio::create_all_new(&files).map(drop));
+    let mut made = Vec::new();
+    let mut written = Ok(());
+    for folder in folders {
+        match folder {
+            Ok(top) => made.extend(top),
+            Err(e) => written = written.and(Err(e)),
+        }
+    }
+    let written = written.and_then(|()| fsio::create_all_new(&files).map(drop));
     if written.is_err() {
+        made.sort();
+        made.dedup();
         for dir in made.iter().rev() {
             let _ = std::fs::remove_dir_all(dir);
         }
     }
     written
+}
+
+/// Makes `dir` with the folders it needs; returns the topmost one it made, if any.
+/// One system call where only `dir` itself is missing, the usual case.
+fn make_folder(root: &Path, dir: &Path) -> Result<Option<PathBuf>> {
+    let rel_dir = dir.strip_prefix(root).unwrap_or(dir);
+    match std::fs::create_dir(dir) {
+        Ok(()) => return Ok(Some(dir.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
+        Err(_) => {}
+    }
+    let top = dir
+        .ancestors()
+        .take_while(|a| a.symlink_metadata().is_err())
+        .last()
+        .map(Path::to_path_buf);
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}/", rel_dir.display()))?;
+    Ok(top)
 }
