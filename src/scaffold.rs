@@ -8,7 +8,7 @@ use crate::model::plan::Register;
 use crate::model::shape::quoted;
 use crate::schema::Presence;
 use crate::settings::Settings;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::fmt::Write;
@@ -123,6 +123,8 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
         .filter(|r| !written(r))
         .map(|r| r.id.as_str())
         .collect();
+    // The plan holds (placeholders for) every role that is not optional.
+    let held = |id: &str| !optional.contains(&id);
     let placeholder = [Holder::default()];
     for role in model.roles.iter().filter(written) {
         let header = if role.many {
@@ -152,15 +154,32 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
         "\n[budget]                          # bilaga 1\nhours = 0\nsek = 0"
     );
     for system in &draft.systems {
-        system_text(&mut t, settings, system, year, om);
+        system_text(&mut t, settings, system, year, om, &held);
     }
     let first = draft
         .systems
         .first()
         .map_or(draft.object.as_str(), |s| &s.id);
     let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\"                 # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(first));
-    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = \"systemforvaltare\"\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"");
+    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = {}\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"", quote(activity_owner(model, om)));
     t
+}
+
+/// The role the sample activity names: a required role that does not own the plan
+/// (the owners fastställer and attest; the work is led below them), the last such in
+/// the model's order — in pm3-lu the systemförvaltare (the IT-systemförvaltare in
+/// models 2 and 3), in the municipal model the förvaltningsledare IT.
+fn activity_owner(model: &crate::schema::RoleModel, om: Option<i64>) -> &str {
+    let required = || {
+        model
+            .roles
+            .iter()
+            .filter(move |r| model.presence(r, om) == Presence::Required)
+    };
+    required()
+        .rfind(|r| !model.owners.contains(&r.id))
+        .or_else(|| required().next())
+        .map_or("", |r| r.id.as_str())
 }
 
 fn system_text(
@@ -169,6 +188,7 @@ fn system_text(
     system: &DraftSystem,
     year: i32,
     om: Option<i64>,
+    held: &dyn Fn(&str) -> bool,
 ) {
     let s = &system.register;
     let text = |v: &Option<String>| quote(v.as_deref().unwrap_or(""));
@@ -227,13 +247,19 @@ fn system_text(
         "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
     );
     let _ = writeln!(t, "\n# Data som systemet hämtar från ett annat system. Med personuppgifter krävs\n# legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).\n# [[systems.integrations]]\n# source = \"<objekt>\"\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # informationskontrakt");
+    // The checklist's title usually names bilaga 3 itself ("Bilaga 3: …").
+    let title = &settings.checklist.title;
+    let heading = if title.to_lowercase().starts_with("bilaga 3") {
+        title.clone()
+    } else {
+        format!("Bilaga 3 ({title})")
+    };
     let _ = writeln!(
         t,
-        "\n# Bilaga 3 ({}). Svara \"yes\", \"no\", \"partial\" eller \"na\".",
-        settings.checklist.title
+        "\n# {heading}. Svara \"yes\", \"no\", \"partial\" eller \"na\"."
     );
     let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
-        quoted(settings.roles.report_to(om)));
+        quoted(&settings.roles.report_to(om, held)));
     let _ = writeln!(
         t,
         "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"
@@ -254,7 +280,7 @@ pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)
     // made are removed again on failure.
     let folders: Vec<Result<Option<PathBuf>>> = files
         .par_iter()
-        .map(|(path, _)| make_folder(root, path.parent().expect("a file in a folder")))
+        .map(|(path, _)| fsio::create_dirs(root, path.parent().expect("a file in a folder")))
         .collect();
     let mut made = Vec::new();
     let mut written = Ok(());
@@ -264,7 +290,7 @@ pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)
             Err(e) => written = written.and(Err(e)),
         }
     }
-    let written = written.and_then(|()| fsio::create_all_new(&files).map(drop));
+    let written = written.and_then(|()| fsio::create_all_new(root, &files).map(drop));
     if written.is_err() {
         made.sort();
         made.dedup();
@@ -273,22 +299,4 @@ pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)
         }
     }
     written
-}
-
-/// Makes `dir` with the folders it needs; returns the topmost one it made, if any.
-/// One system call where only `dir` itself is missing, the usual case.
-fn make_folder(root: &Path, dir: &Path) -> Result<Option<PathBuf>> {
-    let rel_dir = dir.strip_prefix(root).unwrap_or(dir);
-    match std::fs::create_dir(dir) {
-        Ok(()) => return Ok(Some(dir.to_path_buf())),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
-        Err(_) => {}
-    }
-    let top = dir
-        .ancestors()
-        .take_while(|a| a.symlink_metadata().is_err())
-        .last()
-        .map(Path::to_path_buf);
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}/", rel_dir.display()))?;
-    Ok(top)
 }

@@ -1,6 +1,7 @@
 //! `plan report`: tables across the repository for the steering group.
 
 use crate::cli::{parse_year, Globals};
+use crate::diag::did_you_mean_hint;
 use crate::repo::{self, WorkTree};
 use crate::report::{self, render, Rows, Sheet};
 use crate::settings::Settings;
@@ -17,8 +18,10 @@ use std::process::ExitCode;
 ///                down or upgraded (directly or through others); --format mermaid or
 ///                dot for a picture
 ///   deviations   everything the steering group must hear about: checklist answers
-///                other than yes, overdue activities, past upgrades still planned,
-///                budget overruns, missing required roles; most urgent first
+///                no and partial, systems of established plans whose appendix 3 is
+///                not attested or stale, overdue activities, past upgrades still
+///                planned, budget overruns, missing required roles; most urgent
+///                first; --overdue, --owner ROLE and --object OBJECT narrow it
 ///   roles        who holds which role in each object
 ///   systems      the system register: every system with supplier, hosting,
 ///                lifecycle, classification, contract, the plan's status and one
@@ -31,6 +34,7 @@ use std::process::ExitCode;
 ///   plan report deps --reverse lucat
 ///   plan report deps --format mermaid >> status.md
 ///   plan report deviations --format csv > avvikelser.csv
+///   plan report deviations --overdue --owner systemforvaltare
 ///   plan report upgrades --format ics > uppgraderingar.ics
 ///   plan report systems --format xlsx --output systemregister.xlsx
 #[derive(Debug, clap::Args)]
@@ -55,6 +59,18 @@ pub struct Args {
     /// With deps: the dependencies through which OBJECT reaches others
     #[arg(long, value_name = "OBJECT")]
     pub reverse: Option<String>,
+
+    /// With deviations: only the overdue ones
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// With deviations: only those owned by ROLE (a role id of the role model)
+    #[arg(long, value_name = "ROLE")]
+    pub owner: Option<String>,
+
+    /// With deviations: only those of OBJECT
+    #[arg(long, value_name = "OBJECT")]
+    pub object: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,6 +115,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if args.format == Format::Xlsx && args.output.is_none() {
         bail!("--format xlsx writes a workbook, not text: name the file with --output FILE, e.g. --output report.xlsx");
     }
+    if (args.overdue || args.owner.is_some() || args.object.is_some())
+        && args.kind != Kind::Deviations
+    {
+        bail!("--overdue, --owner and --object go with `report deviations`");
+    }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
@@ -140,11 +161,35 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 format => tabular(&rows, format, name)?,
             }
         }
-        Kind::Deviations => tabular(
-            &report::deviations::rows(&year, &settings.roles, globals.today),
-            args.format,
-            name,
-        )?,
+        Kind::Deviations => {
+            let model = &settings.roles;
+            if let Some(owner) = args.owner.as_deref() {
+                if model.role(owner).is_none() {
+                    let ids = model.roles.iter().map(|r| r.id.as_str());
+                    bail!(
+                        "role model {} has no role `{owner}`{}",
+                        model.name,
+                        did_you_mean_hint(owner, ids)
+                    );
+                }
+            }
+            if let Some(object) = args.object.as_deref() {
+                if year.index().object(object).is_none() {
+                    let objects = year.plans.iter().map(|p| p.object.as_str());
+                    bail!(
+                        "no object `{object}` has a plan for {year_number}{}",
+                        did_you_mean_hint(object, objects)
+                    );
+                }
+            }
+            let filter = report::deviations::Filter {
+                overdue: args.overdue,
+                owner: args.owner.as_deref(),
+                object: args.object.as_deref(),
+            };
+            let rows = report::deviations::rows(&year, model, globals.today, &filter);
+            tabular(&rows, args.format, name)?
+        }
         Kind::Roles => tabular(&report::roles::rows(&year), args.format, name)?,
         Kind::Systems => {
             let rows = report::systems::rows(&year, &settings.roles);

@@ -11,7 +11,7 @@ pub fn table(sheet: &Sheet) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header(sheet.header.iter());
     for row in sheet.texts() {
-        table.add_row(row);
+        table.add_row(row.iter().map(|c| crate::output::visible(c).into_owned()));
     }
     format!("{table}\n")
 }
@@ -53,7 +53,14 @@ pub fn markdown(sheet: &Sheet) -> String {
     let line = |cells: Vec<String>| {
         let cells: Vec<String> = cells
             .iter()
-            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+            .map(|c| {
+                crate::output::visible(c)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('|', "\\|")
+                    .replace('\n', " ")
+            })
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };

@@ -29,7 +29,7 @@ fn report_to(repo: &Repo, kind: &str, format: &str, out: &std::path::Path) -> Ru
 const KOMMUN_HEADER: &str = "object,system,name,supplier,hosting,lifecycle,version,personal_data,\
 confidentiality,integrity,availability,contract,contract_ends,notice_date,contract_owner,dpa,\
 plan_status,Juridisk systemägare,Objektägare,Objektägare IT,Förvaltningsledare,\
-Förvaltningsledare IT,Systemförvaltare/systemadministratör,IT-specialist,Systemdriftansvarig";
+Förvaltningsledare IT,Systemförvaltare/systemadministratör (objektspecialist),IT-specialist,Systemdriftansvarig";
 
 #[test]
 fn systems_csv_has_one_row_per_system_and_one_column_per_role_headed_by_its_label() {
