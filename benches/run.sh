@@ -181,6 +181,7 @@ for n in $SIZES; do
     peak "rss-$n" "$repo" "${check[@]}"
     measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
     measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
+    measure "verify-$n" "$RUNS" "$repo" "${check[@]}" --verify-attestations
     if "$PLAN" new-year --help >/dev/null 2>&1; then
         # Every run writes 2028 plans; they are moved aside before the next one, not
         # deleted: on ext4 without a journal, creating files shortly after deleting
@@ -270,6 +271,7 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | peak memory of check | $(get rss-$SMALL) MiB | $(get rss-$LARGE) MiB | | < 256 MiB at $LARGE |
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
+| \`--verify-attestations\` (history of every attestation) | $(get verify-$SMALL) s | $(get verify-$LARGE) s | $(ratio "$(get verify-$SMALL)" "$(get check-$SMALL)") × check | |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
 | \`import\` of $SMALL register rows ($IMPORTED plans) | $(get import-$SMALL) s | | $(ratio "$(get import-$SMALL)" "$(get import-check-$SMALL)") × check of them | < 1 × |
 | \`plan check\` of the imported plans | $(get import-check-$SMALL) s | | | reference |

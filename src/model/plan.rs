@@ -132,6 +132,8 @@ pub struct Appendix3 {
     pub attested_by: Option<Sp<String>>,
     pub attested_on: Option<Sp<NaiveDate>>,
     pub digest: Option<Sp<String>>,
+    /// The git identity (user.email) that ran `plan attest` (SPEC §3, v2).
+    pub signed_by: Option<Sp<String>>,
     /// Span of the `answers` key, or of `appendix3` when absent.
     pub answers_span: Span,
     pub answers: Vec<Answer>,
@@ -327,6 +329,27 @@ impl Plan {
         model.report_to(self.om(), &|r| self.holds(r))
     }
 
+    /// The role that attests this plan's appendix 3 under `model`, and the e-mail
+    /// addresses (lower-cased) of the people holding it. `plan attest` and
+    /// `--verify-attestations` both ask here, so one place decides who attests.
+    pub fn attesting<'m>(&self, model: &'m RoleModel) -> (&'m str, Vec<String>) {
+        let role = self.attester(model);
+        (role, self.emails_of(role))
+    }
+
+    /// The e-mail addresses (lower-cased) of the people holding `role`.
+    pub fn emails_of(&self, role: &str) -> Vec<String> {
+        self.holders(role)
+            .map(|h| {
+                h.people
+                    .iter()
+                    .filter_map(|p| p.email.as_ref())
+                    .map(|e| e.val.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Hours and SEK planned by all activities but cancelled ones.
     pub fn planned_totals(&self) -> (f64, f64) {
         let active = || self.activities.iter().filter(|a| !a.is_cancelled());
@@ -446,6 +469,7 @@ fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
         attested_by: t.str("attested_by"),
         attested_on: t.date("attested_on"),
         digest: t.str("digest"),
+        signed_by: t.str("signed_by"),
         answers_span: answers.map_or(t.span, |a| a.span),
         answers: answers
             .map(|a| {

@@ -184,6 +184,11 @@ const APPENDIX3: &[Field] = &[
         "Digest of the answers at attestation, written by `plan attest`.",
     ),
     opt(
+        "signed_by",
+        Ty::Str,
+        "The git identity (user.email) that ran `plan attest`, written by it.",
+    ),
+    opt(
         "answers",
         Ty::Map(&ANSWER),
         "One entry per checklist question id.",
