@@ -10,7 +10,7 @@ pub mod deps;
 mod integrations;
 mod layout;
 mod plan;
-mod roles;
+pub mod roles;
 mod schema;
 mod upgrades;
 

@@ -68,9 +68,28 @@ pub struct System {
     pub personal_data: Option<Sp<bool>>,
     pub test_environment: Option<Sp<bool>>,
     pub contract: Option<Contract>,
+    /// What the system register lists of it (`plan report systems`).
+    pub register: Register,
     pub depends_on: Vec<Sp<String>>,
     pub integrations: Vec<Integration>,
     pub appendix3: Option<Appendix3>,
+}
+
+/// A system's entries in the system register (RegIT, LuSyFer), as plain values.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Register {
+    pub supplier: Option<String>,
+    pub hosting: Option<String>,
+    pub version: Option<String>,
+    pub personal_data: Option<bool>,
+    /// `classification`: confidentiality, integrity, availability (0–3).
+    pub confidentiality: Option<i64>,
+    pub integrity: Option<i64>,
+    pub availability: Option<i64>,
+    /// `contract.id`.
+    pub contract: Option<String>,
+    /// `contract.owner`: avtalsägare.
+    pub contract_owner: Option<String>,
 }
 
 /// A system's supplier contract.
@@ -407,6 +426,7 @@ fn system(t: Tbl<'_, '_>) -> System {
             notice_months: c.int("notice_months"),
             dpa: c.bool("dpa"),
         }),
+        register: register(t),
         depends_on: t.strs("depends_on"),
         integrations: t
             .tables("integrations")
@@ -421,6 +441,24 @@ fn system(t: Tbl<'_, '_>) -> System {
             })
             .collect(),
         appendix3: t.table("appendix3").map(appendix3),
+    }
+}
+
+fn register(t: Tbl<'_, '_>) -> Register {
+    let text = |key: &str| t.str(key).map(|s| s.val);
+    let class = t.table("classification");
+    let level = |key: &str| class.and_then(|c| c.int(key)).map(|l| l.val);
+    let contract = t.table("contract");
+    Register {
+        supplier: text("supplier"),
+        hosting: text("hosting"),
+        version: text("version"),
+        personal_data: t.bool("personal_data").map(|b| b.val),
+        confidentiality: level("confidentiality"),
+        integrity: level("integrity"),
+        availability: level("availability"),
+        contract: contract.and_then(|c| c.str("id")).map(|s| s.val),
+        contract_owner: contract.and_then(|c| c.str("owner")).map(|s| s.val),
     }
 }
 

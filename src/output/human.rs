@@ -2,6 +2,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
+use crate::output::plural;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt::Write;
 
@@ -108,8 +109,4 @@ pub fn render_findings(findings: &[Finding], color: bool) -> String {
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }
     out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,10 +1,11 @@
-//! Rendering report rows: terminal table, JSON, CSV, Markdown.
+//! Rendering report rows: terminal table, JSON, CSV, Markdown (XLSX: [`super::xlsx`]).
 
-use super::Rows;
+use super::{Rows, Sheet};
 
 /// A terminal table that fits the width (see [`crate::output::table`]).
-pub fn table<R: Rows>(rows: &[R]) -> String {
-    crate::output::table::render(R::COLUMNS, rows.iter().map(Rows::cells), R::PROSE)
+pub fn table(sheet: &Sheet) -> String {
+    let header: Vec<&str> = sheet.header.iter().map(|h| h.as_ref()).collect();
+    crate::output::table::render(&header, sheet.texts(), &sheet.prose())
 }
 
 /// A JSON array of row objects.
@@ -15,7 +16,7 @@ pub fn json<R: Rows>(rows: &[R]) -> String {
 }
 
 /// CSV (RFC 4180) with a header row.
-pub fn csv<R: Rows>(rows: &[R]) -> String {
+pub fn csv(sheet: &Sheet) -> String {
     let line = |cells: Vec<String>| {
         cells
             .iter()
@@ -24,9 +25,9 @@ pub fn csv<R: Rows>(rows: &[R]) -> String {
             .join(",")
             + "\r\n"
     };
-    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
-    for row in rows {
-        out.push_str(&line(row.cells()));
+    let mut out = line(sheet.header.clone());
+    for row in sheet.texts() {
+        out.push_str(&line(row));
     }
     out
 }
@@ -40,7 +41,7 @@ fn csv_field(cell: &str) -> String {
 }
 
 /// A GitLab/GitHub Markdown table.
-pub fn markdown<R: Rows>(rows: &[R]) -> String {
+pub fn markdown(sheet: &Sheet) -> String {
     let line = |cells: Vec<String>| {
         let cells: Vec<String> = cells
             .iter()
@@ -55,12 +56,12 @@ pub fn markdown<R: Rows>(rows: &[R]) -> String {
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
+    let mut out = line(sheet.header.clone());
     out.push_str(&line(
-        R::COLUMNS.iter().map(|_| "---".to_string()).collect(),
+        sheet.header.iter().map(|_| "---".to_string()).collect(),
     ));
-    for row in rows {
-        out.push_str(&line(row.cells()));
+    for row in sheet.texts() {
+        out.push_str(&line(row));
     }
     out
 }
