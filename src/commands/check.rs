@@ -203,6 +203,10 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             crate::fsio::write_report(file, report.as_bytes())?;
             output::emit(&output::human::render(&outcome, stdout_color));
         }
+        // The JSON report is written as it is made: the largest, and read by programs.
+        None if args.format == Format::Json => {
+            output::emit_with(|out| output::json::write(&outcome, out));
+        }
         None => output::emit(&render(
             &outcome,
             args.format,

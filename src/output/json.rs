@@ -1,14 +1,49 @@
 //! `--format json`: one JSON object, as SPEC section 6 defines it.
 
-use crate::diag::Severity;
+use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
 use serde::Serialize;
 
-#[derive(Serialize)]
 struct Report<'a> {
-    version: u32,
-    findings: Vec<JsonFinding<'a>>,
-    summary: Summary,
+    outcome: &'a Outcome,
+}
+
+/// The findings serialised one at a time, as they are written (no list of them).
+struct Findings<'a>(&'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|f| JsonFinding {
+            rule: f.rule,
+            severity: f.severity,
+            file: &f.file,
+            line: f.line,
+            column: f.column,
+            object: f.object.as_deref(),
+            year: f.year,
+            message: &f.message,
+            help: f.help.as_deref(),
+        }))
+    }
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let outcome = self.outcome;
+        let mut report = serializer.serialize_struct("Report", 3)?;
+        report.serialize_field("version", &1u32)?;
+        report.serialize_field("findings", &Findings(&outcome.findings))?;
+        report.serialize_field(
+            "summary",
+            &Summary {
+                files: outcome.files.len(),
+                errors: outcome.count(Severity::Error),
+                warnings: outcome.count(Severity::Warning),
+            },
+        )?;
+        report.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -32,31 +67,16 @@ struct Summary {
     warnings: usize,
 }
 
+/// The report as one string (for `--output FILE`).
 pub fn render(outcome: &Outcome) -> String {
-    let report = Report {
-        version: 1,
-        findings: outcome
-            .findings
-            .iter()
-            .map(|f| JsonFinding {
-                rule: f.rule,
-                severity: f.severity,
-                file: &f.file,
-                line: f.line,
-                column: f.column,
-                object: f.object.as_deref(),
-                year: f.year,
-                message: &f.message,
-                help: f.help.as_deref(),
-            })
-            .collect(),
-        summary: Summary {
-            files: outcome.files.len(),
-            errors: outcome.count(Severity::Error),
-            warnings: outcome.count(Severity::Warning),
-        },
-    };
-    let mut out = serde_json::to_string_pretty(&report).expect("findings serialise");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write(outcome, &mut out).expect("findings serialise");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The report written to `out` finding by finding: at 50,000 objects with many
+/// findings, no copy of the whole report is held in memory (issue 17).
+pub fn write(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report { outcome })?;
+    out.write_all(b"\n")
 }

@@ -66,15 +66,19 @@ static STDOUT_FAILED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// Writes to stdout. A reader that stops early (`plan … | head`) ends the output
 /// quietly; any other failure is kept for [`finish`], which makes it exit 2.
 pub fn emit(text: &str) {
+    emit_with(|out| out.write_all(text.as_bytes()));
+}
+
+/// [`emit`] for output written piece by piece (a large report is not built as one
+/// string first): `write` writes it to a buffered stdout.
+pub fn emit_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
     use std::io::Write;
     use std::sync::atomic::Ordering;
     if STDOUT_DONE.load(Ordering::Relaxed) {
         return;
     }
-    let mut stdout = std::io::stdout().lock();
-    let written = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write(&mut stdout).and_then(|_| stdout.flush());
     if let Err(e) = written {
         STDOUT_DONE.store(true, Ordering::Relaxed);
         if e.kind() != std::io::ErrorKind::BrokenPipe {
