@@ -16,6 +16,7 @@ fn main() -> ExitCode {
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         color: cli.color,
+        lang: cli.lang,
     };
     let result = match cli.command {
         cli::Command::Init(args) => commands::init::run(args, &globals),

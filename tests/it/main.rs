@@ -13,6 +13,7 @@ mod files;
 mod git;
 mod history;
 mod hook;
+mod language;
 mod new_year;
 mod output;
 mod robustness;

@@ -105,7 +105,9 @@ pub fn plan_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        // The language is the repository's unless a test sets it.
+        .env_remove("PLAN_LANG");
     without_git_environment(&mut cmd);
     cmd
 }

@@ -1,0 +1,279 @@
+//! Texts for people, in the repository's language.
+//!
+//! The texts live in Project Fluent catalogues under `i18n/<language>/<area>.ftl`,
+//! one file per language and area, embedded in the binary: a translator edits them
+//! without reading Rust. A message is looked up by its id (`site-nav-index`, or
+//! `message.attribute` for an attribute) with named arguments (`{ $object }`).
+//! Both languages have the same ids with the same variables (a test makes sure), so
+//! no English shows in Swedish and no id is missing at run time.
+//!
+//! This module is low in the data flow: render steps call it, checks never do.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Every catalogue: its area, the English text and the Swedish text. A new area is
+/// one line here and one file per language.
+const CATALOGUES: &[(&str, &str, &str)] = &[(
+    "site",
+    include_str!("../i18n/en/site.ftl"),
+    include_str!("../i18n/sv/site.ftl"),
+)];
+
+/// A language the tool speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Sv,
+}
+
+/// The values `language`, `--lang` and `PLAN_LANG` take.
+pub const CODES: &[&str] = &["sv", "en"];
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// The language's code, as in `plan.toml` and HTML's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// `"sv"` or `"en"`; anything else is None.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language in force: the flag (or `PLAN_LANG`, which clap reads into the
+    /// flag), then the repository's `language`, then English.
+    pub fn resolve(flag: Option<Lang>, repository: Option<Lang>) -> Lang {
+        flag.or(repository).unwrap_or_default()
+    }
+
+    /// A message without arguments.
+    pub fn text(self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// A message with named arguments. An id the catalogue lacks (a defect the
+    /// catalogue test catches) comes out as the id itself, never a panic.
+    pub fn format(self, id: &str, args: &[(&str, Arg)]) -> String {
+        let bundle = &bundles()[self as usize];
+        let (name, attribute) = match id.split_once('.') {
+            Some((name, attribute)) => (name, Some(attribute)),
+            None => (id, None),
+        };
+        let Some(message) = bundle.get_message(name) else {
+            return id.to_string();
+        };
+        let pattern = match attribute {
+            Some(a) => message.get_attribute(a).map(|a| a.value()),
+            None => message.value(),
+        };
+        let Some(pattern) = pattern else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.to_fluent());
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A named argument's value.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl Arg {
+    fn to_fluent(&self) -> FluentValue<'_> {
+        match self {
+            Arg::Text(s) => FluentValue::from(s.as_str()),
+            Arg::Number(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(n: i32) -> Arg {
+        Arg::Number(n.into())
+    }
+}
+
+/// `tr!(lang, "id", name = value, …)`: a message with named arguments.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $lang.format($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+/// The bundles, in the order of [`Lang`]'s variants, built once.
+fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| [bundle(Lang::En), bundle(Lang::Sv)])
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier =
+        lang.code().parse().expect("language codes are valid");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: the texts go to terminals, CSV
+    // and HTML, where the marks would be stray characters.
+    bundle.set_use_isolating(false);
+    for (_, en, sv) in CATALOGUES {
+        let text = if lang == Lang::Sv { sv } else { en };
+        // A syntax error keeps the rest of the file (the catalogue test reports it).
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Message id (and `id.attribute`) → the variables it uses.
+    fn ids(area: &str, lang: &str, text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(text)
+            .unwrap_or_else(|(_, errors)| panic!("i18n/{lang}/{area}.ftl: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in resource.body {
+            let (id, value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.id.name.to_string(), m.value, m.attributes),
+                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            let previous = out.insert(id.clone(), value.as_ref().map(vars).unwrap_or_default());
+            assert!(previous.is_none(), "i18n/{lang}/{area}.ftl: {id} twice");
+            for a in attributes {
+                out.insert(format!("{id}.{}", a.id.name), vars(&a.value));
+            }
+        }
+        out
+    }
+
+    fn vars(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_vars(expression, &mut out);
+            }
+        }
+        out
+    }
+
+    fn expression_vars(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Inline(i) => inline_vars(i, out),
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, out);
+                for v in variants {
+                    out.extend(vars(&v.value));
+                }
+            }
+        }
+    }
+
+    fn inline_vars(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline_vars(a, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_ids_and_variables() {
+        for (area, en, sv) in CATALOGUES {
+            let en = ids(area, "en", en);
+            let sv = ids(area, "sv", sv);
+            let only = |a: &BTreeMap<_, _>, b: &BTreeMap<String, _>| {
+                a.keys()
+                    .filter(|k| !b.contains_key(*k))
+                    .cloned()
+                    .collect::<Vec<String>>()
+            };
+            assert_eq!(only(&en, &sv), Vec::<String>::new(), "{area}: only in en");
+            assert_eq!(only(&sv, &en), Vec::<String>::new(), "{area}: only in sv");
+            for (id, variables) in &en {
+                assert_eq!(Some(variables), sv.get(id), "{area}: variables of {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_with_arguments_and_attributes() {
+        assert_eq!(Lang::Sv.text("site-nav-index"), "Översikt");
+        assert_eq!(Lang::En.text("site-nav-index"), "Overview");
+        assert_eq!(
+            crate::tr!(Lang::Sv, "site-index-title", year = 2027),
+            "Förvaltningsplaner 2027"
+        );
+        assert_eq!(Lang::En.text("no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn precedence_flag_then_repository_then_english() {
+        assert_eq!(Lang::resolve(Some(Lang::En), Some(Lang::Sv)), Lang::En);
+        assert_eq!(Lang::resolve(None, Some(Lang::Sv)), Lang::Sv);
+        assert_eq!(Lang::resolve(None, None), Lang::En);
+    }
+}
