@@ -16,11 +16,23 @@ use std::sync::OnceLock;
 
 /// Every catalogue: its area, the English text and the Swedish text. A new area is
 /// one line here and one file per language.
-const CATALOGUES: &[(&str, &str, &str)] = &[(
-    "site",
-    include_str!("../i18n/en/site.ftl"),
-    include_str!("../i18n/sv/site.ftl"),
-)];
+const CATALOGUES: &[(&str, &str, &str)] = &[
+    (
+        "site",
+        include_str!("../i18n/en/site.ftl"),
+        include_str!("../i18n/sv/site.ftl"),
+    ),
+    (
+        "findings",
+        include_str!("../i18n/en/findings.ftl"),
+        include_str!("../i18n/sv/findings.ftl"),
+    ),
+    (
+        "cli",
+        include_str!("../i18n/en/cli.ftl"),
+        include_str!("../i18n/sv/cli.ftl"),
+    ),
+];
 
 /// A language the tool speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -80,7 +92,7 @@ impl Lang {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.to_fluent());
+            fluent_args.set(*name, value.to_fluent(self));
         }
         let mut errors = Vec::new();
         bundle
@@ -96,18 +108,75 @@ impl fmt::Display for Lang {
 }
 
 /// A named argument's value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A text for people within a text (e.g. "a date" in "must be a date"), in the
+    /// same language.
+    Msg(Box<Msg>),
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'_> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'_> {
         match self {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Msg(m) => FluentValue::from(m.render(lang)),
         }
+    }
+}
+
+/// A text for people not yet in a language: a message id and its named arguments.
+/// Checks make these; renderers turn the ones they show into text
+/// ([`Msg::render`]), so no finding that is not shown costs a lookup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    /// A message without arguments.
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a named argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// A text that is the same in every language (another program's words, a text
+    /// from the repository's own configuration).
+    pub fn verbatim(text: impl Into<String>) -> Msg {
+        Msg::new("verbatim").with("text", text.into())
+    }
+
+    /// The text in a language.
+    pub fn render(&self, lang: Lang) -> String {
+        lang.format(self.id, &self.args)
+    }
+}
+
+/// `a and b`, `a, b and c` (`och` in Swedish); one item is itself.
+pub fn and_list(mut items: Vec<String>) -> Msg {
+    match items.pop() {
+        None => Msg::verbatim(""),
+        Some(last) if items.is_empty() => Msg::verbatim(last),
+        Some(last) => Msg::new("list-and")
+            .with("head", items.join(", "))
+            .with("last", last),
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
     }
 }
 
@@ -141,6 +210,12 @@ impl From<usize> for Arg {
     }
 }
 
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(n.into())
+    }
+}
+
 impl From<i32> for Arg {
     fn from(n: i32) -> Arg {
         Arg::Number(n.into())
@@ -152,6 +227,17 @@ impl From<i32> for Arg {
 macro_rules! tr {
     ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $lang.format($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+/// `msg!("id", name = value, …)`: a [`Msg`] to render later.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        }
     };
 }
 

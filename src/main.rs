@@ -38,7 +38,13 @@ fn main() -> ExitCode {
         Err(err) => {
             let color = globals.color.enabled(std::io::stderr().is_terminal());
             match err.downcast_ref::<settings::Invalid>() {
-                Some(invalid) => eprint!("{}", output::human::render_findings(&invalid.0, color)),
+                Some(invalid) => {
+                    let lang = plan::i18n::Lang::resolve(globals.lang, invalid.1);
+                    eprint!(
+                        "{}",
+                        output::human::render_findings(&invalid.0, color, lang)
+                    )
+                }
                 None => {
                     let (style, reset) = if color {
                         ("\x1b[1;31m", "\x1b[0m")

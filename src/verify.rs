@@ -75,35 +75,35 @@ pub fn attestations(
                     out.push(finding(
                         path,
                         line_span,
-                        format!("cannot read the history of {path}: {e:#}"),
+                        crate::msg!(
+                            "verify-no-history",
+                            path = path.as_str(),
+                            error = format!("{e:#}")
+                        ),
                     ));
                     break;
                 }
             };
             let message = match author {
-                None => Some(format!(
-                    "the attestation of `{}` is not committed yet, so its author cannot be verified",
-                    id.val
-                )),
+                None => Some(crate::msg!("verify-uncommitted", system = &id.val)),
                 Some(email) if emails.contains(&email.to_lowercase()) => None,
-                Some(email) if emails.is_empty() => Some(format!(
-                    "the attestation of `{}` was committed by {email}, and the attesting role {} has no e-mail to compare with",
-                    id.val,
-                    settings.roles.describe(attester)
+                Some(email) if emails.is_empty() => Some(crate::msg!(
+                    "verify-no-email",
+                    system = &id.val,
+                    email = email,
+                    role = settings.roles.describe(attester)
                 )),
-                Some(email) => Some(format!(
-                    "the attestation of `{}` was committed by {email}, not by the attesting role {} ({})",
-                    id.val,
-                    settings.roles.describe(attester),
-                    emails.join(", ")
+                Some(email) => Some(crate::msg!(
+                    "verify-other-author",
+                    system = &id.val,
+                    email = email,
+                    role = settings.roles.describe(attester),
+                    emails = emails.join(", ")
                 )),
             };
             if let Some(message) = message {
                 let mut f = finding(path, line_span, message);
-                f.help = Some(
-                    "the attesting person runs `plan attest` and commits it under their own e-mail"
-                        .into(),
-                );
+                f.help = Some(crate::msg!("verify-other-author.help"));
                 out.push(f);
             }
         }
@@ -120,7 +120,7 @@ pub fn attestations(
     Ok(out)
 }
 
-fn finding(path: &str, span: Span, message: String) -> Finding {
+fn finding(path: &str, span: Span, message: crate::i18n::Msg) -> Finding {
     Finding::new(
         ATTESTER_MISMATCH.id,
         ATTESTER_MISMATCH.severity,

@@ -18,6 +18,7 @@ pub use layout::classify;
 pub use schema::{toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::i18n::Msg;
 use crate::model::{Plan, Tbl};
 use crate::settings::Settings;
 use chrono::NaiveDate;
@@ -111,7 +112,7 @@ impl Sink {
         &mut self,
         rule: &'static Rule,
         span: Span,
-        message: impl Into<String>,
+        message: Msg,
     ) -> &mut Finding {
         self.push_as(rule, rule.severity, span, message)
     }
@@ -122,14 +123,10 @@ impl Sink {
         rule: &'static Rule,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
+        message: Msg,
     ) -> &mut Finding {
         self.findings.push(Finding::new(
-            rule.id,
-            severity,
-            &self.file,
-            span,
-            message.into(),
+            rule.id, severity, &self.file, span, message,
         ));
         self.findings.last_mut().expect("just pushed")
     }

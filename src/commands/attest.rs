@@ -42,6 +42,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
     let year = args.year.unwrap_or_else(|| globals.today.year());
     let rel = format!("objects/{}/{year}.toml", args.object);
     crate::repo::safe_relative(&rel)?;
@@ -98,7 +99,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
         eprint!(
             "{}",
-            crate::output::human::render_findings(&blocking, color)
+            crate::output::human::render_findings(&blocking, color, lang)
         );
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }

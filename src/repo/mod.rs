@@ -133,7 +133,7 @@ pub struct Listing {
     pub files: Vec<String>,
     /// Entries that are not plan files and are not files at all (empty folders with bad
     /// names, links out of the repository…), with why.
-    pub problems: Vec<(String, String)>,
+    pub problems: Vec<(String, crate::i18n::Msg)>,
 }
 
 /// The repository root: `--repo`, else the nearest folder upward holding plan.toml.

@@ -86,7 +86,7 @@ impl WorkTree {
         if !walk.seen.insert(dir.as_os_str().to_owned()) {
             out.problems.push((
                 rel.to_string(),
-                "a link loop: this folder was already visited".into(),
+                crate::msg!("layout-link-loop"),
             ));
             return Ok(());
         }
@@ -106,7 +106,7 @@ impl WorkTree {
             let Some(name) = name.to_str() else {
                 out.problems.push((
                     format!("{rel}/{}", name.to_string_lossy()),
-                    "file name is not valid UTF-8".into(),
+                    crate::msg!("layout-name-not-utf8"),
                 ));
                 continue;
             };
@@ -118,8 +118,10 @@ impl WorkTree {
                         self.walk(&real, &child, false, walk, out)?
                     }
                     Ok(Some(_)) => out.files.push(child),
-                    Ok(None) => out.problems.push((child, "a link to nothing".into())),
-                    Err(e) => out.problems.push((child, format!("{e:#}"))),
+                    Ok(None) => out.problems.push((child, crate::msg!("layout-dangling-link"))),
+                    Err(e) => out
+                        .problems
+                        .push((child, crate::i18n::Msg::verbatim(format!("{e:#}")))),
                 }
             } else if kind == Kind::Dir {
                 self.walk(&dir.join(&entry.name), &child, plain, walk, out)?;
@@ -196,7 +198,7 @@ impl WorkTree {
             }
             Ok(_) => out
                 .problems
-                .push(("objects".into(), "`objects` must be a folder".into())),
+                .push(("objects".into(), crate::msg!("layout-objects-not-folder"))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).context("reading objects/"),
         }

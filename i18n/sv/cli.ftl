@@ -1,0 +1,21 @@
+# Det mänskliga formatet för `plan check` och kommandoradens egna ord. Svenska.
+
+label-error = fel
+label-warning = varning
+label-help = hjälp
+
+# Sammanfattningen efter fynden.
+check-summary-clean = { $files ->
+        [one] { $files } planfil
+       *[other] { $files } planfiler
+    } granskade: inga problem
+check-summary = { $files ->
+        [one] { $files } planfil
+       *[other] { $files } planfiler
+    } granskade: { $errors ->
+        [one] { $errors } fel
+       *[other] { $errors } fel
+    }, { $warnings ->
+        [one] { $warnings } varning
+       *[other] { $warnings } varningar
+    }
