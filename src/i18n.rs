@@ -345,6 +345,58 @@ mod tests {
         }
     }
 
+    /// Every id the code names literally (`msg!("id"…)`, `tr!(lang, "id"…)`,
+    /// `lang.text("id")`, `Msg::new("id")`) is in the catalogues: no id shows as itself.
+    #[test]
+    fn every_id_the_code_names_is_in_the_catalogues() {
+        let known: BTreeSet<String> = CATALOGUES
+            .iter()
+            .flat_map(|(area, en, _)| ids(area, "en", en).into_keys())
+            .collect();
+        let mut files = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut missing = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for opener in ["msg!(", "tr!(", "lang.text(", "Msg::new("] {
+                for (at, _) in text.match_indices(opener) {
+                    // Not the end of a longer name (`include_str!(`).
+                    let before = text[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = &text[at + opener.len()..];
+                    // tr! takes the language first.
+                    let rest = match opener {
+                        "tr!(" => rest.split_once(',').map_or("", |(_, r)| r),
+                        _ => rest,
+                    };
+                    let rest = rest.trim_start();
+                    let Some(literal) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let id = literal.split('"').next().unwrap_or_default();
+                    if id.is_empty() || id.contains(' ') || id == "id" {
+                        continue;
+                    }
+                    if !known.contains(id) {
+                        missing.push(format!("{}: {id}", path.display()));
+                    }
+                }
+            }
+        }
+        assert_eq!(missing, Vec::<String>::new());
+    }
+
     #[test]
     fn lookup_with_arguments_and_attributes() {
         assert_eq!(Lang::Sv.text("site-nav-index"), "Översikt");

@@ -37,7 +37,7 @@ pub fn attestations(
             continue;
         };
         let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
-        let attester = settings.roles.attester(plan.om());
+        let attester = plan.attester(&settings.roles);
         let emails: Vec<String> = plan
             .holders(attester)
             .map(|h| {

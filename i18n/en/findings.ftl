@@ -80,6 +80,12 @@ did-you-mean-value = did you mean "{ $name }"?
 
 ## appendix3/*
 
+roles-held-here = roles held here: { $ids }
+appendix3-owner-unheld = deviation `{ $question }`: owner `{ $owner }` is a role nobody holds in this plan
+appendix3-owner-unknown = deviation `{ $question }`: owner `{ $owner }` is not a role held in this plan
+appendix3-reported-to-unknown = deviation `{ $question }`: reported_to names `{ $role }`, which is not a role of role model { $model }
+appendix3-wrong-attester-unheld = appendix 3 is attested by { $by }, a role nobody holds in this plan; { $attester } attests here
+
 appendix3-missing = system `{ $system }` has no appendix 3
     .help = add [systems.appendix3.answers] with an answer to every checklist question
 appendix3-unanswered = system `{ $system }`: { $count } of { $total } questions unanswered: { $questions }
@@ -108,7 +114,7 @@ roles-missing = required role { $role } is missing
     .help = add [roles.{ $id }] with name and email
 roles-recommended = recommended role { $role } is missing
 roles-unknown = role model { $model } has no role `{ $role }`
-    .help = roles of { $model }: { $roles }
+    .help = roles of { $model }: { $ids }
 roles-same-person = the same person
 roles-conflict = { $who } holds both { $first } and { $second }
 roles-person-empty-name = `{ $role }`: name is empty

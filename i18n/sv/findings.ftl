@@ -91,6 +91,12 @@ did-you-mean-value = menade du "{ $name }"?
 
 ## appendix3/*
 
+roles-held-here = roller i planen: { $ids }
+appendix3-owner-unheld = avvikelsen `{ $question }`: ansvarig `{ $owner }` är en roll som ingen har i planen
+appendix3-owner-unknown = avvikelsen `{ $question }`: ansvarig `{ $owner }` är ingen roll i planen
+appendix3-reported-to-unknown = avvikelsen `{ $question }`: reported_to anger `{ $role }`, som inte är en roll i rollmodellen { $model }
+appendix3-wrong-attester-unheld = bilaga 3 är intygad av { $by }, en roll som ingen har i planen; här är det { $attester } som intygar
+
 appendix3-missing = systemet `{ $system }` saknar bilaga 3
     .help = lägg till [systems.appendix3.answers] med ett svar på varje fråga i checklistan
 appendix3-unanswered = systemet `{ $system }`: { $count } av { $total } frågor är obesvarade: { $questions }
@@ -119,7 +125,7 @@ roles-missing = rollen { $role } krävs men saknas
     .help = lägg till [roles.{ $id }] med namn (name) och e-post (email)
 roles-recommended = rollen { $role } rekommenderas men saknas
 roles-unknown = rollmodellen { $model } har ingen roll `{ $role }`
-    .help = roller i { $model }: { $roles }
+    .help = roller i { $model }: { $ids }
 roles-same-person = samma person
 roles-conflict = { $who } har både rollen { $first } och rollen { $second }
 roles-person-empty-name = `{ $role }`: namnet är tomt

@@ -48,6 +48,7 @@ pub const ALL: &[&Rule] = &[
     &appendix3::UNKNOWN_QUESTION,
     &appendix3::DEVIATION_INCOMPLETE,
     &appendix3::NOT_REPORTED,
+    &appendix3::DEVIATION_ROLE,
     &appendix3::NA_UNJUSTIFIED,
     &appendix3::NOT_ATTESTED,
     &appendix3::WRONG_ATTESTER,
@@ -81,6 +82,16 @@ pub const ALL: &[&Rule] = &[
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// Helps with an id that is not one of `ids`: "did you mean `x`?" when one is close,
+/// else the ids there are (`what`: a message like "roles held here: { $ids }", which
+/// gets them as `ids`).
+fn help_with_id(finding: &mut Finding, name: &str, ids: &[&str], what: Msg) {
+    match crate::diag::did_you_mean(name, ids.iter().copied()) {
+        Some(s) => finding.help(crate::msg!("did-you-mean-id", name = s)),
+        None => finding.help(what.with("ids", ids.join(", "))),
+    };
 }
 
 /// What every check of one plan file may look at.

@@ -104,7 +104,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }
 
-    let attester = settings.roles.attester(plan.om()).to_string();
+    let attester = plan.attester(&settings.roles).to_string();
     let digest = crate::digest::of_answers(&a3.answers);
     let updated = write_attestation(&text, &system_id, &attester, globals.today, &digest)
         .with_context(|| format!("updating {rel}"))?;

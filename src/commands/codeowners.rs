@@ -63,7 +63,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         let plan = &loaded.plan;
         let mut users = Vec::new();
         let mut missing = Vec::new();
-        for role in settings.roles.owner_roles(plan.om()) {
+        for role in settings.roles.owner_roles(plan.om(), &|r| plan.holds(r)) {
             for person in plan
                 .holders(role)
                 .map(|h| h.people.as_slice())

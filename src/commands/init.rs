@@ -42,11 +42,17 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
         );
     }
     let organisation = args.organisation.replace('\\', "\\\\").replace('"', "\\\"");
+    // Lund's bilaga 3 names Lund's systems and articles; any other organisation (the
+    // municipal model) starts from the generic checklist.
+    let checklist = match args.role_model.as_str() {
+        "pm3-lu" => "infosak-kd",
+        _ => "infosak-bas",
+    };
     let plan_toml = format!(
         r#"# Inställningar för planrepositoriet. Se README för alla nycklar.
 organisation = "{organisation}"
 role_model = "{model}"        # inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
-checklist = "infosak-kd"      # bilaga 3
+checklist = "{checklist}"{pad}# bilaga 3: inbyggd "infosak-kd" (Lunds universitet) eller "infosak-bas" (allmän)
 announce_days = 7             # uppgraderingar aviseras minst så många dagar i förväg
 service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: första lördagen varje månad
 # service_window_dates = [2027-06-19]                  # extra servicefönster
@@ -54,7 +60,8 @@ service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: förs
 # [rules]                     # ändra en regels allvarlighetsgrad: "error" | "warning" | "off"
 # "upgrade/service-window" = "error"
 "#,
-        model = args.role_model
+        model = args.role_model,
+        pad = " ".repeat(13usize.saturating_sub(checklist.len())),
     );
     // Everything or nothing: what this run made is taken away again if a later step
     // fails, so a failed init never leaves half a repository that blocks the next.

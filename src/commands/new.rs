@@ -138,6 +138,8 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         .filter(|r| model.presence(r, om) == Presence::Optional)
         .map(|r| r.id.as_str())
         .collect();
+    // The plan holds (placeholders for) every role that is not optional.
+    let held = |id: &str| !optional.contains(&id);
     for role in model
         .roles
         .iter()
@@ -190,13 +192,19 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
     );
     let _ = writeln!(t, "\n# Data som systemet hämtar från ett annat system. Med personuppgifter krävs\n# legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).\n# [[systems.integrations]]\n# source = \"<objekt>\"\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # informationskontrakt");
+    // The checklist's title usually names bilaga 3 itself ("Bilaga 3: …").
+    let title = &settings.checklist.title;
+    let heading = if title.to_lowercase().starts_with("bilaga 3") {
+        title.clone()
+    } else {
+        format!("Bilaga 3 ({title})")
+    };
     let _ = writeln!(
         t,
-        "\n# Bilaga 3 ({}). Svara \"yes\", \"no\", \"partial\" eller \"na\".",
-        settings.checklist.title
+        "\n# {heading}. Svara \"yes\", \"no\", \"partial\" eller \"na\"."
     );
     let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
-        quoted(model.report_to(om)));
+        quoted(&model.report_to(om, &held)));
     let _ = writeln!(
         t,
         "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"
@@ -206,6 +214,23 @@ fn scaffold(settings: &Settings, args: &Args, year: i32) -> String {
         let _ = writeln!(t, "# {} ({})\n{} = \"\"", q.text, q.reference, q.id);
     }
     let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\"                 # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(&args.object));
-    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = \"systemforvaltare\"\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"");
+    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = {}\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"", quote(activity_owner(model, om)));
     t
+}
+
+/// The role the sample activity names: a required role that does not own the plan
+/// (the owners fastställer and attest; the work is led below them), the last such in
+/// the model's order — in pm3-lu the systemförvaltare (the IT-systemförvaltare in
+/// models 2 and 3), in the municipal model the förvaltningsledare IT.
+fn activity_owner(model: &crate::schema::RoleModel, om: Option<i64>) -> &str {
+    let required = || {
+        model
+            .roles
+            .iter()
+            .filter(move |r| model.presence(r, om) == Presence::Required)
+    };
+    required()
+        .rfind(|r| !model.owners.contains(&r.id))
+        .or_else(|| required().next())
+        .map_or("", |r| r.id.as_str())
 }

@@ -1,6 +1,7 @@
 //! `plan report`: tables across the repository for the steering group.
 
 use crate::cli::{parse_year, Globals};
+use crate::diag::did_you_mean_hint;
 use crate::repo::{self, WorkTree};
 use crate::report::{self, render, Rows};
 use crate::settings::Settings;
@@ -16,8 +17,10 @@ use std::process::ExitCode;
 ///                down or upgraded (directly or through others); --format mermaid or
 ///                dot for a picture
 ///   deviations   everything the steering group must hear about: checklist answers
-///                other than yes, overdue activities, past upgrades still planned,
-///                budget overruns, missing required roles; most urgent first
+///                no and partial, systems of established plans whose appendix 3 is
+///                not attested or stale, overdue activities, past upgrades still
+///                planned, budget overruns, missing required roles; most urgent
+///                first; --overdue, --owner ROLE and --object OBJECT narrow it
 ///   roles        who holds which role in each object
 ///
 /// Examples:
@@ -25,6 +28,7 @@ use std::process::ExitCode;
 ///   plan report deps --reverse lucat
 ///   plan report deps --format mermaid >> status.md
 ///   plan report deviations --format csv > avvikelser.csv
+///   plan report deviations --overdue --owner systemforvaltare
 ///   plan report upgrades --format ics > uppgraderingar.ics
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -44,6 +48,18 @@ pub struct Args {
     /// With deps: the dependencies through which OBJECT reaches others
     #[arg(long, value_name = "OBJECT")]
     pub reverse: Option<String>,
+
+    /// With deviations: only the overdue ones
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// With deviations: only those owned by ROLE (a role id of the role model)
+    #[arg(long, value_name = "ROLE")]
+    pub owner: Option<String>,
+
+    /// With deviations: only those of OBJECT
+    #[arg(long, value_name = "OBJECT")]
+    pub object: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -82,6 +98,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     }
     if args.reverse.is_some() && args.kind != Kind::Deps {
         bail!("--reverse goes with `report deps`");
+    }
+    if (args.overdue || args.owner.is_some() || args.object.is_some())
+        && args.kind != Kind::Deviations
+    {
+        bail!("--overdue, --owner and --object go with `report deviations`");
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
@@ -122,10 +143,35 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 format => tabular(&rows, format),
             }
         }
-        Kind::Deviations => tabular(
-            &report::deviations::rows(&year, &settings.roles, globals.today),
-            args.format,
-        ),
+        Kind::Deviations => {
+            let model = &settings.roles;
+            if let Some(owner) = args.owner.as_deref() {
+                if model.role(owner).is_none() {
+                    let ids = model.roles.iter().map(|r| r.id.as_str());
+                    bail!(
+                        "role model {} has no role `{owner}`{}",
+                        model.name,
+                        did_you_mean_hint(owner, ids)
+                    );
+                }
+            }
+            if let Some(object) = args.object.as_deref() {
+                if year.index().object(object).is_none() {
+                    let objects = year.plans.iter().map(|p| p.object.as_str());
+                    bail!(
+                        "no object `{object}` has a plan for {year_number}{}",
+                        did_you_mean_hint(object, objects)
+                    );
+                }
+            }
+            let filter = report::deviations::Filter {
+                overdue: args.overdue,
+                owner: args.owner.as_deref(),
+                object: args.object.as_deref(),
+            };
+            let rows = report::deviations::rows(&year, model, globals.today, &filter);
+            tabular(&rows, args.format)
+        }
         Kind::Roles => tabular(&report::roles::rows(&year), args.format),
     };
     crate::output::emit(&text);

@@ -63,6 +63,7 @@ pub struct System {
     pub id: Option<Sp<String>>,
     pub name: Option<Sp<String>>,
     pub lifecycle: Option<Sp<String>>,
+    /// internal | external | hybrid
     pub hosting: Option<Sp<String>>,
     pub personal_data: Option<Sp<bool>>,
     pub test_environment: Option<Sp<bool>>,
@@ -117,6 +118,20 @@ pub struct Appendix3 {
     pub answers: Vec<Answer>,
 }
 
+impl Appendix3 {
+    /// Whether `plan attest` (or someone) recorded who attested it and when.
+    pub fn is_attested(&self) -> bool {
+        self.attested_by.is_some() && self.attested_on.is_some()
+    }
+
+    /// Whether the recorded digest covers the answers as they are now.
+    pub fn digest_matches(&self) -> bool {
+        self.digest
+            .as_ref()
+            .is_some_and(|d| d.val == crate::digest::of_answers(&self.answers))
+    }
+}
+
 /// One answered checklist question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -138,6 +153,12 @@ pub struct Answer {
 impl System {
     pub fn is_retired(&self) -> bool {
         self.lifecycle.as_ref().is_some_and(|l| l.val == "retired")
+    }
+
+    /// Whether the supplier runs the system (`hosting = "external"`): its releases are
+    /// then the supplier's to time, not the organisation's change process.
+    pub fn is_supplier_run(&self) -> bool {
+        self.hosting.as_ref().is_some_and(|h| h.val == "external")
     }
 
     /// Hosted `external` or `hybrid`: a supplier runs (part of) it.
@@ -270,6 +291,23 @@ impl Plan {
         self.roles.iter().find(|r| r.id.val == role)
     }
 
+    /// Whether someone holds the role in this plan.
+    pub fn holds(&self, role: &str) -> bool {
+        self.holders(role).is_some_and(|h| !h.people.is_empty())
+    }
+
+    /// The role that attests appendix 3 in this plan (the first role of the model's
+    /// attester list that the plan holds).
+    pub fn attester<'m>(&self, model: &'m RoleModel) -> &'m str {
+        model.attester(self.om(), &|r| self.holds(r))
+    }
+
+    /// The roles this plan's deviations must be reported to (of each report-to entry
+    /// of the model, the first role the plan holds).
+    pub fn report_to<'m>(&self, model: &'m RoleModel) -> Vec<&'m str> {
+        model.report_to(self.om(), &|r| self.holds(r))
+    }
+
     /// Hours and SEK planned by all activities but cancelled ones.
     pub fn planned_totals(&self) -> (f64, f64) {
         let active = || self.activities.iter().filter(|a| !a.is_cancelled());
@@ -287,7 +325,7 @@ impl Plan {
         model
             .roles
             .iter()
-            .filter(|r| self.holders(&r.id).is_none_or(|h| h.people.is_empty()))
+            .filter(|r| !self.holds(&r.id))
             .map(|r| (r, model.presence(r, self.om())))
             .collect()
     }

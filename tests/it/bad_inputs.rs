@@ -301,6 +301,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:16:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
+            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here",
         ],
     },
     Case {
@@ -394,6 +395,17 @@ const CASES: &[Case] = &[
         code: 0,
         says: &[
             "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+        ],
+    },
+    Case {
+        name: "appendix3/deviation-role",
+        setup: |r| plan(r, deviation("2027-09-30", "\"systemforvaltare\", \"it-systemagare\"")),
+        args: CHECK,
+        code: 1,
+        says: &[
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:63:158: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
         ],
     },
     Case {
@@ -526,7 +538,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "upgrade/cab",
-        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0031337\" }", "cab = { status = \"not-required\" }")),
+        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0040212\" }", "cab = { status = \"not-required\" }")),
         args: CHECK,
         code: 1,
         says: &[

@@ -23,6 +23,7 @@ const RULES: &[&str] = &[
     "appendix3/unknown-question",
     "appendix3/deviation-incomplete",
     "appendix3/not-reported",
+    "appendix3/deviation-role",
     "appendix3/na-unjustified",
     "appendix3/not-attested",
     "appendix3/wrong-attester",

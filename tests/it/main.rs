@@ -11,6 +11,7 @@ mod examples;
 mod exit_codes;
 mod files;
 mod git;
+mod governance;
 mod history;
 mod hook;
 mod language;

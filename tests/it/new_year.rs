@@ -216,7 +216,7 @@ fn comments_blank_lines_and_order_survive_byte_for_byte() {
     assert!(ladok
         .contains("sek = 2200000                  # inkl. medlemsavgift till Ladokkonsortiet\n"));
     assert!(ladok.contains(
-        "# --- Versionsuppgraderingar (konsortiets releaser) ------------------------\n\n# --- Aktivitetslista"
+        "# --- Versionsuppgraderingar (konsortiets releaser) ------------------------\n# Konsortiet driftar Ladok (hosting = \"external\") och bestämmer när dess releaser\n# installeras: varken CAB eller servicefönster här (\"kan dock se väldigt olika ut\n# … om systemet körs på LU-interna servrar eller hos leverantören\", 10.1).\n\n# --- Aktivitetslista"
     ));
     // The decision resets; the description, the goals and the contract carry over.
     for kept in [

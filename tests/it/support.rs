@@ -20,7 +20,7 @@ role_model = "pm3-lu"
 service_windows = { weekday = "saturday", nth = 1 }
 "#;
 
-/// A complete, correct plan before its appendix 3 is attested: organisation model 3,
+/// A complete, correct plan before its appendix 3 is attested: organisation model 1 (10.1.1: external supplier, servers run in-house),
 /// established, every role of pm3-lu, one system with all 20 answers "yes", one
 /// upgrade and one activity that follow every rule. [`baseline`] attests it.
 const UNATTESTED: &str = include_str!("fixtures/ladok-2027.toml");
