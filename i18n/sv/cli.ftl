@@ -6,13 +6,13 @@ label-help = hjälp
 
 # Sammanfattningen efter fynden.
 check-summary-clean = { $files ->
-        [one] { $files } planfil
-       *[other] { $files } planfiler
-    } granskade: inga problem
+        [one] { $files } planfil granskad
+       *[other] { $files } planfiler granskade
+    }: inga problem
 check-summary = { $files ->
-        [one] { $files } planfil
-       *[other] { $files } planfiler
-    } granskade: { $errors ->
+        [one] { $files } planfil granskad
+       *[other] { $files } planfiler granskade
+    }: { $errors ->
         [one] { $errors } fel
        *[other] { $errors } fel
     }, { $warnings ->

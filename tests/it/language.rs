@@ -2,7 +2,7 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{Repo, PLAN_TOML};
+use crate::support::{baseline, replace_once, unattested, Repo, PLAN, PLAN_TOML};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
@@ -44,4 +44,169 @@ fn a_wrong_lang_flag_or_plan_lang_is_a_usage_error() {
         "{}",
         env.stderr
     );
+}
+
+/// A plan with a few findings of different rules, in a repository that speaks
+/// Swedish.
+fn swedish_repo() -> Repo {
+    let text = replace_once(baseline(), "date = 2027-04-03", "date = 2027-04-07");
+    let text = replace_once(&text, "hours = 80", "hours = 2000");
+    let text = replace_once(&text, "mfa = \"yes\"", "mfa = \"ja\"");
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    repo.write(PLAN, text);
+    repo
+}
+
+/// What a systemförvaltare sees in a Swedish repository: the whole human output,
+/// labels, messages, help and summary in Swedish ("2 000 timmar", "onsdag", ISO
+/// dates), rule ids and keys as written.
+#[test]
+fn human_output_in_swedish() {
+    let run = swedish_repo().plan(&["check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stdout, SWEDISH_CHECK, "{}", run.stdout);
+}
+
+const SWEDISH_CHECK: &str = r#"varning[budget/exceeded]: aktiviteterna planerar 2 000 timmar; budgeten är 100
+  --> objects/ladok/2027.toml:33:9
+   |
+33 | hours = 100
+   |         ^^^
+
+fel[appendix3/stale]: svaren för `ladok` har ändrats efter att de intygades
+  --> objects/ladok/2027.toml:51:10
+   |
+51 | digest = "sha256:3d1384c5f4517b05d1b6d88703cbe1bf0994db65d4be5874f4b19a85fd7825ab"
+   |          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = hjälp: gå igenom svaren och intyga igen: `plan attest ladok --system ladok --year 2027`
+
+fel[schema]: `systems[0].appendix3.answers.mfa` har det okända värdet "ja"
+  --> objects/ladok/2027.toml:63:7
+   |
+63 | mfa = "ja"
+   |       ^^^^
+   |
+   = hjälp: "ja" skrivs "yes" i planfilerna
+
+varning[upgrade/service-window]: den större uppgraderingen av `ladok` den 2027-04-07 (onsdag) ligger utanför servicefönstren
+  --> objects/ladok/2027.toml:79:8
+   |
+79 | date = 2027-04-07
+   |        ^^^^^^^^^^
+   |
+   = hjälp: nästa servicefönster är 2027-05-01 (lördag)
+
+1 planfil granskad: 2 fel, 2 varningar
+"#;
+
+/// JSON keeps its keys, rule ids and positions in every language; `message` and
+/// `help` are texts for people and follow it. `--lang` and `PLAN_LANG` override the
+/// repository's `language`.
+#[test]
+fn json_keeps_its_keys_and_rule_ids_and_the_message_follows_the_language() {
+    let repo = swedish_repo();
+    let sv = repo.check(&[]);
+    let en = repo.check(&["--lang", "en"]);
+    let env = repo.check_env(&[], &[("PLAN_LANG", Some("en"))]);
+    let place = |c: &crate::support::Checked| {
+        c.findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.line, f.column))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(place(&sv), place(&en));
+    let budget = |c: &crate::support::Checked| c.only("budget/exceeded").message.clone();
+    assert_eq!(budget(&sv), "aktiviteterna planerar 2 000 timmar; budgeten är 100");
+    assert_eq!(budget(&en), "activities plan 2 000 hours; the budget is 100");
+    assert_eq!(budget(&env), budget(&en));
+    // A repository without `language` speaks English; PLAN_LANG=sv turns it Swedish.
+    let plain = Repo::with_plan(&replace_once(baseline(), "hours = 80", "hours = 2000"));
+    assert_eq!(budget(&plain.check(&[])), budget(&en));
+    assert_eq!(
+        budget(&plain.check_env(&[], &[("PLAN_LANG", Some("sv"))])),
+        budget(&sv)
+    );
+}
+
+/// 000 bilaga 3 is answered ja/nej/delvis in Swedish; the file takes yes/no/partial/na.
+/// A Swedish answer is told its value in the file, never the nearest spelling
+/// ("na" for "ja" would turn yes into not applicable). An empty answer, the
+/// placeholder `plan new` writes, is unanswered, not "no".
+#[test]
+fn swedish_answers_are_told_their_value_and_an_empty_answer_is_unanswered() {
+    for (written, value) in [
+        ("ja", "yes"),
+        ("Nej", "no"),
+        ("delvis", "partial"),
+        ("ej tillämplig", "na"),
+    ] {
+        let text = replace_once(unattested(), "mfa = \"yes\"", &format!("mfa = \"{written}\""));
+        let repo = Repo::with_plan(&text);
+        let en = repo.check(&[]);
+        let f = en.only("schema");
+        assert_eq!(
+            f.help.as_deref(),
+            Some(format!("\"{written}\" is written \"{value}\" in plan files").as_str()),
+            "{written}"
+        );
+        let sv = repo.check(&["--lang", "sv"]);
+        assert_eq!(
+            sv.only("schema").help.as_deref(),
+            Some(format!("\"{written}\" skrivs \"{value}\" i planfilerna").as_str())
+        );
+    }
+    let text = replace_once(unattested(), "mfa = \"yes\"", "mfa = \"\"");
+    let repo = Repo::with_plan(&text);
+    let f = repo.check(&[]).only("schema").clone();
+    assert_eq!(
+        f.message,
+        "`systems[0].appendix3.answers.mfa` is empty: the question is unanswered"
+    );
+    assert!(!f.help.unwrap_or_default().contains("did you mean"));
+    let sv = repo.check(&["--lang", "sv"]);
+    assert_eq!(
+        sv.only("schema").message,
+        "`systems[0].appendix3.answers.mfa` är tom: frågan är obesvarad"
+    );
+}
+
+/// A broken plan.toml (exit 2) is reported in the language it asks for.
+#[test]
+fn plan_toml_findings_in_its_language() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n[rules]\n\"budget/exeeded\" = \"off\"\n"));
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
+            && run.stderr.contains("hjälp: menade du `budget/exceeded`?"),
+        "{}",
+        run.stderr
+    );
+    let en = repo.plan(&["--lang", "en", "check"]);
+    assert!(en.stderr.contains("error[schema]: unknown rule `budget/exeeded` in [rules]"), "{}", en.stderr);
+}
+
+/// Every finding of the Swedish example, in both languages: the same rules at the
+/// same places, a different text, and no message id showing instead of a text.
+#[test]
+fn the_examples_findings_in_both_languages() {
+    for example in ["examples/kommun", "examples/universitet"] {
+        let repo = Repo::copy_of(example);
+        let en = repo.check(&["--lang", "en"]);
+        let sv = repo.check(&["--lang", "sv"]);
+        assert!(!en.findings.is_empty(), "{example}");
+        assert_eq!(en.findings.len(), sv.findings.len());
+        for (e, s) in en.findings.iter().zip(&sv.findings) {
+            assert_eq!((&e.rule, e.line, e.column), (&s.rule, s.line, s.column));
+            assert_ne!(e.message, s.message, "{}", e.rule);
+            for text in [&s.message, s.help.as_ref().unwrap_or(&String::new())] {
+                assert!(
+                    !text.contains("{") || text.contains("= {"),
+                    "unformatted: {text}"
+                );
+                assert!(!text.starts_with(&e.rule.replace('/', "-")), "an id: {text}");
+            }
+        }
+    }
 }
