@@ -53,6 +53,7 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
 organisation = "{organisation}"
 role_model = "{model}"        # inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
 checklist = "{checklist}"{pad}# bilaga 3: inbyggd "infosak-kd" (Lunds universitet) eller "infosak-bas" (allmän)
+language = "sv"               # språk för meddelanden och rapporter: "sv" eller "en"
 announce_days = 7             # uppgraderingar aviseras minst så många dagar i förväg
 service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: första lördagen varje månad
 # service_window_dates = [2027-06-19]                  # extra servicefönster

@@ -210,3 +210,17 @@ fn the_examples_findings_in_both_languages() {
         }
     }
 }
+
+/// `plan init` starts a Swedish repository (SPEC §2 `language`): its plan.toml says
+/// so, and its first check answers in Swedish.
+#[test]
+fn init_writes_swedish() {
+    let parent = tempfile::tempdir().expect("a temporary folder");
+    let dir = parent.path().join("planer");
+    let run = crate::support::plan_in(parent.path(), &["init", "planer"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
+    assert!(config.contains("\nlanguage = \"sv\""), "{config}");
+    let check = crate::support::plan_in(&dir, &["check"]);
+    assert_eq!(check.stdout, "0 planfiler granskade: inga problem\n", "{check:?}");
+}
