@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         cli::Command::Rule(args) => commands::rule::run(args),
         cli::Command::Completions(args) => commands::completions::run(args),
     };
-    match result {
+    match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(err) => {
             let color = globals.color.enabled(std::io::stderr().is_terminal());
@@ -51,7 +51,8 @@ fn main() -> ExitCode {
                     } else {
                         ("", "")
                     };
-                    eprintln!("{style}error{reset}: {err:#}");
+                    let message = format!("{err:#}");
+                    eprintln!("{style}error{reset}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

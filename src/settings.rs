@@ -60,8 +60,8 @@ impl Settings {
                 invalid.push(
                     "parse",
                     Span::new(e.valid_up_to()..e.valid_up_to()),
-                    msg!("parse-not-utf8-config"),
-                    None,
+                    checks::not_utf8(bytes[e.valid_up_to()]),
+                    Some(msg!("parse-not-utf8-config-help")),
                 );
                 return Err(invalid.into_error(text).into());
             }

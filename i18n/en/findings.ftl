@@ -14,6 +14,13 @@ layout-dangling-link = a link to nothing
 layout-objects-not-folder = `objects` must be a folder
 layout-symlink-in-git = a symbolic link; links are not followed
 layout-submodule = a git submodule, not a plan file
+layout-link-to-root = a link back up to the repository's root: plans are not looked for above objects/
+layout-link-up = a link back up to { $folder }: plans are not looked for above objects/
+layout-link-into-git = a link into .git: plans are never looked for in git's own folder
+layout-fifo = a FIFO (named pipe), not a file: plans are regular files
+layout-socket = a socket, not a file: plans are regular files
+layout-device = a device, not a file: plans are regular files
+layout-not-regular = not a regular file: plans are regular files
 layout-temporary-file = a temporary file left by an interrupted `plan` write: the plan beside it is intact; delete this file
 layout-object-folder-id = object folder `{ $folder }` is not a valid id (lowercase a–z, digits and `-`); rename it, e.g. to `{ $suggestion }`
 layout-file-name = `{ $file }` is not a plan file name: expected `<year>.toml`, e.g. `2027.toml`
@@ -210,6 +217,11 @@ parse-toml = invalid TOML: { $said }
 parse-toml-duplicate = invalid TOML: { $said } `{ $key }`
 parse-toml-nested = invalid TOML: tables or arrays nested too deeply
 parse-invisible = { $message } (found the invisible character U+{ $code } here)
+
+parse-conflict-markers = an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers
+parse-not-utf8-config-help = save the file as UTF-8 (TOML is always UTF-8)
+expect-representable = a number TOML can represent (an integer up to 9223372036854775807, or a finite float)
+layout-lock-file = the lock of `{ $file }`, left by a `plan` write that was interrupted or is still running; `{ $file }` is as it was before that write; if no `plan` is running, delete this file
 
 ## schema
 

@@ -14,6 +14,13 @@ layout-dangling-link = en länk som inte pekar på något
 layout-objects-not-folder = `objects` måste vara en mapp
 layout-symlink-in-git = en symbolisk länk; länkar följs inte
 layout-submodule = en git-submodul, inte en planfil
+layout-link-to-root = en länk tillbaka upp till arkivets rot: planer letas inte efter ovanför objects/
+layout-link-up = en länk tillbaka upp till { $folder }: planer letas inte efter ovanför objects/
+layout-link-into-git = en länk in i .git: planer letas aldrig efter i gits egen mapp
+layout-fifo = en FIFO (namngiven pipe), inte en fil: planer är vanliga filer
+layout-socket = en socket, inte en fil: planer är vanliga filer
+layout-device = en enhet, inte en fil: planer är vanliga filer
+layout-not-regular = inte en vanlig fil: planer är vanliga filer
 layout-temporary-file = en tillfällig fil efter en avbruten skrivning av `plan`: planen bredvid är oskadd; ta bort den här filen
 layout-object-folder-id = mappen `{ $folder }` är inget giltigt id för ett förvaltningsobjekt (gemena a–z, siffror och `-`); byt namn, t.ex. till `{ $suggestion }`
 layout-file-name = `{ $file }` är inget namn på en planfil: namnet ska vara `<år>.toml`, t.ex. `2027.toml`
@@ -231,6 +238,11 @@ parse-toml = ogiltig TOML: { $said }
 parse-toml-duplicate = ogiltig TOML: { $said } `{ $key }`
 parse-toml-nested = ogiltig TOML: tabeller eller listor i för många nivåer
 parse-invisible = { $message } (här står det osynliga tecknet U+{ $code })
+
+parse-conflict-markers = en olöst sammanslagningskonflikt: gits konfliktmarkeringar (<<<<<<<, =======, >>>>>>>) finns kvar i filen; behåll de rader som är rätt och ta bort markeringarna
+parse-not-utf8-config-help = spara filen som UTF-8 (TOML är alltid UTF-8)
+expect-representable = ett tal som TOML kan återge (ett heltal upp till 9223372036854775807, eller ett ändligt decimaltal)
+layout-lock-file = låset för `{ $file }`, kvar efter en skrivning av `plan` som avbröts eller fortfarande pågår; `{ $file }` är som före skrivningen; om ingen `plan` körs, ta bort den här filen
 
 ## schema
 

@@ -23,9 +23,13 @@ pub const LAYOUT: Rule = Rule {
 /// The object and year a repository path names, or why it is not a plan file path.
 pub fn classify(path: &str) -> Result<(String, i32), Msg> {
     let parts: Vec<&str> = path.split('/').collect();
-    // `.NAME.plan-PID.tmp`: what an atomic write leaves when the process is killed
-    // between writing beside the file and renaming (crate::fsio).
+    // `NAME.lock`: the lock of a write in progress, or what one left when it was
+    // killed before renaming it over NAME (crate::fsio). `.NAME.plan-PID.tmp`:
+    // the same from earlier versions.
     let name = parts.last().copied().unwrap_or_default();
+    if let Some(locked) = name.strip_suffix(".lock").filter(|n| !n.is_empty()) {
+        return Err(msg!("layout-lock-file", file = locked));
+    }
     if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".plan-") {
         return Err(msg!("layout-temporary-file"));
     }

@@ -15,7 +15,7 @@ mod schema;
 mod upgrades;
 
 pub use layout::classify;
-pub use schema::{toml_error_message, MAX_FILE_BYTES};
+pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::i18n::Msg;

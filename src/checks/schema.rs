@@ -50,23 +50,45 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
         Ok(text) => Ok(text),
         Err(e) => {
             let at = e.valid_up_to();
-            let byte = bytes[at];
-            // Swedish letters saved in Latin-1 / Windows-1252 are the usual cause.
-            let byte_hex = format!("0x{byte:02X}");
-            let message = if byte >= 0xC0 {
-                msg!(
-                    "parse-not-utf8-latin1",
-                    byte = byte_hex,
-                    letter = char::from(byte).to_string()
-                )
-            } else {
-                msg!("parse-not-utf8", byte = byte_hex)
-            };
-            sink.push(&PARSE, Span::new(at..at), message)
+            sink.push(&PARSE, Span::new(at..at), not_utf8(bytes[at]))
                 .help(msg!("parse-not-utf8.help"));
             Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
         }
     }
+}
+
+/// Why a file is not UTF-8, naming the first bad byte: Swedish letters saved in
+/// Latin-1 / Windows-1252 are the usual cause.
+pub fn not_utf8(byte: u8) -> Msg {
+    // Swedish letters saved in Latin-1 / Windows-1252 are the usual cause.
+    let byte_hex = format!("0x{byte:02X}");
+    if byte >= 0xC0 {
+        msg!(
+            "parse-not-utf8-latin1",
+            byte = byte_hex,
+            letter = char::from(byte).to_string()
+        )
+    } else {
+        msg!("parse-not-utf8", byte = byte_hex)
+    }
+}
+
+/// The first line of git's conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in a
+/// file, as a byte range: a merge left unresolved.
+fn conflict_marker(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let marker = ["<<<<<<<", "=======", ">>>>>>>"].iter().any(|m| {
+            body.strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+        if marker {
+            return Some(at..at + body.len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Reports a TOML syntax error at its place. The parser's words are completed with
@@ -74,7 +96,10 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
 /// stray BOM, a non-breaking space), and which key is duplicated; and "nested too
 /// deeply" replaces the parser's recursion limit.
 pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
-    let range = e.span().unwrap_or(0..0);
+    let range = match conflict_marker(text) {
+        Some(marker) => marker,
+        None => e.span().unwrap_or(0..0),
+    };
     sink.push(&PARSE, Span::new(range), toml_error_message(e, text));
 }
 
@@ -82,6 +107,9 @@ pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
 /// errors read the same.
 /// The parser's own words (`said`) stay as it wrote them, in English.
 pub fn toml_error_message(e: &toml::de::Error, text: &str) -> Msg {
+    if conflict_marker(text).is_some() {
+        return msg!("parse-conflict-markers");
+    }
     let range = e.span().unwrap_or(0..0);
     let said = e.message().trim_end();
     let duplicate = (said == "duplicate key")

@@ -42,17 +42,61 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
     let year = args.year.unwrap_or_else(|| globals.today.year());
     let rel = format!("objects/{}/{year}.toml", args.object);
     crate::repo::safe_relative(&rel)?;
     let bytes = source
         .read(&rel)?
         .ok_or_else(|| anyhow!("{rel} does not exist"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+    if bytes.len() > crate::checks::MAX_FILE_BYTES {
+        bail!(
+            "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
+            crate::checks::MAX_FILE_BYTES >> 20
+        );
+    }
+    // The plan is read again under its lock: another `plan attest` of the same file
+    // (another system of the plan) may have written it meanwhile, and its update
+    // must not be lost.
+    let mut done = None;
+    fsio::update(&root, &root.join(&rel), |current| {
+        let text = String::from_utf8(current.to_vec())
+            .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+        let attested = attest(&text, &settings, globals, &args, &rel, year)?;
+        let bytes = attested.updated.clone().into_bytes();
+        done = Some(attested);
+        Ok(bytes)
+    })?;
+    let Attested {
+        system_id,
+        attester,
+        digest,
+        ..
+    } = done.expect("attested when written");
+    crate::outln!(
+        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
+        globals.today
+    );
+    Ok(ExitCode::SUCCESS)
+}
 
-    let tree = toml::de::DeTable::parse(&text)
+/// What one attestation wrote.
+struct Attested {
+    updated: String,
+    system_id: String,
+    attester: String,
+    digest: String,
+}
+
+/// The plan `text` with the attestation of the system `args` names, or why not.
+fn attest(
+    text: &str,
+    settings: &Settings,
+    globals: &Globals,
+    args: &Args,
+    rel: &str,
+    year: i32,
+) -> Result<Attested> {
+    let tree = toml::de::DeTable::parse(text)
         .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
     let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
     let system_ids: Vec<&str> = plan
@@ -85,9 +129,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
 
     // Refuse to sign an incomplete checklist: show what is missing instead.
     let blocking = checks::attest_blockers(
-        &settings,
+        settings,
         globals.today,
-        &rel,
+        rel,
         &args.object,
         year,
         text.as_bytes(),
@@ -99,22 +143,22 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
         eprint!(
             "{}",
-            crate::output::human::render_findings(&blocking, color, lang)
+            crate::output::human::render_findings(&blocking, color, globals.language(settings))
         );
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }
 
     let attester = plan.attester(&settings.roles).to_string();
     let digest = crate::digest::of_answers(&a3.answers);
-    let updated = write_attestation(&text, &system_id, &attester, globals.today, &digest)
+    let updated = write_attestation(text, &system_id, &attester, globals.today, &digest)
         .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
-    fsio::replace(&root.join(&rel), updated.as_bytes())?;
-    crate::outln!(
-        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
-        globals.today
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(Attested {
+        updated,
+        system_id,
+        attester,
+        digest,
+    })
 }
 
 /// The file with attested_by, attested_on and digest set on one system's appendix 3,

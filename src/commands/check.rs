@@ -95,6 +95,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         (None, false) => Box::new(WorkTree::new(&root)?),
     };
     let settings = Settings::load(source.as_ref())?;
+    if args.rev.is_none() && !args.staged {
+        let interrupted = super::new_year::batch_dir(&root);
+        if interrupted.symlink_metadata().is_ok() {
+            eprintln!(
+                "note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it",
+                interrupted.display()
+            );
+        }
+    }
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache); it is
     // read in the background from here on.
@@ -113,7 +122,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             } else {
                 base.clone()
             };
-            match git()?.changed_since(&base)? {
+            let against = match (&args.rev, args.staged) {
+                (Some(rev), _) => repo::Against::Rev(rev),
+                (None, true) => repo::Against::Index,
+                (None, false) => repo::Against::WorkTree,
+            };
+            match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
                     eprintln!("note: {why}, so every object is checked");
                     None

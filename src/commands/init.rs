@@ -33,6 +33,12 @@ pub struct Args {
 pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let dir_existed = dir.symlink_metadata().is_ok();
+    if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+        bail!(
+            "{} is a file, not a folder; `plan init DIR` makes a plan repository in a folder",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let config = dir.join(crate::settings::CONFIG_FILE);
     if config.exists() {
@@ -98,12 +104,8 @@ fn create(
         files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
         created.push(".gitlab-ci.yml");
     }
-    let staged = fsio::stage_new(&files)?;
-    let objects = dir.join("objects");
-    if objects.symlink_metadata().is_err() {
-        made.push(objects.clone());
-    }
-    std::fs::create_dir_all(&objects).context("creating objects/")?;
+    let staged = fsio::stage_new(dir, &files)?;
+    made.extend(fsio::create_dirs(dir, &dir.join("objects"))?);
     if git2::Repository::discover(dir).is_err() {
         made.push(dir.join(".git"));
         git2::Repository::init(dir).with_context(|| format!("git init {}", dir.display()))?;

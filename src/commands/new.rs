@@ -6,10 +6,9 @@ use crate::model::shape::{is_id, quoted, suggest_id};
 use crate::repo::{self, WorkTree};
 use crate::schema::Presence;
 use crate::settings::Settings;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use chrono::Datelike;
 use std::fmt::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 /// Create objects/OBJECT/YEAR.toml with every required role and checklist question.
@@ -61,17 +60,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let written = (|| -> Result<()> {
         for (path, _) in &files {
             let dir = path.parent().expect("a file in a folder");
-            let rel_dir = dir.strip_prefix(&root).unwrap_or(dir);
-            made.extend(
-                dir.ancestors()
-                    .take_while(|a| a.symlink_metadata().is_err())
-                    .last()
-                    .map(Path::to_path_buf),
-            );
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating {}/", rel_dir.display()))?;
+            made.extend(fsio::create_dirs(&root, dir)?);
         }
-        fsio::create_all_new(&files).map(drop)
+        fsio::create_all_new(&root, &files).map(drop)
     })();
     if written.is_err() {
         for dir in made.iter().rev() {

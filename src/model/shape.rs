@@ -484,6 +484,9 @@ fn check_value(
             };
             if text.starts_with('-') || text.contains("nan") || text.contains("inf") {
                 wrong(msg!("expect-amount"), None);
+            } else if !representable(value) {
+                // TOML integers are 64-bit; a float beyond f64 becomes infinity.
+                wrong(msg!("expect-representable"), None);
             }
         }
         (Ty::Date, DeValue::Datetime(_)) => {
@@ -543,6 +546,19 @@ fn check_value(
             None => wrong(alternatives_of(alternatives), None),
         },
         (ty, _) => wrong(expectation(ty), None),
+    }
+}
+
+/// Whether a number is one TOML can hold: a 64-bit integer, a finite float.
+fn representable(value: &Spanned<DeValue<'_>>) -> bool {
+    match value.get_ref() {
+        DeValue::Integer(_) => super::tree::as_int(value).is_some(),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .is_ok_and(f64::is_finite),
+        _ => true,
     }
 }
 

@@ -51,8 +51,6 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
             Severity::Error => Level::ERROR.with_name(error.as_str()),
             Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
-        let message = f.message_in(lang);
-        let help = f.help_in(lang);
         let line_text = f.source_line.as_deref().unwrap_or("");
         // The span, clipped to the finding's line (a table's span may run on).
         let col_byte = line_text
@@ -65,22 +63,37 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
             .rev()
             .find(|&i| line_text.is_char_boundary(i))
             .unwrap_or(col_byte);
+        // Control characters from the file shown as escapes, the span moved with them.
+        let shown = super::visible(line_text);
+        let (col_byte, end) = match &shown {
+            std::borrow::Cow::Borrowed(_) => (col_byte, end),
+            std::borrow::Cow::Owned(_) => (
+                super::visible(&line_text[..col_byte]).len(),
+                super::visible(&line_text[..end]).len(),
+            ),
+        };
+        let line_text = shown.as_ref();
+        let path = super::visible(&f.file);
+        let message = f.message_in(lang);
+        let message = super::visible(&message);
+        let help = f.help_in(lang);
+        let help = help.as_deref().map(super::visible);
         let mut snippet = Snippet::source(line_text)
             .line_start(f.line)
-            .path(f.file.as_str());
+            .path(path.as_ref());
         if !line_text.is_empty() {
             snippet = snippet.annotation(AnnotationKind::Primary.span(col_byte..end.max(col_byte)));
         }
         let mut group = level
             .clone()
-            .primary_title(message.as_str())
+            .primary_title(message.as_ref())
             .id(f.rule)
             .element(snippet);
         if let Some(help) = &help {
             group = group.element(
                 Level::HELP
                     .with_name(help_label.as_str())
-                    .message(help.as_str()),
+                    .message(help.as_ref()),
             );
         }
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));

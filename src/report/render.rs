@@ -11,7 +11,11 @@ pub fn table<R: Rows>(rows: &[R]) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header(R::COLUMNS.iter().copied());
     for row in rows {
-        table.add_row(row.cells());
+        table.add_row(
+            row.cells()
+                .iter()
+                .map(|c| crate::output::visible(c).into_owned()),
+        );
     }
     format!("{table}\n")
 }
@@ -53,7 +57,14 @@ pub fn markdown<R: Rows>(rows: &[R]) -> String {
     let line = |cells: Vec<String>| {
         let cells: Vec<String> = cells
             .iter()
-            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+            .map(|c| {
+                crate::output::visible(c)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('|', "\\|")
+                    .replace('\n', " ")
+            })
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };

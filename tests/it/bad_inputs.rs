@@ -290,7 +290,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/loop:1:1: layout: a link loop: this folder was already visited",
+            "objects/ladok/loop:1:1: layout: a link back up to objects/: plans are not looked for above objects/",
         ],
     },
     // --- plan files: one row per rule -----------------------------------------------

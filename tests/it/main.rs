@@ -22,6 +22,7 @@ mod rules_appendix3;
 mod rules_decision;
 mod rules_plan;
 mod rules_roles;
+mod safety;
 mod schema;
 mod support;
 mod writes;

@@ -137,6 +137,17 @@ pub fn run(cmd: &mut Command) -> Run {
     }
 }
 
+/// `plan --repo DIR --today TODAY --color never`, to run inside DIR with more
+/// arguments (for runs that need more than [`plan_in`]: their own streams, spawned).
+pub fn plan_command_in(dir: &Path) -> Command {
+    let mut cmd = plan_command();
+    cmd.current_dir(dir)
+        .arg("--repo")
+        .arg(dir)
+        .args(["--today", TODAY, "--color", "never"]);
+    cmd
+}
+
 /// `plan --repo DIR --today TODAY --color never ARGS…`, run inside DIR.
 pub fn plan_in(dir: &Path, args: &[&str]) -> Run {
     plan_at(dir, TODAY, args)
@@ -573,8 +584,8 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
     out
 }
 
-/// Asserts that no temporary file of an atomic write (`.NAME.plan-PID.tmp`) is left
-/// anywhere under `dir`.
+/// Asserts that no temporary file of an atomic write (`NAME.lock`, or
+/// `.NAME.plan-PID.tmp` from earlier versions) is left anywhere under `dir`.
 pub fn assert_no_temporary_files(dir: &Path) {
     let left: Vec<String> = snapshot(dir)
         .into_keys()
@@ -584,7 +595,8 @@ pub fn assert_no_temporary_files(dir: &Path) {
                 .rsplit('/')
                 .next()
                 .unwrap_or_default();
-            name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp")
+            (name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp"))
+                || name.ends_with(".lock")
         })
         .collect();
     assert_eq!(left, Vec::<String>::new(), "temporary files left behind");

@@ -139,3 +139,56 @@ impl Ready {
         Ok(short)
     }
 }
+
+/// Commits the plans an interrupted run put in place (see `finish_interrupted`),
+/// unless that run committed them before it was stopped; returns the commit's
+/// short id either way.
+pub(super) fn finish(root: &std::path::Path, rels: &[&str], message: &str) -> Result<String> {
+    let git = GitRepo::open(root)?;
+    if let Some(short) = committed(&git, rels)? {
+        // The commit was made; the index may not have been written after it.
+        let mut index = git.repo.index()?;
+        for rel in rels {
+            index.add_path(std::path::Path::new(&format!("{}{rel}", git.prefix)))?;
+        }
+        index.write()?;
+        return Ok(short);
+    }
+    let unfinished = |e: anyhow::Error| {
+        anyhow::anyhow!(
+            "finishing an interrupted `plan new-year`: its {} plans are in place but not committed: {}; resolve that and run `plan new-year --commit` again",
+            rels.len(),
+            format!("{e:#}").replace("; nothing was written", "")
+        )
+    };
+    prepare(root)
+        .and_then(|ready| ready.commit(rels, message))
+        .map_err(unfinished)
+}
+
+/// HEAD's short id when HEAD holds every file of `rels` as it is in the work tree.
+fn committed(git: &GitRepo, rels: &[&str]) -> Result<Option<String>> {
+    let repo = &git.repo;
+    let Some(head) = head_commit(repo)? else {
+        return Ok(None);
+    };
+    let tree = head.tree()?;
+    let workdir = repo.workdir().context("no work tree")?;
+    for rel in rels {
+        let path = format!("{}{rel}", git.prefix);
+        let Ok(entry) = tree.get_path(std::path::Path::new(&path)) else {
+            return Ok(None);
+        };
+        let id = git2::Oid::hash_file(git2::ObjectType::Blob, workdir.join(&path))?;
+        if entry.id() != id {
+            return Ok(None);
+        }
+    }
+    let short = head
+        .as_object()
+        .short_id()
+        .ok()
+        .and_then(|b| b.as_str().map(str::to_string))
+        .unwrap_or_else(|| head.id().to_string());
+    Ok(Some(short))
+}

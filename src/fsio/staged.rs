@@ -1,39 +1,16 @@
-//! Writing files safely: a write lands whole or not at all, and never replaces a
-//! file the user wrote unless that is the point of the command.
+//! New files written under their lock names (`<file>.lock`) and put in place
+//! together: all of them appear, or none.
 
+use super::resolve;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `text`, made from `source` by an edit that writes `\n` line ends and no byte
-/// order mark, with the line ends (those of `source`'s first line) and the byte
-/// order mark of `source`: an edit keeps what the user's editor wrote.
-pub fn like_source(source: &str, text: String) -> String {
-    let crlf = source
-        .find('\n')
-        .is_some_and(|at| source[..at].ends_with('\r'));
-    let mut out = if crlf {
-        text.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        text
-    };
-    if source.starts_with('\u{feff}') && !out.starts_with('\u{feff}') {
-        out.insert(0, '\u{feff}');
-    }
-    out
-}
-
-/// A temporary file beside `target`, so a rename onto it stays on one file system.
-fn temp_beside(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.plan-{}.tmp", std::process::id()))
-}
+/// Batches up to this many files are synced file by file (see `Staged::sync`).
+#[cfg(target_os = "linux")]
+const SYNC_EACH_UP_TO: usize = 16;
 
 /// Whether a temporary file is synced to disk on its own, or later with its batch.
 #[derive(Clone, Copy, PartialEq)]
@@ -42,117 +19,92 @@ enum Flush {
     WithBatch,
 }
 
-fn write_temp(target: &Path, bytes: &[u8], flush: Flush) -> Result<PathBuf> {
-    let tmp = temp_beside(target);
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        if flush == Flush::Now {
-            file.sync_all()?;
-        }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", target.display()));
-    }
-    Ok(tmp)
-}
-
-/// Creates `target` with `bytes`; refuses when it exists. Atomic: either the whole
-/// file appears or nothing does.
-pub fn create_new(target: &Path, bytes: &[u8]) -> Result<()> {
-    if target.symlink_metadata().is_ok() {
-        bail!("{} already exists; not overwriting it", target.display());
-    }
-    let tmp = write_temp(target, bytes, Flush::Now)?;
-    // A hard link fails if the target appeared meanwhile: no overwrite even in a race.
-    let linked = fs::hard_link(&tmp, target);
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!("{} already exists; not overwriting it", target.display())
-        }
-        Err(e) => Err(e).with_context(|| format!("creating {}", target.display())),
-    }
-}
-
-/// Replaces the contents of an existing file atomically (write beside, then rename).
-pub fn replace(target: &Path, bytes: &[u8]) -> Result<()> {
-    // A rename replaces a read-only file as well (and root ignores permissions): a
-    // file the user made read-only is refused here, for everyone.
-    if fs::metadata(target).is_ok_and(|m| m.permissions().readonly()) {
-        bail!("{} is read-only; not replacing it", target.display());
-    }
-    // Through a symbolic link the file it leads to is replaced, and the link kept.
-    let real = match fs::symlink_metadata(target) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(target).with_context(|| format!("replacing {}", target.display()))?
-        }
-        _ => target.to_path_buf(),
+/// Creates `tmp` exclusively and writes `bytes` into it; removed again on failure.
+fn write_temp(tmp: &Path, shown: &Path, bytes: &[u8], flush: Flush) -> Result<()> {
+    use std::io::Write;
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} is locked: {} exists, so another `plan` is writing it or was interrupted; if no `plan` is running, delete {}",
+            shown.display(),
+            tmp.display(),
+            tmp.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("writing {}", shown.display())),
     };
-    let tmp = write_temp(&real, bytes, Flush::Now)?;
-    if let Ok(meta) = fs::metadata(&real) {
-        let _ = fs::set_permissions(&tmp, meta.permissions());
+    let written = file.write_all(bytes).and_then(|()| {
+        if flush == Flush::Now {
+            file.sync_all()
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = written {
+        let _ = fs::remove_file(tmp);
+        return Err(e).with_context(|| format!("writing {}", shown.display()));
     }
-    fs::rename(&tmp, &real)
-        .inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })
-        .with_context(|| format!("replacing {}", target.display()))
+    Ok(())
 }
 
-/// Writes a report file that the user asked for by name (`--output`): replaced
-/// atomically when it exists, so a reader never sees half a report.
-pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
-    if target.is_dir() {
-        bail!("--output {}: is a folder", target.display());
-    }
-    if target.exists() {
-        replace(target, bytes)
-    } else {
-        let tmp = write_temp(target, bytes, Flush::Now)?;
-        fs::rename(&tmp, target)
-            .inspect_err(|_| {
-                let _ = fs::remove_file(&tmp);
-            })
-            .with_context(|| format!("writing {}", target.display()))
-    }
-}
-
-/// Batches up to this many files are synced file by file (see `Staged::sync`).
-#[cfg(target_os = "linux")]
-const SYNC_EACH_UP_TO: usize = 16;
-
-/// A new file written under a temporary name beside its target, not yet in place
-/// (see [`Staged::place`]). Dropping it removes the temporary file.
+/// A new file written under a temporary name, not yet in place (see
+/// [`Staged::place`]). Dropping it removes the temporary file.
 #[must_use = "nothing is in place until it is placed"]
 pub struct Pending {
+    /// The real path it goes to.
     target: PathBuf,
+    /// The path as named, for messages.
+    shown: PathBuf,
     tmp: PathBuf,
 }
 
+/// Synced to disk with the whole batch when it is placed, where a large batch is
+/// synced in one call (10,000 plans: 0.15 s against 4 s file by file).
+fn batch_flush() -> Flush {
+    if cfg!(target_os = "linux") {
+        Flush::WithBatch
+    } else {
+        Flush::Now
+    }
+}
+
 impl Pending {
-    /// Writes `bytes` for `target`, a file to be created: refused when it exists.
-    pub fn write(target: &Path, bytes: &[u8]) -> Result<Pending> {
-        if target.symlink_metadata().is_ok() {
+    /// Writes `bytes` for `target` under `bound` (see [`resolve`]), a file to be
+    /// created, into its lock file `<target>.lock`: refused when it exists.
+    pub fn write(bound: &Path, target: &Path, bytes: &[u8]) -> Result<Pending> {
+        let real = resolve(bound, target)?;
+        if real.symlink_metadata().is_ok() {
             bail!("{} already exists; not overwriting it", target.display());
         }
-        // Synced to disk with the whole batch when it is placed, where a large batch
-        // is synced in one call (10,000 plans: 0.15 s against 4 s file by file).
-        let flush = if cfg!(target_os = "linux") {
-            Flush::WithBatch
-        } else {
-            Flush::Now
-        };
+        let name = real
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = real.with_file_name(format!("{name}.lock"));
+        write_temp(&tmp, target, bytes, batch_flush())?;
         Ok(Pending {
-            target: target.to_path_buf(),
-            tmp: write_temp(target, bytes, flush)?,
+            target: real,
+            shown: target.to_path_buf(),
+            tmp,
         })
+    }
+
+    /// Writes `bytes` for `target` (a real path, already resolved) into `tmp`,
+    /// a file of its own elsewhere on the same file system.
+    pub(super) fn write_at(tmp: PathBuf, target: PathBuf, bytes: &[u8]) -> Result<Pending> {
+        write_temp(&tmp, &target, bytes, batch_flush())?;
+        Ok(Pending {
+            shown: target.clone(),
+            target,
+            tmp,
+        })
+    }
+
+    pub(super) fn tmp(&self) -> &Path {
+        &self.tmp
     }
 }
 
@@ -172,13 +124,15 @@ pub struct Staged {
 /// Writes every file to a temporary file beside its target, refusing when a target
 /// exists. Nothing is visible yet: [`Staged::place`] puts them all in place. On
 /// failure the temporary files already written are removed.
-pub fn stage_new<B: AsRef<[u8]> + Sync>(files: &[(PathBuf, B)]) -> Result<Staged> {
-    if let Some((target, _)) = files.iter().find(|(t, _)| t.symlink_metadata().is_ok()) {
-        bail!("{} already exists; not overwriting it", target.display());
+pub fn stage_new<B: AsRef<[u8]> + Sync>(bound: &Path, files: &[(PathBuf, B)]) -> Result<Staged> {
+    for (target, _) in files {
+        if resolve(bound, target)?.symlink_metadata().is_ok() {
+            bail!("{} already exists; not overwriting it", target.display());
+        }
     }
     let files = files
         .par_iter()
-        .map(|(target, bytes)| Pending::write(target, bytes.as_ref()))
+        .map(|(target, bytes)| Pending::write(bound, target, bytes.as_ref()))
         .collect::<Result<Vec<Pending>>>()?;
     Ok(Staged { files })
 }
@@ -193,6 +147,15 @@ impl Staged {
     /// removed again.
     pub fn place(self) -> Result<Vec<PathBuf>> {
         self.sync()?;
+        self.place_synced()
+    }
+
+    pub(super) fn files(&self) -> &[Pending] {
+        &self.files
+    }
+
+    /// [`Staged::place`] once [`Staged::sync`] is done.
+    pub(super) fn place_synced(self) -> Result<Vec<PathBuf>> {
         // A hard link fails if the target exists: no overwrite even in a race.
         let linked: Vec<std::io::Result<()>> = self
             .files
@@ -202,9 +165,9 @@ impl Staged {
         let failed = self.files.iter().zip(&linked).find_map(|(p, r)| {
             let e = r.as_ref().err()?;
             Some(if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!("{} already exists; not overwriting it", p.target.display())
+                anyhow::anyhow!("{} already exists; not overwriting it", p.shown.display())
             } else {
-                anyhow::anyhow!("creating {}: {e}", p.target.display())
+                anyhow::anyhow!("creating {}: {e}", p.shown.display())
             })
         });
         let placed = self.files.iter().zip(&linked).filter(|(_, r)| r.is_ok());
@@ -222,7 +185,7 @@ impl Staged {
     /// as much as syncing a few files but also writes out whatever else is waiting
     /// on that file system. Where `syncfs` fails, each file is synced on its own.
     #[cfg(target_os = "linux")]
-    fn sync(&self) -> Result<()> {
+    pub(super) fn sync(&self) -> Result<()> {
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::MetadataExt;
         if self.files.len() <= SYNC_EACH_UP_TO {
@@ -253,12 +216,12 @@ impl Staged {
         self.files.par_iter().try_for_each(|p| {
             fs::File::open(&p.tmp)
                 .and_then(|file| file.sync_all())
-                .with_context(|| format!("writing {}", p.target.display()))
+                .with_context(|| format!("writing {}", p.shown.display()))
         })
     }
 
     #[cfg(not(target_os = "linux"))]
-    fn sync(&self) -> Result<()> {
+    pub(super) fn sync(&self) -> Result<()> {
         Ok(()) // each file was synced as it was written
     }
 }
@@ -273,29 +236,16 @@ impl Drop for Staged {
 }
 
 /// Creates every file, or none of them: see [`stage_new`] and [`Staged::place`].
-pub fn create_all_new<B: AsRef<[u8]> + Sync>(files: &[(PathBuf, B)]) -> Result<Vec<PathBuf>> {
-    stage_new(files)?.place()
+pub fn create_all_new<B: AsRef<[u8]> + Sync>(
+    bound: &Path,
+    files: &[(PathBuf, B)],
+) -> Result<Vec<PathBuf>> {
+    stage_new(bound, files)?.place()
 }
 
 #[cfg(test)]
 mod batch_tests {
     use super::*;
-
-    #[test]
-    fn an_edit_keeps_the_line_ends_and_byte_order_mark_of_the_source() {
-        let edited = || "a = 1\nb = 2\n".to_string();
-        assert_eq!(like_source("a = 0\n", edited()), "a = 1\nb = 2\n");
-        assert_eq!(like_source("a = 0\r\n", edited()), "a = 1\r\nb = 2\r\n");
-        assert_eq!(
-            like_source("a = 0\r\n", "a = 1\r\nb = 2\n".into()),
-            "a = 1\r\nb = 2\r\n"
-        );
-        assert_eq!(
-            like_source("\u{feff}a = 0\r\n", edited()),
-            "\u{feff}a = 1\r\nb = 2\r\n"
-        );
-        assert_eq!(like_source("a = 0", edited()), "a = 1\nb = 2\n");
-    }
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -313,7 +263,7 @@ mod batch_tests {
             (dir.path().join("a.toml"), b"a".to_vec()),
             (dir.path().join("b.toml"), b"b".to_vec()),
         ];
-        let placed = create_all_new(&files).expect("written");
+        let placed = create_all_new(dir.path(), &files).expect("written");
         assert_eq!(placed.len(), 2);
         assert_eq!(entries(dir.path()), vec!["a.toml", "b.toml"]);
         assert_eq!(fs::read(dir.path().join("b.toml")).expect("read"), b"b");
@@ -330,7 +280,7 @@ mod batch_tests {
                 )
             })
             .collect();
-        let placed = create_all_new(&files).expect("written");
+        let placed = create_all_new(dir.path(), &files).expect("written");
         assert_eq!(placed.len(), 40);
         let names = entries(dir.path());
         assert_eq!(names.len(), 40, "{names:?}");
@@ -348,7 +298,7 @@ mod batch_tests {
             (dir.path().join("a.toml"), b"a".to_vec()),
             (dir.path().join("b.toml"), b"b".to_vec()),
         ];
-        let err = create_all_new(&files).expect_err("refused");
+        let err = create_all_new(dir.path(), &files).expect_err("refused");
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(entries(dir.path()), vec!["b.toml"]);
         assert_eq!(fs::read(dir.path().join("b.toml")).expect("read"), b"mine");
@@ -362,7 +312,7 @@ mod batch_tests {
             (dir.path().join("b.toml"), b"b".to_vec()),
             (dir.path().join("c.toml"), b"c".to_vec()),
         ];
-        let staged = stage_new(&files).expect("staged");
+        let staged = stage_new(dir.path(), &files).expect("staged");
         // Someone else creates c.toml after staging: a.toml and b.toml are placed
         // first, then c.toml is refused and they are taken back.
         fs::write(dir.path().join("c.toml"), "theirs").expect("write");
@@ -382,7 +332,7 @@ mod batch_tests {
             (dir.path().join("a.toml"), b"a".to_vec()),
             (dir.path().join("missing/b.toml"), b"b".to_vec()),
         ];
-        assert!(stage_new(&files).is_err());
+        assert!(stage_new(dir.path(), &files).is_err());
         assert_eq!(entries(dir.path()), Vec::<String>::new());
     }
 }
