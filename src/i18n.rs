@@ -34,6 +34,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The rules' documentation in Swedish (`rule-<id>.summary`, `.doc`); the English
+/// text stays next to each rule in the code (`checks::Rule`), where a new rule is
+/// written.
+const SWEDISH_RULES: &str = include_str!("../i18n/sv/rules.ftl");
+
 /// A language the tool speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -260,6 +265,10 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         bundle.add_resource_overriding(resource);
     }
+    if lang == Lang::Sv {
+        let resource = FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
+        bundle.add_resource_overriding(resource);
+    }
     bundle
 }
 
@@ -395,6 +404,12 @@ mod tests {
             }
         }
         assert_eq!(missing, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_swedish_rule_docs_parse() {
+        let ids = ids("rules", "sv", SWEDISH_RULES);
+        assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         cli::Command::Hook(args) => commands::hook::run(args, &globals),
         cli::Command::Log(args) => commands::log::run(args, &globals),
         cli::Command::Diff(args) => commands::diff::run(args, &globals),
-        cli::Command::Rule(args) => commands::rule::run(args),
+        cli::Command::Rule(args) => commands::rule::run(args, &globals),
         cli::Command::Completions(args) => commands::completions::run(args),
     };
     match result.and_then(|code| output::finish().map(|()| code)) {

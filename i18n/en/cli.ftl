@@ -19,3 +19,11 @@ check-summary = checked { $files ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
     }
+
+# plan rule
+rule-list-rule = rule
+rule-list-default = default
+rule-list-when = when
+rule-list-footer = `plan rule ID` explains one; plan.toml [rules] changes a severity ("error", "warning", "off").
+rule-heading = { $rule } (default severity: { $severity })
+rule-fires-when = Fires when: { $summary }.

@@ -19,3 +19,14 @@ check-summary = { $files ->
         [one] { $warnings } varning
        *[other] { $warnings } varningar
     }
+
+# plan rule
+rule-list-rule = regel
+rule-list-default = förval
+rule-list-when = när
+rule-list-footer = `plan rule ID` förklarar en regel; [rules] i plan.toml ändrar en regels allvarlighetsgrad ("error", "warning", "off").
+rule-heading = { $rule } (allvarlighetsgrad som förval: { $severity ->
+        [error] fel
+       *[warning] varning
+    })
+rule-fires-when = Slår till när: { $summary }.

@@ -18,7 +18,7 @@ pub use layout::classify;
 pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::{Plan, Tbl};
 use crate::settings::Settings;
 use chrono::NaiveDate;
@@ -78,6 +78,29 @@ pub const ALL: &[&Rule] = &[
     &contract::EXPIRING,
     &contract::DPA,
 ];
+
+impl Rule {
+    /// The catalogue id of the rule's documentation: `rule-appendix3-stale`.
+    fn catalogue_id(&self) -> String {
+        format!("rule-{}", self.id.replace('/', "-"))
+    }
+
+    /// When the rule fires, in a language.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.summary.to_string(),
+            Lang::Sv => lang.text(&format!("{}.summary", self.catalogue_id())),
+        }
+    }
+
+    /// What the rule means and how to fix its findings, in a language.
+    pub fn doc_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.doc.to_string(),
+            Lang::Sv => lang.text(&format!("{}.doc", self.catalogue_id())),
+        }
+    }
+}
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -272,6 +295,28 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// `plan rule` in Swedish: every rule has its summary and documentation in the
+    /// Swedish catalogue (an id missing there would show as the id itself).
+    #[test]
+    fn every_rule_is_documented_in_both_languages() {
+        for rule in ALL {
+            let id = rule.catalogue_id();
+            let summary = rule.summary_in(Lang::Sv);
+            let doc = rule.doc_in(Lang::Sv);
+            assert!(
+                summary != format!("{id}.summary") && !summary.is_empty(),
+                "{} has no Swedish summary (i18n/sv/rules.ftl)",
+                rule.id
+            );
+            assert!(
+                doc != format!("{id}.doc") && doc.len() > 40,
+                "{} has no Swedish doc (i18n/sv/rules.ftl)",
+                rule.id
+            );
+            assert_ne!(summary, rule.summary_in(Lang::En));
+        }
+    }
 
     #[test]
     fn rule_ids_are_unique_and_documented() {

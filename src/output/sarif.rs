@@ -15,9 +15,9 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
         .map(|r| {
             json!({
                 "id": r.id,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.doc },
-                "help": { "text": r.doc },
+                "shortDescription": { "text": r.summary_in(lang) },
+                "fullDescription": { "text": r.doc_in(lang) },
+                "help": { "text": r.doc_in(lang) },
                 "defaultConfiguration": { "level": level(r.severity) },
             })
         })

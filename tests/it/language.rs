@@ -224,3 +224,28 @@ fn init_writes_swedish() {
     let check = crate::support::plan_in(&dir, &["check"]);
     assert_eq!(check.stdout, "0 planfiler granskade: inga problem\n", "{check:?}");
 }
+
+/// `plan rule` speaks the repository's language (or --lang's): a systemförvaltare
+/// reads what a rule means in Swedish, with the handbook quoted as it is written.
+#[test]
+fn rule_documentation_in_both_languages() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    let sv = repo.plan(&["rule", "appendix3/not-attested"]);
+    assert_eq!(sv.code, 0, "{sv:?}");
+    assert!(
+        sv.stdout.starts_with(
+            "appendix3/not-attested (allvarlighetsgrad som förval: fel)\n\nSlår till när: inte intygad"
+        ) && sv.stdout.contains("\"undertecknar och intygar att uppgifterna i bilaga 3"),
+        "{}",
+        sv.stdout
+    );
+    let en = repo.plan(&["--lang", "en", "rule", "appendix3/not-attested"]);
+    assert!(
+        en.stdout
+            .starts_with("appendix3/not-attested (default severity: error)\n\nFires when: no attestation"),
+        "{}",
+        en.stdout
+    );
+    let list = repo.plan(&["rule"]);
+    assert!(list.stdout.contains("kontrollsumman stämmer inte med svaren"), "{}", list.stdout);
+}
