@@ -235,6 +235,28 @@ macro_rules! tr {
     };
 }
 
+/// An error of exit 2 written for people: `main` shows it in the language of the
+/// flag or the repository (its Display is English, for contexts and logs).
+#[derive(Debug)]
+pub struct Fail(pub Msg);
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Fail {}
+
+/// `fail!("id", name = value, …)`: return a [`Fail`] from a function returning
+/// `anyhow::Result`.
+#[macro_export]
+macro_rules! fail {
+    ($($t:tt)*) => {
+        return Err($crate::i18n::Fail($crate::msg!($($t)*)).into())
+    };
+}
+
 /// `msg!("id", name = value, …)`: a [`Msg`] to render later.
 #[macro_export]
 macro_rules! msg {
@@ -266,7 +288,8 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         bundle.add_resource_overriding(resource);
     }
     if lang == Lang::Sv {
-        let resource = FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
+        let resource =
+            FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
         bundle.add_resource_overriding(resource);
     }
     bundle

@@ -51,8 +51,22 @@ fn main() -> ExitCode {
                     } else {
                         ("", "")
                     };
-                    let message = format!("{err:#}");
-                    eprintln!("{style}error{reset}: {}", output::visible(&message));
+                    let lang = plan::i18n::Lang::resolve(
+                        globals.lang,
+                        settings::peek_language(globals.repo.as_deref()),
+                    );
+                    let label = lang.text("label-error");
+                    // As `{err:#}` writes it, with the errors written for people in
+                    // the language.
+                    let message = err
+                        .chain()
+                        .map(|cause| match cause.downcast_ref::<plan::i18n::Fail>() {
+                            Some(fail) => fail.0.render(lang),
+                            None => cause.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(": ");
+                    eprintln!("{style}{label}{reset}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

@@ -4,9 +4,9 @@
 use crate::checks;
 use crate::diag::{did_you_mean, Finding, LineIndex, Severity, Span};
 use crate::i18n::{Lang, Msg};
-use crate::msg;
 use crate::model::shape::{self, ShapeError};
 use crate::model::{Config, Sp, Tbl};
+use crate::msg;
 use crate::repo::Source;
 use crate::schema::{Checklist, LoadError, RoleModel};
 use std::collections::HashMap;
@@ -45,6 +45,15 @@ impl fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+/// The `language` of the repository a command runs in, read without resolving the
+/// rest (for errors that stop a command before its settings are loaded).
+pub fn peek_language(repo: Option<&std::path::Path>) -> Option<Lang> {
+    let root = crate::repo::find_root(repo).ok()?;
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    Lang::from_code(table.get("language")?.as_str()?)
+}
 
 impl Settings {
     /// Reads and resolves `plan.toml` (and any role model or checklist it points to).

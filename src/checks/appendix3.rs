@@ -3,8 +3,8 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
-use crate::msg;
 use crate::model::plan::{Answer, System};
+use crate::msg;
 
 pub const MISSING: Rule = Rule {
     id: "appendix3/missing",
@@ -281,11 +281,7 @@ pub fn check_system_answers(
                     sink.push(
                         &OVERDUE,
                         due.span,
-                        msg!(
-                            "appendix3-overdue",
-                            question = q,
-                            due = due.val.to_string()
-                        ),
+                        msg!("appendix3-overdue", question = q, due = due.val.to_string()),
                     );
                 }
             }
@@ -400,20 +396,15 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
     match &a3.digest {
         Some(d) if d.val == current => {}
         Some(d) => {
-            sink.push(
-                &STALE,
-                d.span,
-                msg!("appendix3-stale", system = sys),
-            )
-            .help(msg!("appendix3-stale.help", command = attest_cmd.as_str()));
+            sink.push(&STALE, d.span, msg!("appendix3-stale", system = sys))
+                .help(msg!("appendix3-stale.help", command = attest_cmd.as_str()));
         }
         None => {
-            sink.push(
-                &STALE,
-                by.span,
-                msg!("appendix3-no-digest", system = sys),
-            )
-            .help(msg!("appendix3-no-digest.help", command = attest_cmd.as_str()));
+            sink.push(&STALE, by.span, msg!("appendix3-no-digest", system = sys))
+                .help(msg!(
+                    "appendix3-no-digest.help",
+                    command = attest_cmd.as_str()
+                ));
         }
     }
 }

@@ -1,11 +1,11 @@
 //! `deps/*` and `upgrade/clash`: rules over a whole year of objects, evaluated on the
 //! [`YearIndex`] built once, each in time linear in the number of dependencies.
 
-use crate::msg;
 use super::Rule;
 use crate::diag::{Finding, Severity};
 use crate::hash::{HashMap, HashSet};
 use crate::index::{ObjectEntry, Resolved, YearIndex};
+use crate::msg;
 
 pub const UNKNOWN: Rule = Rule {
     id: "deps/unknown",

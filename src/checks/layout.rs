@@ -3,8 +3,8 @@
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::model::shape::{is_id, suggest_id};
+use crate::msg;
 use std::collections::HashSet;
 
 pub const LAYOUT: Rule = Rule {
@@ -77,11 +77,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &LAYOUT,
                 year.span,
-                msg!(
-                    "layout-year-mismatch",
-                    written = year.val,
-                    year = ctx.year
-                ),
+                msg!("layout-year-mismatch", written = year.val, year = ctx.year),
             )
             .help(msg!("layout-year-mismatch.help", year = ctx.year));
         }

@@ -142,12 +142,7 @@ impl Sink {
     }
 
     /// Reports a finding with the rule's default severity.
-    pub fn push(
-        &mut self,
-        rule: &'static Rule,
-        span: Span,
-        message: Msg,
-    ) -> &mut Finding {
+    pub fn push(&mut self, rule: &'static Rule, span: Span, message: Msg) -> &mut Finding {
         self.push_as(rule, rule.severity, span, message)
     }
 
@@ -159,9 +154,8 @@ impl Sink {
         span: Span,
         message: Msg,
     ) -> &mut Finding {
-        self.findings.push(Finding::new(
-            rule.id, severity, &self.file, span, message,
-        ));
+        self.findings
+            .push(Finding::new(rule.id, severity, &self.file, span, message));
         self.findings.last_mut().expect("just pushed")
     }
 

@@ -1,8 +1,8 @@
 //! `plan/*`: the plan as a document and as a decision.
 
-use crate::msg;
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
+use crate::msg;
 use chrono::NaiveDate;
 
 pub const ESTABLISHED_INCOMPLETE: Rule = Rule {

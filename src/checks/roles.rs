@@ -1,9 +1,9 @@
 //! `roles/*`: who holds which governance role, as the role model requires.
 
-use crate::msg;
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
 use crate::model::plan::Person;
+use crate::msg;
 use crate::schema::Presence;
 
 pub const MISSING: Rule = Rule {
@@ -105,11 +105,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             let f = sink.push(
                 &UNKNOWN,
                 holders.id.span,
-                msg!(
-                    "roles-unknown",
-                    model = &model.name,
-                    role = &holders.id.val
-                ),
+                msg!("roles-unknown", model = &model.name, role = &holders.id.val),
             );
             let ids: Vec<&str> = model.roles.iter().map(|r| r.id.as_str()).collect();
             super::help_with_id(
@@ -157,7 +153,11 @@ fn check_person(person: &Person, role: &str, sink: &mut Sink) {
     match &person.name {
         Some(name) if !name.val.trim().is_empty() => {}
         Some(name) => {
-            sink.push(&PERSON, name.span, msg!("roles-person-empty-name", role = role));
+            sink.push(
+                &PERSON,
+                name.span,
+                msg!("roles-person-empty-name", role = role),
+            );
         }
         None => {
             sink.push(

@@ -4,9 +4,9 @@
 use super::{Rule, Sink};
 use crate::diag::{Severity, Span};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::model::shape::{self, ShapeError};
 use crate::model::Tbl;
+use crate::msg;
 
 pub const PARSE: Rule = Rule {
     id: "parse",
@@ -38,11 +38,7 @@ pub const MAX_FILE_BYTES: usize = 4 << 20;
 /// part before the problem (so the finding gets a line and column).
 pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> {
     if bytes.len() > MAX_FILE_BYTES {
-        sink.push(
-            &PARSE,
-            Span::START,
-            msg!("parse-too-large"),
-        );
+        sink.push(&PARSE, Span::START, msg!("parse-too-large"));
         return Err("");
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

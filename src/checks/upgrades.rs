@@ -1,8 +1,8 @@
 //! `upgrade/*`: planned upgrades follow the change process (handbook chapter 7).
 
-use crate::msg;
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
+use crate::msg;
 use chrono::Datelike;
 
 pub const UNKNOWN_SYSTEM: Rule = Rule {
@@ -153,12 +153,8 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 .is_some_and(|c| c.val == "approved" || c.val == "requested");
             if !cab_ok {
                 let span = up.cab_status.as_ref().map_or(up.span, |c| c.span);
-                sink.push(
-                    &CAB,
-                    span,
-                    msg!("upgrades-cab", upgrade = kind_label(kind)),
-                )
-                .help(msg!("upgrades-cab.help"));
+                sink.push(&CAB, span, msg!("upgrades-cab", upgrade = kind_label(kind)))
+                    .help(msg!("upgrades-cab.help"));
             }
         }
         let days = config.announce_days;

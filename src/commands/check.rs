@@ -168,7 +168,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
     match &args.output {
         Some(file) => {
-            let report = render(&outcome, args.format, false, &prefix, args.deny_warnings, lang);
+            let report = render(
+                &outcome,
+                args.format,
+                false,
+                &prefix,
+                args.deny_warnings,
+                lang,
+            );
             crate::fsio::write_report(file, report.as_bytes())?;
             output::emit(&output::human::render(&outcome, stdout_color, lang));
         }

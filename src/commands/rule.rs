@@ -1,7 +1,7 @@
 //! `plan rule`: what a rule checks, why, and how to fix what it finds.
 
 use crate::checks::{self, ALL};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::process::ExitCode;
 
@@ -44,8 +44,10 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
         }
         Some(id) => {
             let Some(rule) = checks::rule(&id) else {
-                let hint = crate::diag::did_you_mean_hint(&id, ALL.iter().map(|r| r.id));
-                bail!("no rule `{id}`{hint} (`plan rule` lists them)");
+                match crate::diag::did_you_mean(&id, ALL.iter().map(|r| r.id)) {
+                    Some(s) => crate::fail!("error-no-rule-suggest", rule = id.as_str(), name = s),
+                    None => crate::fail!("error-no-rule", rule = id.as_str()),
+                }
             };
             crate::outln!(
                 "{}\n",

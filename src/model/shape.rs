@@ -637,10 +637,9 @@ fn swedish_value(s: &str) -> Option<&'static str> {
 fn alternatives_of(alts: &[Ty]) -> Msg {
     let mut parts: Vec<Msg> = alts.iter().map(expectation).collect();
     let last = parts.pop().unwrap_or_else(|| Msg::verbatim(""));
-    parts
-        .into_iter()
-        .rev()
-        .fold(last, |rest, first| msg!("expect-or", first = first, rest = rest))
+    parts.into_iter().rev().fold(last, |rest, first| {
+        msg!("expect-or", first = first, rest = rest)
+    })
 }
 
 fn expectation(ty: &Ty) -> Msg {

@@ -38,9 +38,7 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
         .map(|f| {
             let english = f.message_in(Lang::En);
             let key = format!("{}\0{}\0{}", f.rule, f.file, english);
-            let n = seen
-                .entry((f.file.clone(), f.rule, english))
-                .or_default();
+            let n = seen.entry((f.file.clone(), f.rule, english)).or_default();
             *n += 1;
             let key = format!("{key}\0{n}");
             let fingerprint: String = Sha256::digest(key.as_bytes())

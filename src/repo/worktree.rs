@@ -1,8 +1,8 @@
 //! The files of the work tree, read from disk.
 
-use crate::i18n::Msg;
 use super::{safe_relative, DirListing, DirListings, FileStat, Fingerprint, Kind, Listing, Source};
 use crate::hash::{HashMap, HashSet};
+use crate::i18n::Msg;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::fs;
@@ -103,10 +103,8 @@ impl WorkTree {
         out: &mut Listing,
     ) -> Result<()> {
         if !walk.seen.insert(dir.as_os_str().to_owned()) {
-            out.problems.push((
-                rel.to_string(),
-                crate::msg!("layout-link-loop"),
-            ));
+            out.problems
+                .push((rel.to_string(), crate::msg!("layout-link-loop")));
             return Ok(());
         }
         let read = match walk.prefetched.remove(dir.as_os_str()) {
@@ -142,7 +140,9 @@ impl WorkTree {
                     }
                     Ok(Some(real)) if real.is_file() => out.files.push(child),
                     Ok(Some(real)) => out.problems.push((child, not_a_file(&real))),
-                    Ok(None) => out.problems.push((child, crate::msg!("layout-dangling-link"))),
+                    Ok(None) => out
+                        .problems
+                        .push((child, crate::msg!("layout-dangling-link"))),
                     Err(e) => out
                         .problems
                         .push((child, crate::i18n::Msg::verbatim(format!("{e:#}")))),

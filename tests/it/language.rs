@@ -117,8 +117,14 @@ fn json_keeps_its_keys_and_rule_ids_and_the_message_follows_the_language() {
     };
     assert_eq!(place(&sv), place(&en));
     let budget = |c: &crate::support::Checked| c.only("budget/exceeded").message.clone();
-    assert_eq!(budget(&sv), "aktiviteterna planerar 2 000 timmar; budgeten är 100");
-    assert_eq!(budget(&en), "activities plan 2 000 hours; the budget is 100");
+    assert_eq!(
+        budget(&sv),
+        "aktiviteterna planerar 2 000 timmar; budgeten är 100"
+    );
+    assert_eq!(
+        budget(&en),
+        "activities plan 2 000 hours; the budget is 100"
+    );
     assert_eq!(budget(&env), budget(&en));
     // A repository without `language` speaks English; PLAN_LANG=sv turns it Swedish.
     let plain = Repo::with_plan(&replace_once(baseline(), "hours = 80", "hours = 2000"));
@@ -141,7 +147,11 @@ fn swedish_answers_are_told_their_value_and_an_empty_answer_is_unanswered() {
         ("delvis", "partial"),
         ("ej tillämplig", "na"),
     ] {
-        let text = replace_once(unattested(), "mfa = \"yes\"", &format!("mfa = \"{written}\""));
+        let text = replace_once(
+            unattested(),
+            "mfa = \"yes\"",
+            &format!("mfa = \"{written}\""),
+        );
         let repo = Repo::with_plan(&text);
         let en = repo.check(&[]);
         let f = en.only("schema");
@@ -174,17 +184,25 @@ fn swedish_answers_are_told_their_value_and_an_empty_answer_is_unanswered() {
 /// A broken plan.toml (exit 2) is reported in the language it asks for.
 #[test]
 fn plan_toml_findings_in_its_language() {
-    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n[rules]\n\"budget/exeeded\" = \"off\"\n"));
+    let repo = Repo::with_config(&format!(
+        "{PLAN_TOML}language = \"sv\"\n[rules]\n\"budget/exeeded\" = \"off\"\n"
+    ));
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
-        run.stderr.contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
+        run.stderr
+            .contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
             && run.stderr.contains("hjälp: menade du `budget/exceeded`?"),
         "{}",
         run.stderr
     );
     let en = repo.plan(&["--lang", "en", "check"]);
-    assert!(en.stderr.contains("error[schema]: unknown rule `budget/exeeded` in [rules]"), "{}", en.stderr);
+    assert!(
+        en.stderr
+            .contains("error[schema]: unknown rule `budget/exeeded` in [rules]"),
+        "{}",
+        en.stderr
+    );
 }
 
 /// Every finding of the Swedish example, in both languages: the same rules at the
@@ -205,7 +223,10 @@ fn the_examples_findings_in_both_languages() {
                     !text.contains("{") || text.contains("= {"),
                     "unformatted: {text}"
                 );
-                assert!(!text.starts_with(&e.rule.replace('/', "-")), "an id: {text}");
+                assert!(
+                    !text.starts_with(&e.rule.replace('/', "-")),
+                    "an id: {text}"
+                );
             }
         }
     }
@@ -222,7 +243,10 @@ fn init_writes_swedish() {
     let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
     assert!(config.contains("\nlanguage = \"sv\""), "{config}");
     let check = crate::support::plan_in(&dir, &["check"]);
-    assert_eq!(check.stdout, "0 planfiler granskade: inga problem\n", "{check:?}");
+    assert_eq!(
+        check.stdout, "0 planfiler granskade: inga problem\n",
+        "{check:?}"
+    );
 }
 
 /// `plan rule` speaks the repository's language (or --lang's): a systemförvaltare
@@ -241,11 +265,53 @@ fn rule_documentation_in_both_languages() {
     );
     let en = repo.plan(&["--lang", "en", "rule", "appendix3/not-attested"]);
     assert!(
-        en.stdout
-            .starts_with("appendix3/not-attested (default severity: error)\n\nFires when: no attestation"),
+        en.stdout.starts_with(
+            "appendix3/not-attested (default severity: error)\n\nFires when: no attestation"
+        ),
         "{}",
         en.stdout
     );
     let list = repo.plan(&["rule"]);
-    assert!(list.stdout.contains("kontrollsumman stämmer inte med svaren"), "{}", list.stdout);
+    assert!(
+        list.stdout
+            .contains("kontrollsumman stämmer inte med svaren"),
+        "{}",
+        list.stdout
+    );
+}
+
+/// The common errors of exit 2 in the repository's language (or PLAN_LANG's when
+/// there is no repository).
+#[test]
+fn errors_of_exit_2_in_swedish() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    let bad_id = repo.plan(&["new", "Ladok", "--name", "Ladok"]);
+    assert_eq!(bad_id.code, 2, "{bad_id:?}");
+    assert_eq!(
+        bad_id.stderr,
+        "fel: `Ladok` är inget giltigt id för ett förvaltningsobjekt (gemena a–z, siffror och `-`); prova `ladok`\n"
+    );
+    let rule = repo.plan(&["rule", "appendix3/stal"]);
+    assert_eq!(
+        rule.stderr,
+        "fel: ingen regel `appendix3/stal`; menade du `appendix3/stale`? (`plan rule` visar alla)\n"
+    );
+    assert_eq!(repo.plan(&["new", "ladok", "--name", "Ladok"]).code, 0);
+    let again = repo.plan(&["new", "ladok", "--name", "Ladok"]);
+    assert!(
+        again.stderr.starts_with("fel: ")
+            && again
+                .stderr
+                .contains("2027.toml finns redan; skriver inte över den"),
+        "{again:?}"
+    );
+    let nowhere = tempfile::tempdir().expect("a temporary folder");
+    let none = crate::support::plan_command()
+        .current_dir(nowhere.path())
+        .env("PLAN_LANG", "sv")
+        .arg("check")
+        .output()
+        .expect("plan runs");
+    let stderr = String::from_utf8_lossy(&none.stderr);
+    assert!(stderr.starts_with("fel: ingen plan.toml i "), "{stderr}");
 }
