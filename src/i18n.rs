@@ -179,6 +179,18 @@ pub fn and_list(mut items: Vec<String>) -> Msg {
     }
 }
 
+/// Messages one after another with `sep` between them.
+pub fn joined(items: Vec<Msg>, sep: &str) -> Msg {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_else(|| Msg::verbatim(""));
+    items.fold(last, |rest, first| {
+        Msg::new("list-join")
+            .with("first", first)
+            .with("sep", sep)
+            .with("rest", rest)
+    })
+}
+
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
         Arg::Msg(Box::new(m))

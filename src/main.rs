@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         cli::Command::NewYear(args) => commands::new_year::run(args, &globals),
         cli::Command::Check(args) => commands::check::run(args, &globals),
         cli::Command::Report(args) => commands::report::run(args, &globals),
+        cli::Command::Import(args) => commands::import::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),
         cli::Command::Schema(args) => commands::schema::run(args, &globals),
         cli::Command::Codeowners(args) => commands::codeowners::run(args, &globals),

@@ -68,11 +68,22 @@ integrations-purpose = integration `{ $system }` ← `{ $source }` carries perso
 
 ## appendix3/attester-mismatch (plan check --verify-attestations)
 
-verify-no-history = cannot read the history of { $path }: { $error }
-verify-uncommitted = the attestation of `{ $system }` is not committed yet, so its author cannot be verified
-verify-no-email = the attestation of `{ $system }` was committed by { $email }, and the attesting role { $role } has no e-mail to compare with
-verify-other-author = the attestation of `{ $system }` was committed by { $email }, not by the attesting role { $role } ({ $emails })
-    .help = the attesting person runs `plan attest` and commits it under their own e-mail
+list-join = { $first }{ $sep }{ $rest }
+verify-uncommitted = the attestation of `{ $system }` is not committed yet, so who signed it cannot be verified
+    .help = the attesting person runs `{ $command }` and commits it under their own e-mail
+verify-created = the attestation of `{ $system }` was set in commit { $commit } by { $author }, which also created { $path }, so no holder of the attesting role had been appointed before it
+    .help = commit the plan with its roles first; then the attesting role's holder runs `{ $command }` and commits that under their own e-mail
+verify-problem-no-email = { $role } had no e-mail in the plan before that commit
+verify-problem-author = the commit's author { $author } is not the holder
+verify-problem-unsigned = it has no signed_by
+verify-problem-signer = it is signed by { $signer }, not by the holder
+verify-problem-changed = the same commit changed { $role } to { $holders }
+verify-problem-changed-to-nobody = the same commit changed { $role } to nobody
+verify-problem-self-appointed = { $by } appointed themselves: commit { $commit } by { $by } set the e-mail of { $role }
+verify-nobody-with-email = nobody with an e-mail
+verify-mismatch = the attestation of `{ $system }` (attested_by = "{ $attested_by }") was last changed in commit { $commit } by { $author }, when { $role } was { $holder }: { $problems }
+    .help = the holder of { $role } runs `{ $command }` and commits it under their own e-mail; if the holder in the plan is wrong, someone else corrects [roles.{ $id }] in a commit of their own first
+appendix3-stale-since = the answers of `{ $system }` changed after they were attested: { $questions } differ from the answers attested in commit { $commit }
 
 ## schema (plan.toml)
 

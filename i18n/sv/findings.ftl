@@ -79,11 +79,22 @@ integrations-purpose = integrationen `{ $system }` ← `{ $source }` för över 
 
 ## appendix3/attester-mismatch (plan check --verify-attestations)
 
-verify-no-history = historiken för { $path } kan inte läsas: { $error }
-verify-uncommitted = intygandet av `{ $system }` är inte incheckat än, så vem som gjorde det kan inte kontrolleras
-verify-no-email = intygandet av `{ $system }` checkades in av { $email }, och den intygande rollen { $role } har ingen e-postadress att jämföra med
-verify-other-author = intygandet av `{ $system }` checkades in av { $email }, inte av den intygande rollen { $role } ({ $emails })
-    .help = den som intygar kör `plan attest` och checkar in ändringen med sin egen e-postadress
+list-join = { $first }{ $sep }{ $rest }
+verify-uncommitted = intygandet av `{ $system }` är inte incheckat än, så vem som skrev under kan inte kontrolleras
+    .help = den som intygar kör `{ $command }` och checkar in det med sin egen e-postadress
+verify-created = intygandet av `{ $system }` gjordes i incheckningen { $commit } av { $author }, som också skapade { $path }, så ingen hade utsetts till den intygande rollen före det
+    .help = checka först in planen med dess roller; sedan kör den som har den intygande rollen `{ $command }` och checkar in det med sin egen e-postadress
+verify-problem-no-email = { $role } hade ingen e-postadress i planen före den incheckningen
+verify-problem-author = incheckningens författare { $author } är inte rollinnehavaren
+verify-problem-unsigned = signed_by saknas
+verify-problem-signer = det är signerat av { $signer }, inte av rollinnehavaren
+verify-problem-changed = samma incheckning ändrade { $role } till { $holders }
+verify-problem-changed-to-nobody = samma incheckning ändrade { $role } till ingen
+verify-problem-self-appointed = { $by } utsåg sig själv: incheckningen { $commit } av { $by } satte e-postadressen för { $role }
+verify-nobody-with-email = ingen med e-postadress
+verify-mismatch = intygandet av `{ $system }` (attested_by = "{ $attested_by }") ändrades senast i incheckningen { $commit } av { $author }, när { $role } var { $holder }: { $problems }
+    .help = den som har rollen { $role } kör `{ $command }` och checkar in det med sin egen e-postadress; är rollinnehavaren i planen fel rättar någon annan [roles.{ $id }] i en egen incheckning först
+appendix3-stale-since = svaren för `{ $system }` har ändrats efter att de intygades: { $questions } skiljer sig från svaren som intygades i incheckningen { $commit }
 
 ## schema (plan.toml)
 

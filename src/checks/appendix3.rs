@@ -96,7 +96,8 @@ pub const NOT_ATTESTED: Rule = Rule {
           korrekta\", handbook 000 chapter 9; the systemägare where the plan holds no \
           IT-systemägare), who thereby vouches that the answers are correct. An established plan needs that signature. Once the \
           answers are final, the attesting person runs `plan attest OBJECT --system S \
-          --year Y`, which records attested_by, attested_on and the digest.",
+          --year Y`, which records attested_by, attested_on, the digest and signed_by \
+          (the git e-mail of whoever ran it).",
 };
 
 pub const WRONG_ATTESTER: Rule = Rule {
@@ -122,7 +123,9 @@ pub const STALE: Rule = Rule {
     doc: "`plan attest` records a digest of the answers as they were when attested. \
           When an answer changes afterwards, the signature no longer covers what the \
           file says. Formatting and comments do not affect the digest; only the \
-          answers do. Review the changed answers and attest again with `plan attest`.",
+          answers do. Where git history holds the version that was attested, the \
+          message names the answers that changed since. Review the changed answers \
+          and attest again with `plan attest`.",
 };
 
 pub const OVERDUE: Rule = Rule {

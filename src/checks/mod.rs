@@ -10,10 +10,11 @@ pub mod deps;
 mod integrations;
 mod layout;
 mod plan;
-mod roles;
+pub mod roles;
 mod schema;
 mod upgrades;
 
+pub use appendix3::STALE;
 pub use layout::classify;
 pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
 

@@ -52,8 +52,9 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
 
-    /// Confirm from git history that each attestation was committed by the person
-    /// holding the attesting role (appendix3/attester-mismatch)
+    /// Confirm from git history that each attestation was signed and committed by the
+    /// holder of the attesting role, appointed by someone else (appendix3/attester-mismatch);
+    /// needs the whole history (not a shallow clone)
     #[arg(long)]
     pub verify_attestations: bool,
 
@@ -160,9 +161,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
-        let found = crate::verify::attestations(&root, &settings, &files)?;
+        let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
         outcome.add(found, &settings);
     }
+    crate::verify::explain_stale(
+        &root,
+        source.as_ref(),
+        args.rev.as_deref(),
+        &mut outcome.findings,
+    );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let lang = globals.language(&settings);
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());

@@ -68,9 +68,28 @@ pub struct System {
     pub personal_data: Option<Sp<bool>>,
     pub test_environment: Option<Sp<bool>>,
     pub contract: Option<Contract>,
+    /// What the system register lists of it (`plan report systems`).
+    pub register: Register,
     pub depends_on: Vec<Sp<String>>,
     pub integrations: Vec<Integration>,
     pub appendix3: Option<Appendix3>,
+}
+
+/// A system's entries in the system register (RegIT, LuSyFer), as plain values.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Register {
+    pub supplier: Option<String>,
+    pub hosting: Option<String>,
+    pub version: Option<String>,
+    pub personal_data: Option<bool>,
+    /// `classification`: confidentiality, integrity, availability (0–3).
+    pub confidentiality: Option<i64>,
+    pub integrity: Option<i64>,
+    pub availability: Option<i64>,
+    /// `contract.id`.
+    pub contract: Option<String>,
+    /// `contract.owner`: avtalsägare.
+    pub contract_owner: Option<String>,
 }
 
 /// A system's supplier contract.
@@ -113,6 +132,8 @@ pub struct Appendix3 {
     pub attested_by: Option<Sp<String>>,
     pub attested_on: Option<Sp<NaiveDate>>,
     pub digest: Option<Sp<String>>,
+    /// The git identity (user.email) that ran `plan attest` (SPEC §3, v2).
+    pub signed_by: Option<Sp<String>>,
     /// Span of the `answers` key, or of `appendix3` when absent.
     pub answers_span: Span,
     pub answers: Vec<Answer>,
@@ -308,6 +329,27 @@ impl Plan {
         model.report_to(self.om(), &|r| self.holds(r))
     }
 
+    /// The role that attests this plan's appendix 3 under `model`, and the e-mail
+    /// addresses (lower-cased) of the people holding it. `plan attest` and
+    /// `--verify-attestations` both ask here, so one place decides who attests.
+    pub fn attesting<'m>(&self, model: &'m RoleModel) -> (&'m str, Vec<String>) {
+        let role = self.attester(model);
+        (role, self.emails_of(role))
+    }
+
+    /// The e-mail addresses (lower-cased) of the people holding `role`.
+    pub fn emails_of(&self, role: &str) -> Vec<String> {
+        self.holders(role)
+            .map(|h| {
+                h.people
+                    .iter()
+                    .filter_map(|p| p.email.as_ref())
+                    .map(|e| e.val.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Hours and SEK planned by all activities but cancelled ones.
     pub fn planned_totals(&self) -> (f64, f64) {
         let active = || self.activities.iter().filter(|a| !a.is_cancelled());
@@ -384,6 +426,7 @@ fn system(t: Tbl<'_, '_>) -> System {
             notice_months: c.int("notice_months"),
             dpa: c.bool("dpa"),
         }),
+        register: register(t),
         depends_on: t.strs("depends_on"),
         integrations: t
             .tables("integrations")
@@ -401,6 +444,24 @@ fn system(t: Tbl<'_, '_>) -> System {
     }
 }
 
+fn register(t: Tbl<'_, '_>) -> Register {
+    let text = |key: &str| t.str(key).map(|s| s.val);
+    let class = t.table("classification");
+    let level = |key: &str| class.and_then(|c| c.int(key)).map(|l| l.val);
+    let contract = t.table("contract");
+    Register {
+        supplier: text("supplier"),
+        hosting: text("hosting"),
+        version: text("version"),
+        personal_data: t.bool("personal_data").map(|b| b.val),
+        confidentiality: level("confidentiality"),
+        integrity: level("integrity"),
+        availability: level("availability"),
+        contract: contract.and_then(|c| c.str("id")).map(|s| s.val),
+        contract_owner: contract.and_then(|c| c.str("owner")).map(|s| s.val),
+    }
+}
+
 fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
     let answers = t.table("answers");
     Appendix3 {
@@ -408,6 +469,7 @@ fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
         attested_by: t.str("attested_by"),
         attested_on: t.date("attested_on"),
         digest: t.str("digest"),
+        signed_by: t.str("signed_by"),
         answers_span: answers.map_or(t.span, |a| a.span),
         answers: answers
             .map(|a| {

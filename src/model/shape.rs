@@ -186,6 +186,11 @@ const APPENDIX3: &[Field] = &[
         "Digest of the answers at attestation, written by `plan attest`.",
     ),
     opt(
+        "signed_by",
+        Ty::Str,
+        "The git identity (user.email) that ran `plan attest`, written by it.",
+    ),
+    opt(
         "answers",
         Ty::Map(&ANSWER),
         "One entry per checklist question id.",
@@ -695,22 +700,32 @@ pub fn is_id(s: &str) -> bool {
 
 /// A valid id close to an invalid one, for hints.
 pub fn suggest_id(s: &str) -> String {
-    let mut id: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            'é' => 'e',
+    id_from_name(s).unwrap_or_else(|| "system".into())
+}
+
+/// The id a name makes: lowercase, å and ä → a, ö → o, other accents dropped (é → e),
+/// every run of other characters (spaces, `_`, `/`, …) → one `-`, at most 63
+/// characters. None when no letter or digit is left.
+pub fn id_from_name(s: &str) -> Option<String> {
+    let mut id = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' => 'a',
+            'ö' | 'ø' | 'ò' | 'ó' | 'ô' | 'õ' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ù' | 'ú' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'æ' => 'a',
             c if c.is_ascii_alphanumeric() => c,
             _ => '-',
-        })
-        .collect();
-    id = id.trim_matches('-').to_string();
-    id.truncate(63);
-    if id.is_empty() {
-        "system".into()
-    } else {
-        id
+        };
+        if c != '-' || !(id.is_empty() || id.ends_with('-')) {
+            id.push(c);
+        }
     }
+    id.truncate(63);
+    let id = id.trim_matches('-');
+    (!id.is_empty()).then(|| id.to_string())
 }

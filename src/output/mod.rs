@@ -28,6 +28,11 @@ impl ColorChoice {
     }
 }
 
+/// "1 error", "3 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` with control characters (ESC, BEL, CR, C1 codes…) and the bidirectional
 /// overrides that can hide text written as visible escapes (`\u{1b}`), for every
 /// human format: text from the repository (folder names, deviation texts, titles,

@@ -82,6 +82,23 @@ impl GitRepo {
     }
 }
 
+impl GitRepo {
+    /// The identity git records for `who` (`"AUTHOR"` or `"COMMITTER"`): name and
+    /// e-mail from `GIT_<who>_NAME` / `GIT_<who>_EMAIL` as git itself reads them, else
+    /// `user.name` / `user.email` from the git configuration; None where neither is set.
+    pub fn identity(&self, who: &str) -> (Option<String>, Option<String>) {
+        let config = self.repo.config().ok();
+        let get = |env: &str, key: &str| {
+            std::env::var(format!("GIT_{who}_{env}"))
+                .ok()
+                .filter(|v| !v.is_empty())
+                .or_else(|| config.as_ref().and_then(|c| c.get_string(key).ok()))
+                .filter(|v| !v.is_empty())
+        };
+        (get("NAME", "user.name"), get("EMAIL", "user.email"))
+    }
+}
+
 /// Where the entries come from.
 enum Entries {
     Tree(Oid),
@@ -404,7 +421,7 @@ impl GitRepo {
 /// Both trees are walked side by side in git's order, and subtrees with the same id
 /// on both sides are not read, so one changed plan among tens of thousands costs a
 /// few tree reads and one pass over each folder.
-fn changed_files(
+pub(super) fn changed_files(
     repo: &Repository,
     old: Option<&git2::Tree<'_>>,
     new: Option<&git2::Tree<'_>>,

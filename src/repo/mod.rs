@@ -2,6 +2,7 @@
 //! files by repository-relative path, never a path outside the repository.
 
 mod git;
+pub mod history;
 mod worktree;
 
 pub use git::{Against, Changed, GitRepo, GitSource};

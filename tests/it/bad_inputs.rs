@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:97:2: parse: invalid TOML: duplicate key `budget`",
+            "objects/ladok/2027.toml:98:2: parse: invalid TOML: duplicate key `budget`",
         ],
     },
     Case {
@@ -259,7 +259,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:79:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
+            "objects/ladok/2027.toml:80:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
         ],
     },
     // --- plan files: where they are -------------------------------------------------
@@ -360,7 +360,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
         ],
     },
     Case {
@@ -370,8 +370,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
-            "objects/ladok/2027.toml:63:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:64:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
         ],
     },
     Case {
@@ -381,8 +381,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:63:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
-            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -394,7 +394,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -404,8 +404,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
-            "objects/ladok/2027.toml:63:158: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:158: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
         ],
     },
     Case {
@@ -415,7 +415,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:63:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
+            "objects/ladok/2027.toml:64:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
         ],
     },
     Case {
@@ -457,7 +457,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:63:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
+            "objects/ladok/2027.toml:64:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
         ],
     },
     Case {
@@ -515,7 +515,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:77:10: upgrade/unknown-system: this plan has no system `ladokk`",
+            "objects/ladok/2027.toml:78:10: upgrade/unknown-system: this plan has no system `ladokk`",
         ],
     },
     Case {
@@ -524,7 +524,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:79:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
+            "objects/ladok/2027.toml:80:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
         ],
     },
     Case {
@@ -533,7 +533,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:79:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (Wednesday) is not in a service window",
+            "objects/ladok/2027.toml:80:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (Wednesday) is not in a service window",
         ],
     },
     Case {
@@ -542,7 +542,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:81:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
+            "objects/ladok/2027.toml:82:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
         ],
     },
     Case {
@@ -551,7 +551,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:82:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
+            "objects/ladok/2027.toml:83:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
         ],
     },
     Case {
@@ -560,7 +560,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:83:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
+            "objects/ladok/2027.toml:84:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
         ],
     },
     Case {
@@ -574,7 +574,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:80:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
+            "objects/ladok/2027.toml:81:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
         ],
     },
     Case {
@@ -583,7 +583,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:90:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
+            "objects/ladok/2027.toml:91:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
         ],
     },
     Case {
@@ -592,7 +592,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:92:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
+            "objects/ladok/2027.toml:93:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
         ],
     },
     Case {
@@ -601,7 +601,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:92:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
+            "objects/ladok/2027.toml:93:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
         ],
     },
     Case {

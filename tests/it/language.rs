@@ -82,17 +82,17 @@ fel[appendix3/stale]: svaren för `ladok` har ändrats efter att de intygades
    = hjälp: gå igenom svaren och intyga igen: `plan attest ladok --system ladok --year 2027`
 
 fel[schema]: `systems[0].appendix3.answers.mfa` har det okända värdet "ja"
-  --> objects/ladok/2027.toml:63:7
+  --> objects/ladok/2027.toml:64:7
    |
-63 | mfa = "ja"
+64 | mfa = "ja"
    |       ^^^^
    |
    = hjälp: "ja" skrivs "yes" i planfilerna
 
 varning[upgrade/service-window]: den större uppgraderingen av `ladok` den 2027-04-07 (onsdag) ligger utanför servicefönstren
-  --> objects/ladok/2027.toml:79:8
+  --> objects/ladok/2027.toml:80:8
    |
-79 | date = 2027-04-07
+80 | date = 2027-04-07
    |        ^^^^^^^^^^
    |
    = hjälp: nästa servicefönster är 2027-05-01 (lördag)

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `plan` binary run on real temporary plan repositories.
 //! One test binary for all of them, so the build stays fast.
 
+mod attestations;
 mod bad_inputs;
 mod baseline;
 mod cache;
@@ -14,9 +15,11 @@ mod git;
 mod governance;
 mod history;
 mod hook;
+mod import;
 mod language;
 mod new_year;
 mod output;
+mod register;
 mod robustness;
 mod rules_appendix3;
 mod rules_decision;

@@ -100,14 +100,17 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// The real binary, with no colour preference inherited from the caller's environment.
+/// The real binary, with no colour preference inherited from the caller's environment,
+/// and git's fixed test author (see [`git_in`]) as the identity `plan attest` signs with.
 pub fn plan_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         // The language is the repository's unless a test sets it.
-        .env_remove("PLAN_LANG");
+        .env_remove("PLAN_LANG")
+        .env("GIT_AUTHOR_NAME", "Test Person")
+        .env("GIT_AUTHOR_EMAIL", "test@example.se");
     without_git_environment(&mut cmd);
     cmd
 }

@@ -19,8 +19,8 @@ pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
         bail!("--commit: a merge, rebase or similar is in progress ({:?}); finish it first; nothing was written", repo.state());
     }
     staged_elsewhere(repo)?;
-    let author = identity(repo, "AUTHOR")?;
-    let committer = identity(repo, "COMMITTER")?;
+    let author = identity(&git, "AUTHOR")?;
+    let committer = identity(&git, "COMMITTER")?;
     Ok(Ready {
         git,
         author,
@@ -83,15 +83,8 @@ fn head_tree(repo: &Repository) -> Result<Option<Tree<'_>>> {
 
 /// Who commits: GIT_AUTHOR_* / GIT_COMMITTER_* as git itself reads them, else
 /// user.name and user.email from the git configuration.
-fn identity(repo: &Repository, who: &str) -> Result<Signature<'static>> {
-    let config = repo.config()?;
-    let get = |env: &str, key: &str| {
-        std::env::var(format!("GIT_{who}_{env}"))
-            .ok()
-            .filter(|v| !v.is_empty())
-            .or_else(|| config.get_string(key).ok())
-    };
-    match (get("NAME", "user.name"), get("EMAIL", "user.email")) {
+fn identity(git: &GitRepo, who: &str) -> Result<Signature<'static>> {
+    match git.identity(who) {
         (Some(name), Some(email)) => Ok(Signature::now(&name, &email)?),
         _ => bail!(
             "--commit: no git identity to commit as; set one with `git config user.name \"Your Name\"` and `git config user.email you@example.se`; nothing was written"

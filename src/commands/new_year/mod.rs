@@ -9,6 +9,7 @@ use crate::cli::{parse_year, Globals};
 use crate::diag::Span;
 use crate::fsio;
 use crate::model::{Plan, Tbl};
+use crate::output::plural;
 use crate::repo::{self, Source, WorkTree};
 use anyhow::{anyhow, bail, Result};
 use rayon::prelude::*;
@@ -266,8 +267,4 @@ fn default_from(source: &dyn Source, plans: &ByYear) -> Result<i32> {
         .next_back()
         .copied()
         .ok_or_else(|| anyhow!("no plans under objects/ yet: nothing to roll over"))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
