@@ -1,6 +1,7 @@
 //! Command-line types: the global flags and the subcommands.
 
 use crate::commands;
+use crate::i18n::Lang;
 use crate::output::ColorChoice;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -26,6 +27,11 @@ pub struct Cli {
     /// When to colour output (NO_COLOR is honoured with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// The language of texts for people: sv or en (default: plan.toml's `language`,
+    /// else English)
+    #[arg(long, global = true, env = "PLAN_LANG", value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -54,6 +60,20 @@ pub struct Globals {
     pub repo: Option<PathBuf>,
     pub today: NaiveDate,
     pub color: ColorChoice,
+    /// `--lang` or `PLAN_LANG`; [`Globals::language`] weighs it against plan.toml.
+    pub lang: Option<Lang>,
+}
+
+impl Globals {
+    /// The language in force for a repository: the flag, `PLAN_LANG`, the
+    /// repository's `language`, English.
+    pub fn language(&self, settings: &crate::settings::Settings) -> Lang {
+        Lang::resolve(self.lang, settings.config.language)
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not a language of plan: sv or en"))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -9,6 +9,7 @@ pub mod digest;
 pub mod engine;
 pub mod fsio;
 pub mod hash;
+pub mod i18n;
 pub mod import;
 pub mod index;
 pub mod model;

@@ -3,6 +3,7 @@
 use crate::cli::{parse_year, Globals};
 use crate::diag::Severity;
 use crate::engine::{self, Outcome, Selection};
+use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
@@ -196,16 +197,24 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         &mut outcome.findings,
     );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
+    let lang = globals.language(&settings);
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
     match &args.output {
         Some(file) => {
-            let report = render(&outcome, args.format, false, &prefix, args.deny_warnings);
+            let report = render(
+                &outcome,
+                args.format,
+                false,
+                &prefix,
+                args.deny_warnings,
+                lang,
+            );
             crate::fsio::write_report(file, report.as_bytes())?;
-            output::emit(&output::human::render(&outcome, stdout_color));
+            output::emit(&output::human::render(&outcome, stdout_color, lang));
         }
         // The JSON report is written as it is made: the largest, and read by programs.
         None if args.format == Format::Json => {
-            output::emit_with(|out| output::json::write(&outcome, out));
+            output::emit_with(|out| output::json::write(&outcome, lang, out));
         }
         None => output::emit(&render(
             &outcome,
@@ -213,6 +222,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             stdout_color,
             &prefix,
             args.deny_warnings,
+            lang,
         )),
     }
     let errors = outcome.count(Severity::Error);
@@ -230,14 +240,15 @@ fn render(
     color: bool,
     prefix: &str,
     deny_warnings: bool,
+    lang: Lang,
 ) -> String {
     match format {
-        Format::Human => output::human::render(outcome, color),
-        Format::Json => output::json::render(outcome),
-        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix),
-        Format::Junit => output::junit::render(outcome, deny_warnings, prefix),
-        Format::Github => output::github::render(&outcome.findings, prefix),
-        Format::Sarif => output::sarif::render(&outcome.findings, prefix),
+        Format::Human => output::human::render(outcome, color, lang),
+        Format::Json => output::json::render(outcome, lang),
+        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix, lang),
+        Format::Junit => output::junit::render(outcome, deny_warnings, prefix, lang),
+        Format::Github => output::github::render(&outcome.findings, prefix, lang),
+        Format::Sarif => output::sarif::render(&outcome.findings, prefix, lang),
     }
 }
 

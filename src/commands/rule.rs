@@ -1,7 +1,7 @@
 //! `plan rule`: what a rule checks, why, and how to fix what it finds.
 
 use crate::checks::{self, ALL};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// Explain a rule, or list them all.
@@ -16,36 +16,71 @@ pub struct Args {
     pub id: Option<String>,
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+/// The documentation is in the language of `--lang`/`PLAN_LANG`, else of the
+/// repository the command runs in (if any), else English.
+pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
+    let lang = language(globals);
     match args.id {
         None => {
-            let rows = ALL.iter().map(|rule| {
+            let (rule, default, when) = (
+                lang.text("rule-list-rule"),
+                lang.text("rule-list-default"),
+                lang.text("rule-list-when"),
+            );
+            let rows = ALL.iter().map(|r| {
                 vec![
-                    rule.id.to_string(),
-                    rule.severity.as_str().to_string(),
-                    rule.summary.to_string(),
+                    r.id.to_string(),
+                    r.severity.as_str().to_string(),
+                    r.summary_in(lang),
                 ]
             });
-            let table = crate::output::table::render(&["rule", "default", "when"], rows, &["when"]);
+            let table = crate::output::table::render(
+                &[rule.as_str(), default.as_str(), when.as_str()],
+                rows,
+                &[when.as_str()],
+            );
             crate::outln!("{}", table.trim_end());
             let width = usize::from(crate::output::table::width());
-            let note = "`plan rule ID` explains one; plan.toml [rules] changes a severity (\"error\", \"warning\", \"off\").";
-            crate::outln!("\n{}", crate::output::table::wrap(note, width).join("\n"));
+            let note = lang.text("rule-list-footer");
+            crate::outln!("\n{}", crate::output::table::wrap(&note, width).join("\n"));
         }
         Some(id) => {
             let Some(rule) = checks::rule(&id) else {
-                let hint = crate::diag::did_you_mean_hint(&id, ALL.iter().map(|r| r.id));
-                bail!("no rule `{id}`{hint} (`plan rule` lists them)");
+                match crate::diag::did_you_mean(&id, ALL.iter().map(|r| r.id)) {
+                    Some(s) => crate::fail!("error-no-rule-suggest", rule = id.as_str(), name = s),
+                    None => crate::fail!("error-no-rule", rule = id.as_str()),
+                }
             };
             crate::outln!(
-                "{} (default severity: {})\n",
-                rule.id,
-                rule.severity.as_str()
+                "{}\n",
+                crate::tr!(
+                    lang,
+                    "rule-heading",
+                    rule = rule.id,
+                    severity = rule.severity.as_str()
+                )
             );
-            crate::outln!("Fires when: {}.\n", rule.summary);
+            crate::outln!(
+                "{}\n",
+                crate::tr!(lang, "rule-fires-when", summary = rule.summary_in(lang))
+            );
             let width = usize::from(crate::output::table::width()).min(100);
-            crate::outln!("{}", crate::output::table::wrap(rule.doc, width).join("\n"));
+            let doc = rule.doc_in(lang);
+            crate::outln!("{}", crate::output::table::wrap(&doc, width).join("\n"));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The flag's language, else the repository's when the command runs in one.
+fn language(globals: &crate::cli::Globals) -> crate::i18n::Lang {
+    if let Some(lang) = globals.lang {
+        return lang;
+    }
+    let repository = crate::repo::find_root(globals.repo.as_deref())
+        .ok()
+        .and_then(|root| crate::repo::WorkTree::new(&root).ok())
+        .and_then(|source| crate::settings::Settings::load(&source).ok())
+        .and_then(|settings| settings.config.language);
+    crate::i18n::Lang::resolve(None, repository)
 }

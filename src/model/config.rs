@@ -53,6 +53,12 @@ pub const CONFIG: &[Field] = &[
         doc: "Upgrades are announced at least this many days ahead (default 7).",
     },
     Field {
+        name: "language",
+        ty: Ty::Enum(crate::i18n::CODES),
+        required: false,
+        doc: "The language of messages, reports and the site: \"sv\" or \"en\" (default \"en\").",
+    },
+    Field {
         name: "service_windows",
         ty: Ty::OneOrMany(&Ty::Table(SERVICE_WINDOWS)),
         required: false,
@@ -106,8 +112,8 @@ pub fn window_problems(root: Tbl<'_, '_>, out: &mut Vec<super::shape::ShapeError
     {
         out.push(super::shape::ShapeError {
             span: nth.span,
-            message: "`service_windows.nth` must be 1–5 or -1, found 0".into(),
-            help: Some("1 for the first weekday of the month, -1 for the last; leave nth out for every week".into()),
+            message: crate::msg!("schema-nth-zero"),
+            help: Some(crate::msg!("schema-nth-zero.help")),
         });
     }
 }
@@ -119,6 +125,8 @@ pub struct Config {
     pub role_model: Sp<String>,
     pub checklist: Option<Sp<String>>,
     pub announce_days: i64,
+    /// `language`: None when absent (English unless `--lang` or `PLAN_LANG` say otherwise).
+    pub language: Option<crate::i18n::Lang>,
     /// The recurring service windows.
     pub service_windows: Vec<Window>,
     pub service_window_dates: Vec<NaiveDate>,
@@ -169,6 +177,9 @@ impl Config {
                 .unwrap_or_else(|| Sp::new(String::new(), root.span)),
             checklist: root.str("checklist"),
             announce_days: root.int("announce_days").map_or(7, |d| d.val),
+            language: root
+                .str("language")
+                .and_then(|l| crate::i18n::Lang::from_code(&l.val)),
             service_windows: windows,
             service_window_dates: match root.value("service_window_dates") {
                 Some(v) => match v.get_ref() {
@@ -208,6 +219,7 @@ mod tests {
             role_model: Sp::new("pm3-lu".into(), crate::diag::Span::START),
             checklist: None,
             announce_days: 7,
+            language: None,
             service_windows: vec![Window {
                 weekday: Weekday::Sat,
                 nth: Some(1),

@@ -2,14 +2,16 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
+use crate::i18n::Lang;
 use serde::Serialize;
 
 struct Report<'a> {
     outcome: &'a Outcome,
+    lang: Lang,
 }
 
 /// The findings serialised one at a time, as they are written (no list of them).
-struct Findings<'a>(&'a [Finding]);
+struct Findings<'a>(&'a [Finding], Lang);
 
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -21,8 +23,8 @@ impl Serialize for Findings<'_> {
             column: f.column,
             object: f.object.as_deref(),
             year: f.year,
-            message: &f.message,
-            help: f.help.as_deref(),
+            message: f.message_in(self.1),
+            help: f.help_in(self.1),
         }))
     }
 }
@@ -33,7 +35,7 @@ impl Serialize for Report<'_> {
         let outcome = self.outcome;
         let mut report = serializer.serialize_struct("Report", 3)?;
         report.serialize_field("version", &1u32)?;
-        report.serialize_field("findings", &Findings(&outcome.findings))?;
+        report.serialize_field("findings", &Findings(&outcome.findings, self.lang))?;
         report.serialize_field(
             "summary",
             &Summary {
@@ -55,9 +57,9 @@ struct JsonFinding<'a> {
     column: usize,
     object: Option<&'a str>,
     year: Option<i32>,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -67,16 +69,17 @@ struct Summary {
     warnings: usize,
 }
 
-/// The report as one string (for `--output FILE`).
-pub fn render(outcome: &Outcome) -> String {
+/// The report as one string (for `--output FILE`). Keys, rule ids and values stay
+/// the same in every language; `message` and `help` are texts for people, in `lang`.
+pub fn render(outcome: &Outcome, lang: Lang) -> String {
     let mut out = Vec::new();
-    write(outcome, &mut out).expect("findings serialise");
+    write(outcome, lang, &mut out).expect("findings serialise");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// The report written to `out` finding by finding: at 50,000 objects with many
 /// findings, no copy of the whole report is held in memory (issue 17).
-pub fn write(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Report { outcome })?;
+pub fn write(outcome: &Outcome, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report { outcome, lang })?;
     out.write_all(b"\n")
 }

@@ -3,6 +3,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
@@ -11,7 +12,7 @@ use std::fmt::Write;
 /// GitLab shows only the first `<failure>` of a test case, so all of a file's
 /// failing findings go into one failure element, one line each; `failures` counts
 /// the failed test cases, and each test case names its `file`.
-pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
+pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) -> String {
     let fails = |f: &Finding| f.severity == Severity::Error || deny_warnings;
     // Findings are in file order, as are the files: one pass pairs them up.
     let mut by_file = outcome
@@ -45,7 +46,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
                 f.column,
                 f.severity.as_str(),
                 f.rule,
-                f.message
+                f.message_in(lang)
             )
         };
         let (failing, notes): (Vec<&Finding>, Vec<&Finding>) =
@@ -53,8 +54,13 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
         if let Some(first) = failing.first() {
             failed += 1;
             let message = match failing.len() {
-                1 => first.message.clone(),
-                n => format!("{n} problems; the first: {}", first.message),
+                1 => first.message_in(lang),
+                n => crate::tr!(
+                    lang,
+                    "junit-problems",
+                    count = n,
+                    first = first.message_in(lang)
+                ),
             };
             let text: String = failing.iter().map(|f| line(f)).collect();
             let _ = writeln!(

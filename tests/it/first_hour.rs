@@ -151,9 +151,10 @@ mod editor_leftovers {
             checked.findings
         );
         assert_eq!(checked.summary.files, 1);
+        // plan init's plan.toml says `language = "sv"`.
         assert!(plan_in(&dir, &["check"])
             .stdout
-            .contains("checked 1 plan file:"));
+            .contains("1 planfil granskad:"));
     }
 
     #[test]

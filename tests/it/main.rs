@@ -17,6 +17,7 @@ mod governance;
 mod history;
 mod hook;
 mod import;
+mod language;
 mod new_year;
 mod output;
 mod readme;

@@ -110,6 +110,8 @@ pub fn plan_command() -> Command {
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("COLUMNS", "400")
+        // The language is the repository's unless a test sets it.
+        .env_remove("PLAN_LANG")
         .env("GIT_AUTHOR_NAME", "Test Person")
         .env("GIT_AUTHOR_EMAIL", "test@example.se");
     without_git_environment(&mut cmd);
