@@ -19,4 +19,5 @@ pub mod report;
 pub mod rollover;
 pub mod schema;
 pub mod settings;
+pub mod site;
 pub mod verify;

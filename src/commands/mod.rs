@@ -14,3 +14,4 @@ pub mod new_year;
 pub mod report;
 pub mod rule;
 pub mod schema;
+pub mod site;

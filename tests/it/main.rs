@@ -22,5 +22,6 @@ mod rules_decision;
 mod rules_plan;
 mod rules_roles;
 mod schema;
+mod site;
 mod support;
 mod writes;
