@@ -3,6 +3,7 @@
 
 mod bad_inputs;
 mod baseline;
+mod browser;
 mod cache;
 mod changed_since;
 mod ci_formats;
