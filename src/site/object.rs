@@ -545,6 +545,9 @@ fn answer_line(
     }
 }
 
+/// At most this many objects in an object page's picture of its neighbours.
+const NEIGHBOURS_DRAWN: usize = 40;
+
 /// The object, what it depends on and what depends on it: readable however large
 /// the repository is.
 fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine], inc: &[DepLine]) -> String {
@@ -564,7 +567,9 @@ fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine], inc: &[DepLine]
             .entry((d.object.clone(), object.to_string()))
             .or_insert(true) &= d.integration;
     }
-    if ids.len() < 2 {
+    // A hub that half the organisation depends on is listed, not drawn: a picture
+    // of hundreds of boxes helps nobody (and would take long to lay out).
+    if ids.len() < 2 || ids.len() > NEIGHBOURS_DRAWN {
         return String::new();
     }
     let nodes: Vec<graph::Node> = ids

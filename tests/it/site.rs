@@ -229,3 +229,25 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
         "<p>mine</p>"
     );
 }
+
+#[test]
+fn plan_init_s_pipeline_publishes_the_site_with_gitlab_pages_from_the_default_branch() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("planer");
+    let init = crate::support::plan_in(parent.path(), &["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{init:?}");
+    let ci = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap();
+    let job = &ci[ci.find("\npages:\n").expect("a pages job")..];
+    for needed in [
+        "- if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        "- plan site --out public",
+        "paths:\n      - public",
+    ] {
+        assert!(job.contains(needed), "`{needed}` in:\n{job}");
+    }
+    assert!(!job.contains("merge_request_event"), "{job}");
+    // What the job runs works in the new repository, and writes public/.
+    let run = crate::support::plan_in(&dir, &["site", "--out", "public"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(dir.join("public/index.html").is_file());
+}
