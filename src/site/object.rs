@@ -1,7 +1,7 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{Data, DepLine, UpgradeLine};
-use super::{graph, Badge, Chrome};
+use super::{Badge, Chrome};
 use crate::diag::amount;
 use crate::report::load::Loaded;
 use crate::tr;
@@ -551,44 +551,27 @@ const NEIGHBOURS_DRAWN: usize = 40;
 /// The object, what it depends on and what depends on it: readable however large
 /// the repository is.
 fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine], inc: &[DepLine]) -> String {
-    let mut ids = BTreeSet::from([object.to_string()]);
-    let mut edges = std::collections::BTreeMap::new();
-    for d in out {
-        if d.target_object != object {
-            ids.insert(d.target_object.clone());
-            *edges
-                .entry((object.to_string(), d.target_object.clone()))
-                .or_insert(true) &= d.integration;
-        }
-    }
-    for d in inc {
-        ids.insert(d.object.clone());
-        *edges
-            .entry((d.object.clone(), object.to_string()))
-            .or_insert(true) &= d.integration;
-    }
+    let edges: Vec<(&str, &str, bool)> = out
+        .iter()
+        .map(|d| (object, d.target_object.as_str(), d.integration))
+        .chain(
+            inc.iter()
+                .map(|d| (d.object.as_str(), object, d.integration)),
+        )
+        .filter(|(from, to, _)| from != to)
+        .collect();
+    let neighbours: BTreeSet<&str> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
     // A hub that half the organisation depends on is listed, not drawn: a picture
     // of hundreds of boxes helps nobody (and would take long to lay out).
-    if ids.len() < 2 || ids.len() > NEIGHBOURS_DRAWN {
+    if neighbours.len() < 2 || neighbours.len() > NEIGHBOURS_DRAWN {
         return String::new();
     }
-    let nodes: Vec<graph::Node> = ids
-        .iter()
-        .map(|id| graph::Node {
-            id: id.clone(),
-            label: id.clone(),
-            href: (id != object && data.objects.contains(id.as_str()))
-                .then(|| format!("{id}.html")),
-            focus: id == object,
-        })
-        .collect();
-    let edges: Vec<graph::Edge> = edges
-        .into_iter()
-        .map(|((from, to), dashed)| graph::Edge { from, to, dashed })
-        .collect();
-    graph::svg(
+    super::pages::object_graph(
+        data,
         &tr!(data.l, "site-neighbourhood-title", object = object),
-        &nodes,
-        &edges,
+        [object],
+        edges,
+        Some(object),
+        "",
     )
 }

@@ -346,29 +346,51 @@ pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
 
 /// The whole year as a graph: one node per object, one edge per object pair.
 fn whole_graph(data: &Data<'_>, rows: &[DepLine]) -> String {
-    let mut ids: BTreeSet<&str> = data.objects.clone();
-    let mut edges: BTreeMap<(&str, &str), bool> = BTreeMap::new();
-    for r in rows {
-        if r.object == r.target_object {
+    let edges = rows
+        .iter()
+        .map(|r| (r.object.as_str(), r.target_object.as_str(), r.integration));
+    object_graph(
+        data,
+        &data.l.text("site-deps-graph-title"),
+        data.objects.iter().copied(),
+        edges,
+        None,
+        "objects/",
+    )
+}
+
+/// A graph of objects: `ids` (and every end of an edge) as nodes linked to their
+/// pages under `prefix`, one edge per pair (dashed when every dependency between
+/// them is an integration), `focus` drawn heavier and not linked.
+pub fn object_graph<'s>(
+    data: &Data<'_>,
+    title: &str,
+    ids: impl IntoIterator<Item = &'s str>,
+    edges: impl IntoIterator<Item = (&'s str, &'s str, bool)>,
+    focus: Option<&str>,
+    prefix: &str,
+) -> String {
+    let mut ids: BTreeSet<&str> = ids.into_iter().collect();
+    let mut pairs: BTreeMap<(&str, &str), bool> = BTreeMap::new();
+    for (from, to, integration) in edges {
+        if from == to {
             continue;
         }
-        ids.insert(&r.target_object);
-        let dashed = edges.entry((&r.object, &r.target_object)).or_insert(true);
-        *dashed &= r.integration;
+        ids.insert(from);
+        ids.insert(to);
+        *pairs.entry((from, to)).or_insert(true) &= integration;
     }
     let nodes: Vec<graph::Node> = ids
         .iter()
         .map(|id| graph::Node {
             id: id.to_string(),
             label: id.to_string(),
-            href: data
-                .objects
-                .contains(id)
-                .then(|| format!("objects/{id}.html")),
-            focus: false,
+            href: (Some(*id) != focus && data.objects.contains(id))
+                .then(|| format!("{prefix}{id}.html")),
+            focus: Some(*id) == focus,
         })
         .collect();
-    let edges: Vec<graph::Edge> = edges
+    let edges: Vec<graph::Edge> = pairs
         .into_iter()
         .map(|((from, to), dashed)| graph::Edge {
             from: from.into(),
@@ -376,7 +398,7 @@ fn whole_graph(data: &Data<'_>, rows: &[DepLine]) -> String {
             dashed,
         })
         .collect();
-    graph::svg(&data.l.text("site-deps-graph-title"), &nodes, &edges)
+    graph::svg(title, &nodes, &edges)
 }
 
 #[derive(Template)]
