@@ -284,8 +284,13 @@ pub const SITE_MANIFEST: &str = ".plan-site";
 /// beside, renamed into place), a file whose bytes are already there left alone,
 /// files the previous run wrote and this one does not removed — and nothing else
 /// touched. A file in the way that the manifest does not list is the user's: the
-/// run refuses before writing anything. Returns how many files were written.
-pub fn write_generated(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<usize> {
+/// run refuses before writing anything. `make` gives each file's bytes, called in
+/// parallel as the files are written. Returns how many files were written.
+pub fn write_generated(
+    dir: &Path,
+    files: &[String],
+    make: impl Fn(&str) -> Vec<u8> + Sync,
+) -> Result<usize> {
     if dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
@@ -300,7 +305,7 @@ pub fn write_generated(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<usize>
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
         Err(e) => return Err(e).with_context(|| format!("reading {}", manifest.display())),
     };
-    for (rel, _) in files {
+    for rel in files {
         let target = dir.join(rel);
         match target.symlink_metadata() {
             Ok(meta) if meta.file_type().is_symlink() || !meta.is_file() => {
@@ -315,16 +320,17 @@ pub fn write_generated(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<usize>
     }
     let written = files
         .par_iter()
-        .map(|(rel, bytes)| -> Result<usize> {
+        .map(|rel| -> Result<usize> {
             let target = dir.join(rel);
-            if fs::read(&target).is_ok_and(|old| old == *bytes) {
+            let bytes = make(rel);
+            if fs::read(&target).is_ok_and(|old| old == bytes) {
                 return Ok(0);
             }
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("creating {}", parent.display()))?;
             }
-            let tmp = write_temp(&target, bytes, Flush::WithBatch)?;
+            let tmp = write_temp(&target, &bytes, Flush::WithBatch)?;
             fs::rename(&tmp, &target)
                 .inspect_err(|_| {
                     let _ = fs::remove_file(&tmp);
@@ -333,7 +339,7 @@ pub fn write_generated(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<usize>
             Ok(1)
         })
         .sum::<Result<usize>>()?;
-    let now: std::collections::BTreeSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let now: std::collections::BTreeSet<&str> = files.iter().map(String::as_str).collect();
     for old in previous.iter().filter(|p| !now.contains(p.as_str())) {
         // Only what the manifest names, inside the folder, and only regular files.
         if old.split('/').any(|part| part == ".." || part.is_empty()) {

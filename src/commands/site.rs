@@ -49,14 +49,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         ..Selection::default()
     };
     let outcome = engine::check(&source, &settings, globals.today, &selection)?;
-    let files = crate::site::build(&crate::site::Input {
+    let site = crate::site::Site::new(&crate::site::Input {
         year: &year,
         settings: &settings,
         findings: &outcome.findings,
         lang,
         today: globals.today,
     });
-    let written = crate::fsio::write_generated(&args.out, &files)?;
+    let files = site.files();
+    let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;
     eprintln!(
         "wrote {written} of {} files of the {year_number} site to {}",
         files.len(),

@@ -13,8 +13,6 @@ use crate::settings::Settings;
 use crate::tr;
 use askama::Template;
 use chrono::NaiveDate;
-use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 pub use graph::esc;
 
@@ -87,92 +85,110 @@ pub struct Input<'a> {
     pub today: NaiveDate,
 }
 
-/// The site's files: path relative to the output folder, and contents. Sorted by path.
-pub fn build(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
-    let l = input.lang;
-    let organisation = input.settings.config.organisation.as_str();
-    let chrome = |current: &'static str, title: String| Chrome {
-        l,
-        root: "",
-        title,
-        organisation,
-        year: input.year.year,
-        current,
-    };
-    let mut findings: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in input.findings {
-        if let Some(object) = &f.object {
-            findings.entry(object.as_str()).or_default().push(f);
+/// The site of one year, ready to render page by page (a large repository's pages
+/// are written as they are made, never all held at once).
+pub struct Site<'a> {
+    data: pages::Data<'a>,
+    organisation: &'a str,
+    config: &'a crate::model::Config,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(input: &Input<'a>) -> Site<'a> {
+        Site {
+            data: pages::Data::new(input),
+            organisation: input.settings.config.organisation.as_str(),
+            config: &input.settings.config,
         }
     }
-    let data = pages::Data::new(input, &findings);
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("style.css".into(), STYLE.as_bytes().to_vec()),
-        (
-            "index.html".into(),
-            render(&pages::index(
-                &data,
-                chrome(
-                    "index.html",
-                    tr!(l, "site-index-title", year = input.year.year),
-                ),
+
+    /// The site's files, relative to the output folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = [
+            "style.css",
+            "index.html",
+            "dependencies.html",
+            "upgrades.html",
+            "upgrades.ics",
+            "deviations.html",
+            "people.html",
+        ]
+        .iter()
+        .map(|f| f.to_string())
+        .chain(
+            self.data
+                .objects
+                .iter()
+                .map(|o| format!("objects/{o}.html")),
+        )
+        .collect();
+        files.sort();
+        files
+    }
+
+    /// One file's contents; `rel` is one of [`Site::files`].
+    pub fn render(&self, rel: &str) -> Vec<u8> {
+        let data = &self.data;
+        let (l, year) = (data.l, data.year.year);
+        let chrome = |current: &'static str, title: String| Chrome {
+            l,
+            root: "",
+            title,
+            organisation: self.organisation,
+            year,
+            current,
+        };
+        match rel {
+            "style.css" => STYLE.as_bytes().to_vec(),
+            "index.html" => render(&pages::index(
+                data,
+                chrome(rel_static(rel), tr!(l, "site-index-title", year = year)),
             )),
-        ),
-        (
-            "dependencies.html".into(),
-            render(&pages::dependencies(
-                &data,
-                chrome("dependencies.html", l.text("site-nav-dependencies")),
+            "dependencies.html" => render(&pages::dependencies(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-dependencies")),
             )),
-        ),
-        (
-            "upgrades.html".into(),
-            render(&pages::upgrades(
-                &data,
-                chrome(
-                    "upgrades.html",
-                    tr!(l, "site-upgrades-title", year = input.year.year),
-                ),
+            "upgrades.html" => render(&pages::upgrades(
+                data,
+                chrome(rel_static(rel), tr!(l, "site-upgrades-title", year = year)),
             )),
-        ),
-        (
-            "upgrades.ics".into(),
-            crate::report::upgrades::ics(
+            "upgrades.ics" => crate::report::upgrades::ics(
                 &data.upgrades,
-                &input.settings.config,
-                organisation,
-                input.year.year,
-                input.today,
+                self.config,
+                self.organisation,
+                year,
+                data.today,
             )
             .into_bytes(),
-        ),
-        (
-            "deviations.html".into(),
-            render(&pages::deviations(
-                &data,
-                chrome("deviations.html", l.text("site-nav-deviations")),
+            "deviations.html" => render(&pages::deviations(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-deviations")),
             )),
-        ),
-        (
-            "people.html".into(),
-            render(&pages::people(
-                &data,
-                chrome("people.html", l.text("site-nav-people")),
+            "people.html" => render(&pages::people(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-people")),
             )),
-        ),
-    ];
-    let objects: Vec<(String, Vec<u8>)> = input
-        .year
-        .plans
-        .par_iter()
-        .map(|p| {
-            let page = object::page(&data, p, organisation);
-            (format!("objects/{}.html", p.object), render(&page))
-        })
-        .collect();
-    files.extend(objects);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+            _ => {
+                let object = rel
+                    .strip_prefix("objects/")
+                    .and_then(|r| r.strip_suffix(".html"))
+                    .unwrap_or_default();
+                match data.plan_of(object) {
+                    Some(plan) => render(&object::page(data, plan, self.organisation)),
+                    None => Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+/// The top-level page's name as the navigation knows it.
+fn rel_static(rel: &str) -> &'static str {
+    PAGES
+        .iter()
+        .map(|(file, _)| *file)
+        .find(|file| *file == rel)
+        .unwrap_or("")
 }
 
 fn render<T: Template>(page: &T) -> Vec<u8> {

@@ -243,16 +243,9 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         })
         .collect();
 
-    let depends_on: Vec<DepLine> = data
-        .deps
-        .iter()
-        .filter(|d| d.object == p.object)
-        .map(|d| data.dep(d))
-        .collect();
+    let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
     let depended_on_by: Vec<DepLine> = data
-        .deps
-        .iter()
-        .filter(|d| d.object != p.object && crate::index::split_ref(&d.target).0 == p.object)
+        .deps_of(&p.object, false)
         .map(|d| data.dep(d))
         .collect();
     let graph = neighbourhood(data, &p.object, &depends_on, &depended_on_by);
@@ -340,9 +333,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         .collect();
 
     let upgrades = data
-        .upgrades
-        .iter()
-        .filter(|u| u.object == p.object)
+        .upgrades_of(&p.object)
         .map(|u| data.upgrade(u))
         .collect();
 

@@ -14,7 +14,7 @@ use crate::settings::Settings;
 use crate::tr;
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The rows and lookups every page shares, made once.
 pub struct Data<'a> {
@@ -22,30 +22,94 @@ pub struct Data<'a> {
     pub year: &'a Year,
     pub settings: &'a Settings,
     pub today: NaiveDate,
-    pub findings: &'a BTreeMap<&'a str, Vec<&'a Finding>>,
+    /// The findings of each object.
+    pub findings: BTreeMap<&'a str, Vec<&'a Finding>>,
     pub upgrades: Vec<UpgradeRow>,
     pub deps: Vec<DepRow>,
     pub deviations: Vec<DeviationRow>,
     pub roles: Vec<RoleRow>,
     /// Objects with a plan this year.
     pub objects: BTreeSet<&'a str>,
+    /// Object → its plan, its upgrade rows, the dependency rows from it and to it
+    /// (indices into the rows above): pages look these up once per object.
+    by_object: HashMap<&'a str, ObjectRows<'a>>,
+}
+
+#[derive(Default)]
+struct ObjectRows<'a> {
+    plan: Option<&'a crate::report::load::Loaded>,
+    upgrades: Vec<usize>,
+    deps_from: Vec<usize>,
+    deps_to: Vec<usize>,
 }
 
 impl<'a> Data<'a> {
-    pub fn new(input: &Input<'a>, findings: &'a BTreeMap<&'a str, Vec<&'a Finding>>) -> Data<'a> {
+    pub fn new(input: &Input<'a>) -> Data<'a> {
         let year = input.year;
+        let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
+        for f in input.findings {
+            if let Some(object) = &f.object {
+                findings.entry(object.as_str()).or_default().push(f);
+            }
+        }
+        let upgrades = crate::report::upgrades::rows(year, &input.settings.config);
+        let deps = crate::report::deps::rows(year);
+        let mut by_object: HashMap<&'a str, ObjectRows<'a>> = HashMap::new();
+        for p in &year.plans {
+            by_object.entry(p.object.as_str()).or_default().plan = Some(p);
+        }
+        for (i, u) in upgrades.iter().enumerate() {
+            if let Some(rows) = by_object.get_mut(u.object.as_str()) {
+                rows.upgrades.push(i);
+            }
+        }
+        for (i, d) in deps.iter().enumerate() {
+            if let Some(rows) = by_object.get_mut(d.object.as_str()) {
+                rows.deps_from.push(i);
+            }
+            let target = split_ref(&d.target).0;
+            if target != d.object {
+                if let Some(rows) = by_object.get_mut(target) {
+                    rows.deps_to.push(i);
+                }
+            }
+        }
         Data {
             l: input.lang,
             year,
             settings: input.settings,
             today: input.today,
             findings,
-            upgrades: crate::report::upgrades::rows(year, &input.settings.config),
-            deps: crate::report::deps::rows(year),
+            upgrades,
+            deps,
             deviations: crate::report::deviations::rows(year, &input.settings.roles, input.today),
             roles: crate::report::roles::rows(year),
             objects: year.plans.iter().map(|p| p.object.as_str()).collect(),
+            by_object,
         }
+    }
+
+    /// The object's plan this year.
+    pub fn plan_of(&self, object: &str) -> Option<&'a crate::report::load::Loaded> {
+        self.by_object.get(object).and_then(|r| r.plan)
+    }
+
+    /// The object's upgrade rows, in the report's order.
+    pub fn upgrades_of(&self, object: &str) -> impl Iterator<Item = &UpgradeRow> {
+        let rows = self.by_object.get(object).map(|r| r.upgrades.as_slice());
+        rows.unwrap_or_default().iter().map(|&i| &self.upgrades[i])
+    }
+
+    /// The dependency rows from the object (`from`) or to it (not `from`).
+    pub fn deps_of(&self, object: &str, from: bool) -> impl Iterator<Item = &DepRow> {
+        let rows = self.by_object.get(object).map(|r| {
+            if from {
+                r.deps_from.as_slice()
+            } else {
+                r.deps_to.as_slice()
+            }
+        });
+        rows.unwrap_or_default().iter().map(|&i| &self.deps[i])
     }
 
     /// A role's label from the role model ("Systemägare"), else its id.
@@ -148,7 +212,10 @@ impl<'a> Data<'a> {
     /// upgrade's own table in the plan (clash, announcement, CAB, …).
     pub fn upgrade(&self, row: &UpgradeRow) -> UpgradeLine {
         let mut flags = BTreeSet::new();
-        if let Some(plan) = self.year.plans.iter().find(|p| p.object == row.object) {
+        // Outside a window is a problem only where the rule says so (not for a
+        // security update, nor a supplier's release): shown plainly otherwise.
+        let mut outside_flagged = false;
+        if let Some(plan) = self.by_object.get(row.object.as_str()).and_then(|r| r.plan) {
             let spans: Vec<_> = plan
                 .plan
                 .upgrades
@@ -164,6 +231,9 @@ impl<'a> Data<'a> {
                     && spans
                         .iter()
                         .any(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1));
+                if inside && f.rule == "upgrade/service-window" {
+                    outside_flagged = true;
+                }
                 if inside && f.rule.starts_with("upgrade/") {
                     flags.insert(self.l.text(&format!(
                         "site-flag-{}",
@@ -181,7 +251,13 @@ impl<'a> Data<'a> {
                 .kind
                 .as_deref()
                 .map_or(String::new(), |k| self.value("kind", k)),
-            window: self.window(row.service_window),
+            window: match self.window(row.service_window) {
+                badge if !row.service_window && !outside_flagged => Badge {
+                    class: "neutral",
+                    ..badge
+                },
+                badge => badge,
+            },
             status: self.value("upgrade-status", &row.status),
             flags: flags.into_iter().collect(),
             dependents: if row.dependents.is_empty() {
@@ -283,9 +359,8 @@ pub fn index<'a>(data: &Data<'_>, c: Chrome<'a>) -> Index<'a> {
                 })
                 .collect();
             let next = data
-                .upgrades
-                .iter()
-                .find(|u| u.object == p.object && u.date >= data.today && u.status == "planned");
+                .upgrades_of(&p.object)
+                .find(|u| u.date >= data.today && u.status == "planned");
             IndexRow {
                 object: p.object.clone(),
                 name: plan
