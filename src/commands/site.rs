@@ -40,15 +40,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let settings = Settings::load(&source)?;
     let lang = globals.language(&settings);
     let year_number = args.year.unwrap_or_else(|| globals.today.year());
-    let year = crate::report::load::year(&source, year_number)?;
-    if year.plans.is_empty() {
-        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
-    }
+    // The check first: what it holds while it works is freed before the plans are
+    // loaded for the pages (the peak is the larger of the two, not their sum).
     let selection = Selection {
         year: Some(year_number),
         ..Selection::default()
     };
     let outcome = engine::check(&source, &settings, globals.today, &selection)?;
+    let year = crate::report::load::year(&source, year_number)?;
+    if year.plans.is_empty() {
+        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
+    }
     let site = crate::site::Site::new(&crate::site::Input {
         year: &year,
         settings: &settings,
