@@ -150,6 +150,27 @@ peak() {
     awk '/^[0-9]+$/ {printf "%.0f\n", $1/1024}' "$RES/$name.kb" > "$RES/$name"
 }
 
+# measure_writes NAME RUNS DIR CLEAN CMD...: like measure, for a command that writes
+# files: the shell command CLEAN runs before every run (and once after the last) to
+# take away what the run before wrote.
+measure_writes() {
+    local name=$1 runs=$2 dir=$3 clean=$4; shift 4
+    say "$name: $*"
+    if [ -n "$HYPERFINE" ]; then
+        (cd "$dir" && "$HYPERFINE" --style none --warmup 1 --runs "$runs" -i \
+            --prepare "$clean" --export-csv "$RES/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1)
+        median_of "$RES/$name.csv" > "$RES/$name"
+    else
+        : > "$RES/$name.times"
+        for _ in $(seq "$runs"); do
+            bash -c "$clean"
+            (cd "$dir" && $TIME -a -o "$RES/$name.times" -f '%e' "$@" >/dev/null 2>&1) || true
+        done
+        median "$RES/$name.times" > "$RES/$name"
+    fi
+    bash -c "$clean"
+}
+
 "$PLAN" --repo "$(repo_of "$SMALL")" schema > "$WORK/plan-schema.json"
 
 for n in $SIZES; do
@@ -160,6 +181,7 @@ for n in $SIZES; do
     peak "rss-$n" "$repo" "${check[@]}"
     measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
     measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
+    measure "verify-$n" "$RUNS" "$repo" "${check[@]}" --verify-attestations
     # plan site into a fresh folder each run, as CI builds it; earlier sites are
     # moved aside, not deleted (see new-year below), and deleted at the end.
     trash=$WORK/trash
@@ -195,28 +217,49 @@ for n in $SIZES; do
         trash=$WORK/trash
         mkdir -p "$trash"
         clean="find $repo/objects -name 2028.toml -print0 | xargs -0 -r perl -e 'for (@ARGV) { m{/([^/]+)/2028\\.toml\$} or die; rename(\$_, \"$trash/\$1.\$\$.toml\") or die \"\$_: \$!\" }'"
-        NY_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
-        say "new-year-$n"
-        if [ -n "$HYPERFINE" ]; then
-            (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$NY_RUNS" -i \
-                --prepare "$clean" --export-csv "$RES/new-year-$n.csv" \
-                "$PLAN --repo $repo --today $TODAY new-year --from $YEAR --to $((YEAR + 1))" >/dev/null 2>&1)
-            median_of "$RES/new-year-$n.csv" > "$RES/new-year-$n"
-        else
-            : > "$RES/new-year-$n.times"
-            for _ in $(seq "$NY_RUNS"); do
-                bash -c "$clean"
-                $TIME -a -o "$RES/new-year-$n.times" -f '%e' "$PLAN" --repo "$repo" --today $TODAY \
-                    new-year --from $YEAR --to $((YEAR + 1)) >/dev/null 2>&1 || true
-            done
-            median "$RES/new-year-$n.times" > "$RES/new-year-$n"
-        fi
-        bash -c "$clean"
+        measure_writes "new-year-$n" "$(( RUNS < 3 ? RUNS : 3 ))" "$repo" "$clean" \
+            "$PLAN" --repo "$repo" --today $TODAY new-year --from $YEAR --to $((YEAR + 1))
         git -C "$repo" status --porcelain | grep -q . && git -C "$repo" checkout -q -- . 2>/dev/null || true
     else
         echo "n/a" > "$RES/new-year-$n"
     fi
 done
+# `plan import` of a register export of $SMALL rows (semicolons, Swedish headers, as
+# a Swedish spreadsheet program writes it; two systems for every third object) into
+# an empty repository, then `plan check` of the plans it wrote. Before each run the
+# plans of the last one are moved aside (not deleted, see new-year above).
+if "$PLAN" import --help >/dev/null 2>&1; then
+    imp=$WORK/import-$SMALL
+    register=$WORK/register-$SMALL.csv
+    awk -v n="$SMALL" 'BEGIN {
+        print "Förvaltningsobjekt;System;Namn;Leverantör;Drift;Livscykel;Version;Personuppgifter;Konfidentialitet;Riktighet;Tillgänglighet;Avtal;Avtalet löper ut;Systemägare;IT-systemägare;Systemförvaltare;IT-systemförvaltare"
+        split("intern;extern;hybrid", drift, ";"); split("aktiv;aktiv;aktiv;planerad;avvecklas", liv, ";")
+        object = 0
+        for (i = 1; i <= n; i++) {
+            if (i % 3 != 2) object++
+            printf "Objekt %d;System %d;Systemet nummer %d;Leverantör %d AB;%s;%s;%d.%d;%s;%d;%d;%d;AVT-%05d;%d-%02d-28;Ägare %d <agare%d@example.se>;IT-ägare %d <itagare%d@example.se>;Förvaltare %d <forvaltare%d@example.se>;IT-förvaltare %d\n",
+                object, i, i, i % 97, drift[i % 3 + 1], liv[i % 5 + 1], i % 9 + 1, i % 40, (i % 4 ? "ja" : "nej"),
+                i % 4, (i + 1) % 4, (i + 2) % 4, i, 2027 + i % 5, i % 12 + 1, object, object, object % 50, object % 50, object, object, object % 80
+        }
+    }' > "$register"
+    rm -rf "$imp"
+    mkdir -p "$imp/objects"
+    cp "$(repo_of "$SMALL")/plan.toml" "$imp/"
+    trash=$WORK/trash
+    mkdir -p "$trash"
+    clean="mv $imp/objects $trash/import-objects.\$\$.\$RANDOM && mkdir $imp/objects"
+    measure_writes "import-$SMALL" "$(( RUNS < 3 ? RUNS : 3 ))" "$imp" "$clean" \
+        "$PLAN" --repo "$imp" --today $TODAY import "$register" --year $YEAR
+    # The plans to check: those of one more import.
+    "$PLAN" --repo "$imp" --today $TODAY import "$register" --year $YEAR >/dev/null
+    measure "import-check-$SMALL" "$RUNS" "$imp" "$PLAN" --repo "$imp" --today $TODAY check --format json
+    IMPORTED=$(find "$imp/objects" -name "$YEAR.toml" | wc -l)
+else
+    echo "n/a" > "$RES/import-$SMALL"
+    echo "n/a" > "$RES/import-check-$SMALL"
+    IMPORTED=n/a
+fi
+
 if [ -n "$TAPLO" ]; then
     repo=$(repo_of "$SMALL")
     measure "taplo-$SMALL" "$(( RUNS < 3 ? RUNS : 3 ))" "$repo" \
@@ -253,7 +296,10 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | peak memory of check | $(get rss-$SMALL) MiB | $(get rss-$LARGE) MiB | | < 256 MiB at $LARGE |
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
+| \`--verify-attestations\` (history of every attestation) | $(get verify-$SMALL) s | $(get verify-$LARGE) s | $(ratio "$(get verify-$SMALL)" "$(get check-$SMALL)") × check | |
 | \`plan site\` (a fresh folder) | $(get site-$SMALL) s | $(get site-$LARGE) s | $(ratio "$(get site-$SMALL)" "$(get check-$SMALL)") × check | ≤ 2 × |
 | peak memory of \`plan site\` | $(get site-rss-$SMALL) MiB | $(get site-rss-$LARGE) MiB | | < 256 MiB |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
+| \`import\` of $SMALL register rows ($IMPORTED plans) | $(get import-$SMALL) s | | $(ratio "$(get import-$SMALL)" "$(get import-check-$SMALL)") × check of them | < 1 × |
+| \`plan check\` of the imported plans | $(get import-check-$SMALL) s | | | reference |
 EOF

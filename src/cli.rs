@@ -44,6 +44,7 @@ pub enum Command {
     NewYear(commands::new_year::Args),
     Check(commands::check::Args),
     Report(commands::report::Args),
+    Import(commands::import::Args),
     Attest(commands::attest::Args),
     Hook(commands::hook::Args),
     Codeowners(commands::codeowners::Args),

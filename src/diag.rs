@@ -157,6 +157,12 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// "; did you mean `x`?" to end an error message with, when a candidate is close to
+/// `name`; else nothing.
+pub fn did_you_mean_hint<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    did_you_mean(name, candidates).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+}
+
 /// Closest candidate to a misspelt name, if one is near enough to be a likely typo.
 pub fn did_you_mean<'c>(
     name: &str,

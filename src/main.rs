@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         cli::Command::NewYear(args) => commands::new_year::run(args, &globals),
         cli::Command::Check(args) => commands::check::run(args, &globals),
         cli::Command::Report(args) => commands::report::run(args, &globals),
+        cli::Command::Import(args) => commands::import::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),
         cli::Command::Schema(args) => commands::schema::run(args, &globals),
         cli::Command::Site(args) => commands::site::run(args, &globals),
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         cli::Command::Rule(args) => commands::rule::run(args),
         cli::Command::Completions(args) => commands::completions::run(args),
     };
-    match result {
+    match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(err) => {
             let color = globals.color.enabled(std::io::stderr().is_terminal());
@@ -46,7 +47,8 @@ fn main() -> ExitCode {
                     } else {
                         ("", "")
                     };
-                    eprintln!("{style}error{reset}: {err:#}");
+                    let message = format!("{err:#}");
+                    eprintln!("{style}error{reset}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

@@ -54,8 +54,8 @@ impl Settings {
                 invalid.push(
                     "parse",
                     Span::new(e.valid_up_to()..e.valid_up_to()),
-                    "file is not valid UTF-8".into(),
-                    None,
+                    checks::not_utf8(bytes[e.valid_up_to()]),
+                    Some("save the file as UTF-8 (TOML is always UTF-8)".into()),
                 );
                 return Err(invalid.into_error(text).into());
             }

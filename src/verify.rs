@@ -1,123 +1,278 @@
 //! `--verify-attestations`: the attestation is the one signature this tool records,
-//! so git history must show that the person holding the attesting role set it.
+//! so git history must show that the person holding the attesting role set it — a
+//! holder someone else appointed (SPEC §6, `appendix3/attester-mismatch`, v2).
 
 use crate::checks::Rule;
 use crate::diag::{Finding, LineIndex, Severity, Span};
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
+use crate::repo::history::{author_email, describe, History, Version, SHALLOW_HINT};
 use crate::repo::GitRepo;
 use crate::settings::Settings;
-use anyhow::Result;
+use anyhow::{bail, Result};
+use git2::Commit;
+use rayon::prelude::*;
 use std::path::Path;
 
 pub const ATTESTER_MISMATCH: Rule = Rule {
     id: "appendix3/attester-mismatch",
     severity: Severity::Error,
-    summary: "with --verify-attestations: the commit that last set the attestation was not authored by the attesting role holder's email",
-    doc: "`plan attest` writes who attested (a role), when, and a digest; anyone could \
-          type those lines. With `--verify-attestations`, git history (blame of the \
-          digest line, else attested_on) shows which commit last set the attestation, \
-          and its author e-mail must be that of a person holding the attesting role in \
-          the plan (for signed commits, sign with that identity). A mismatch means \
-          someone attested on the role holder's behalf. Have the role holder run \
-          `plan attest` and commit it themselves; protect the plans with CODEOWNERS \
-          (`plan codeowners`) so such a change needs their approval.",
+    summary: "with --verify-attestations: the attestation was not signed and committed by a holder of the attesting role that someone else appointed",
+    doc: "`plan attest` writes who attested (a role), when, a digest of the answers and \
+          `signed_by`, the git e-mail of the person who ran it; anyone could type those \
+          lines. With `--verify-attestations`, git history shows the commit that last \
+          changed any of them, and the plan as it was just before that commit names the \
+          holder of the attesting role. The attestation counts when `signed_by` and the \
+          commit's author are both that holder's e-mail, and the holder did not appoint \
+          themselves (the commit that last set the role's e-mail was authored by someone \
+          else). So changing the holder and attesting in one commit fails, as does an \
+          attestation copied from another system or year, or committed by someone else. \
+          The handbook (000, ch. 9): \"IT-systemägaren är den som undertecknar och \
+          intygar att uppgifterna i bilaga 3 till planen är korrekta\"; the signature is \
+          theirs to give. Fix: the holder runs `plan attest` and commits it \
+          under their own e-mail (a re-run replaces `signed_by`, so there is always \
+          something to commit); a wrong holder is corrected by someone else (the \
+          förvaltare) in a commit of their own first. Git author e-mails are claims: \
+          protect the branch, require code owner approval (`plan codeowners`) and signed \
+          commits on the forge so they can be trusted.",
 };
 
 /// Checks the attestation of every system in `files` (repository-relative paths of
-/// plan files whose current text is given) against the git history of HEAD.
+/// plan files with the text that was checked) against the git history that leads to
+/// `rev` (HEAD when None: the work tree and the index are compared with HEAD).
 pub fn attestations(
     root: &Path,
     settings: &Settings,
     files: &[(String, String)],
+    rev: Option<&str>,
 ) -> Result<Vec<Finding>> {
     let git = GitRepo::open(root)?;
+    if git.repo.is_shallow() {
+        bail!(
+            "--verify-attestations: this is a shallow clone, so the history of the plans is cut off and every attestation would seem to come from the oldest commit there; {SHALLOW_HINT}"
+        );
+    }
+    drop(git);
+    // One history per thread, not per piece of work rayon splits off: the paths
+    // each commit changed are computed once per history and shared by its files.
+    let threads = rayon::current_num_threads().max(1);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let found: Vec<Result<Vec<Finding>>> = files
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let history = History::new(GitRepo::open(root)?);
+            let mut out = Vec::new();
+            for (path, text) in chunk {
+                out.extend(verify_file(&history, settings, rev, path, text)?);
+            }
+            Ok(out)
+        })
+        .collect();
     let mut out = Vec::new();
-    for (path, text) in files {
-        let Ok(tree) = toml::de::DeTable::parse(text) else {
-            continue;
-        };
-        let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
-        let attester = settings.roles.attester(plan.om());
-        let emails: Vec<String> = plan
-            .holders(attester)
-            .map(|h| {
-                h.people
-                    .iter()
-                    .filter_map(|p| p.email.as_ref())
-                    .map(|e| e.val.to_lowercase())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let index = LineIndex::new(text);
-        let mut blame = None;
-        for system in &plan.systems {
-            let (Some(id), Some(a3)) = (&system.id, &system.appendix3) else {
-                continue;
-            };
-            let Some(line_span) = a3
-                .digest
-                .as_ref()
-                .map(|d| d.span)
-                .or(a3.attested_on.as_ref().map(|d| d.span))
-            else {
-                continue;
-            };
-            if a3.attested_by.is_none() {
-                continue;
-            }
-            let (line, _) = index.line_col(line_span.start as usize);
-            if blame.is_none() {
-                blame = Some(blame_of(&git, path, text));
-            }
-            let author = match blame.as_ref().expect("set above") {
-                Ok(lines) => lines.get(line - 1).cloned().flatten(),
-                Err(e) => {
-                    out.push(finding(
-                        path,
-                        line_span,
-                        format!("cannot read the history of {path}: {e:#}"),
-                    ));
-                    break;
-                }
-            };
-            let message = match author {
-                None => Some(format!(
-                    "the attestation of `{}` is not committed yet, so its author cannot be verified",
-                    id.val
-                )),
-                Some(email) if emails.contains(&email.to_lowercase()) => None,
-                Some(email) if emails.is_empty() => Some(format!(
-                    "the attestation of `{}` was committed by {email}, and the attesting role {} has no e-mail to compare with",
-                    id.val,
-                    settings.roles.describe(attester)
-                )),
-                Some(email) => Some(format!(
-                    "the attestation of `{}` was committed by {email}, not by the attesting role {} ({})",
-                    id.val,
-                    settings.roles.describe(attester),
-                    emails.join(", ")
-                )),
-            };
-            if let Some(message) = message {
-                let mut f = finding(path, line_span, message);
-                f.help = Some(
-                    "the attesting person runs `plan attest` and commits it under their own e-mail"
-                        .into(),
-                );
-                out.push(f);
-            }
-        }
-        for f in out.iter_mut().filter(|f| &f.file == path) {
-            f.locate(&index);
-            f.object = path.split('/').nth(1).map(str::to_string);
-            f.year = path
-                .rsplit('/')
-                .next()
-                .and_then(|n| n.strip_suffix(".toml"))
-                .and_then(|y| y.parse().ok());
-        }
+    for f in found {
+        out.extend(f?);
     }
     Ok(out)
+}
+
+/// The attestation keys of one system in one version of a plan.
+fn attestation(version: &Version, system: &str) -> Option<[Option<String>; 4]> {
+    let a3 = version.as_ref()?.system(system)?.appendix3.as_ref()?;
+    let s = |v: &Option<crate::model::Sp<String>>| v.as_ref().map(|v| v.val.clone());
+    Some([
+        s(&a3.attested_by),
+        a3.attested_on.as_ref().map(|d| d.val.to_string()),
+        s(&a3.digest),
+        s(&a3.signed_by),
+    ])
+}
+
+/// The e-mails of a role's holders in one version, sorted (empty: no plan, no holder).
+fn emails(version: &Version, role: &str) -> Vec<String> {
+    let mut emails = version
+        .as_ref()
+        .map(|p| p.emails_of(role))
+        .unwrap_or_default();
+    emails.sort();
+    emails
+}
+
+fn verify_file(
+    history: &History,
+    settings: &Settings,
+    rev: Option<&str>,
+    path: &str,
+    text: &str,
+) -> Result<Vec<Finding>> {
+    let now = history.remember(text);
+    let Some(plan) = &now else {
+        return Ok(Vec::new());
+    };
+    let object = path.split('/').nth(1).unwrap_or_default();
+    let year = path
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.strip_suffix(".toml"))
+        .unwrap_or_default();
+    let start = history.start(rev)?;
+    let mut out = Vec::new();
+    for system in &plan.systems {
+        let (Some(id), Some(a3)) = (&system.id, &system.appendix3) else {
+            continue;
+        };
+        let Some(by) = &a3.attested_by else { continue };
+        let span = a3
+            .digest
+            .as_ref()
+            .map(|d| d.span)
+            .or(a3.attested_on.as_ref().map(|d| d.span))
+            .unwrap_or(by.span);
+        let sys = id.val.as_str();
+        let attest = format!("plan attest {object} --system {sys} --year {year}");
+        let key = |v: &Version| attestation(v, sys);
+        let committed = match &start {
+            Some(head) => key(&history.at(head, path)?) == key(&now),
+            None => false,
+        };
+        let (true, Some(head)) = (committed, start.clone()) else {
+            let mut f = finding(
+                path,
+                span,
+                format!(
+                    "the attestation of `{sys}` is not committed yet, so who signed it cannot be verified"
+                ),
+            );
+            f.help(format!(
+                "the attesting person runs `{attest}` and commits it under their own e-mail"
+            ));
+            out.push(f);
+            continue;
+        };
+        let change = history.last_change(head, path, key)?;
+        let commit = &change.commit;
+        let author = author_email(commit);
+        let made = describe(commit);
+        let Some(before) = &change.before else {
+            let mut f = finding(
+                path,
+                span,
+                format!(
+                    "the attestation of `{sys}` was set in commit {made} by {author}, which also created {path}, so no holder of the attesting role had been appointed before it"
+                ),
+            );
+            f.help(format!(
+                "commit the plan with its roles first; then the attesting role's holder runs `{attest}` and commits that under their own e-mail"
+            ));
+            out.push(f);
+            continue;
+        };
+        let (role, holders) = before.attesting(&settings.roles);
+        let role_label = settings.roles.describe(role);
+        let mut problems = Vec::new();
+        if holders.is_empty() {
+            problems.push(format!(
+                "{role_label} had no e-mail in the plan before that commit"
+            ));
+        } else {
+            if !holders.contains(&author) {
+                problems.push(format!("the commit's author {author} is not the holder"));
+            }
+            match a3.signed_by.as_ref().map(|s| s.val.to_lowercase()) {
+                None => problems.push("it has no signed_by".to_string()),
+                Some(s) if !holders.contains(&s) => {
+                    problems.push(format!("it is signed by {s}, not by the holder"))
+                }
+                Some(_) => {}
+            }
+            let after = emails(&history.at(commit, path)?, role);
+            let mut sorted = holders.clone();
+            sorted.sort();
+            if after != sorted {
+                problems.push(format!(
+                    "the same commit changed {role_label} to {}",
+                    if after.is_empty() {
+                        "nobody".to_string()
+                    } else {
+                        after.join(", ")
+                    }
+                ));
+            }
+            if let Some(parent) = commit.parents().next() {
+                let appointed = appointment(history, parent, path, role)?;
+                let by = author_email(&appointed);
+                if holders.contains(&by) {
+                    problems.push(format!(
+                        "{by} appointed themselves: commit {} by {by} set the e-mail of {role_label}",
+                        describe(&appointed)
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            continue;
+        }
+        let holder = if holders.is_empty() {
+            "nobody with an e-mail".to_string()
+        } else {
+            holders.join(", ")
+        };
+        let mut f = finding(
+            path,
+            span,
+            format!(
+                "the attestation of `{sys}` (attested_by = \"{}\") was last changed in commit {made} by {author}, when {role_label} was {holder}: {}",
+                by.val,
+                problems.join("; ")
+            ),
+        );
+        f.help(format!(
+            "the holder of {role_label} runs `{attest}` and commits it under their own e-mail; if the holder in the plan is wrong, someone else corrects [roles.{role}] in a commit of their own first"
+        ));
+        out.push(f);
+    }
+    let index = LineIndex::new(text);
+    for f in &mut out {
+        f.locate(&index);
+        f.object = Some(object.to_string());
+        f.year = year.parse().ok();
+    }
+    Ok(out)
+}
+
+/// The commit that last set the e-mails of `role` in the plan at `path`, from
+/// `start` back. A plan that `plan new-year` made from last year's keeps its holders:
+/// when the file was created with the same holders as last year's plan of the
+/// object, the search goes on in last year's plan.
+fn appointment<'r>(
+    history: &'r History,
+    start: Commit<'r>,
+    path: &str,
+    role: &str,
+) -> Result<Commit<'r>> {
+    let mut path = path.to_string();
+    let mut start = start;
+    loop {
+        let target = emails(&history.at(&start, &path)?, role);
+        let change = history.last_change(start, &path, |v| emails(v, role))?;
+        if change.before.is_none() {
+            if let (Some(previous), Some(parent)) =
+                (previous_year(&path), change.commit.parents().next())
+            {
+                if !target.is_empty() && emails(&history.at(&parent, &previous)?, role) == target {
+                    path = previous;
+                    start = parent;
+                    continue;
+                }
+            }
+        }
+        return Ok(change.commit);
+    }
+}
+
+/// `objects/x/2027.toml` for `objects/x/2028.toml`.
+fn previous_year(path: &str) -> Option<String> {
+    let (dir, name) = path.rsplit_once('/')?;
+    let year: i32 = name.strip_suffix(".toml")?.parse().ok()?;
+    Some(format!("{dir}/{}.toml", year - 1))
 }
 
 fn finding(path: &str, span: Span, message: String) -> Finding {
@@ -130,28 +285,112 @@ fn finding(path: &str, span: Span, message: String) -> Finding {
     )
 }
 
-/// The author e-mail of the commit that last changed each line of the file's current
-/// text (None: the line is not committed).
-fn blame_of(git: &GitRepo, path: &str, text: &str) -> Result<Vec<Option<String>>> {
-    let repo = &git.repo;
-    let full = format!("{}{path}", git.prefix);
-    let lines = text.lines().count();
-    let Ok(committed) = repo.blame_file(Path::new(&full), None) else {
-        return Ok(vec![None; lines]);
+/// What `appendix3/stale` can add from history: the questions whose answers differ
+/// between the version of the plan whose answers the digest covers and `now`.
+pub fn changed_answers(
+    history: &History,
+    rev: Option<&str>,
+    path: &str,
+    now: &Plan,
+    system: &str,
+) -> Result<Option<(Vec<String>, String)>> {
+    let Some(a3) = now.system(system).and_then(|s| s.appendix3.as_ref()) else {
+        return Ok(None);
     };
-    let blame = committed.blame_buffer(text.as_bytes())?;
-    let mut out = Vec::with_capacity(lines);
-    for line in 1..=lines {
-        let email = blame.get_line(line).and_then(|hunk| {
-            let id = hunk.final_commit_id();
-            if id.is_zero() {
-                return None;
-            }
-            let commit = repo.find_commit(id).ok()?;
-            let email = commit.author().email().map(str::to_string);
-            email
-        });
-        out.push(email);
+    let Some(digest) = &a3.digest else {
+        return Ok(None);
+    };
+    let Some(start) = history.start(rev)? else {
+        return Ok(None);
+    };
+    let attested = history.find_back(start, path, |p| {
+        p.system(system)
+            .and_then(|s| s.appendix3.as_ref())
+            .is_some_and(|a| crate::digest::of_answers(&a.answers) == digest.val)
+    })?;
+    let Some((commit, then)) = attested else {
+        return Ok(None);
+    };
+    let Some(old) = then.system(system).and_then(|s| s.appendix3.as_ref()) else {
+        return Ok(None);
+    };
+    let one = |a: &crate::model::plan::Answer| crate::digest::of_answers(std::slice::from_ref(a));
+    let mut changed: Vec<String> = Vec::new();
+    for a in &a3.answers {
+        match old
+            .answers
+            .iter()
+            .find(|o| o.question.val == a.question.val)
+        {
+            Some(o) if one(o) == one(a) => {}
+            _ => changed.push(a.question.val.clone()),
+        }
     }
-    Ok(out)
+    for o in &old.answers {
+        if !a3.answers.iter().any(|a| a.question.val == o.question.val) {
+            changed.push(o.question.val.clone());
+        }
+    }
+    changed.sort();
+    Ok(Some((changed, describe(&commit))))
+}
+
+/// Adds to each `appendix3/stale` finding about changed answers which questions
+/// changed since the version the digest covers, where git history has that version.
+/// Without git, or when history does not reach it, the findings stay as they are.
+pub fn explain_stale(
+    root: &Path,
+    source: &dyn crate::repo::Source,
+    rev: Option<&str>,
+    findings: &mut [Finding],
+) {
+    let stale: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.rule == crate::checks::STALE.id)
+        .map(|(i, _)| i)
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    let Ok(git) = GitRepo::open(root) else {
+        return;
+    };
+    let history = History::new(git);
+    for i in stale {
+        let f = &mut findings[i];
+        let Ok(Some(bytes)) = source.read(&f.file) else {
+            continue;
+        };
+        let Some(now) = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|text| history.remember(text))
+        else {
+            continue;
+        };
+        // The finding points at the digest of the system it is about.
+        let Some(system) = now.systems.iter().find(|s| {
+            s.appendix3
+                .as_ref()
+                .and_then(|a| a.digest.as_ref())
+                .is_some_and(|d| d.span == f.span)
+        }) else {
+            continue;
+        };
+        let Some(id) = &system.id else { continue };
+        if let Ok(Some((changed, commit))) = changed_answers(&history, rev, &f.file, &now, &id.val)
+        {
+            if !changed.is_empty() {
+                f.message = format!(
+                    "the answers of `{}` changed after they were attested: {} differ from the answers attested in commit {commit}",
+                    id.val,
+                    changed
+                        .iter()
+                        .map(|q| format!("`{q}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
+    }
 }

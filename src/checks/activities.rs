@@ -35,7 +35,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     for act in &plan.activities {
         let label = act.label();
         if let Some(owner) = &act.owner {
-            if plan.holders(&owner.val).is_none_or(|h| h.people.is_empty()) {
+            if !plan.holds(&owner.val) {
                 sink.push(
                     &OWNER,
                     owner.span,

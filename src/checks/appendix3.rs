@@ -51,10 +51,30 @@ pub const NOT_REPORTED: Rule = Rule {
     id: "appendix3/not-reported",
     severity: Severity::Warning,
     summary: "a deviation whose reported_to lacks a role the model requires",
-    doc: "Deviations in bilaga 3 must be reported to the roles the role model names \
-          (pm3-lu: the systemförvaltare and the IT-systemägare; in organisation models \
-          4 and 5 the systemförvaltare). `reported_to` records that this happened. \
-          Report the deviation and add the missing role ids to `reported_to`.",
+    doc: "Deviations in bilaga 3 must be reported to the roles the role model names; \
+          where the model gives a list, the first role of it held in the plan. pm3-lu \
+          (handbook 000, chapter 8): \"så måste du informera både din systemförvaltare \
+          och din IT-systemägare om detta\" — where the plan holds no IT-systemägare, \
+          the systemägare instead. Municipal (001 §6.3, §6.5): \"Rapportera avvikelser \
+          från förvaltningsplan till styrgruppen\", that is the objektägare and the \
+          objektägare IT (§6.4). `reported_to` records that this happened. Report the \
+          deviation and add the missing role ids to `reported_to`.",
+};
+
+pub const DEVIATION_ROLE: Rule = Rule {
+    id: "appendix3/deviation-role",
+    severity: Severity::Error,
+    summary: "a deviation's owner is not a role held in this plan, or a reported_to entry is not a role of the model",
+    doc: "A deviation names who handles it (`owner`) and whom it was reported to \
+          (`reported_to`), both as role ids. The handbook (000, chapter 8) asks that \
+          deviations reach named roles — \"så måste du informera både din \
+          systemförvaltare och din IT-systemägare om detta\" — and the municipal model \
+          (001 §6.3) that they are reported \"till styrgruppen\". An owner nobody holds \
+          in this plan, or a `reported_to` id the role model does not have (a typo such \
+          as `objektagare-it` for `objektagare_it`, or a title like \
+          `brandvaggsansvarig`), means the deviation has no one to answer for it or \
+          was reported to nobody the model knows. Use a role id held in the plan's \
+          [roles] for `owner`, and role ids of the model in `reported_to`.",
 };
 
 pub const NA_UNJUSTIFIED: Rule = Rule {
@@ -70,20 +90,29 @@ pub const NOT_ATTESTED: Rule = Rule {
     id: "appendix3/not-attested",
     severity: Severity::Error,
     summary: "no attestation (error if established/revised, else warning)",
-    doc: "Bilaga 3 is signed by the attesting role (pm3-lu: the IT-systemägare; the \
-          systemägare in organisation models 4 and 5), who thereby vouches that the \
-          answers are correct. An established plan needs that signature. Once the \
+    doc: "Bilaga 3 is signed by the attesting role (pm3-lu: the IT-systemägare, who \
+          \"undertecknar och intygar att uppgifterna i bilaga 3 till planen är \
+          korrekta\", handbook 000 chapter 9; the systemägare where the plan holds no \
+          IT-systemägare), who thereby vouches that the answers are correct. An established plan needs that signature. Once the \
           answers are final, the attesting person runs `plan attest OBJECT --system S \
-          --year Y`, which records attested_by, attested_on and the digest.",
+          --year Y`, which records attested_by, attested_on, the digest and signed_by \
+          (the git e-mail of whoever ran it).",
 };
 
 pub const WRONG_ATTESTER: Rule = Rule {
     id: "appendix3/wrong-attester",
     severity: Severity::Error,
     summary: "attested_by is not the model's attesting role",
-    doc: "Only the role the role model names may attest bilaga 3 (for this \
-          organisation model). An attestation by another role does not count. Have the \
-          right role attest with `plan attest`.",
+    doc: "Only the role the role model names may attest bilaga 3: of the model's \
+          attester list, the first role held in the plan. In pm3-lu that is the \
+          IT-systemägare (handbook 000, chapter 9: \"IT-systemägaren är den som \
+          undertecknar och intygar att uppgifterna i bilaga 3 till planen är \
+          korrekta\"), and the systemägare where the plan holds no IT-systemägare \
+          (organisation models 4 and 5 often have none, 10.1.4–10.1.5). In the \
+          municipal model it is the objektägare IT, by convention (001 has no bilaga 3; \
+          the role answers for \"Att IT-stöden följer gällande lagar och \
+          förordningar\", §6.4). An attestation by another role does not count. Have \
+          the right role attest with `plan attest`.",
 };
 
 pub const STALE: Rule = Rule {
@@ -93,7 +122,9 @@ pub const STALE: Rule = Rule {
     doc: "`plan attest` records a digest of the answers as they were when attested. \
           When an answer changes afterwards, the signature no longer covers what the \
           file says. Formatting and comments do not affect the digest; only the \
-          answers do. Review the changed answers and attest again with `plan attest`.",
+          answers do. Where git history holds the version that was attested, the \
+          message names the answers that changed since. Review the changed answers \
+          and attest again with `plan attest`.",
 };
 
 pub const OVERDUE: Rule = Rule {
@@ -163,7 +194,7 @@ pub fn check_system_answers(
         )
         .help("answer each with \"yes\", \"no\", \"partial\" or \"na\"");
     }
-    let report_to = ctx.settings.roles.report_to(ctx.plan.om());
+    let report_to = ctx.plan.report_to(&ctx.settings.roles);
     for a in answers {
         if checklist.question(&a.question).is_none() {
             let f = sink.push(
@@ -202,6 +233,7 @@ pub fn check_system_answers(
                 .help(format!("{q} = {{ answer = \"{}\", deviation = \"…\", action = \"…\", owner = \"…\", due = YYYY-MM-DD, reported_to = [{}] }}",
                     answer.val, report_to.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", ")));
             }
+            check_deviation_roles(ctx, q, a, sink);
             let reported: Vec<&str> = a
                 .reported_to
                 .iter()
@@ -210,7 +242,7 @@ pub fn check_system_answers(
                 .collect();
             let lacking: Vec<&str> = report_to
                 .iter()
-                .map(String::as_str)
+                .copied()
                 .filter(|r| !reported.contains(r))
                 .collect();
             if !lacking.is_empty() {
@@ -262,10 +294,51 @@ pub fn check_system_answers(
     }
 }
 
+/// `appendix3/deviation-role`: the owner is held in the plan, and every `reported_to`
+/// entry is a role of the model.
+fn check_deviation_roles(ctx: &FileCtx<'_>, q: &str, a: &Answer, sink: &mut Sink) {
+    let model = &ctx.settings.roles;
+    let plan = ctx.plan;
+    if let Some(owner) = a.owner.as_ref().filter(|o| !plan.holds(&o.val)) {
+        let held: Vec<&str> = plan
+            .roles
+            .iter()
+            .filter(|r| plan.holds(&r.id.val))
+            .map(|r| r.id.val.as_str())
+            .collect();
+        let what = if model.role(&owner.val).is_some() {
+            "a role nobody holds in this plan"
+        } else {
+            "not a role held in this plan"
+        };
+        let f = sink.push(
+            &DEVIATION_ROLE,
+            owner.span,
+            format!("deviation `{q}`: owner `{}` is {what}", owner.val),
+        );
+        super::help_with_id(f, &owner.val, &held, "roles held here");
+    }
+    for r in a.reported_to.iter().flatten() {
+        if model.role(&r.val).is_some() {
+            continue;
+        }
+        let f = sink.push(
+            &DEVIATION_ROLE,
+            r.span,
+            format!(
+                "deviation `{q}`: reported_to names `{}`, which is not a role of role model {}",
+                r.val, model.name
+            ),
+        );
+        let ids: Vec<&str> = model.roles.iter().map(|r| r.id.as_str()).collect();
+        super::help_with_id(f, &r.val, &ids, &format!("roles of {}", model.name));
+    }
+}
+
 fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, sink: &mut Sink) {
     let Some(a3) = &system.appendix3 else { return };
     let sys = system.id.as_ref().map_or("", |i| i.val.as_str());
-    let attester = ctx.settings.roles.attester(ctx.plan.om());
+    let attester = ctx.plan.attester(&ctx.settings.roles);
     let attest_cmd = format!(
         "plan attest {} --system {sys} --year {}",
         ctx.object, ctx.year
@@ -285,15 +358,23 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
         return;
     };
     if by.val != attester {
-        sink.push(
-            &WRONG_ATTESTER,
-            by.span,
+        let message = if ctx.plan.holds(&by.val) {
             format!(
                 "appendix 3 is attested by {}, but {} attests under this role model",
                 ctx.settings.roles.describe(&by.val),
                 ctx.settings.roles.describe(attester)
-            ),
-        );
+            )
+        } else {
+            format!(
+                "appendix 3 is attested by {}, a role nobody holds in this plan; {} attests here",
+                ctx.settings.roles.describe(&by.val),
+                ctx.settings.roles.describe(attester)
+            )
+        };
+        sink.push(&WRONG_ATTESTER, by.span, message).help(format!(
+            "{} attests with `{attest_cmd}`",
+            ctx.settings.roles.describe(attester)
+        ));
     }
     let current = crate::digest::of_answers(&a3.answers);
     match &a3.digest {

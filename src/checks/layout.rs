@@ -21,12 +21,18 @@ pub const LAYOUT: Rule = Rule {
 /// The object and year a repository path names, or why it is not a plan file path.
 pub fn classify(path: &str) -> Result<(String, i32), String> {
     let parts: Vec<&str> = path.split('/').collect();
-    // `.NAME.plan-PID.tmp`: what an atomic write leaves when the process is killed
-    // between writing beside the file and renaming (crate::fsio).
+    // `NAME.lock`: the lock of a write in progress, or what one left when it was
+    // killed before renaming it over NAME (crate::fsio). `.NAME.plan-PID.tmp`:
+    // the same from earlier versions.
     let name = parts.last().copied().unwrap_or_default();
+    if let Some(locked) = name.strip_suffix(".lock").filter(|n| !n.is_empty()) {
+        return Err(format!(
+            "the lock of `{locked}`, left by a `plan` write that was interrupted or is still running; `{locked}` is as it was before that write; if no `plan` is running, delete this file"
+        ));
+    }
     if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".plan-") {
         return Err(
-            "a temporary file left by an interrupted `plan` write: the plan beside it is intact; delete this file"
+            "a temporary file left by an interrupted `plan` write, which did not happen; delete this file"
                 .into(),
         );
     }

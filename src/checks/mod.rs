@@ -10,12 +10,13 @@ pub mod deps;
 mod integrations;
 mod layout;
 mod plan;
-mod roles;
+pub mod roles;
 mod schema;
 mod upgrades;
 
+pub use appendix3::STALE;
 pub use layout::classify;
-pub use schema::{toml_error_message, MAX_FILE_BYTES};
+pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::model::{Plan, Tbl};
@@ -47,6 +48,7 @@ pub const ALL: &[&Rule] = &[
     &appendix3::UNKNOWN_QUESTION,
     &appendix3::DEVIATION_INCOMPLETE,
     &appendix3::NOT_REPORTED,
+    &appendix3::DEVIATION_ROLE,
     &appendix3::NA_UNJUSTIFIED,
     &appendix3::NOT_ATTESTED,
     &appendix3::WRONG_ATTESTER,
@@ -80,6 +82,15 @@ pub const ALL: &[&Rule] = &[
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// Helps with an id that is not one of `ids`: "did you mean `x`?" when one is close,
+/// else the ids there are (`what`: "roles held here").
+fn help_with_id(finding: &mut Finding, name: &str, ids: &[&str], what: &str) {
+    match crate::diag::did_you_mean(name, ids.iter().copied()) {
+        Some(s) => finding.help(format!("did you mean `{s}`?")),
+        None => finding.help(format!("{what}: {}", ids.join(", "))),
+    };
 }
 
 /// What every check of one plan file may look at.

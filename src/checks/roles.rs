@@ -1,7 +1,7 @@
 //! `roles/*`: who holds which governance role, as the role model requires.
 
 use super::{FileCtx, Rule, Sink};
-use crate::diag::{did_you_mean, Severity};
+use crate::diag::Severity;
 use crate::model::plan::Person;
 use crate::schema::Presence;
 
@@ -9,21 +9,32 @@ pub const MISSING: Rule = Rule {
     id: "roles/missing",
     severity: Severity::Error,
     summary: "a role required by the role model (for this organisation model) is absent",
-    doc: "The role model names the roles every förvaltning must have; in pm3-lu the \
-          systemägare and systemförvaltare always, and the IT-systemägare except in \
-          organisation models 4 and 5, where there is no IT side (handbook 10.1). A \
-          plan without them has nobody accountable for the decisions the plan records. \
-          Add a `[roles.<id>]` table with the person's name and e-mail.",
+    doc: "The role model names the roles every förvaltning must have. In pm3-lu \
+          (handbook 000, chapter 10): the systemägare and systemförvaltare always (\"ska \
+          det dock alltid finnas en systemägare och en systemförvaltare\"), the \
+          IT-systemägare in organisation models 1–3, and the IT-systemförvaltare in \
+          models 2 and 3 (\"behöver det finnas IT-systemägare och IT-systemförvaltare\", \
+          10.1.2, 10.1.3). In the municipal model (001 §6.2): \"Obligatoriska roller som \
+          alltid ska finnas för ett förvaltningsobjekt är juridisk systemägare, \
+          operativ systemägare (rollen objektägare), objektägare IT, förvaltningsledare \
+          och förvaltningsledare IT\". A plan without them has nobody accountable for \
+          the decisions the plan records. Add a `[roles.<id>]` table with the person's \
+          name and e-mail.",
 };
 
 pub const RECOMMENDED: Rule = Rule {
     id: "roles/recommended",
     severity: Severity::Warning,
     summary: "a recommended role is absent",
-    doc: "Some roles are not strictly required but the handbook recommends them, such \
-          as the IT-systemförvaltare in organisation models 1–3, who coordinates the IT \
-          side of the förvaltning day to day. Name someone, or set the rule to \"off\" \
-          in plan.toml `[rules]` if your organisation deliberately works without it.",
+    doc: "Some roles are not strictly required but the source recommends them. In \
+          pm3-lu the handbook (000, 10.1) says \"Det rekommenderas starkt att alltid \
+          besätta alla fyra rollerna\" and \"En LU-intern IT-systemägare behövs även för \
+          hostade system\": the IT-systemägare is recommended in organisation models 4 \
+          and 5, where the IT side is missing (10.1.4 warns that the systemförvaltare \
+          then risks ending up \"i händerna på\" the supplier), and the \
+          IT-systemförvaltare in models 1, 4 and 5. Name someone, or set the rule to \
+          \"off\" in plan.toml `[rules]` if your organisation deliberately works \
+          without it.",
 };
 
 pub const UNKNOWN: Rule = Rule {
@@ -51,10 +62,20 @@ pub const CONFLICT: Rule = Rule {
     severity: Severity::Warning,
     summary: "one person in two roles the model keeps apart",
     doc: "The role model lists role pairs one person should not hold together, for \
-          example systemägare and IT-systemägare: the roles are meant to check each \
-          other, and one person in both reviews their own work. The same person is \
-          recognised by e-mail, else by name. Appoint someone else to one of the roles, \
-          or turn the rule off if the arrangement is a deliberate, documented decision.",
+          example systemägare and IT-systemägare. The roles are not there to check each \
+          other — the handbook (2.2) tells the IT-systemförvaltare and systemförvaltare \
+          \"Ni är inte varandras motparter. Det är heller ingen kund- och \
+          leverantörsrelation\" — but to bring two sides into one team: the business \
+          (verksamheten) and IT, with \"olika bakgrunder och specialiteter\" (chapter \
+          9). When one person holds both, one side is missing: where the IT-systemägare \
+          has to carry the systemägare's role too, \"är risken stor att systemet inte \
+          kommer att uppfylla verksamhetens behov\" (10.1.2), and a systemförvaltare \
+          who is also the IT-systemförvaltare is \"lite udda i förhållande till \
+          systemförvaltningsmodellen\" (10.1.3). The municipal model (001 §6.4, §6.5) \
+          likewise pairs objektägare with objektägare IT and förvaltningsledare with \
+          förvaltningsledare IT. The same person is recognised by e-mail, else by name. \
+          Appoint someone else to one of the roles, or turn the rule off if the \
+          arrangement is a deliberate, documented decision.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -92,19 +113,8 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 holders.id.span,
                 format!("role model {} has no role `{}`", model.name, holders.id.val),
             );
-            match did_you_mean(&holders.id, model.roles.iter().map(|r| r.id.as_str())) {
-                Some(s) => f.help(format!("did you mean `{s}`?")),
-                None => f.help(format!(
-                    "roles of {}: {}",
-                    model.name,
-                    model
-                        .roles
-                        .iter()
-                        .map(|r| r.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            };
+            let ids: Vec<&str> = model.roles.iter().map(|r| r.id.as_str()).collect();
+            super::help_with_id(f, &holders.id, &ids, &format!("roles of {}", model.name));
         }
         for person in &holders.people {
             check_person(person, &holders.id, sink);

@@ -48,19 +48,40 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
         Ok(text) => Ok(text),
         Err(e) => {
             let at = e.valid_up_to();
-            let byte = bytes[at];
-            // Swedish letters saved in Latin-1 / Windows-1252 are the usual cause.
-            let latin1 = if byte >= 0xC0 {
-                format!(", which is `{}` in Latin-1", char::from(byte))
-            } else {
-                String::new()
-            };
-            let message = format!("file is not valid UTF-8: byte 0x{byte:02X}{latin1}");
-            sink.push(&PARSE, Span::new(at..at), message)
+            sink.push(&PARSE, Span::new(at..at), not_utf8(bytes[at]))
                 .help("save the file as UTF-8 (plan files are TOML, which is always UTF-8)");
             Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
         }
     }
+}
+
+/// Why a file is not UTF-8, naming the first bad byte: Swedish letters saved in
+/// Latin-1 / Windows-1252 are the usual cause.
+pub fn not_utf8(byte: u8) -> String {
+    let latin1 = if byte >= 0xC0 {
+        format!(", which is `{}` in Latin-1", char::from(byte))
+    } else {
+        String::new()
+    };
+    format!("file is not valid UTF-8: byte 0x{byte:02X}{latin1}")
+}
+
+/// The first line of git's conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in a
+/// file, as a byte range: a merge left unresolved.
+fn conflict_marker(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let marker = ["<<<<<<<", "=======", ">>>>>>>"].iter().any(|m| {
+            body.strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+        if marker {
+            return Some(at..at + body.len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Reports a TOML syntax error at its place. The parser's words are completed with
@@ -68,13 +89,19 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
 /// stray BOM, a non-breaking space), and which key is duplicated; and "nested too
 /// deeply" replaces the parser's recursion limit.
 pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
-    let range = e.span().unwrap_or(0..0);
+    let range = match conflict_marker(text) {
+        Some(marker) => marker,
+        None => e.span().unwrap_or(0..0),
+    };
     sink.push(&PARSE, Span::new(range), toml_error_message(e, text));
 }
 
 /// The message of a TOML syntax error in `text` (see [`parse_error`]); plan.toml's
 /// errors read the same.
 pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
+    if conflict_marker(text).is_some() {
+        return "an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers".into();
+    }
     let range = e.span().unwrap_or(0..0);
     let said = e.message().trim_end();
     let mut message = if said.contains("recursion") || said.contains("recurse") {

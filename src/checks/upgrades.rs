@@ -25,19 +25,32 @@ pub const OUTSIDE_YEAR: Rule = Rule {
 pub const SERVICE_WINDOW: Rule = Rule {
     id: "upgrade/service-window",
     severity: Severity::Warning,
-    summary: "a major or minor upgrade not on a service-window date",
+    summary:
+        "a major or minor upgrade of a system hosted internal/hybrid not on a service-window date",
     doc: "Major and minor upgrades are done in the organisation's service windows \
           (plan.toml `service_windows`, e.g. the first Saturday of the month, and \
-          `service_window_dates`), when users expect disruption. Move the upgrade to a \
-          window, or add the date to `service_window_dates` if it was agreed as an extra \
-          window. Not evaluated when plan.toml defines no windows.",
+          `service_window_dates`), when users expect disruption: \"Uppgraderingar och \
+          större systemunderhåll bör alltid göras på ett servicefönster\" (handbook 000, \
+          5.9). Only for systems run in-house (`hosting = \"internal\"` or \
+          \"hybrid\", or no `hosting`): a supplier-run service's releases are the \
+          supplier's to time — the process \"kan dock se väldigt olika ut, t ex \
+          beroende på om systemet körs på LU-interna servrar eller hos leverantören\" \
+          (10.1). Move the upgrade to a window, or add the date to \
+          `service_window_dates` if it was agreed as an extra window. Not evaluated \
+          when plan.toml defines no windows.",
 };
 
 pub const CAB: Rule = Rule {
     id: "upgrade/cab",
     severity: Severity::Error,
-    summary: "a major or minor upgrade without cab status approved/requested",
-    doc: "Major and minor upgrades go through the change advisory board. Record the \
+    summary: "a major or minor upgrade of a system hosted internal/hybrid without cab status approved/requested",
+    doc: "Major and minor upgrades go through the change advisory board: upgrade \
+          requests \"kommer att hamna hos LU:s Change Advisory Board (CAB) för \
+          godkännande\" (handbook 000, 5.9). Only for systems run in-house (`hosting = \
+          \"internal\"` or \"hybrid\", or no `hosting`): where the supplier runs the \
+          system, its releases are the supplier's to time and go through no CAB of \
+          ours (10.1: the process \"kan dock se väldigt olika ut, t ex beroende på om \
+          systemet körs på LU-interna servrar eller hos leverantören\"). Record the \
           request or the decision: `cab = { status = \"requested\" }`, then \
           `cab = { status = \"approved\", ref = \"CHG…\" }`.",
 };
@@ -45,10 +58,13 @@ pub const CAB: Rule = Rule {
 pub const ANNOUNCE: Rule = Rule {
     id: "upgrade/announce",
     severity: Severity::Warning,
-    summary: "announced_on missing or fewer than announce_days before the date",
+    summary: "announced_on missing or fewer than announce_days before the date (not for security upgrades)",
     doc: "Users and the owners of dependent systems must be told of an upgrade in good \
-          time: at least `announce_days` (plan.toml, default 7) before it. Announce \
-          it and record the day in `announced_on`.",
+          time: \"uppgraderingar måste planeras och kommuniceras i förväg till alla \
+          berörda parter\" (handbook 000, 5.9), at least `announce_days` (plan.toml, \
+          default 7) before it. Announce it and record the day in `announced_on`. Not \
+          for `kind = \"security\"`: security updates are installed \"utan onödigt \
+          dröjsmål\" (5.3), not held back to be announced a week ahead.",
 };
 
 pub const UNTESTED: Rule = Rule {
@@ -99,7 +115,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 ),
             );
         }
-        if up.is_significant() {
+        // A supplier-run system's releases are the supplier's to time (handbook 10.1).
+        let in_house = system.is_none_or(|(_, s)| !s.is_supplier_run());
+        if up.is_significant() && in_house {
             let kind = up.kind.as_ref().map_or("", |k| k.val.as_str());
             if config.has_service_windows() && !config.is_service_window(date.val) {
                 sink.push(
@@ -131,7 +149,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             }
         }
         let days = config.announce_days;
+        let security = up.kind.as_ref().is_some_and(|k| k.val == "security");
         match &up.announced_on {
+            _ if security => {}
             None => {
                 sink.push(
                     &ANNOUNCE,

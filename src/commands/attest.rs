@@ -5,7 +5,7 @@ use crate::cli::{parse_year, Globals};
 use crate::diag::Span;
 use crate::fsio;
 use crate::model::{Plan, Tbl};
-use crate::repo::{self, Source, WorkTree};
+use crate::repo::{self, GitRepo, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::Datelike;
@@ -13,7 +13,11 @@ use std::process::ExitCode;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// Attest appendix 3 (bilaga 3) of a system: record who attests (the role model's
-/// attesting role), today's date and a digest of the answers as they are now.
+/// attesting role), today's date, a digest of the answers as they are now, and
+/// signed_by: the e-mail git records as the author (GIT_AUTHOR_EMAIL, else
+/// user.email). When that is not the attesting role holder's e-mail, it still
+/// writes and says who should attest; their own run replaces signed_by, so they
+/// can commit the correction.
 ///
 /// When an answer changes later, `plan check` reports the attestation as stale.
 /// Refuses while the checklist is incomplete (unanswered questions, deviations
@@ -48,10 +52,105 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let bytes = source
         .read(&rel)?
         .ok_or_else(|| anyhow!("{rel} does not exist"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+    if bytes.len() > crate::checks::MAX_FILE_BYTES {
+        bail!(
+            "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
+            crate::checks::MAX_FILE_BYTES >> 20
+        );
+    }
+    // The plan is read again under its lock: another `plan attest` of the same file
+    // (another system of the plan) may have written it meanwhile, and its update
+    // must not be lost.
+    // Who runs this: the e-mail git will record as the commit's author. Outside git
+    // there is none, and signed_by is left out (SPEC §3).
+    let git = GitRepo::open(&root).ok();
+    let signer = git.as_ref().and_then(|g| g.identity("AUTHOR").1);
+    let mut done = None;
+    fsio::update(&root, &root.join(&rel), |current| {
+        let text = String::from_utf8(current.to_vec())
+            .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+        let attested = attest(
+            &text,
+            &settings,
+            globals,
+            &args,
+            &rel,
+            year,
+            signer.as_deref(),
+        )?;
+        let bytes = attested.updated.clone().into_bytes();
+        done = Some(attested);
+        Ok(bytes)
+    })?;
+    let Attested {
+        system_id,
+        attester,
+        digest,
+        holders,
+        holder_names: who,
+        ..
+    } = done.expect("attested when written");
+    let signed = signer
+        .as_ref()
+        .map(|s| format!(", signed_by = \"{s}\""))
+        .unwrap_or_default();
+    crate::outln!(
+        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}{signed}",
+        globals.today
+    );
+    let command = format!(
+        "plan attest {} --system {system_id} --year {year}",
+        args.object
+    );
+    let role = settings.roles.describe(&attester);
+    match (&git, &signer) {
+        (None, _) => {}
+        (Some(_), None) => eprintln!(
+            "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{command}` again"
+        ),
+        (Some(_), Some(me)) if holders.contains(&me.to_lowercase()) => {}
+        (Some(_), Some(me)) => {
+            eprintln!(
+                "note: you ({me}) do not hold the attesting role {role} in {rel}, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it"
+            );
+            if who.is_empty() {
+                eprintln!(
+                    "  = help: {role} has no e-mail in {rel}; add the holder's e-mail under [roles.{attester}], commit that, and have the holder run `{command}` and commit it under that e-mail"
+                );
+            } else {
+                eprintln!(
+                    "  = help: {role} is {}; they run `{command}` and commit it under that e-mail (git config user.email), which replaces signed_by",
+                    who.join(", ")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
-    let tree = toml::de::DeTable::parse(&text)
+/// What one attestation wrote.
+struct Attested {
+    updated: String,
+    system_id: String,
+    attester: String,
+    digest: String,
+    /// The e-mails (lower-cased) of the attesting role's holders.
+    holders: Vec<String>,
+    /// The holders as "Name <email>", for messages.
+    holder_names: Vec<String>,
+}
+
+/// The plan `text` with the attestation of the system `args` names, or why not.
+fn attest(
+    text: &str,
+    settings: &Settings,
+    globals: &Globals,
+    args: &Args,
+    rel: &str,
+    year: i32,
+    signer: Option<&str>,
+) -> Result<Attested> {
+    let tree = toml::de::DeTable::parse(text)
         .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
     let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
     let system_ids: Vec<&str> = plan
@@ -84,9 +183,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
 
     // Refuse to sign an incomplete checklist: show what is missing instead.
     let blocking = checks::attest_blockers(
-        &settings,
+        settings,
         globals.today,
-        &rel,
+        rel,
         &args.object,
         year,
         text.as_bytes(),
@@ -103,27 +202,48 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }
 
-    let attester = settings.roles.attester(plan.om()).to_string();
+    let (attester, holders) = plan.attesting(&settings.roles);
     let digest = crate::digest::of_answers(&a3.answers);
-    let updated = write_attestation(&text, &system_id, &attester, globals.today, &digest)
+    let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
         .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
-    fsio::replace(&root.join(&rel), updated.as_bytes())?;
-    crate::outln!(
-        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}",
-        globals.today
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(Attested {
+        updated,
+        system_id,
+        attester: attester.to_string(),
+        digest,
+        holders,
+        holder_names: holder_names(&plan, attester),
+    })
 }
 
-/// The file with attested_by, attested_on and digest set on one system's appendix 3,
-/// everything else as it was.
+/// "Name <email>" of each holder of `role` with an e-mail, for messages.
+fn holder_names(plan: &Plan, role: &str) -> Vec<String> {
+    plan.holders(role)
+        .map(|h| {
+            h.people
+                .iter()
+                .filter_map(|p| {
+                    let email = &p.email.as_ref()?.val;
+                    Some(match &p.name {
+                        Some(name) => format!("{} <{email}>", name.val),
+                        None => format!("<{email}>"),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The file with attested_by, attested_on, digest and signed_by (removed when there
+/// is no signer) set on one system's appendix 3, everything else as it was.
 fn write_attestation(
     text: &str,
     system: &str,
     attester: &str,
     today: chrono::NaiveDate,
     digest: &str,
+    signed_by: Option<&str>,
 ) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("parsing for edit")?;
     let systems = doc
@@ -159,6 +279,12 @@ fn write_attestation(
     set(a3, "attested_by", attester.into());
     set(a3, "attested_on", date.into());
     set(a3, "digest", digest.into());
+    match signed_by {
+        Some(email) => set(a3, "signed_by", email.into()),
+        None => {
+            a3.remove("signed_by");
+        }
+    }
     Ok(fsio::like_source(text, doc.to_string()))
 }
 

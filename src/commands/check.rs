@@ -51,8 +51,9 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
 
-    /// Confirm from git history that each attestation was committed by the person
-    /// holding the attesting role (appendix3/attester-mismatch)
+    /// Confirm from git history that each attestation was signed and committed by the
+    /// holder of the attesting role, appointed by someone else (appendix3/attester-mismatch);
+    /// needs the whole history (not a shallow clone)
     #[arg(long)]
     pub verify_attestations: bool,
 
@@ -94,6 +95,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         (None, false) => Box::new(WorkTree::new(&root)?),
     };
     let settings = Settings::load(source.as_ref())?;
+    if args.rev.is_none() && !args.staged {
+        let interrupted = super::new_year::batch_dir(&root);
+        if interrupted.symlink_metadata().is_ok() {
+            eprintln!(
+                "note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it",
+                interrupted.display()
+            );
+        }
+    }
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache); it is
     // read in the background from here on.
@@ -112,7 +122,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             } else {
                 base.clone()
             };
-            match git()?.changed_since(&base)? {
+            let against = match (&args.rev, args.staged) {
+                (Some(rev), _) => repo::Against::Rev(rev),
+                (None, true) => repo::Against::Index,
+                (None, false) => repo::Against::WorkTree,
+            };
+            match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
                     eprintln!("note: {why}, so every object is checked");
                     None
@@ -145,9 +160,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
-        let found = crate::verify::attestations(&root, &settings, &files)?;
+        let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
         outcome.add(found, &settings);
     }
+    crate::verify::explain_stale(
+        &root,
+        source.as_ref(),
+        args.rev.as_deref(),
+        &mut outcome.findings,
+    );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
     match &args.output {

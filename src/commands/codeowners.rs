@@ -63,7 +63,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         let plan = &loaded.plan;
         let mut users = Vec::new();
         let mut missing = Vec::new();
-        for role in settings.roles.owner_roles(plan.om()) {
+        for role in settings.roles.owner_roles(plan.om(), &|r| plan.holds(r)) {
             for person in plan
                 .holders(role)
                 .map(|h| h.people.as_slice())
@@ -104,15 +104,26 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let Some(git) = git else {
         bail!("--write needs a git repository (CODEOWNERS lives at its root)")
     };
-    let target = git
+    let workdir = git
         .repo
         .workdir()
-        .map(|w| w.join("CODEOWNERS"))
         .ok_or_else(|| anyhow::anyhow!("no work tree"))?;
-    match std::fs::read_to_string(&target) {
-        Ok(existing) if existing.starts_with(MARKER) => crate::fsio::replace(&target, text.as_bytes())?,
-        Ok(_) => bail!("{} exists and was not written by plan; not replacing it (print with `plan codeowners` and merge by hand)", target.display()),
-        Err(_) => crate::fsio::create_new(&target, text.as_bytes())?,
+    let target = workdir.join("CODEOWNERS");
+    let not_ours = || {
+        anyhow::anyhow!("{} exists and was not written by plan; not replacing it (print with `plan codeowners` and merge by hand)", target.display())
+    };
+    match crate::fsio::read_existing(workdir, &target)? {
+        Some(existing) if existing.starts_with(MARKER.as_bytes()) => {
+            crate::fsio::update(workdir, &target, |now| {
+                if now.starts_with(MARKER.as_bytes()) {
+                    Ok(text.as_bytes().to_vec())
+                } else {
+                    Err(not_ours())
+                }
+            })?
+        }
+        Some(_) => return Err(not_ours()),
+        None => crate::fsio::create_new(workdir, &target, text.as_bytes())?,
     }
     crate::outln!("wrote {}", target.display());
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! `plan hook install`: a git pre-commit hook that checks what is being committed.
 
 use crate::cli::Globals;
+use crate::fsio;
 use crate::repo::{self, GitRepo};
 use anyhow::{bail, Context, Result};
 use std::process::ExitCode;
@@ -38,17 +39,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let Action::Install { force } = args.action;
     let root = repo::find_root(globals.repo.as_deref())?;
     let git = GitRepo::open(&root)?;
-    let hooks = match git
+    // Where the hook may be written: the git folder, or the work tree for a
+    // core.hooksPath inside it; an absolute core.hooksPath is the user's own choice.
+    let (bound, hooks) = match git
         .repo
         .config()
         .ok()
         .and_then(|c| c.get_path("core.hooksPath").ok())
     {
-        Some(p) if p.is_absolute() => p,
-        Some(p) => git.repo.workdir().map_or(p.clone(), |w| w.join(p)),
-        None => git.repo.path().join("hooks"),
+        Some(p) if p.is_absolute() => (p.clone(), p),
+        Some(p) => match git.repo.workdir() {
+            Some(w) => (w.to_path_buf(), w.join(p)),
+            None => (git.repo.path().to_path_buf(), git.repo.path().join(p)),
+        },
+        None => (git.repo.path().to_path_buf(), git.repo.path().join("hooks")),
     };
-    std::fs::create_dir_all(&hooks).with_context(|| format!("creating {}", hooks.display()))?;
+    let bound = bound.as_path();
+    fsio::create_dirs(bound, &hooks)?;
     let hook = hooks.join("pre-commit");
     let plan_dir = if git.prefix.is_empty() {
         ".".to_string()
@@ -59,24 +66,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         "#!/bin/sh\n{MARKER}\n# Checks the staged förvaltningsplaner; `git commit --no-verify` skips it once.\nexec plan --repo '{}' check --staged\n",
         plan_dir.replace('\'', "'\\''")
     );
-    match std::fs::read(&hook) {
-        Ok(existing) if String::from_utf8_lossy(&existing).contains(MARKER) => {
-            crate::fsio::replace(&hook, script.as_bytes())?;
+    match fsio::read_existing(bound, &hook)? {
+        Some(existing) if String::from_utf8_lossy(&existing).contains(MARKER) => {
+            fsio::replace(bound, &hook, script.as_bytes())?;
         }
-        Ok(_) if !force => bail!(
+        Some(_) if !force => bail!(
             "{} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)",
             hook.display()
         ),
-        Ok(existing) => {
+        Some(existing) => {
             let orig = hooks.join("pre-commit.orig");
-            crate::fsio::create_new(&orig, &existing)
+            fsio::create_new(bound, &orig, &existing)
                 .context("keeping the old hook as pre-commit.orig")?;
             // The old hook stays in place if it cannot be replaced: drop the copy.
-            crate::fsio::replace(&hook, script.as_bytes())
+            fsio::replace(bound, &hook, script.as_bytes())
                 .inspect_err(|_| drop(std::fs::remove_file(&orig)))?;
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::fsio::create_new(&hook, script.as_bytes())?,
-        Err(e) => return Err(e).with_context(|| format!("reading {}", hook.display())),
+        None => fsio::create_new(bound, &hook, script.as_bytes())?,
     }
     #[cfg(unix)]
     {

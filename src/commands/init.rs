@@ -33,6 +33,12 @@ pub struct Args {
 pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let dir_existed = dir.symlink_metadata().is_ok();
+    if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+        bail!(
+            "{} is a file, not a folder; `plan init DIR` makes a plan repository in a folder",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let config = dir.join(crate::settings::CONFIG_FILE);
     if config.exists() {
@@ -42,11 +48,17 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
         );
     }
     let organisation = args.organisation.replace('\\', "\\\\").replace('"', "\\\"");
+    // Lund's bilaga 3 names Lund's systems and articles; any other organisation (the
+    // municipal model) starts from the generic checklist.
+    let checklist = match args.role_model.as_str() {
+        "pm3-lu" => "infosak-kd",
+        _ => "infosak-bas",
+    };
     let plan_toml = format!(
         r#"# Inställningar för planrepositoriet. Se README för alla nycklar.
 organisation = "{organisation}"
 role_model = "{model}"        # inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
-checklist = "infosak-kd"      # bilaga 3
+checklist = "{checklist}"{pad}# bilaga 3: inbyggd "infosak-kd" (Lunds universitet) eller "infosak-bas" (allmän)
 announce_days = 7             # uppgraderingar aviseras minst så många dagar i förväg
 service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: första lördagen varje månad
 # service_window_dates = [2027-06-19]                  # extra servicefönster
@@ -54,7 +66,8 @@ service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: förs
 # [rules]                     # ändra en regels allvarlighetsgrad: "error" | "warning" | "off"
 # "upgrade/service-window" = "error"
 "#,
-        model = args.role_model
+        model = args.role_model,
+        pad = " ".repeat(13usize.saturating_sub(checklist.len())),
     );
     // Everything or nothing: what this run made is taken away again if a later step
     // fails, so a failed init never leaves half a repository that blocks the next.
@@ -90,12 +103,8 @@ fn create(
         files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
         created.push(".gitlab-ci.yml");
     }
-    let staged = fsio::stage_new(&files)?;
-    let objects = dir.join("objects");
-    if objects.symlink_metadata().is_err() {
-        made.push(objects.clone());
-    }
-    std::fs::create_dir_all(&objects).context("creating objects/")?;
+    let staged = fsio::stage_new(dir, &files)?;
+    made.extend(fsio::create_dirs(dir, &dir.join("objects"))?);
     if git2::Repository::discover(dir).is_err() {
         made.push(dir.join(".git"));
         git2::Repository::init(dir).with_context(|| format!("git init {}", dir.display()))?;

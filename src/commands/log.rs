@@ -110,12 +110,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 .set_content_arrangement(ContentArrangement::Dynamic);
             table.set_header(["date (UTC)", "author", "commit", "summary", "files"]);
             for e in &entries {
+                let visible = |s: &str| crate::output::visible(s).into_owned();
                 table.add_row([
                     e.date.clone(),
-                    format!("{} <{}>", e.author, e.email),
+                    visible(&format!("{} <{}>", e.author, e.email)),
                     e.commit.clone(),
-                    e.summary.clone(),
-                    e.files.join(", "),
+                    visible(&e.summary),
+                    visible(&e.files.join(", ")),
                 ]);
             }
             crate::outln!("{table}");

@@ -7,6 +7,7 @@ pub mod codeowners;
 pub mod completions;
 pub mod diff;
 pub mod hook;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod new;

@@ -33,8 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Some(id) => {
             let Some(rule) = checks::rule(&id) else {
-                let hint = crate::diag::did_you_mean(&id, ALL.iter().map(|r| r.id))
-                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                let hint = crate::diag::did_you_mean_hint(&id, ALL.iter().map(|r| r.id));
                 bail!("no rule `{id}`{hint} (`plan rule` lists them)");
             };
             crate::outln!(

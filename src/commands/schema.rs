@@ -68,12 +68,15 @@ pub fn missing_copy(
 pub fn write(root: &std::path::Path, settings: &Settings, replace: bool) -> Result<()> {
     let path = root.join(SCHEMA_FILE);
     let bytes = text(Some(settings)) + "\n";
-    if path.exists() {
+    if crate::fsio::resolve(root, &path)?
+        .symlink_metadata()
+        .is_ok()
+    {
         if replace {
-            crate::fsio::replace(&path, bytes.as_bytes())?;
+            crate::fsio::replace(root, &path, bytes.as_bytes())?;
         }
         return Ok(());
     }
-    std::fs::create_dir_all(root.join("schema"))?;
-    crate::fsio::create_new(&path, bytes.as_bytes())
+    crate::fsio::create_dirs(root, &root.join("schema"))?;
+    crate::fsio::create_new(root, &path, bytes.as_bytes())
 }

@@ -44,7 +44,7 @@ pub const CONFIG: &[Field] = &[
         name: "checklist",
         ty: Ty::Str,
         required: false,
-        doc: "Built-in \"infosak-kd\" (the default), or a path in the repository.",
+        doc: "Built-in \"infosak-kd\" (the default; Lund's bilaga 3) or \"infosak-bas\" (generic, ISO/IEC 27002), or a path in the repository.",
     },
     Field {
         name: "announce_days",

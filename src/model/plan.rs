@@ -78,13 +78,33 @@ pub struct System {
     /// Confidentiality, integrity, availability: 0–3 each.
     pub classification: [Option<i64>; 3],
     pub lifecycle: Option<Sp<String>>,
+    /// internal | external | hybrid
     pub hosting: Option<Sp<String>>,
     pub personal_data: Option<Sp<bool>>,
     pub test_environment: Option<Sp<bool>>,
     pub contract: Option<Contract>,
+    /// What the system register lists of it (`plan report systems`).
+    pub register: Register,
     pub depends_on: Vec<Sp<String>>,
     pub integrations: Vec<Integration>,
     pub appendix3: Option<Appendix3>,
+}
+
+/// A system's entries in the system register (RegIT, LuSyFer), as plain values.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Register {
+    pub supplier: Option<String>,
+    pub hosting: Option<String>,
+    pub version: Option<String>,
+    pub personal_data: Option<bool>,
+    /// `classification`: confidentiality, integrity, availability (0–3).
+    pub confidentiality: Option<i64>,
+    pub integrity: Option<i64>,
+    pub availability: Option<i64>,
+    /// `contract.id`.
+    pub contract: Option<String>,
+    /// `contract.owner`: avtalsägare.
+    pub contract_owner: Option<String>,
 }
 
 /// A system's supplier contract.
@@ -130,9 +150,25 @@ pub struct Appendix3 {
     pub attested_by: Option<Sp<String>>,
     pub attested_on: Option<Sp<NaiveDate>>,
     pub digest: Option<Sp<String>>,
+    /// The git identity (user.email) that ran `plan attest` (SPEC §3, v2).
+    pub signed_by: Option<Sp<String>>,
     /// Span of the `answers` key, or of `appendix3` when absent.
     pub answers_span: Span,
     pub answers: Vec<Answer>,
+}
+
+impl Appendix3 {
+    /// Whether `plan attest` (or someone) recorded who attested it and when.
+    pub fn is_attested(&self) -> bool {
+        self.attested_by.is_some() && self.attested_on.is_some()
+    }
+
+    /// Whether the recorded digest covers the answers as they are now.
+    pub fn digest_matches(&self) -> bool {
+        self.digest
+            .as_ref()
+            .is_some_and(|d| d.val == crate::digest::of_answers(&self.answers))
+    }
 }
 
 /// One answered checklist question.
@@ -156,6 +192,12 @@ pub struct Answer {
 impl System {
     pub fn is_retired(&self) -> bool {
         self.lifecycle.as_ref().is_some_and(|l| l.val == "retired")
+    }
+
+    /// Whether the supplier runs the system (`hosting = "external"`): its releases are
+    /// then the supplier's to time, not the organisation's change process.
+    pub fn is_supplier_run(&self) -> bool {
+        self.hosting.as_ref().is_some_and(|h| h.val == "external")
     }
 
     /// Hosted `external` or `hybrid`: a supplier runs (part of) it.
@@ -297,6 +339,44 @@ impl Plan {
         self.roles.iter().find(|r| r.id.val == role)
     }
 
+    /// Whether someone holds the role in this plan.
+    pub fn holds(&self, role: &str) -> bool {
+        self.holders(role).is_some_and(|h| !h.people.is_empty())
+    }
+
+    /// The role that attests appendix 3 in this plan (the first role of the model's
+    /// attester list that the plan holds).
+    pub fn attester<'m>(&self, model: &'m RoleModel) -> &'m str {
+        model.attester(self.om(), &|r| self.holds(r))
+    }
+
+    /// The roles this plan's deviations must be reported to (of each report-to entry
+    /// of the model, the first role the plan holds).
+    pub fn report_to<'m>(&self, model: &'m RoleModel) -> Vec<&'m str> {
+        model.report_to(self.om(), &|r| self.holds(r))
+    }
+
+    /// The role that attests this plan's appendix 3 under `model`, and the e-mail
+    /// addresses (lower-cased) of the people holding it. `plan attest` and
+    /// `--verify-attestations` both ask here, so one place decides who attests.
+    pub fn attesting<'m>(&self, model: &'m RoleModel) -> (&'m str, Vec<String>) {
+        let role = self.attester(model);
+        (role, self.emails_of(role))
+    }
+
+    /// The e-mail addresses (lower-cased) of the people holding `role`.
+    pub fn emails_of(&self, role: &str) -> Vec<String> {
+        self.holders(role)
+            .map(|h| {
+                h.people
+                    .iter()
+                    .filter_map(|p| p.email.as_ref())
+                    .map(|e| e.val.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Hours and SEK planned by all activities but cancelled ones.
     pub fn planned_totals(&self) -> (f64, f64) {
         let active = || self.activities.iter().filter(|a| !a.is_cancelled());
@@ -314,7 +394,7 @@ impl Plan {
         model
             .roles
             .iter()
-            .filter(|r| self.holders(&r.id).is_none_or(|h| h.people.is_empty()))
+            .filter(|r| !self.holds(&r.id))
             .map(|r| (r, model.presence(r, self.om())))
             .collect()
     }
@@ -382,6 +462,7 @@ fn system(t: Tbl<'_, '_>) -> System {
             notice_months: c.int("notice_months"),
             dpa: c.bool("dpa"),
         }),
+        register: register(t),
         depends_on: t.strs("depends_on"),
         integrations: t
             .tables("integrations")
@@ -399,6 +480,24 @@ fn system(t: Tbl<'_, '_>) -> System {
     }
 }
 
+fn register(t: Tbl<'_, '_>) -> Register {
+    let text = |key: &str| t.str(key).map(|s| s.val);
+    let class = t.table("classification");
+    let level = |key: &str| class.and_then(|c| c.int(key)).map(|l| l.val);
+    let contract = t.table("contract");
+    Register {
+        supplier: text("supplier"),
+        hosting: text("hosting"),
+        version: text("version"),
+        personal_data: t.bool("personal_data").map(|b| b.val),
+        confidentiality: level("confidentiality"),
+        integrity: level("integrity"),
+        availability: level("availability"),
+        contract: contract.and_then(|c| c.str("id")).map(|s| s.val),
+        contract_owner: contract.and_then(|c| c.str("owner")).map(|s| s.val),
+    }
+}
+
 fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
     let answers = t.table("answers");
     Appendix3 {
@@ -406,6 +505,7 @@ fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
         attested_by: t.str("attested_by"),
         attested_on: t.date("attested_on"),
         digest: t.str("digest"),
+        signed_by: t.str("signed_by"),
         answers_span: answers.map_or(t.span, |a| a.span),
         answers: answers
             .map(|a| {

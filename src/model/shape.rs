@@ -184,6 +184,11 @@ const APPENDIX3: &[Field] = &[
         "Digest of the answers at attestation, written by `plan attest`.",
     ),
     opt(
+        "signed_by",
+        Ty::Str,
+        "The git identity (user.email) that ran `plan attest`, written by it.",
+    ),
+    opt(
         "answers",
         Ty::Map(&ANSWER),
         "One entry per checklist question id.",
@@ -473,6 +478,12 @@ fn check_value(
             };
             if text.starts_with('-') || text.contains("nan") || text.contains("inf") {
                 wrong("a non-negative number".into(), None);
+            } else if !representable(value) {
+                // TOML integers are 64-bit; a float beyond f64 becomes infinity.
+                wrong(
+                    "a number TOML can represent (an integer up to 9223372036854775807, or a finite float)".into(),
+                    None,
+                );
             }
         }
         (Ty::Date, DeValue::Datetime(_)) => {
@@ -550,6 +561,19 @@ fn check_value(
     }
 }
 
+/// Whether a number is one TOML can hold: a 64-bit integer, a finite float.
+fn representable(value: &Spanned<DeValue<'_>>) -> bool {
+    match value.get_ref() {
+        DeValue::Integer(_) => super::tree::as_int(value).is_some(),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .is_ok_and(f64::is_finite),
+        _ => true,
+    }
+}
+
 /// Whether a value has the TOML type an alternative asks for.
 fn same_kind(ty: &Ty, v: &DeValue<'_>) -> bool {
     matches!(
@@ -620,22 +644,32 @@ pub fn is_id(s: &str) -> bool {
 
 /// A valid id close to an invalid one, for hints.
 pub fn suggest_id(s: &str) -> String {
-    let mut id: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            'é' => 'e',
+    id_from_name(s).unwrap_or_else(|| "system".into())
+}
+
+/// The id a name makes: lowercase, å and ä → a, ö → o, other accents dropped (é → e),
+/// every run of other characters (spaces, `_`, `/`, …) → one `-`, at most 63
+/// characters. None when no letter or digit is left.
+pub fn id_from_name(s: &str) -> Option<String> {
+    let mut id = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' => 'a',
+            'ö' | 'ø' | 'ò' | 'ó' | 'ô' | 'õ' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ù' | 'ú' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'æ' => 'a',
             c if c.is_ascii_alphanumeric() => c,
             _ => '-',
-        })
-        .collect();
-    id = id.trim_matches('-').to_string();
-    id.truncate(63);
-    if id.is_empty() {
-        "system".into()
-    } else {
-        id
+        };
+        if c != '-' || !(id.is_empty() || id.ends_with('-')) {
+            id.push(c);
+        }
     }
+    id.truncate(63);
+    let id = id.trim_matches('-');
+    (!id.is_empty()).then(|| id.to_string())
 }

@@ -28,7 +28,8 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
 
 /// Escaping of a command's message.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
+use crate::output::plural;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt::Write;
 
@@ -56,25 +57,34 @@ pub fn render_findings(findings: &[Finding], color: bool) -> String {
             .rev()
             .find(|&i| line_text.is_char_boundary(i))
             .unwrap_or(col_byte);
+        // Control characters from the file shown as escapes, the span moved with them.
+        let shown = super::visible(line_text);
+        let (col_byte, end) = match &shown {
+            std::borrow::Cow::Borrowed(_) => (col_byte, end),
+            std::borrow::Cow::Owned(_) => (
+                super::visible(&line_text[..col_byte]).len(),
+                super::visible(&line_text[..end]).len(),
+            ),
+        };
+        let line_text = shown.as_ref();
+        let path = super::visible(&f.file);
+        let message = super::visible(&f.message);
+        let help = f.help.as_deref().map(super::visible);
         let mut snippet = Snippet::source(line_text)
             .line_start(f.line)
-            .path(f.file.as_str());
+            .path(path.as_ref());
         if !line_text.is_empty() {
             snippet = snippet.annotation(AnnotationKind::Primary.span(col_byte..end.max(col_byte)));
         }
         let mut group = level
             .clone()
-            .primary_title(f.message.as_str())
+            .primary_title(message.as_ref())
             .id(f.rule)
             .element(snippet);
-        if let Some(help) = &f.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }
     out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -28,14 +28,67 @@ impl ColorChoice {
     }
 }
 
-/// Writes to stdout. A closed pipe (`plan … | head`) ends the output quietly rather
-/// than with a panic.
+/// "1 error", "3 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `text` with control characters (ESC, BEL, CR, C1 codes…) and the bidirectional
+/// overrides that can hide text written as visible escapes (`\u{1b}`), for every
+/// human format: text from the repository (folder names, deviation texts, titles,
+/// authors, commit messages) never reaches the terminal raw. Line breaks and tabs
+/// stay.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Set once stdout is closed or failed: nothing more is written to it.
+static STDOUT_DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Why writing to stdout failed (a full disk…), when it did.
+static STDOUT_FAILED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Writes to stdout. A reader that stops early (`plan … | head`) ends the output
+/// quietly; any other failure is kept for [`finish`], which makes it exit 2.
 pub fn emit(text: &str) {
     use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if STDOUT_DONE.load(Ordering::Relaxed) {
+        return;
+    }
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
+    let written = stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush());
+    if let Err(e) = written {
+        STDOUT_DONE.store(true, Ordering::Relaxed);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = STDOUT_FAILED.set(e.to_string());
+        }
+    }
+}
+
+/// Whether everything written to stdout got there (SPEC §5: a failed write is exit
+/// 2, never 0); a reader that stopped early is not a failure.
+pub fn finish() -> anyhow::Result<()> {
+    match STDOUT_FAILED.get() {
+        Some(why) => anyhow::bail!("writing to standard output failed: {why}"),
+        None => Ok(()),
+    }
 }
 
 /// `println!` through [`emit`].

@@ -82,6 +82,23 @@ impl GitRepo {
     }
 }
 
+impl GitRepo {
+    /// The identity git records for `who` (`"AUTHOR"` or `"COMMITTER"`): name and
+    /// e-mail from `GIT_<who>_NAME` / `GIT_<who>_EMAIL` as git itself reads them, else
+    /// `user.name` / `user.email` from the git configuration; None where neither is set.
+    pub fn identity(&self, who: &str) -> (Option<String>, Option<String>) {
+        let config = self.repo.config().ok();
+        let get = |env: &str, key: &str| {
+            std::env::var(format!("GIT_{who}_{env}"))
+                .ok()
+                .filter(|v| !v.is_empty())
+                .or_else(|| config.as_ref().and_then(|c| c.get_string(key).ok()))
+                .filter(|v| !v.is_empty())
+        };
+        (get("NAME", "user.name"), get("EMAIL", "user.email"))
+    }
+}
+
 /// Where the entries come from.
 enum Entries {
     Tree(Oid),
@@ -119,11 +136,18 @@ impl GitSource {
         let path = match std::env::var_os("GIT_INDEX_FILE") {
             Some(file) if !file.is_empty() => {
                 let file = PathBuf::from(file);
-                if file.is_absolute() || file.exists() {
-                    file
+                let path = if file.is_absolute() || file.exists() {
+                    file.clone()
                 } else {
                     git.repo.workdir().map_or(file.clone(), |w| w.join(&file))
+                };
+                if !path.is_file() {
+                    bail!(
+                        "--staged: GIT_INDEX_FILE names {}, which is not a file; unset GIT_INDEX_FILE to check git's own index",
+                        file.display()
+                    );
                 }
+                path
             }
             _ => git.repo.path().join("index"),
         };
@@ -301,9 +325,22 @@ pub enum Changed {
     Objects(std::collections::BTreeSet<String>),
 }
 
+/// What `--changed-since` compares with the merge base: what is being checked
+/// (SPEC §5, v2), never silently HEAD instead.
+#[derive(Clone, Copy, Debug)]
+pub enum Against<'a> {
+    /// The work tree, committed and uncommitted changes alike.
+    WorkTree,
+    /// The index (`--staged`).
+    Index,
+    /// The tree of a revision (`--rev R`); the merge base is that of R and the base.
+    Rev(&'a str),
+}
+
 impl GitRepo {
-    /// What changed between the merge base of `base` and HEAD, and HEAD.
-    pub fn changed_since(&self, base: &str) -> Result<Changed> {
+    /// What changed between the merge base of `base` and HEAD (or the revision
+    /// checked), and what is checked.
+    pub fn changed_since(&self, base: &str, against: Against<'_>) -> Result<Changed> {
         let repo = &self.repo;
         let shallow_hint = "fetch the base branch (`git fetch origin <branch>`), or in GitLab CI set `GIT_DEPTH: 0` (variables:) so the clone has the history";
         let base_commit = match repo.revparse_single(base).and_then(|o| o.peel_to_commit()) {
@@ -315,25 +352,54 @@ impl GitRepo {
                 anyhow!("--changed-since {base}: unknown revision ({}); fetch it first, e.g. `git fetch origin {base}`", e.message())
             })),
         };
-        let head = repo
-            .head()
-            .and_then(|h| h.peel_to_commit())
-            .map_err(|e| anyhow!("--changed-since needs a HEAD commit: {}", e.message()))?;
-        let merge_base = match repo.merge_base(base_commit.id(), head.id()) {
+        let (tip, tip_name) = match against {
+            Against::Rev(rev) => (
+                repo.revparse_single(rev)
+                    .and_then(|o| o.peel_to_commit())
+                    .map_err(|e| anyhow!("--rev {rev}: not a commit ({})", e.message()))?,
+                rev,
+            ),
+            Against::WorkTree | Against::Index => (
+                repo.head()
+                    .and_then(|h| h.peel_to_commit())
+                    .map_err(|e| anyhow!("--changed-since needs a HEAD commit: {}", e.message()))?,
+                "HEAD",
+            ),
+        };
+        let merge_base = match repo.merge_base(base_commit.id(), tip.id()) {
             Ok(id) => repo.find_commit(id)?,
             Err(_) if repo.is_shallow() => bail!(
-                "--changed-since {base}: no merge base with HEAD in this shallow clone, the history is cut off before the branches meet; {shallow_hint}"
+                "--changed-since {base}: no merge base with {tip_name} in this shallow clone, the history is cut off before the branches meet; {shallow_hint}"
             ),
-            Err(e) => bail!("--changed-since {base}: HEAD and {base} share no history ({})", e.message()),
+            Err(e) => bail!("--changed-since {base}: {tip_name} and {base} share no history ({})", e.message()),
         };
+        let base_tree = merge_base.tree()?;
         let mut changed = Vec::new();
-        changed_files(
-            repo,
-            Some(&merge_base.tree()?),
-            Some(&head.tree()?),
-            "",
-            &mut changed,
-        )?;
+        let mut options = git2::DiffOptions::new();
+        if !self.prefix.is_empty() {
+            options.pathspec(self.prefix.trim_end_matches('/'));
+        }
+        let mut collect = |diff: git2::Diff<'_>| {
+            changed.extend(diff.deltas().filter_map(|d| {
+                d.new_file()
+                    .path()
+                    .or(d.old_file().path())
+                    .and_then(|p| p.to_str())
+                    .map(str::to_string)
+            }));
+        };
+        match against {
+            Against::Rev(_) => {
+                changed_files(repo, Some(&base_tree), Some(&tip.tree()?), "", &mut changed)?
+            }
+            Against::Index => {
+                collect(repo.diff_tree_to_index(Some(&base_tree), None, Some(&mut options))?)
+            }
+            Against::WorkTree => {
+                options.include_untracked(true).recurse_untracked_dirs(true);
+                collect(repo.diff_tree_to_workdir_with_index(Some(&base_tree), Some(&mut options))?)
+            }
+        }
         let mut objects = std::collections::BTreeSet::new();
         for path in &changed {
             let Some(rel) = path.strip_prefix(&self.prefix) else {
@@ -355,7 +421,7 @@ impl GitRepo {
 /// Both trees are walked side by side in git's order, and subtrees with the same id
 /// on both sides are not read, so one changed plan among tens of thousands costs a
 /// few tree reads and one pass over each folder.
-fn changed_files(
+pub(super) fn changed_files(
     repo: &Repository,
     old: Option<&git2::Tree<'_>>,
     new: Option<&git2::Tree<'_>>,

@@ -2,9 +2,10 @@
 //! files by repository-relative path, never a path outside the repository.
 
 mod git;
+pub mod history;
 mod worktree;
 
-pub use git::{Changed, GitRepo, GitSource};
+pub use git::{Against, Changed, GitRepo, GitSource};
 pub use worktree::WorkTree;
 
 use anyhow::{bail, Result};
@@ -139,27 +140,59 @@ pub struct Listing {
 /// The repository root: `--repo`, else the nearest folder upward holding plan.toml.
 pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = repo {
-        if !dir.is_dir() {
-            bail!("--repo {}: no such folder", dir.display());
+        match dir.metadata() {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => bail!(
+                "--repo {}: is a file, not a folder; give the folder that holds plan.toml",
+                dir.display()
+            ),
+            Err(_) => bail!("--repo {}: no such folder", dir.display()),
         }
-        if !dir.join(crate::settings::CONFIG_FILE).is_file() {
-            bail!(
+        match config_in(dir) {
+            Some(Ok(())) => return Ok(dir.to_path_buf()),
+            Some(Err(why)) => bail!("{why}"),
+            None => bail!(
                 "{} is not a plan repository: it has no plan.toml (create one with `plan init`)",
                 dir.display()
-            );
+            ),
         }
-        return Ok(dir.to_path_buf());
     }
     let cwd = std::env::current_dir()?;
     for dir in cwd.ancestors() {
-        if dir.join(crate::settings::CONFIG_FILE).is_file() {
-            return Ok(dir.to_path_buf());
+        match config_in(dir) {
+            Some(Ok(())) => return Ok(dir.to_path_buf()),
+            Some(Err(why)) => bail!("{why}"),
+            None => {}
         }
     }
     bail!(
         "no plan.toml in {} or any folder above it: run inside a plan repository, pass --repo DIR, or create one with `plan init`",
         cwd.display()
     )
+}
+
+/// Whether `dir` holds a plan.toml: None when there is none, else whether it is a
+/// regular file (a FIFO, folder or dangling link named plan.toml is said to be one).
+fn config_in(dir: &Path) -> Option<std::result::Result<(), String>> {
+    let path = dir.join(crate::settings::CONFIG_FILE);
+    let link = path.symlink_metadata().ok()?;
+    Some(match path.metadata() {
+        Ok(meta) if meta.is_file() => Ok(()),
+        Ok(meta) if meta.is_dir() => Err(format!(
+            "{} is a folder; plan.toml must be a file (the repository settings)",
+            path.display()
+        )),
+        Ok(_) => Err(format!(
+            "{} is not a regular file (a FIFO, socket or device); plan.toml must be a file (the repository settings)",
+            path.display()
+        )),
+        Err(_) if link.file_type().is_symlink() => Err(format!(
+            "{} is a link to {}, which does not exist",
+            path.display(),
+            std::fs::read_link(&path).unwrap_or_default().display()
+        )),
+        Err(e) => Err(format!("reading {}: {e}", path.display())),
+    })
 }
 
 /// Checks a repository-relative path: no absolute paths, no `..`, `/` separators.

@@ -73,6 +73,27 @@ impl WorkTree {
         }
     }
 
+    /// Why a link under objects/ to the folder `real` is not followed: it leads back
+    /// up to objects/ or above it (the walk would see the whole repository, `.git`
+    /// too), or into `.git`.
+    fn leads_back(&self, real: &Path) -> Option<String> {
+        let objects = self.canonical.join("objects");
+        if objects.starts_with(real) {
+            return Some(format!(
+                "a link back up to {}: plans are not looked for above objects/",
+                match real.strip_prefix(&self.canonical) {
+                    Ok(rel) if rel.as_os_str().is_empty() => "the repository's root".to_string(),
+                    Ok(rel) => format!("{}/", rel.display()),
+                    Err(_) => real.display().to_string(),
+                }
+            ));
+        }
+        let rel = real.strip_prefix(&self.canonical).ok()?;
+        rel.components()
+            .any(|c| c.as_os_str() == ".git")
+            .then(|| "a link into .git: plans are never looked for in git's own folder".into())
+    }
+
     /// Walks `dir` (`rel` in the repository). `plain`: reached without following a
     /// link. Folder entries come from `prefetched` when they were read ahead.
     fn walk(
@@ -115,14 +136,24 @@ impl WorkTree {
             if kind == Kind::Symlink {
                 match self.inside(&child) {
                     Ok(Some(real)) if real.is_dir() => {
-                        self.walk(&real, &child, false, walk, out)?
+                        if let Some(why) = self.leads_back(&real) {
+                            out.problems.push((child, why));
+                        } else {
+                            self.walk(&real, &child, false, walk, out)?
+                        }
                     }
-                    Ok(Some(_)) => out.files.push(child),
+                    Ok(Some(real)) if real.is_file() => out.files.push(child),
+                    Ok(Some(real)) => out.problems.push((child, not_a_file(&real))),
                     Ok(None) => out.problems.push((child, "a link to nothing".into())),
                     Err(e) => out.problems.push((child, format!("{e:#}"))),
                 }
             } else if kind == Kind::Dir {
                 self.walk(&dir.join(&entry.name), &child, plain, walk, out)?;
+            } else if kind == Kind::Other {
+                // A FIFO, socket or device is never opened: reading a FIFO would wait
+                // for a writer forever.
+                out.problems
+                    .push((child, not_a_file(&dir.join(&entry.name))));
             } else {
                 if plain && kind == Kind::File {
                     walk.plain_files.insert(child.clone(), entry.inode);
@@ -153,10 +184,13 @@ impl Source for WorkTree {
             }
         }
         match self.inside(path)? {
-            Some(real) if real.is_file() => fs::File::open(&real)
+            Some(real) if real.is_file() => crate::fsio::open_for_reading(&real)
                 .and_then(|file| {
-                    let len = file.metadata()?.len();
-                    read_bounded(file, len)
+                    let meta = file.metadata()?;
+                    if !meta.is_file() {
+                        return Err(std::io::Error::other(not_a_file(&real)));
+                    }
+                    read_bounded(file, meta.len())
                 })
                 .map(|bytes| Some((bytes, None)))
                 .with_context(|| format!("reading {path}")),
@@ -219,7 +253,7 @@ impl WorkTree {
         path: &str,
         inode: u64,
     ) -> std::io::Result<Option<(Vec<u8>, Option<Fingerprint>)>> {
-        let file = match fs::File::open(self.canonical.join(path)) {
+        let file = match crate::fsio::open_for_reading(&self.canonical.join(path)) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
@@ -236,6 +270,27 @@ impl WorkTree {
             Some(Fingerprint::Stat(stat)),
         )))
     }
+}
+
+/// Why a path that is neither a folder nor a regular file holds no plan.
+fn not_a_file(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if let Ok(t) = fs::metadata(path).map(|m| m.file_type()) {
+            if t.is_fifo() {
+                return "a FIFO (named pipe), not a file: plans are regular files".into();
+            }
+            if t.is_socket() {
+                return "a socket, not a file: plans are regular files".into();
+            }
+            if t.is_block_device() || t.is_char_device() {
+                return "a device, not a file: plans are regular files".into();
+            }
+        }
+    }
+    let _ = path;
+    "not a regular file: plans are regular files".into()
 }
 
 /// Reads a file, but never more than one byte past the plan-file size limit: a huge

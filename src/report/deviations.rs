@@ -16,6 +16,7 @@ pub enum Source {
     Upgrade,
     Budget,
     Roles,
+    Attestation,
 }
 
 impl Source {
@@ -27,6 +28,7 @@ impl Source {
             Source::Upgrade => "upgrade",
             Source::Budget => "budget",
             Source::Roles => "roles",
+            Source::Attestation => "attestation",
         }
     }
 }
@@ -68,7 +70,28 @@ impl Rows for DeviationRow {
     }
 }
 
-pub fn rows(year: &Year, model: &RoleModel, today: NaiveDate) -> Vec<DeviationRow> {
+/// Which rows to keep: `--overdue`, `--owner ROLE`, `--object OBJECT`.
+#[derive(Default)]
+pub struct Filter<'a> {
+    pub overdue: bool,
+    pub owner: Option<&'a str>,
+    pub object: Option<&'a str>,
+}
+
+impl Filter<'_> {
+    fn keeps(&self, row: &DeviationRow) -> bool {
+        (!self.overdue || row.overdue)
+            && self.owner.is_none_or(|o| row.owner.as_deref() == Some(o))
+            && self.object.is_none_or(|o| row.object == o)
+    }
+}
+
+pub fn rows(
+    year: &Year,
+    model: &RoleModel,
+    today: NaiveDate,
+    filter: &Filter<'_>,
+) -> Vec<DeviationRow> {
     let mut rows = Vec::new();
     for p in &year.plans {
         let plan = &p.plan;
@@ -90,15 +113,14 @@ pub fn rows(year: &Year, model: &RoleModel, today: NaiveDate) -> Vec<DeviationRo
         };
         for system in &plan.systems {
             let Some(sys) = &system.id else { continue };
+            // Only `no` and `partial` are deviations; a justified `na` is not.
             for a in system.appendix3.iter().flat_map(|a| &a.answers) {
-                let Some(answer) = &a.answer else { continue };
-                if answer.val == "yes" {
+                let Some(answer) = a.answer.as_ref().filter(|_| a.is_deviation()) else {
                     continue;
-                }
-                let description = match (&a.deviation, &a.justification) {
-                    (Some(d), _) => format!("{}: {}", answer.val, d.val),
-                    (None, Some(j)) => format!("{}: {}", answer.val, j.val),
-                    _ => answer.val.clone(),
+                };
+                let description = match &a.deviation {
+                    Some(d) => format!("{}: {}", answer.val, d.val),
+                    None => answer.val.clone(),
                 };
                 let due = a.due.as_ref().map(|d| d.val);
                 rows.push(row(
@@ -108,7 +130,27 @@ pub fn rows(year: &Year, model: &RoleModel, today: NaiveDate) -> Vec<DeviationRo
                     description,
                     a.owner.as_ref().map(|o| o.val.clone()),
                     due,
-                    a.is_deviation() && due.is_some_and(|d| d < today),
+                    due.is_some_and(|d| d < today),
+                ));
+            }
+            // An established plan whose bilaga 3 nobody vouches for (any more).
+            if plan.status_is_established() && !system.is_retired() {
+                let (id, description) = match &system.appendix3 {
+                    Some(a3) if a3.is_attested() && a3.digest_matches() => continue,
+                    Some(a3) if a3.is_attested() => (
+                        "stale",
+                        "the answers of appendix 3 changed after it was attested",
+                    ),
+                    _ => ("not-attested", "appendix 3 is not attested"),
+                };
+                rows.push(row(
+                    Some(sys.val.clone()),
+                    Source::Attestation,
+                    id.into(),
+                    description.into(),
+                    Some(plan.attester(model).to_string()),
+                    None,
+                    false,
                 ));
             }
         }
@@ -184,6 +226,7 @@ pub fn rows(year: &Year, model: &RoleModel, today: NaiveDate) -> Vec<DeviationRo
             }
         }
     }
+    rows.retain(|r| filter.keeps(r));
     // Overdue first (oldest due first), then by due date, then undated; stable by object.
     rows.sort_by(|a, b| {
         (

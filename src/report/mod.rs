@@ -1,13 +1,19 @@
 //! Reports for the steering group: one year's plans as rows (upgrades, dependencies,
-//! deviations, roles), rendered as a table, JSON, CSV, Markdown — or, for
-//! dependencies, a Mermaid or Graphviz picture, and for upgrades an iCalendar file.
+//! deviations, roles, systems), rendered as a table, JSON, CSV, Markdown, an XLSX
+//! workbook — or, for dependencies, a Mermaid or Graphviz picture, and for upgrades
+//! an iCalendar file.
 
 pub mod deps;
 pub mod deviations;
 pub mod load;
 pub mod render;
 pub mod roles;
+pub mod sheet;
+pub mod systems;
 pub mod upgrades;
+pub mod xlsx;
+
+pub use sheet::{Cell, Sheet, Typed};
 
 use serde::Serialize;
 

@@ -1,17 +1,17 @@
-//! Rendering report rows: terminal table, JSON, CSV, Markdown.
+//! Rendering report rows: terminal table, JSON, CSV, Markdown (XLSX: [`super::xlsx`]).
 
-use super::Rows;
+use super::{Rows, Sheet};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 /// A terminal table that fits the terminal's width.
-pub fn table<R: Rows>(rows: &[R]) -> String {
+pub fn table(sheet: &Sheet) -> String {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_header(R::COLUMNS.iter().copied());
-    for row in rows {
-        table.add_row(row.cells());
+    table.set_header(sheet.header.iter());
+    for row in sheet.texts() {
+        table.add_row(row.iter().map(|c| crate::output::visible(c).into_owned()));
     }
     format!("{table}\n")
 }
@@ -24,7 +24,7 @@ pub fn json<R: Rows>(rows: &[R]) -> String {
 }
 
 /// CSV (RFC 4180) with a header row.
-pub fn csv<R: Rows>(rows: &[R]) -> String {
+pub fn csv(sheet: &Sheet) -> String {
     let line = |cells: Vec<String>| {
         cells
             .iter()
@@ -33,9 +33,9 @@ pub fn csv<R: Rows>(rows: &[R]) -> String {
             .join(",")
             + "\r\n"
     };
-    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
-    for row in rows {
-        out.push_str(&line(row.cells()));
+    let mut out = line(sheet.header.clone());
+    for row in sheet.texts() {
+        out.push_str(&line(row));
     }
     out
 }
@@ -49,20 +49,27 @@ fn csv_field(cell: &str) -> String {
 }
 
 /// A GitLab/GitHub Markdown table.
-pub fn markdown<R: Rows>(rows: &[R]) -> String {
+pub fn markdown(sheet: &Sheet) -> String {
     let line = |cells: Vec<String>| {
         let cells: Vec<String> = cells
             .iter()
-            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+            .map(|c| {
+                crate::output::visible(c)
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('|', "\\|")
+                    .replace('\n', " ")
+            })
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    let mut out = line(R::COLUMNS.iter().map(|c| c.to_string()).collect());
+    let mut out = line(sheet.header.clone());
     out.push_str(&line(
-        R::COLUMNS.iter().map(|_| "---".to_string()).collect(),
+        sheet.header.iter().map(|_| "---".to_string()).collect(),
     ));
-    for row in rows {
-        out.push_str(&line(row.cells()));
+    for row in sheet.texts() {
+        out.push_str(&line(row));
     }
     out
 }

@@ -24,7 +24,7 @@ pub use draft::DraftSystem;
 use toml_edit::{Array, DocumentMut, Item, TableLike, Value};
 
 /// The attestation keys of `[systems.appendix3]`; the answers stay for review.
-const ATTESTATION: [&str; 3] = ["attested_by", "attested_on", "digest"];
+const ATTESTATION: [&str; 4] = ["attested_by", "attested_on", "digest", "signed_by"];
 
 /// The top-level keys of the decision that established the plan: the new year's plan
 /// is a draft until it is fastställd anew.

@@ -24,12 +24,13 @@ pub struct Question {
 }
 
 impl Checklist {
-    pub const BUILT_IN: &'static [&'static str] = &["infosak-kd"];
+    pub const BUILT_IN: &'static [&'static str] = &["infosak-kd", "infosak-bas"];
 
     /// A checklist shipped with the tool, by name.
     pub fn built_in(name: &str) -> Option<Checklist> {
         let text = match name {
             "infosak-kd" => include_str!("../../schema/checklists/infosak-kd.toml"),
+            "infosak-bas" => include_str!("../../schema/checklists/infosak-bas.toml"),
             _ => return None,
         };
         Some(

@@ -66,15 +66,34 @@ mod tests {
             }
         }
         let pm3 = RoleModel::built_in("pm3-lu").unwrap();
-        assert_eq!(pm3.attester(Some(3)), "it_systemagare");
-        assert_eq!(pm3.attester(Some(5)), "systemagare");
+        let all = |_: &str| true;
+        let no_it_side = |r: &str| !r.starts_with("it_");
+        assert_eq!(pm3.attester(Some(5), &all), "it_systemagare");
+        assert_eq!(pm3.attester(Some(3), &no_it_side), "systemagare");
+        let presence = |role, om| pm3.presence(pm3.role(role).unwrap(), Some(om));
+        for om in 1..=5 {
+            let (it_sa, it_sf) = match om {
+                1 => (Presence::Required, Presence::Recommended),
+                2 | 3 => (Presence::Required, Presence::Required),
+                _ => (Presence::Recommended, Presence::Recommended),
+            };
+            assert_eq!(presence("it_systemagare", om), it_sa, "model {om}");
+            assert_eq!(presence("it_systemforvaltare", om), it_sf, "model {om}");
+        }
         assert_eq!(
-            pm3.presence(pm3.role("it_systemagare").unwrap(), Some(4)),
-            Presence::Optional
+            pm3.report_to(Some(4), &all),
+            ["systemforvaltare", "it_systemagare"]
         );
-        assert_eq!(pm3.report_to(Some(4)), ["systemforvaltare"]);
+        assert_eq!(
+            pm3.report_to(Some(4), &no_it_side),
+            ["systemforvaltare", "systemagare"]
+        );
         let municipal = RoleModel::built_in("municipal").unwrap();
-        assert_eq!(municipal.attester(Some(5)), "objektagare_it");
+        assert_eq!(municipal.attester(Some(5), &all), "objektagare_it");
+        assert_eq!(
+            municipal.report_to(None, &all),
+            ["objektagare", "objektagare_it"]
+        );
 
         let checklist = Checklist::built_in("infosak-kd").unwrap();
         let ids: Vec<&str> = checklist.questions.iter().map(|q| q.id.as_str()).collect();

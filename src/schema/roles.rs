@@ -36,11 +36,63 @@ pub struct RoleModel {
     pub establishes: Vec<String>,
 }
 
+/// A role, written as one id (`"systemagare"`) or as an ordered list of ids of which
+/// the first one held in the plan applies (`["it_systemagare", "systemagare"]`: the
+/// IT-systemägare, or the systemägare where the plan holds no IT-systemägare).
+#[derive(Debug)]
+pub struct FirstHeld(Vec<String>);
+
+impl FirstHeld {
+    /// The first of the roles that `held` says someone holds; when none is held, the
+    /// first of the list (the role the model asks for in the first place).
+    pub fn resolve(&self, held: &dyn Fn(&str) -> bool) -> &str {
+        self.0
+            .iter()
+            .find(|r| held(r))
+            .unwrap_or(&self.0[0])
+            .as_str()
+    }
+
+    /// Every role id of the list, in order.
+    pub fn ids(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for FirstHeld {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FirstHeld;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a role id, or a non-empty list of role ids (the first one held in the plan applies)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FirstHeld, E> {
+                Ok(FirstHeld(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FirstHeld, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                if ids.is_empty() {
+                    return Err(serde::de::Error::invalid_length(0, &self));
+                }
+                Ok(FirstHeld(ids))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 /// The role that attests appendix 3, with exceptions per organisation model.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attester {
-    pub role: String,
+    pub role: FirstHeld,
     #[serde(default)]
     pub when: Vec<AttesterWhen>,
 }
@@ -49,14 +101,15 @@ pub struct Attester {
 #[serde(deny_unknown_fields)]
 pub struct AttesterWhen {
     pub organisation_model: Vec<i64>,
-    pub role: String,
+    pub role: FirstHeld,
 }
 
-/// The roles every deviation must be reported to.
+/// The roles every deviation must be reported to: each entry one role, or a list of
+/// which the first role held in the plan applies.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportTo {
-    pub roles: Vec<String>,
+    pub roles: Vec<FirstHeld>,
     #[serde(default)]
     pub when: Vec<ReportToWhen>,
 }
@@ -65,7 +118,7 @@ pub struct ReportTo {
 #[serde(deny_unknown_fields)]
 pub struct ReportToWhen {
     pub organisation_model: Vec<i64>,
-    pub roles: Vec<String>,
+    pub roles: Vec<FirstHeld>,
 }
 
 /// One role of the model.
@@ -118,10 +171,21 @@ impl RoleModel {
     pub fn parse(file: &str, text: &str) -> Result<RoleModel, LoadError> {
         let model: RoleModel = super::parse(file, text)?;
         let known = |id: &str| model.roles.iter().any(|r| r.id == id);
-        let unknown = std::iter::once(&model.attester.role)
-            .chain(model.attester.when.iter().map(|w| &w.role))
-            .chain(model.report_to.roles.iter())
-            .chain(model.report_to.when.iter().flat_map(|w| &w.roles))
+        let unknown = model
+            .attester
+            .role
+            .ids()
+            .iter()
+            .chain(model.attester.when.iter().flat_map(|w| w.role.ids()))
+            .chain(model.report_to.roles.iter().flat_map(FirstHeld::ids))
+            .chain(
+                model
+                    .report_to
+                    .when
+                    .iter()
+                    .flat_map(|w| &w.roles)
+                    .flat_map(FirstHeld::ids),
+            )
             .chain(model.separate.iter().flat_map(|s| &s.roles))
             .chain(model.owners.iter())
             .chain(model.establishes.iter())
@@ -154,28 +218,34 @@ impl RoleModel {
             .map_or(role.presence, |w| w.presence)
     }
 
-    /// The role that attests appendix 3 under this organisation model.
-    pub fn attester(&self, om: Option<i64>) -> &str {
+    /// The role that attests appendix 3 in a plan with this organisation model whose
+    /// held roles `held` tells: the first held role of the model's attester list.
+    pub fn attester(&self, om: Option<i64>, held: &dyn Fn(&str) -> bool) -> &str {
         self.attester
             .when
             .iter()
             .find(|w| self.applies(&w.organisation_model, om))
             .map_or(&self.attester.role, |w| &w.role)
+            .resolve(held)
     }
 
-    /// The roles a deviation must be reported to under this organisation model.
-    pub fn report_to(&self, om: Option<i64>) -> &[String] {
+    /// The roles a deviation must be reported to in a plan with this organisation
+    /// model whose held roles `held` tells: of each report-to entry, the first held.
+    pub fn report_to(&self, om: Option<i64>, held: &dyn Fn(&str) -> bool) -> Vec<&str> {
         self.report_to
             .when
             .iter()
             .find(|w| self.applies(&w.organisation_model, om))
             .map_or(&self.report_to.roles, |w| &w.roles)
+            .iter()
+            .map(|entry| entry.resolve(held))
+            .collect()
     }
 
     /// The roles whose holders own an object's plans (CODEOWNERS).
-    pub fn owner_roles(&self, om: Option<i64>) -> Vec<&str> {
+    pub fn owner_roles(&self, om: Option<i64>, held: &dyn Fn(&str) -> bool) -> Vec<&str> {
         if self.owners.is_empty() {
-            vec![self.attester(om)]
+            vec![self.attester(om, held)]
         } else {
             self.owners.iter().map(String::as_str).collect()
         }

@@ -265,7 +265,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         .collect();
 
     let checklist = &data.settings.checklist;
-    let attester = data.role_label(data.settings.roles.attester(plan.om()));
+    let attester = data.role_label(plan.attester(&data.settings.roles));
     let appendix3 = plan
         .systems
         .iter()
@@ -387,7 +387,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
 
     let establishes = &data.settings.roles.establishes;
     let signers = if establishes.is_empty() {
-        vec![data.role_label(data.settings.roles.attester(plan.om()))]
+        vec![data.role_label(plan.attester(&data.settings.roles))]
     } else {
         establishes.iter().map(|r| data.role_label(r)).collect()
     };

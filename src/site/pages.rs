@@ -82,7 +82,12 @@ impl<'a> Data<'a> {
             findings,
             upgrades,
             deps,
-            deviations: crate::report::deviations::rows(year, &input.settings.roles, input.today),
+            deviations: crate::report::deviations::rows(
+                year,
+                &input.settings.roles,
+                input.today,
+                &crate::report::deviations::Filter::default(),
+            ),
             roles: crate::report::roles::rows(year),
             objects: year.plans.iter().map(|p| p.object.as_str()).collect(),
             by_object,

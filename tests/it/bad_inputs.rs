@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:97:2: parse: invalid TOML: duplicate key `budget`",
+            "objects/ladok/2027.toml:98:2: parse: invalid TOML: duplicate key `budget`",
         ],
     },
     Case {
@@ -259,7 +259,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:79:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
+            "objects/ladok/2027.toml:80:8: schema: `upgrades[0].date` must be a date, found \"2027-04-03\"",
         ],
     },
     // --- plan files: where they are -------------------------------------------------
@@ -290,7 +290,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/loop:1:1: layout: a link loop: this folder was already visited",
+            "objects/ladok/loop:1:1: layout: a link back up to objects/: plans are not looked for above objects/",
         ],
     },
     // --- plan files: one row per rule -----------------------------------------------
@@ -301,6 +301,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:16:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
+            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here",
         ],
     },
     Case {
@@ -359,7 +360,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
         ],
     },
     Case {
@@ -369,8 +370,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:54:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
-            "objects/ladok/2027.toml:63:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: system `ladok`: 1 of 20 questions unanswered: mfa",
+            "objects/ladok/2027.toml:64:1: appendix3/unknown-question: checklist infosak-kd has no question `mfaa`",
         ],
     },
     Case {
@@ -380,8 +381,8 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:63:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
-            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     },
     Case {
@@ -393,7 +394,18 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:63:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+        ],
+    },
+    Case {
+        name: "appendix3/deviation-role",
+        setup: |r| plan(r, deviation("2027-09-30", "\"systemforvaltare\", \"it-systemagare\"")),
+        args: CHECK,
+        code: 1,
+        says: &[
+            "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:158: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
         ],
     },
     Case {
@@ -403,7 +415,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:63:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
+            "objects/ladok/2027.toml:64:7: appendix3/na-unjustified: `mfa` is answered \"na\" without a justification",
         ],
     },
     Case {
@@ -445,7 +457,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:63:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
+            "objects/ladok/2027.toml:64:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
         ],
     },
     Case {
@@ -503,7 +515,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:77:10: upgrade/unknown-system: this plan has no system `ladokk`",
+            "objects/ladok/2027.toml:78:10: upgrade/unknown-system: this plan has no system `ladokk`",
         ],
     },
     Case {
@@ -512,7 +524,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:79:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
+            "objects/ladok/2027.toml:80:8: upgrade/outside-year: upgrade of `ladok` on 2028-04-01 is outside the plan year 2027",
         ],
     },
     Case {
@@ -521,16 +533,16 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:79:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
+            "objects/ladok/2027.toml:80:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
         ],
     },
     Case {
         name: "upgrade/cab",
-        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0031337\" }", "cab = { status = \"not-required\" }")),
+        setup: |r| plan(r, with("cab = { status = \"approved\", ref = \"CHG0040212\" }", "cab = { status = \"not-required\" }")),
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:81:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
+            "objects/ladok/2027.toml:82:18: upgrade/cab: major upgrade of `ladok` has no CAB request or approval",
         ],
     },
     Case {
@@ -539,7 +551,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:82:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
+            "objects/ladok/2027.toml:83:16: upgrade/announce: upgrade of `ladok` is announced 4 days ahead; at least 7 are required",
         ],
     },
     Case {
@@ -548,7 +560,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:83:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
+            "objects/ladok/2027.toml:84:10: upgrade/untested: major upgrade of `ladok` is not tested in the test environment",
         ],
     },
     Case {
@@ -562,7 +574,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:80:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
+            "objects/ladok/2027.toml:81:8: upgrade/clash: `ladok` is upgraded on 2027-04-03 together with `other/other`, which it depends on",
         ],
     },
     Case {
@@ -571,7 +583,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:90:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
+            "objects/ladok/2027.toml:91:9: activity/owner: activity A1: owner `rektor` is not a role held in this plan",
         ],
     },
     Case {
@@ -580,7 +592,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 1,
         says: &[
-            "objects/ladok/2027.toml:92:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
+            "objects/ladok/2027.toml:93:7: activity/dates: activity A1 ends 2027-05-31 before it starts 2027-06-01",
         ],
     },
     Case {
@@ -589,7 +601,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:92:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
+            "objects/ladok/2027.toml:93:7: activity/overdue: activity A1 was to end 2027-02-15 and is still ongoing",
         ],
     },
     Case {

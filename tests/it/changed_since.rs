@@ -239,3 +239,45 @@ fn a_shallow_clone_without_the_base_says_how_to_fix_it() {
     assert_eq!(checked.rules_and_files(), changed_in_mr());
     assert_eq!(checked.summary.files, 1);
 }
+
+/// A repository on main with Ladok clean, committed.
+fn committed_baseline() -> Repo {
+    let repo = Repo::with_plan(baseline());
+    repo.commit_all("Ladok 2027");
+    repo
+}
+
+#[test]
+fn with_staged_changed_means_changed_in_the_index() {
+    // What the pre-commit hook runs: a broken plan that is staged but not
+    // committed is what the commit changes, and must be reported.
+    let repo = committed_baseline();
+    repo.write(LUCAT, with_owner_error(&baseline_for("lucat")));
+    repo.git(&["add", LUCAT]);
+    let checked = repo.check(&["--staged", "--changed-since", "HEAD"]);
+    assert_eq!(checked.rules_and_files(), [("activity/owner", LUCAT)]);
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn with_rev_changed_means_changed_in_that_revision() {
+    let repo = committed_baseline();
+    repo.git(&["checkout", "--quiet", "-b", "feature"]);
+    repo.write(LUCAT, with_owner_error(&baseline_for("lucat")));
+    repo.commit_all("Lucat, broken");
+    repo.git(&["checkout", "--quiet", "main"]);
+    // HEAD is main, which has nothing new since itself: the selection comes from
+    // the revision checked, not from HEAD.
+    let checked = repo.check(&["--rev", "feature", "--changed-since", "main"]);
+    assert_eq!(checked.rules_and_files(), [("activity/owner", LUCAT)]);
+    assert_eq!(checked.code, 1);
+}
+
+#[test]
+fn in_the_work_tree_an_uncommitted_change_is_a_change() {
+    let repo = committed_baseline();
+    repo.write(LUCAT, with_owner_error(&baseline_for("lucat")));
+    let checked = repo.check(&["--changed-since", "main"]);
+    assert_eq!(checked.rules_and_files(), [("activity/owner", LUCAT)]);
+    assert_eq!(checked.code, 1);
+}

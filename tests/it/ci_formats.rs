@@ -19,8 +19,8 @@ fn flawed() -> String {
     let text = with_owner_error(baseline());
     let text = replace_once(
         &text,
-        "organisation_model = 3\n",
-        &format!("organisation_model = 3\n{ODD_KEY}"),
+        "organisation_model = 1\n",
+        &format!("organisation_model = 1\n{ODD_KEY}"),
     );
     let text = replace_once(&text, "supplier = ", "suplier = ");
     replace_once(

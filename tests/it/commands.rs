@@ -23,6 +23,7 @@ const RULES: &[&str] = &[
     "appendix3/unknown-question",
     "appendix3/deviation-incomplete",
     "appendix3/not-reported",
+    "appendix3/deviation-role",
     "appendix3/na-unjustified",
     "appendix3/not-attested",
     "appendix3/wrong-attester",
@@ -248,9 +249,14 @@ fn attest_keeps_every_comment_and_records_today() {
         "{after}"
     );
     assert!(after.contains("attested_on = 2027-02-14\n"), "{after}");
-    // Only the three attestation lines (and the table they need) were added.
+    // The git identity that ran it (the tests' fixed author) signs.
+    assert!(
+        after.contains("signed_by = \"test@example.se\"\n"),
+        "{after}"
+    );
+    // Only the four attestation lines (and the table they need) were added.
     let added: Vec<&str> = after.lines().filter(|l| !before.contains(*l)).collect();
-    assert_eq!(added.len(), 4, "{added:?}");
+    assert_eq!(added.len(), 5, "{added:?}");
     repo.check(&[]).assert_clean();
 }
 

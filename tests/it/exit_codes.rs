@@ -16,7 +16,7 @@ fn clean_is_0_error_is_1() {
     assert_eq!(repo.plan(&["check"]).code, 0);
     repo.write(
         PLAN,
-        replace_once(baseline(), "hosting = \"external\"", "hosting = \"cloud\""),
+        replace_once(baseline(), "hosting = \"internal\"", "hosting = \"cloud\""),
     );
     assert_eq!(repo.plan(&["check"]).code, 1);
 }
@@ -170,7 +170,7 @@ fn three_plans() -> Repo {
     let lucat = replace_once(baseline(), "object = \"ladok\"", "object = \"lucat\"");
     repo.write(
         "objects/lucat/2027.toml",
-        replace_once(&lucat, "hosting = \"external\"", "hosting = \"cloud\""),
+        replace_once(&lucat, "hosting = \"internal\"", "hosting = \"cloud\""),
     );
     let lucat_2026 = lucat
         .replace("2027-", "2026-")

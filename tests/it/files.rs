@@ -98,7 +98,7 @@ fn unknown_top_level_table_is_a_schema_error() {
 
 #[test]
 fn bad_enum_value_is_a_schema_error_listing_the_values() {
-    let text = replace_once(baseline(), "hosting = \"external\"", "hosting = \"cloud\"");
+    let text = replace_once(baseline(), "hosting = \"internal\"", "hosting = \"cloud\"");
     let checked = check_plan(&text);
     assert_eq!(checked.rules(), ["schema"]);
     let f = checked.only("schema");

@@ -224,7 +224,7 @@ fn output_is_deterministic_and_ordered_by_file_and_line() {
         "objects/kaltura/2027.toml",
         replace_once(
             &replace_once(baseline(), "object = \"ladok\"", "object = \"kaltura\""),
-            "hosting = \"external\"",
+            "hosting = \"internal\"",
             "hosting = \"cloud\"",
         ),
     );

@@ -60,7 +60,7 @@ fn extra_service_window_date_is_a_window() {
 fn major_upgrade_without_cab_approval() {
     let text = replace_once(
         baseline(),
-        "cab = { status = \"approved\", ref = \"CHG0031337\" }",
+        "cab = { status = \"approved\", ref = \"CHG0040212\" }",
         "cab = { status = \"not-required\" }",
     );
     only_finding(&text, "upgrade/cab", "error", "\"not-required\"");

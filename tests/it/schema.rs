@@ -109,13 +109,13 @@ fn the_schema_rejects_what_plan_check_rejects() {
         ("an unknown key", "supplier = ", "suplier = "),
         (
             "a wrong enum value",
-            "hosting = \"external\"",
+            "hosting = \"internal\"",
             "hosting = \"molnet\"",
         ),
         ("a wrong type", "hours = 100", "hours = \"100\""),
         (
             "a number out of range",
-            "organisation_model = 3",
+            "organisation_model = 1",
             "organisation_model = 6",
         ),
         (

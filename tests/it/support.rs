@@ -20,7 +20,7 @@ role_model = "pm3-lu"
 service_windows = { weekday = "saturday", nth = 1 }
 "#;
 
-/// A complete, correct plan before its appendix 3 is attested: organisation model 3,
+/// A complete, correct plan before its appendix 3 is attested: organisation model 1 (10.1.1: external supplier, servers run in-house),
 /// established, every role of pm3-lu, one system with all 20 answers "yes", one
 /// upgrade and one activity that follow every rule. [`baseline`] attests it.
 const UNATTESTED: &str = include_str!("fixtures/ladok-2027.toml");
@@ -100,14 +100,17 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// The real binary, with no colour preference inherited from the caller's environment.
+/// The real binary, with no colour preference inherited from the caller's environment,
+/// and git's fixed test author (see [`git_in`]) as the identity `plan attest` signs with.
 pub fn plan_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan"));
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         // The language is the repository's unless a test sets it.
-        .env_remove("PLAN_LANG");
+        .env_remove("PLAN_LANG")
+        .env("GIT_AUTHOR_NAME", "Test Person")
+        .env("GIT_AUTHOR_EMAIL", "test@example.se");
     without_git_environment(&mut cmd);
     cmd
 }
@@ -135,6 +138,17 @@ pub fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
+}
+
+/// `plan --repo DIR --today TODAY --color never`, to run inside DIR with more
+/// arguments (for runs that need more than [`plan_in`]: their own streams, spawned).
+pub fn plan_command_in(dir: &Path) -> Command {
+    let mut cmd = plan_command();
+    cmd.current_dir(dir)
+        .arg("--repo")
+        .arg(dir)
+        .args(["--today", TODAY, "--color", "never"]);
+    cmd
 }
 
 /// `plan --repo DIR --today TODAY --color never ARGS…`, run inside DIR.
@@ -573,8 +587,8 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
     out
 }
 
-/// Asserts that no temporary file of an atomic write (`.NAME.plan-PID.tmp`) is left
-/// anywhere under `dir`.
+/// Asserts that no temporary file of an atomic write (`NAME.lock`, or
+/// `.NAME.plan-PID.tmp` from earlier versions) is left anywhere under `dir`.
 pub fn assert_no_temporary_files(dir: &Path) {
     let left: Vec<String> = snapshot(dir)
         .into_keys()
@@ -584,7 +598,8 @@ pub fn assert_no_temporary_files(dir: &Path) {
                 .rsplit('/')
                 .next()
                 .unwrap_or_default();
-            name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp")
+            (name.starts_with('.') && name.contains(".plan-") && name.ends_with(".tmp"))
+                || name.ends_with(".lock")
         })
         .collect();
     assert_eq!(left, Vec::<String>::new(), "temporary files left behind");

@@ -1,6 +1,6 @@
 //! Writes that fail: `attest`, `new`, `init` and `hook install` either do all they
 //! set out to do or leave the repository exactly as it was, with no temporary file
-//! (`.NAME.plan-PID.tmp`) behind.
+//! (`NAME.lock`) behind.
 //!
 //! Tests run as root, so read-only files and folders do not stop a write. These
 //! failures do: no room to write (`ulimit -f 0`, as on a full disk), a path whose
@@ -72,11 +72,11 @@ fn attest_killed_half_way_leaves_the_plan_as_it_was_and_check_names_the_leftover
         "the write kills plan"
     );
     assert_eq!(repo.read(PLAN), unattested(), "the plan is as before");
-    // A process killed mid-write cannot clean up; its temporary file is not left
-    // unnoticed: `plan check` names it.
+    // A process killed mid-write cannot clean up; its lock file (which holds what
+    // it was writing) is not left unnoticed: `plan check` names it.
     let leftover: Vec<String> = snapshot(repo.path())
         .into_keys()
-        .filter(|p| p.starts_with("objects/ladok/.2027.toml.plan-"))
+        .filter(|p| p == "objects/ladok/2027.toml.lock")
         .collect();
     assert_eq!(leftover.len(), 1, "{leftover:?}");
     let checked = repo.check(&[]);
@@ -89,7 +89,7 @@ fn attest_killed_half_way_leaves_the_plan_as_it_was_and_check_names_the_leftover
         (f.rule.as_str(), f.message.as_str()),
         (
             "layout",
-            "a temporary file left by an interrupted `plan` write: the plan beside it is intact; delete this file"
+            "the lock of `2027.toml`, left by a `plan` write that was interrupted or is still running; `2027.toml` is as it was before that write; if no `plan` is running, delete this file"
         )
     );
 }
@@ -238,7 +238,7 @@ fn new_over_a_dangling_symbolic_link_refuses() {
         repo.path(),
         &before,
         &run,
-        "error: REPO/objects/canvas/2027.toml already exists; not overwriting it",
+        "error: REPO/objects/canvas/2027.toml is a link to ../../elsewhere.toml, which does not exist; plan writes nothing through it",
     );
     assert!(
         !repo.file("elsewhere.toml").exists(),
@@ -384,7 +384,7 @@ fn hook_install_over_a_dangling_symbolic_link_refuses() {
         repo.path(),
         &before,
         &run,
-        "error: REPO/.git/hooks/pre-commit already exists; not overwriting it",
+        "error: REPO/.git/hooks/pre-commit is a link to ../../hooks/pre-commit, which does not exist; plan writes nothing through it",
     );
 }
 

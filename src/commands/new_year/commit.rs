@@ -19,8 +19,8 @@ pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
         bail!("--commit: a merge, rebase or similar is in progress ({:?}); finish it first; nothing was written", repo.state());
     }
     staged_elsewhere(repo)?;
-    let author = identity(repo, "AUTHOR")?;
-    let committer = identity(repo, "COMMITTER")?;
+    let author = identity(&git, "AUTHOR")?;
+    let committer = identity(&git, "COMMITTER")?;
     Ok(Ready {
         git,
         author,
@@ -83,15 +83,8 @@ fn head_tree(repo: &Repository) -> Result<Option<Tree<'_>>> {
 
 /// Who commits: GIT_AUTHOR_* / GIT_COMMITTER_* as git itself reads them, else
 /// user.name and user.email from the git configuration.
-fn identity(repo: &Repository, who: &str) -> Result<Signature<'static>> {
-    let config = repo.config()?;
-    let get = |env: &str, key: &str| {
-        std::env::var(format!("GIT_{who}_{env}"))
-            .ok()
-            .filter(|v| !v.is_empty())
-            .or_else(|| config.get_string(key).ok())
-    };
-    match (get("NAME", "user.name"), get("EMAIL", "user.email")) {
+fn identity(git: &GitRepo, who: &str) -> Result<Signature<'static>> {
+    match git.identity(who) {
         (Some(name), Some(email)) => Ok(Signature::now(&name, &email)?),
         _ => bail!(
             "--commit: no git identity to commit as; set one with `git config user.name \"Your Name\"` and `git config user.email you@example.se`; nothing was written"
@@ -138,4 +131,57 @@ impl Ready {
         }
         Ok(short)
     }
+}
+
+/// Commits the plans an interrupted run put in place (see `finish_interrupted`),
+/// unless that run committed them before it was stopped; returns the commit's
+/// short id either way.
+pub(super) fn finish(root: &std::path::Path, rels: &[&str], message: &str) -> Result<String> {
+    let git = GitRepo::open(root)?;
+    if let Some(short) = committed(&git, rels)? {
+        // The commit was made; the index may not have been written after it.
+        let mut index = git.repo.index()?;
+        for rel in rels {
+            index.add_path(std::path::Path::new(&format!("{}{rel}", git.prefix)))?;
+        }
+        index.write()?;
+        return Ok(short);
+    }
+    let unfinished = |e: anyhow::Error| {
+        anyhow::anyhow!(
+            "finishing an interrupted `plan new-year`: its {} plans are in place but not committed: {}; resolve that and run `plan new-year --commit` again",
+            rels.len(),
+            format!("{e:#}").replace("; nothing was written", "")
+        )
+    };
+    prepare(root)
+        .and_then(|ready| ready.commit(rels, message))
+        .map_err(unfinished)
+}
+
+/// HEAD's short id when HEAD holds every file of `rels` as it is in the work tree.
+fn committed(git: &GitRepo, rels: &[&str]) -> Result<Option<String>> {
+    let repo = &git.repo;
+    let Some(head) = head_commit(repo)? else {
+        return Ok(None);
+    };
+    let tree = head.tree()?;
+    let workdir = repo.workdir().context("no work tree")?;
+    for rel in rels {
+        let path = format!("{}{rel}", git.prefix);
+        let Ok(entry) = tree.get_path(std::path::Path::new(&path)) else {
+            return Ok(None);
+        };
+        let id = git2::Oid::hash_file(git2::ObjectType::Blob, workdir.join(&path))?;
+        if entry.id() != id {
+            return Ok(None);
+        }
+    }
+    let short = head
+        .as_object()
+        .short_id()
+        .ok()
+        .and_then(|b| b.as_str().map(str::to_string))
+        .unwrap_or_else(|| head.id().to_string());
+    Ok(Some(short))
 }

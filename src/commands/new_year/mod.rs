@@ -9,6 +9,7 @@ use crate::cli::{parse_year, Globals};
 use crate::diag::Span;
 use crate::fsio;
 use crate::model::{Plan, Tbl};
+use crate::output::plural;
 use crate::repo::{self, Source, WorkTree};
 use anyhow::{anyhow, bail, Result};
 use rayon::prelude::*;
@@ -62,13 +63,27 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
+    let batch_dir = batch_dir(&root);
+    if args.dry_run {
+        if batch_dir.symlink_metadata().is_ok() {
+            eprintln!("note: an earlier `plan new-year` was interrupted; run `plan new-year` without --dry-run to finish or undo it");
+        }
+    } else {
+        finish_interrupted(&root, &batch_dir, args.commit)?;
+    }
     let source = WorkTree::new(&root)?;
     let plans = plans_by_year(&source)?;
     let from = match args.from {
         Some(year) => year,
         None => default_from(&source, &plans)?,
     };
-    let to = args.to.unwrap_or(from + 1);
+    let to = match args.to {
+        Some(to) => to,
+        None if from >= 9999 => bail!(
+            "--from {from}: the year after it has five digits, and plan files are named by four (objects/<object>/<year>.toml)"
+        ),
+        None => from + 1,
+    };
     if to <= from {
         bail!("--to {to} must be after --from {from}");
     }
@@ -77,13 +92,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     let empty = BTreeMap::new();
     let to_plans = plans.get(&to).unwrap_or(&empty);
+    // The drafts are written into a folder under .git/ and put in place together
+    // (see fsio::Batch): an interrupted run is finished or undone by the next one.
+    let batch = if args.dry_run {
+        None
+    } else {
+        Some(fsio::Batch::begin(&batch_dir, &root)?)
+    };
     let years = Years {
         root: &root,
         from,
         to,
         from_plans,
         to_plans,
-        write: !args.dry_run,
+        batch: batch.as_ref(),
     };
     let mut rows = plan_rows(&source, &years)?;
 
@@ -104,8 +126,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         }
     };
     if writes.is_empty() {
-        print!("{}", show());
-        println!(
+        crate::output::emit(&show());
+        crate::outln!(
             "nothing to do: every object with a {from} plan already has a {to} plan{}",
             if rows.iter().all(|r| r.exists) {
                 ""
@@ -122,8 +144,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     let count = plural(writes.len(), "plan", "plans");
     if args.dry_run {
-        print!("{}", show());
-        println!(
+        crate::output::emit(&show());
+        crate::outln!(
             "dry run: would write {count} for {to}{}; nothing written",
             if git.is_some() {
                 " and commit them"
@@ -134,13 +156,16 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    let batch = batch.expect("a batch when not a dry run");
+    let message = table::message(&rows, from, to);
     // The table is made while the drafts are synced to disk and put in place.
-    let (shown, placed) = rayon::join(show, || fsio::Staged::new(pending).place());
+    let commits = git.is_some();
+    let (shown, placed) = rayon::join(show, || batch.place(pending, &writes, &message, commits));
     let placed = placed.map_err(write_failed)?;
     let committed = match git {
         Some(git) => {
             let rels: Vec<&str> = writes.iter().map(String::as_str).collect();
-            match git.commit(&rels, &table::message(&rows, from, to)) {
+            match git.commit(&rels, &message) {
                 Ok(id) => format!(" and committed them as {id}"),
                 Err(e) => {
                     for path in &placed {
@@ -152,12 +177,52 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         }
         None => String::new(),
     };
-    print!("{shown}");
-    println!("wrote {count} for {to}{committed}");
-    println!(
+    drop(batch);
+    crate::output::emit(&shown);
+    crate::outln!("wrote {count} for {to}{committed}");
+    crate::outln!(
         "next: review the drafts, run `plan check --year {to}`, and attest appendix 3 again with `plan attest`"
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a run keeps its drafts until they are in place: under the git folder,
+/// where neither `plan check` nor the user sees them; in a plain folder (no git), a
+/// hidden folder at its root.
+pub(crate) fn batch_dir(root: &std::path::Path) -> std::path::PathBuf {
+    match crate::repo::GitRepo::open(root) {
+        Ok(git) => git.repo.path().join("plan-new-year"),
+        Err(_) => root.join(".plan-new-year"),
+    }
+}
+
+/// Finishes (or undoes) a run that was interrupted (SPEC §8): its drafts all in
+/// place, and committed when it was to commit them or this run commits.
+fn finish_interrupted(root: &std::path::Path, dir: &std::path::Path, commit: bool) -> Result<()> {
+    match fsio::interrupted(dir, root)? {
+        None => {}
+        Some(fsio::Interrupted::Undone) => eprintln!(
+            "note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed"
+        ),
+        Some(fsio::Interrupted::Placed {
+            rels,
+            message,
+            commit: recorded,
+        }) => {
+            let committed = if commit || recorded {
+                let refs: Vec<&str> = rels.iter().map(String::as_str).collect();
+                format!(" and committed them as {}", commit::finish(root, &refs, &message)?)
+            } else {
+                String::new()
+            };
+            fsio::finished(dir)?;
+            crate::outln!(
+                "finished an interrupted `plan new-year`: {} in place{committed}",
+                plural(rels.len(), "plan", "plans")
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A failure to write the new plans (none of which is then in place).
@@ -202,8 +267,4 @@ fn default_from(source: &dyn Source, plans: &ByYear) -> Result<i32> {
         .next_back()
         .copied()
         .ok_or_else(|| anyhow!("no plans under objects/ yet: nothing to roll over"))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -9,7 +9,7 @@
 
 use super::plural;
 use crate::diag::Span;
-use crate::fsio::Pending;
+use crate::fsio::{Batch, Pending};
 use crate::index::{Dep, ObjectEntry, Resolved, SystemEntry, YearIndex};
 use crate::model::Plan;
 use crate::repo::Source;
@@ -50,9 +50,9 @@ pub(super) struct Years<'a> {
     pub from_plans: &'a BTreeMap<String, String>,
     /// Object → path of its `to` plan, for the objects that have one.
     pub to_plans: &'a BTreeMap<String, String>,
-    /// Whether drafts are written (under temporary names, see [`Pending`]), or
-    /// only made (a dry run).
-    pub write: bool,
+    /// Where drafts are written (under temporary names, see [`Pending`]); None
+    /// when they are only made (a dry run).
+    pub batch: Option<&'a Batch>,
 }
 
 /// What the first pass made of a `from` plan.
@@ -319,9 +319,8 @@ fn draft(
 /// Writes a draft under a temporary name beside its place, unless this is a dry
 /// run: the text need not be kept, and the writing overlaps the drafting of others.
 fn stage(draft: &mut Draft, text: &str, years: &Years<'_>) -> Result<()> {
-    if years.write {
-        let target = years.root.join(&draft.entry.file);
-        draft.pending = Some(Pending::write(&target, text.as_bytes())?);
+    if let Some(batch) = years.batch {
+        draft.pending = Some(batch.write(&draft.entry.file, text.as_bytes())?);
     }
     Ok(())
 }

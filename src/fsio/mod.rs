@@ -1,0 +1,424 @@
+//! Every write of `plan` goes through here (STYLE.md, "Writes"): a write lands whole
+//! or not at all, never leaves the repository, never replaces a link or anything that
+//! is not a regular file, keeps the owner, mode and line ends of what it rewrites, and
+//! takes git's kind of lock (`<file>.lock`, created exclusively) so that two runs
+//! never lose each other's update.
+//!
+//! Reading a file that is about to be rewritten goes through here as well
+//! ([`read_regular`]): a FIFO, socket or device is never opened as if it were a file.
+
+mod batch;
+mod generated;
+mod lines;
+mod staged;
+
+pub use batch::{finished, interrupted, Batch, Interrupted};
+pub use generated::{write_generated, SITE_MANIFEST};
+pub use lines::like_source;
+pub use staged::{create_all_new, stage_new, Pending, Staged};
+
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a write waits for another `plan` holding the lock of the same file.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// Where a path the tool derives may be written: `target` under `bound` (the plan
+/// repository, or the git folder for hooks), with every folder on the way resolved.
+/// A link that stays inside `bound` is followed; one that leads outside it, or to
+/// nothing, is refused with its name. Returns the real path of `target` (folders
+/// and file that do not exist yet are appended as named).
+pub fn resolve(bound: &Path, target: &Path) -> Result<PathBuf> {
+    let canonical = bound
+        .canonicalize()
+        .with_context(|| format!("opening {}", bound.display()))?;
+    resolve_in(bound, &canonical, target)
+}
+
+/// [`resolve`] with the canonical path of `bound` known (many writes under one bound).
+pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Result<PathBuf> {
+    let canonical = canonical.to_path_buf();
+    let rel = target
+        .strip_prefix(bound)
+        .or_else(|_| target.strip_prefix(&canonical))
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "{} is not inside {}; not writing it",
+                target.display(),
+                bound.display()
+            )
+        })?;
+    let mut real = canonical.clone();
+    let mut shown = PathBuf::new();
+    let mut parts = rel.components().peekable();
+    while let Some(part) = parts.next() {
+        let name = match part {
+            Component::Normal(name) => name,
+            Component::CurDir => continue,
+            _ => bail!(
+                "{} is not a path inside {}; not writing it",
+                target.display(),
+                bound.display()
+            ),
+        };
+        shown.push(name);
+        let next = real.join(name);
+        match fs::symlink_metadata(&next) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&next).unwrap_or_default();
+                match next.canonicalize() {
+                    Ok(r) if r.starts_with(&canonical) => real = r,
+                    Ok(r) => bail!(
+                        "{} is a link to {}, outside the repository; plan writes nothing through it",
+                        bound.join(&shown).display(),
+                        r.display()
+                    ),
+                    Err(_) => bail!(
+                        "{} is a link to {}, which does not exist; plan writes nothing through it",
+                        bound.join(&shown).display(),
+                        to.display()
+                    ),
+                }
+            }
+            Ok(meta) if parts.peek().is_some() && !meta.is_dir() => bail!(
+                "{} is not a folder; cannot write {}",
+                bound.join(&shown).display(),
+                target.display()
+            ),
+            Ok(_) => real = next,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                real = next;
+                for rest in parts.by_ref() {
+                    match rest {
+                        Component::Normal(n) => real.push(n),
+                        Component::CurDir => {}
+                        _ => bail!(
+                            "{} is not a path inside {}; not writing it",
+                            target.display(),
+                            bound.display()
+                        ),
+                    }
+                }
+            }
+            Err(e) => return Err(e).with_context(|| format!("opening {}", target.display())),
+        }
+    }
+    Ok(real)
+}
+
+/// Creates the folder `dir` under `bound` and those on the way to it (see
+/// [`resolve`]). Returns the first folder it had to create, to remove again should
+/// what follows fail.
+pub fn create_dirs(bound: &Path, dir: &Path) -> Result<Option<PathBuf>> {
+    let real = resolve(bound, dir)?;
+    let first = real
+        .ancestors()
+        .take_while(|a| a.symlink_metadata().is_err())
+        .last()
+        .map(Path::to_path_buf);
+    fs::create_dir_all(&real).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(first)
+}
+
+/// What a path holds when it is not a regular file, for messages.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Opens a file for reading without blocking on a FIFO, and refuses what is not a
+/// regular file: a FIFO, socket or device is never read as if it were one.
+fn open_regular(path: &Path, shown: &Path) -> Result<Option<(fs::File, fs::Metadata)>> {
+    let file = match open_for_reading(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", shown.display())),
+    };
+    let meta = file
+        .metadata()
+        .with_context(|| format!("reading {}", shown.display()))?;
+    if !meta.is_file() {
+        bail!(
+            "{} is {}, not a file plan can read or replace",
+            shown.display(),
+            kind_of(&meta)
+        );
+    }
+    Ok(Some((file, meta)))
+}
+
+/// Opens a file for reading without waiting: opening a FIFO with no writer would
+/// wait forever. The caller checks what it opened (`File::metadata`) before reading.
+pub fn open_for_reading(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// The bytes of the file `target` under `bound` that a command is about to rewrite
+/// (see [`resolve`] and [`read_regular`]); None when there is none.
+pub fn read_existing(bound: &Path, target: &Path) -> Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let real = resolve(bound, target)?;
+    let Some((mut file, meta)) = open_regular(&real, target)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .with_context(|| format!("reading {}", target.display()))?;
+    Ok(Some(bytes))
+}
+
+/// A file's lock, git's way: `<file>.lock` beside it, created exclusively, written
+/// with the new contents and renamed over the file (or linked into place for a new
+/// file). Whoever finds the lock taken waits a while, then names it. Dropping it
+/// unused removes the lock file.
+struct Lock {
+    lock: PathBuf,
+    /// The real path of the file it locks.
+    real: PathBuf,
+    /// The file as the user named it, for messages.
+    shown: PathBuf,
+    file: Option<fs::File>,
+}
+
+impl Lock {
+    fn take(real: &Path, shown: &Path) -> Result<Lock> {
+        let name = real
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lock = real.with_file_name(format!("{name}.lock"));
+        let started = Instant::now();
+        loop {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&lock)
+            {
+                Ok(file) => {
+                    return Ok(Lock {
+                        lock,
+                        real: real.to_path_buf(),
+                        shown: shown.to_path_buf(),
+                        file: Some(file),
+                    })
+                }
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::AlreadyExists
+                        && started.elapsed() < LOCK_WAIT =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                    "{} is locked: {} exists, so another `plan` is writing it or was interrupted; if no `plan` is running, delete {}",
+                    shown.display(),
+                    lock.display(),
+                    lock.display()
+                ),
+                Err(e) => {
+                    return Err(e).with_context(|| format!("writing {}", shown.display()))
+                }
+            }
+        }
+    }
+
+    /// Writes `bytes` into the lock file and syncs it; `like` gives the owner and
+    /// mode to keep.
+    fn fill(&mut self, bytes: &[u8], like: Option<&fs::Metadata>) -> Result<()> {
+        let file = self.file.as_mut().expect("an open lock file");
+        (|| -> std::io::Result<()> {
+            file.write_all(bytes)?;
+            if let Some(meta) = like {
+                file.set_permissions(meta.permissions())?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::MetadataExt;
+                    let mine = file.metadata()?;
+                    if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid()) {
+                        // Only root can give a file away; for anyone else the file
+                        // is theirs already (they could not write its folder otherwise).
+                        let _ =
+                            std::os::unix::fs::fchown(&*file, Some(meta.uid()), Some(meta.gid()));
+                    }
+                }
+            }
+            file.sync_all()
+        })()
+        .with_context(|| format!("writing {}", self.shown.display()))
+    }
+
+    /// Renames the filled lock file over the file.
+    fn replace(mut self) -> Result<()> {
+        self.file = None;
+        fs::rename(&self.lock, &self.real)
+            .with_context(|| format!("replacing {}", self.shown.display()))?;
+        self.lock.clear();
+        Ok(())
+    }
+
+    /// Links the filled lock file into place as a new file, never over one.
+    fn create(mut self) -> Result<()> {
+        self.file = None;
+        match fs::hard_link(&self.lock, &self.real) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                bail!(
+                    "{} already exists; not overwriting it",
+                    self.shown.display()
+                )
+            }
+            Err(e) => Err(e).with_context(|| format!("creating {}", self.shown.display())),
+        }
+        // The lock file goes when `self` is dropped.
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if !self.lock.as_os_str().is_empty() {
+            let _ = fs::remove_file(&self.lock);
+        }
+    }
+}
+
+/// Refuses to replace a file the user made read-only (a rename would, and root
+/// ignores permissions).
+fn writable(meta: &fs::Metadata, shown: &Path) -> Result<()> {
+    if meta.permissions().readonly() {
+        bail!("{} is read-only; not replacing it", shown.display());
+    }
+    Ok(())
+}
+
+/// Creates `target` under `bound` with `bytes`; refuses when it exists. Atomic:
+/// either the whole file appears or nothing does.
+pub fn create_new(bound: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    let real = resolve(bound, target)?;
+    if real.symlink_metadata().is_ok() {
+        bail!("{} already exists; not overwriting it", target.display());
+    }
+    let mut lock = Lock::take(&real, target)?;
+    lock.fill(bytes, None)?;
+    lock.create()
+}
+
+/// Replaces the contents of the existing regular file `target` under `bound`,
+/// atomically and under its lock. Through a link (inside `bound`) the file it leads
+/// to is replaced and the link kept.
+pub fn replace(bound: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    update(bound, target, |_| Ok(bytes.to_vec()))
+}
+
+/// Rewrites the existing regular file `target` under `bound`: `edit` gets its
+/// contents as they are once the lock is held (another run may have changed it
+/// meanwhile) and returns the new contents.
+pub fn update(
+    bound: &Path,
+    target: &Path,
+    edit: impl FnOnce(&[u8]) -> Result<Vec<u8>>,
+) -> Result<()> {
+    let real = resolve(bound, target)?;
+    // What it is before taking the lock: no lock file beside a folder or a FIFO.
+    match fs::metadata(&real) {
+        Ok(meta) if meta.is_file() => writable(&meta, target)?,
+        Ok(meta) => bail!(
+            "{} is {}, not a file plan can read or replace",
+            target.display(),
+            kind_of(&meta)
+        ),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", target.display())),
+    }
+    let mut lock = Lock::take(&real, target)?;
+    use std::io::Read;
+    let Some((mut file, meta)) = open_regular(&real, target)? else {
+        bail!("{} no longer exists; not writing it", target.display());
+    };
+    writable(&meta, target)?;
+    let mut current = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut current)
+        .with_context(|| format!("reading {}", target.display()))?;
+    let bytes = edit(&current)?;
+    lock.fill(&bytes, Some(&meta))?;
+    lock.replace()
+}
+
+/// Writes a report file that the user asked for by name (`--output`), wherever it
+/// is: a regular file is replaced atomically (a reader never sees half a report),
+/// keeping its owner and mode; a FIFO, device or terminal (`/dev/stdout`,
+/// `/dev/null`) is written into, never replaced.
+pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
+    let shown = || format!("--output {}", target.display());
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() => bail!("{}: is a folder", shown()),
+        Ok(meta) if !meta.is_file() => fs::OpenOptions::new()
+            .write(true)
+            .open(target)
+            .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
+            .with_context(|| format!("writing {}", target.display())),
+        Ok(meta) => {
+            writable(&meta, target)?;
+            let real = fs::canonicalize(target)
+                .with_context(|| format!("writing {}", target.display()))?;
+            let mut lock = Lock::take(&real, target)?;
+            lock.fill(bytes, Some(&meta))?;
+            lock.replace()
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut lock = Lock::take(target, target)?;
+            lock.fill(bytes, None)?;
+            lock.replace()
+        }
+        Err(e) => Err(e).with_context(|| format!("writing {}", target.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_on_the_way_that_links_outside_is_named() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        let repo = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(outside.path(), repo.path().join("schema")).expect("link");
+        let err = resolve(repo.path(), &repo.path().join("schema/x.json")).expect_err("refused");
+        assert!(
+            err.to_string().starts_with(&format!(
+                "{} is a link to ",
+                repo.path().join("schema").display()
+            )),
+            "{err}"
+        );
+        fs::create_dir(repo.path().join("inside")).expect("folder");
+        std::os::unix::fs::symlink("inside", repo.path().join("via")).expect("link");
+        let real = resolve(repo.path(), &repo.path().join("via/new/x.json")).expect("inside");
+        assert!(real.ends_with("inside/new/x.json"), "{}", real.display());
+    }
+}

@@ -1,0 +1,302 @@
+//! A new draft plan as text: every role the model requires or recommends and every
+//! checklist question, with empty placeholders where nothing is known yet. `plan new`
+//! scaffolds one object; `plan import` one per object of a register export, with
+//! what the register says filled in.
+
+use crate::fsio;
+use crate::model::plan::Register;
+use crate::model::shape::quoted;
+use crate::schema::Presence;
+use crate::settings::Settings;
+use anyhow::Result;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// What is known of a new plan.
+pub struct Draft {
+    pub object: String,
+    /// The object's display name.
+    pub name: String,
+    /// Handbook 10.1.1–10.1.5, for role models that use it.
+    pub organisation_model: i64,
+    /// Holders by role id, in the order they were named.
+    pub roles: Vec<(String, Vec<Holder>)>,
+    /// At least one.
+    pub systems: Vec<DraftSystem>,
+}
+
+/// A person holding a role; empty text where it is not known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Holder {
+    pub name: String,
+    pub email: String,
+}
+
+/// A system of the new plan; `None` where nothing is known (a placeholder is written).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftSystem {
+    pub id: String,
+    pub name: String,
+    pub lifecycle: Option<String>,
+    pub contract_ends: Option<NaiveDate>,
+    /// Supplier, hosting, version, personal data, classification, contract id.
+    pub register: Register,
+}
+
+impl DraftSystem {
+    /// A system known only by id and name.
+    pub fn named(id: &str, name: &str) -> DraftSystem {
+        DraftSystem {
+            id: id.to_string(),
+            name: name.to_string(),
+            ..DraftSystem::default()
+        }
+    }
+}
+
+fn quote(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+impl Draft {
+    fn holders(&self, role: &str) -> &[Holder] {
+        self.roles
+            .iter()
+            .find(|(id, _)| id == role)
+            .map_or(&[], |(_, h)| h.as_slice())
+    }
+}
+
+/// The text of `objects/<object>/<year>.toml` for `draft`.
+pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
+    let model = &settings.roles;
+    let om = model
+        .uses_organisation_model
+        .then_some(draft.organisation_model);
+    let mut t = format!("#:schema ../../{}\n", crate::commands::schema::SCHEMA_FILE);
+    let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", draft.name);
+    let _ = writeln!(t, "# Fyll i de tomma värdena (\"\") och kör `plan check`: den visar vilka som krävs\n# (namn och e-post för rollerna, svaren i bilaga 3); leverantör och version är frivilliga.");
+    let _ = writeln!(t, "object = {}", quote(&draft.object));
+    let _ = writeln!(t, "name = {}", quote(&draft.name));
+    let _ = writeln!(t, "year = {year}");
+    let _ = writeln!(
+        t,
+        "status = \"draft\"               # draft | established | revised"
+    );
+    let _ = writeln!(
+        t,
+        "# established_on = {}-12-01     # dagen planen fastställs",
+        year - 1
+    );
+    if !model.establishes.is_empty() {
+        let _ = writeln!(
+            t,
+            "# established_by = [{}]   # rollerna som fastställer planen",
+            quoted(&model.establishes)
+        );
+    }
+    let _ = writeln!(
+        t,
+        "# diarienummer = \"\"           # beslutets diarienummer, när planen fastställs"
+    );
+    if let Some(om) = om {
+        let _ = writeln!(
+            t,
+            "organisation_model = {om}          # handboken 10.1.1–10.1.5"
+        );
+    }
+    let _ = writeln!(t, "# Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.\ndescription = \"\"");
+    let _ = writeln!(t, "\n# Årets mål och hur de följs upp (frivilligt).\n# [[goals]]\n# text = \"\"\n# measure = \"\"");
+    let _ = writeln!(
+        t,
+        "\n# Roller enligt rollmodellen {} ({}).",
+        model.name, model.title
+    );
+    let written = |r: &&crate::schema::Role| {
+        model.presence(r, om) != Presence::Optional || !draft.holders(&r.id).is_empty()
+    };
+    let optional: Vec<&str> = model
+        .roles
+        .iter()
+        .filter(|r| !written(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    // The plan holds (placeholders for) every role that is not optional.
+    let held = |id: &str| !optional.contains(&id);
+    let placeholder = [Holder::default()];
+    for role in model.roles.iter().filter(written) {
+        let header = if role.many {
+            format!("[[roles.{}]]", role.id)
+        } else {
+            format!("[roles.{}]", role.id)
+        };
+        let holders = match draft.holders(&role.id) {
+            [] => &placeholder[..],
+            held => held,
+        };
+        for holder in holders {
+            let _ = writeln!(t, "\n{header}  # {} ({})", role.label, role.short);
+            let _ = writeln!(
+                t,
+                "name = {}\nemail = {}\nunit = \"\"",
+                quote(&holder.name),
+                quote(&holder.email)
+            );
+        }
+    }
+    if !optional.is_empty() {
+        let _ = writeln!(t, "\n# Valfria roller: {}", optional.join(", "));
+    }
+    let _ = writeln!(
+        t,
+        "\n[budget]                          # bilaga 1\nhours = 0\nsek = 0"
+    );
+    for system in &draft.systems {
+        system_text(&mut t, settings, system, year, om, &held);
+    }
+    let first = draft
+        .systems
+        .first()
+        .map_or(draft.object.as_str(), |s| &s.id);
+    let _ = writeln!(t, "\n# [[upgrades]]\n# system = {}\n# to_version = \"\"\n# date = {year}-03-06\n# kind = \"minor\"                 # major | minor | patch | security\n# cab = {{ status = \"requested\" }}\n# announced_on = {year}-02-20\n# status = \"planned\"", quote(first));
+    let _ = writeln!(t, "\n# [[activities]]\n# id = \"A1\"\n# title = \"\"\n# kind = \"maintain\"              # maintain | develop\n# owner = {}\n# start = {year}-02-01\n# end = {year}-05-31\n# hours = 0\n# status = \"planned\"", quote(activity_owner(model, om)));
+    t
+}
+
+/// The role the sample activity names: a required role that does not own the plan
+/// (the owners fastställer and attest; the work is led below them), the last such in
+/// the model's order — in pm3-lu the systemförvaltare (the IT-systemförvaltare in
+/// models 2 and 3), in the municipal model the förvaltningsledare IT.
+fn activity_owner(model: &crate::schema::RoleModel, om: Option<i64>) -> &str {
+    let required = || {
+        model
+            .roles
+            .iter()
+            .filter(move |r| model.presence(r, om) == Presence::Required)
+    };
+    required()
+        .rfind(|r| !model.owners.contains(&r.id))
+        .or_else(|| required().next())
+        .map_or("", |r| r.id.as_str())
+}
+
+fn system_text(
+    t: &mut String,
+    settings: &Settings,
+    system: &DraftSystem,
+    year: i32,
+    om: Option<i64>,
+    held: &dyn Fn(&str) -> bool,
+) {
+    let s = &system.register;
+    let text = |v: &Option<String>| quote(v.as_deref().unwrap_or(""));
+    let level = |v: Option<i64>| v.unwrap_or(1);
+    let _ = writeln!(
+        t,
+        "\n[[systems]]\nid = {}\nname = {}",
+        quote(&system.id),
+        quote(&system.name)
+    );
+    let _ = writeln!(t, "supplier = {}", text(&s.supplier));
+    let _ = writeln!(
+        t,
+        "hosting = {}               # internal | external | hybrid",
+        quote(s.hosting.as_deref().unwrap_or("internal"))
+    );
+    let _ = writeln!(
+        t,
+        "lifecycle = {}               # planned | active | phasing-out | retired",
+        quote(system.lifecycle.as_deref().unwrap_or("active"))
+    );
+    let _ = writeln!(
+        t,
+        "version = {}\npersonal_data = {}\ntest_environment = false",
+        text(&s.version),
+        s.personal_data.unwrap_or(false)
+    );
+    let _ = writeln!(
+        t,
+        "classification = {{ confidentiality = {}, integrity = {}, availability = {} }}   # 0–3",
+        level(s.confidentiality),
+        level(s.integrity),
+        level(s.availability)
+    );
+    let _ = writeln!(
+        t,
+        "# Leverantörsavtal: uppsägningstid i månader, avtalsägare, personuppgiftsbiträdesavtal (dpa) undertecknat."
+    );
+    let contract: Vec<String> = s
+        .contract
+        .iter()
+        .map(|id| format!("id = {}", quote(id)))
+        .chain(system.contract_ends.map(|d| format!("ends = {d}")))
+        .collect();
+    if contract.is_empty() {
+        let _ = writeln!(
+            t,
+            "# contract = {{ id = \"\", ends = {}-12-31, notice_months = 6, owner = \"\", dpa = true }}",
+            year + 1
+        );
+    } else {
+        let _ = writeln!(t, "contract = {{ {} }}", contract.join(", "));
+    }
+    let _ = writeln!(
+        t,
+        "depends_on = []                     # \"<objekt>\" eller \"<objekt>/<system>\""
+    );
+    let _ = writeln!(t, "\n# Data som systemet hämtar från ett annat system. Med personuppgifter krävs\n# legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).\n# [[systems.integrations]]\n# source = \"<objekt>\"\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # informationskontrakt");
+    // The checklist's title usually names bilaga 3 itself ("Bilaga 3: …").
+    let title = &settings.checklist.title;
+    let heading = if title.to_lowercase().starts_with("bilaga 3") {
+        title.clone()
+    } else {
+        format!("Bilaga 3 ({title})")
+    };
+    let _ = writeln!(
+        t,
+        "\n# {heading}. Svara \"yes\", \"no\", \"partial\" eller \"na\"."
+    );
+    let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
+        quoted(&settings.roles.report_to(om, held)));
+    let _ = writeln!(
+        t,
+        "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"
+    );
+    let _ = writeln!(t, "[systems.appendix3.answers]");
+    for q in &settings.checklist.questions {
+        let _ = writeln!(t, "# {} ({})\n{} = \"\"", q.text, q.reference, q.id);
+    }
+}
+
+/// Creates new plan files (paths under `root`) with their folders, and the schema
+/// file their `#:schema` line points to when the repository has none: every file or
+/// none, and no folder left behind by a failed write.
+pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
+    let mut files = plans;
+    files.extend(crate::commands::schema::missing_copy(root, settings));
+    // Each file's folder, made in parallel (an import makes thousands): the folders
+    // made are removed again on failure.
+    let folders: Vec<Result<Option<PathBuf>>> = files
+        .par_iter()
+        .map(|(path, _)| fsio::create_dirs(root, path.parent().expect("a file in a folder")))
+        .collect();
+    let mut made = Vec::new();
+    let mut written = Ok(());
+    for folder in folders {
+        match folder {
+            Ok(top) => made.extend(top),
+            Err(e) => written = written.and(Err(e)),
+        }
+    }
+    let written = written.and_then(|()| fsio::create_all_new(root, &files).map(drop));
+    if written.is_err() {
+        made.sort();
+        made.dedup();
+        for dir in made.iter().rev() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    written
+}
