@@ -1,6 +1,6 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
-use super::pages::{Data, DepLine, UpgradeLine};
+use super::pages::{date_text, Data, DepLine, UpgradeLine};
 use super::{Badge, Chrome};
 use crate::diag::amount;
 use crate::report::load::Loaded;
@@ -207,14 +207,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             );
             if let Some(contract) = &s.contract {
                 fact("site-contract-id", text(&contract.id));
-                fact(
-                    "site-contract-ends",
-                    contract
-                        .ends
-                        .as_ref()
-                        .map(|d| d.val.to_string())
-                        .unwrap_or_default(),
-                );
+                fact("site-contract-ends", date_text(&contract.ends));
                 fact(
                     "site-contract-notice",
                     contract
@@ -304,11 +297,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                         .as_ref()
                         .map(|r| data.role_label(&r.val))
                         .unwrap_or_default(),
-                    date = a
-                        .attested_on
-                        .as_ref()
-                        .map(|d| d.val.to_string())
-                        .unwrap_or_default()
+                    date = date_text(&a.attested_on)
                 ),
                 _ => String::new(),
             };
@@ -350,17 +339,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                 .as_ref()
                 .map(|o| data.role_label(&o.val))
                 .unwrap_or_default(),
-            period: format!(
-                "{} – {}",
-                a.start
-                    .as_ref()
-                    .map(|d| d.val.to_string())
-                    .unwrap_or_default(),
-                a.end
-                    .as_ref()
-                    .map(|d| d.val.to_string())
-                    .unwrap_or_default()
-            ),
+            period: format!("{} – {}", date_text(&a.start), date_text(&a.end)),
             hours: a.hours.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
             sek: a.sek.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
             status: data.value(
@@ -397,11 +376,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         o: ObjectView {
             object: p.object.clone(),
             status: data.status(plan),
-            established_on: plan
-                .established_on
-                .as_ref()
-                .map(|d| d.val.to_string())
-                .unwrap_or_default(),
+            established_on: date_text(&plan.established_on),
             established_by: plan
                 .established_by
                 .as_ref()
@@ -501,13 +476,7 @@ fn answer_line(
             .map(|o| data.role_label(&o.val))
             .unwrap_or_default(),
     );
-    detail(
-        "site-deviation-due",
-        a.due
-            .as_ref()
-            .map(|d| d.val.to_string())
-            .unwrap_or_default(),
-    );
+    detail("site-deviation-due", date_text(&a.due));
     detail(
         "site-deviation-reported-to",
         a.reported_to

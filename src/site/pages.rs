@@ -16,6 +16,11 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// A date as the pages show it (ISO, as in both languages), or nothing.
+pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
+    date.as_ref().map(|d| d.val.to_string()).unwrap_or_default()
+}
+
 /// The rows and lookups every page shares, made once.
 pub struct Data<'a> {
     pub l: Lang,
@@ -373,11 +378,7 @@ pub fn index<'a>(data: &Data<'_>, c: Chrome<'a>) -> Index<'a> {
                     .as_ref()
                     .map_or_else(|| p.object.clone(), |n| n.val.clone()),
                 status: data.status(plan),
-                established_on: plan
-                    .established_on
-                    .as_ref()
-                    .map(|d| d.val.to_string())
-                    .unwrap_or_default(),
+                established_on: date_text(&plan.established_on),
                 holders,
                 attestation: plan
                     .systems
