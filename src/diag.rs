@@ -1,5 +1,6 @@
 //! Findings: what a check reports, where, and how severe.
 
+use crate::i18n::{Lang, Msg};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -60,9 +61,11 @@ pub struct Finding {
     pub column: usize,
     pub object: Option<String>,
     pub year: Option<i32>,
-    pub message: String,
+    /// What is wrong, as a message id with named values; the renderer puts it in
+    /// the language of the output.
+    pub message: Msg,
     /// A hint on how to fix it ("did you mean …").
-    pub help: Option<String>,
+    pub help: Option<Msg>,
     /// The text of the line the finding points at, for snippets (no line break).
     pub source_line: Option<String>,
 }
@@ -74,7 +77,7 @@ impl Finding {
         severity: Severity,
         file: &str,
         span: Span,
-        message: String,
+        message: Msg,
     ) -> Finding {
         Finding {
             rule,
@@ -104,9 +107,19 @@ impl Finding {
     }
 
     /// Sets the help line (`= help: …`); returns the finding for more settings.
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
-        self.help = Some(help.into());
+    pub fn help(&mut self, help: Msg) -> &mut Finding {
+        self.help = Some(help);
         self
+    }
+
+    /// The message in a language.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+
+    /// The help in a language.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.render(lang))
     }
 
     /// The order findings are shown in: file, line, column, rule.

@@ -16,11 +16,28 @@ use std::sync::OnceLock;
 
 /// Every catalogue: its area, the English text and the Swedish text. A new area is
 /// one line here and one file per language.
-const CATALOGUES: &[(&str, &str, &str)] = &[(
-    "site",
-    include_str!("../i18n/en/site.ftl"),
-    include_str!("../i18n/sv/site.ftl"),
-)];
+const CATALOGUES: &[(&str, &str, &str)] = &[
+    (
+        "site",
+        include_str!("../i18n/en/site.ftl"),
+        include_str!("../i18n/sv/site.ftl"),
+    ),
+    (
+        "findings",
+        include_str!("../i18n/en/findings.ftl"),
+        include_str!("../i18n/sv/findings.ftl"),
+    ),
+    (
+        "cli",
+        include_str!("../i18n/en/cli.ftl"),
+        include_str!("../i18n/sv/cli.ftl"),
+    ),
+];
+
+/// The rules' documentation in Swedish (`rule-<id>.summary`, `.doc`); the English
+/// text stays next to each rule in the code (`checks::Rule`), where a new rule is
+/// written.
+const SWEDISH_RULES: &str = include_str!("../i18n/sv/rules.ftl");
 
 /// A language the tool speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -91,7 +108,7 @@ impl Lang {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.to_fluent());
+            fluent_args.set(*name, value.to_fluent(self));
         }
         let mut errors = Vec::new();
         bundle
@@ -107,18 +124,87 @@ impl fmt::Display for Lang {
 }
 
 /// A named argument's value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A text for people within a text (e.g. "a date" in "must be a date"), in the
+    /// same language.
+    Msg(Box<Msg>),
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'_> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'_> {
         match self {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Msg(m) => FluentValue::from(m.render(lang)),
         }
+    }
+}
+
+/// A text for people not yet in a language: a message id and its named arguments.
+/// Checks make these; renderers turn the ones they show into text
+/// ([`Msg::render`]), so no finding that is not shown costs a lookup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    /// A message without arguments.
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a named argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// A text that is the same in every language (another program's words, a text
+    /// from the repository's own configuration).
+    pub fn verbatim(text: impl Into<String>) -> Msg {
+        Msg::new("verbatim").with("text", text.into())
+    }
+
+    /// The text in a language.
+    pub fn render(&self, lang: Lang) -> String {
+        lang.format(self.id, &self.args)
+    }
+}
+
+/// `a and b`, `a, b and c` (`och` in Swedish); one item is itself.
+pub fn and_list(mut items: Vec<String>) -> Msg {
+    match items.pop() {
+        None => Msg::verbatim(""),
+        Some(last) if items.is_empty() => Msg::verbatim(last),
+        Some(last) => Msg::new("list-and")
+            .with("head", items.join(", "))
+            .with("last", last),
+    }
+}
+
+/// Messages one after another with `sep` between them.
+pub fn joined(items: Vec<Msg>, sep: &str) -> Msg {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_else(|| Msg::verbatim(""));
+    items.fold(last, |rest, first| {
+        Msg::new("list-join")
+            .with("first", first)
+            .with("sep", sep)
+            .with("rest", rest)
+    })
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
     }
 }
 
@@ -152,6 +238,12 @@ impl From<usize> for Arg {
     }
 }
 
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(n.into())
+    }
+}
+
 impl From<i32> for Arg {
     fn from(n: i32) -> Arg {
         Arg::Number(n.into())
@@ -163,6 +255,39 @@ impl From<i32> for Arg {
 macro_rules! tr {
     ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $lang.format($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+/// An error of exit 2 written for people: `main` shows it in the language of the
+/// flag or the repository (its Display is English, for contexts and logs).
+#[derive(Debug)]
+pub struct Fail(pub Msg);
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Fail {}
+
+/// `fail!("id", name = value, …)`: return a [`Fail`] from a function returning
+/// `anyhow::Result`.
+#[macro_export]
+macro_rules! fail {
+    ($($t:tt)*) => {
+        return Err($crate::i18n::Fail($crate::msg!($($t)*)).into())
+    };
+}
+
+/// `msg!("id", name = value, …)`: a [`Msg`] to render later.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        }
     };
 }
 
@@ -183,6 +308,11 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         let text = if lang == Lang::Sv { sv } else { en };
         // A syntax error keeps the rest of the file (the catalogue test reports it).
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        bundle.add_resource_overriding(resource);
+    }
+    if lang == Lang::Sv {
+        let resource =
+            FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
         bundle.add_resource_overriding(resource);
     }
     bundle
@@ -268,6 +398,64 @@ mod tests {
                 assert_eq!(Some(variables), sv.get(id), "{area}: variables of {id}");
             }
         }
+    }
+
+    /// Every id the code names literally (`msg!("id"…)`, `tr!(lang, "id"…)`,
+    /// `lang.text("id")`, `Msg::new("id")`) is in the catalogues: no id shows as itself.
+    #[test]
+    fn every_id_the_code_names_is_in_the_catalogues() {
+        let known: BTreeSet<String> = CATALOGUES
+            .iter()
+            .flat_map(|(area, en, _)| ids(area, "en", en).into_keys())
+            .collect();
+        let mut files = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut missing = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for opener in ["msg!(", "tr!(", "lang.text(", "Msg::new("] {
+                for (at, _) in text.match_indices(opener) {
+                    // Not the end of a longer name (`include_str!(`).
+                    let before = text[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = &text[at + opener.len()..];
+                    // tr! takes the language first.
+                    let rest = match opener {
+                        "tr!(" => rest.split_once(',').map_or("", |(_, r)| r),
+                        _ => rest,
+                    };
+                    let rest = rest.trim_start();
+                    let Some(literal) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let id = literal.split('"').next().unwrap_or_default();
+                    if id.is_empty() || id.contains(' ') || id == "id" {
+                        continue;
+                    }
+                    if !known.contains(id) {
+                        missing.push(format!("{}: {id}", path.display()));
+                    }
+                }
+            }
+        }
+        assert_eq!(missing, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_swedish_rule_docs_parse() {
+        let ids = ids("rules", "sv", SWEDISH_RULES);
+        assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         cli::Command::Hook(args) => commands::hook::run(args, &globals),
         cli::Command::Log(args) => commands::log::run(args, &globals),
         cli::Command::Diff(args) => commands::diff::run(args, &globals),
-        cli::Command::Rule(args) => commands::rule::run(args),
+        cli::Command::Rule(args) => commands::rule::run(args, &globals),
         cli::Command::Completions(args) => commands::completions::run(args),
     };
     match result.and_then(|code| output::finish().map(|()| code)) {
@@ -40,15 +40,35 @@ fn main() -> ExitCode {
         Err(err) => {
             let color = globals.color.enabled(std::io::stderr().is_terminal());
             match err.downcast_ref::<settings::Invalid>() {
-                Some(invalid) => eprint!("{}", output::human::render_findings(&invalid.0, color)),
+                Some(invalid) => {
+                    let lang = plan::i18n::Lang::resolve(globals.lang, invalid.1);
+                    eprint!(
+                        "{}",
+                        output::human::render_findings(&invalid.0, color, lang)
+                    )
+                }
                 None => {
                     let (style, reset) = if color {
                         ("\x1b[1;31m", "\x1b[0m")
                     } else {
                         ("", "")
                     };
-                    let message = format!("{err:#}");
-                    eprintln!("{style}error{reset}: {}", output::visible(&message));
+                    let lang = plan::i18n::Lang::resolve(
+                        globals.lang,
+                        settings::peek_language(globals.repo.as_deref()),
+                    );
+                    let label = lang.text("label-error");
+                    // As `{err:#}` writes it, with the errors written for people in
+                    // the language.
+                    let message = err
+                        .chain()
+                        .map(|cause| match cause.downcast_ref::<plan::i18n::Fail>() {
+                            Some(fail) => fail.0.render(lang),
+                            None => cause.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(": ");
+                    eprintln!("{style}{label}{reset}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

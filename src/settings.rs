@@ -3,8 +3,10 @@
 
 use crate::checks;
 use crate::diag::{did_you_mean, Finding, LineIndex, Severity, Span};
+use crate::i18n::{Lang, Msg};
 use crate::model::shape::{self, ShapeError};
 use crate::model::{Config, Sp, Tbl};
+use crate::msg;
 use crate::repo::Source;
 use crate::schema::{Checklist, LoadError, RoleModel};
 use std::collections::HashMap;
@@ -21,9 +23,10 @@ pub struct Settings {
     overrides: HashMap<String, Option<Severity>>,
 }
 
-/// The repository's configuration could not be used: the findings say where and why.
+/// The repository's configuration could not be used: the findings say where and why,
+/// and the language plan.toml asks for (None when that could not be read).
 #[derive(Debug)]
-pub struct Invalid(pub Vec<Finding>);
+pub struct Invalid(pub Vec<Finding>, pub Option<Lang>);
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -31,7 +34,10 @@ impl fmt::Display for Invalid {
             writeln!(
                 f,
                 "{}:{}:{}: {}",
-                finding.file, finding.line, finding.column, finding.message
+                finding.file,
+                finding.line,
+                finding.column,
+                finding.message_in(self.1.unwrap_or_default())
             )?;
         }
         Ok(())
@@ -39,6 +45,15 @@ impl fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+/// The `language` of the repository a command runs in, read without resolving the
+/// rest (for errors that stop a command before its settings are loaded).
+pub fn peek_language(repo: Option<&std::path::Path>) -> Option<Lang> {
+    let root = crate::repo::find_root(repo).ok()?;
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    Lang::from_code(table.get("language")?.as_str()?)
+}
 
 impl Settings {
     /// Reads and resolves `plan.toml` (and any role model or checklist it points to).
@@ -55,7 +70,7 @@ impl Settings {
                     "parse",
                     Span::new(e.valid_up_to()..e.valid_up_to()),
                     checks::not_utf8(bytes[e.valid_up_to()]),
-                    Some("save the file as UTF-8 (TOML is always UTF-8)".into()),
+                    Some(msg!("parse-not-utf8-config-help")),
                 );
                 return Err(invalid.into_error(text).into());
             }
@@ -85,6 +100,7 @@ impl Settings {
             invalid.push("schema", span, message, help);
         }
         let config = Config::from_tree(tree);
+        invalid.language = config.language;
         let mut overrides = HashMap::new();
         for (id, setting) in &config.rules {
             match checks::rule(&id.val) {
@@ -98,13 +114,13 @@ impl Settings {
                 }
                 None => {
                     let help = did_you_mean(&id.val, checks::ALL.iter().map(|r| r.id))
-                        .map_or("`plan rule` lists every rule".to_string(), |s| {
-                            format!("did you mean `{s}`?")
+                        .map_or(msg!("config-unknown-rule.help"), |s| {
+                            msg!("did-you-mean-id", name = s)
                         });
                     invalid.push(
                         "schema",
                         id.span,
-                        format!("unknown rule `{}` in [rules]", id.val),
+                        msg!("config-unknown-rule", rule = &id.val),
                         Some(help),
                     );
                 }
@@ -117,7 +133,7 @@ impl Settings {
             RoleModel::built_in,
             RoleModel::parse,
             RoleModel::BUILT_IN,
-            "role model",
+            "role-model",
         );
         let default_checklist = Sp::new("infosak-kd".to_string(), Span::START);
         let checklist_name = config.checklist.as_ref().unwrap_or(&default_checklist);
@@ -172,19 +188,11 @@ fn resolve<T>(
         invalid.push(
             "schema",
             name.span,
-            format!("unknown {what} \"{}\"", name.val),
-            Some(format!(
-                "built-in: {}; or a path in the repository such as \"schema/{}/x.toml\"",
-                built_ins
-                    .iter()
-                    .map(|b| format!("\"{b}\""))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if what == "checklist" {
-                    "checklists"
-                } else {
-                    "roles"
-                }
+            msg!("config-unknown-model", what = what, name = &name.val),
+            Some(msg!(
+                "config-unknown-model.help",
+                what = what,
+                built_in = shape::quoted(built_ins)
             )),
         );
         return None;
@@ -195,7 +203,7 @@ fn resolve<T>(
             invalid.push(
                 "schema",
                 name.span,
-                format!("{what} file `{}` not found in the repository", name.val),
+                msg!("config-model-not-found", what = what, name = &name.val),
                 None,
             );
             return None;
@@ -204,7 +212,12 @@ fn resolve<T>(
             invalid.push(
                 "schema",
                 name.span,
-                format!("{what} file `{}` cannot be read: {e:#}", name.val),
+                msg!(
+                    "config-model-unreadable",
+                    what = what,
+                    name = &name.val,
+                    error = format!("{e:#}")
+                ),
                 None,
             );
             return None;
@@ -218,7 +231,11 @@ fn resolve<T>(
                 Severity::Error,
                 &e.file,
                 e.span,
-                format!("invalid {what}: {}", e.message.trim_end()),
+                msg!(
+                    "config-model-invalid",
+                    what = what,
+                    error = e.message.trim_end()
+                ),
             );
             f.locate(&LineIndex::new(&text));
             invalid.extra.push(f);
@@ -232,6 +249,7 @@ struct Problems {
     file: &'static str,
     found: Vec<Finding>,
     extra: Vec<Finding>,
+    language: Option<Lang>,
 }
 
 impl Problems {
@@ -240,10 +258,11 @@ impl Problems {
             file,
             found: Vec::new(),
             extra: Vec::new(),
+            language: None,
         }
     }
 
-    fn push(&mut self, rule: &'static str, span: Span, message: String, help: Option<String>) {
+    fn push(&mut self, rule: &'static str, span: Span, message: Msg, help: Option<Msg>) {
         let mut f = Finding::new(rule, Severity::Error, self.file, span, message);
         f.help = help;
         self.found.push(f);
@@ -259,6 +278,6 @@ impl Problems {
             f.locate(&index);
         }
         self.found.append(&mut self.extra);
-        Invalid(self.found)
+        Invalid(self.found, self.language)
     }
 }

@@ -134,15 +134,10 @@ fn verify_file(
             None => false,
         };
         let (true, Some(head)) = (committed, start.clone()) else {
-            let mut f = finding(
-                path,
-                span,
-                format!(
-                    "the attestation of `{sys}` is not committed yet, so who signed it cannot be verified"
-                ),
-            );
-            f.help(format!(
-                "the attesting person runs `{attest}` and commits it under their own e-mail"
+            let mut f = finding(path, span, crate::msg!("verify-uncommitted", system = sys));
+            f.help(crate::msg!(
+                "verify-uncommitted.help",
+                command = attest.as_str()
             ));
             out.push(f);
             continue;
@@ -155,12 +150,17 @@ fn verify_file(
             let mut f = finding(
                 path,
                 span,
-                format!(
-                    "the attestation of `{sys}` was set in commit {made} by {author}, which also created {path}, so no holder of the attesting role had been appointed before it"
+                crate::msg!(
+                    "verify-created",
+                    system = sys,
+                    commit = made.as_str(),
+                    author = author.as_str(),
+                    path = path
                 ),
             );
-            f.help(format!(
-                "commit the plan with its roles first; then the attesting role's holder runs `{attest}` and commits that under their own e-mail"
+            f.help(crate::msg!(
+                "verify-created.help",
+                command = attest.as_str()
             ));
             out.push(f);
             continue;
@@ -169,17 +169,21 @@ fn verify_file(
         let role_label = settings.roles.describe(role);
         let mut problems = Vec::new();
         if holders.is_empty() {
-            problems.push(format!(
-                "{role_label} had no e-mail in the plan before that commit"
+            problems.push(crate::msg!(
+                "verify-problem-no-email",
+                role = role_label.as_str()
             ));
         } else {
             if !holders.contains(&author) {
-                problems.push(format!("the commit's author {author} is not the holder"));
+                problems.push(crate::msg!(
+                    "verify-problem-author",
+                    author = author.as_str()
+                ));
             }
             match a3.signed_by.as_ref().map(|s| s.val.to_lowercase()) {
-                None => problems.push("it has no signed_by".to_string()),
+                None => problems.push(crate::msg!("verify-problem-unsigned")),
                 Some(s) if !holders.contains(&s) => {
-                    problems.push(format!("it is signed by {s}, not by the holder"))
+                    problems.push(crate::msg!("verify-problem-signer", signer = s))
                 }
                 Some(_) => {}
             }
@@ -187,22 +191,28 @@ fn verify_file(
             let mut sorted = holders.clone();
             sorted.sort();
             if after != sorted {
-                problems.push(format!(
-                    "the same commit changed {role_label} to {}",
-                    if after.is_empty() {
-                        "nobody".to_string()
-                    } else {
-                        after.join(", ")
-                    }
-                ));
+                problems.push(if after.is_empty() {
+                    crate::msg!(
+                        "verify-problem-changed-to-nobody",
+                        role = role_label.as_str()
+                    )
+                } else {
+                    crate::msg!(
+                        "verify-problem-changed",
+                        role = role_label.as_str(),
+                        holders = after.join(", ")
+                    )
+                });
             }
             if let Some(parent) = commit.parents().next() {
                 let appointed = appointment(history, parent, path, role)?;
                 let by = author_email(&appointed);
                 if holders.contains(&by) {
-                    problems.push(format!(
-                        "{by} appointed themselves: commit {} by {by} set the e-mail of {role_label}",
-                        describe(&appointed)
+                    problems.push(crate::msg!(
+                        "verify-problem-self-appointed",
+                        by = by.as_str(),
+                        commit = describe(&appointed),
+                        role = role_label.as_str()
                     ));
                 }
             }
@@ -211,21 +221,29 @@ fn verify_file(
             continue;
         }
         let holder = if holders.is_empty() {
-            "nobody with an e-mail".to_string()
+            crate::msg!("verify-nobody-with-email")
         } else {
-            holders.join(", ")
+            crate::i18n::Msg::verbatim(holders.join(", "))
         };
         let mut f = finding(
             path,
             span,
-            format!(
-                "the attestation of `{sys}` (attested_by = \"{}\") was last changed in commit {made} by {author}, when {role_label} was {holder}: {}",
-                by.val,
-                problems.join("; ")
+            crate::msg!(
+                "verify-mismatch",
+                system = sys,
+                attested_by = &by.val,
+                commit = made.as_str(),
+                author = author.as_str(),
+                role = role_label.as_str(),
+                holder = holder,
+                problems = crate::i18n::joined(problems, "; ")
             ),
         );
-        f.help(format!(
-            "the holder of {role_label} runs `{attest}` and commits it under their own e-mail; if the holder in the plan is wrong, someone else corrects [roles.{role}] in a commit of their own first"
+        f.help(crate::msg!(
+            "verify-mismatch.help",
+            role = role_label.as_str(),
+            command = attest.as_str(),
+            id = role
         ));
         out.push(f);
     }
@@ -275,7 +293,7 @@ fn previous_year(path: &str) -> Option<String> {
     Some(format!("{dir}/{}.toml", year - 1))
 }
 
-fn finding(path: &str, span: Span, message: String) -> Finding {
+fn finding(path: &str, span: Span, message: crate::i18n::Msg) -> Finding {
     Finding::new(
         ATTESTER_MISMATCH.id,
         ATTESTER_MISMATCH.severity,
@@ -381,14 +399,15 @@ pub fn explain_stale(
         if let Ok(Some((changed, commit))) = changed_answers(&history, rev, &f.file, &now, &id.val)
         {
             if !changed.is_empty() {
-                f.message = format!(
-                    "the answers of `{}` changed after they were attested: {} differ from the answers attested in commit {commit}",
-                    id.val,
-                    changed
+                f.message = crate::msg!(
+                    "appendix3-stale-since",
+                    system = &id.val,
+                    questions = changed
                         .iter()
                         .map(|q| format!("`{q}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    commit = commit.to_string()
                 );
             }
         }

@@ -2,6 +2,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
+use crate::msg;
 use chrono::Datelike;
 
 pub const OWNER: Rule = Rule {
@@ -39,14 +40,16 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &OWNER,
                     owner.span,
-                    format!(
-                        "activity {label}: owner `{}` is not a role held in this plan",
-                        owner.val
+                    msg!(
+                        "activities-owner",
+                        activity = label.as_str(),
+                        owner = &owner.val
                     ),
                 )
-                .help(format!(
-                    "roles held here: {}",
-                    plan.roles
+                .help(msg!(
+                    "activities-owner.help",
+                    roles = plan
+                        .roles
                         .iter()
                         .map(|r| r.id.val.as_str())
                         .collect::<Vec<_>>()
@@ -59,9 +62,11 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &DATES,
                     end.span,
-                    format!(
-                        "activity {label} ends {} before it starts {}",
-                        end.val, start.val
+                    msg!(
+                        "activities-dates-order",
+                        activity = label.as_str(),
+                        end = end.val.to_string(),
+                        start = start.val.to_string()
                     ),
                 );
             }
@@ -73,9 +78,11 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &DATES,
                     date.span,
-                    format!(
-                        "activity {label}: {} is outside the plan year {}",
-                        date.val, ctx.year
+                    msg!(
+                        "activities-dates-year",
+                        activity = label.as_str(),
+                        date = date.val.to_string(),
+                        year = ctx.year
                     ),
                 );
             }
@@ -85,10 +92,11 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &OVERDUE,
                     end.span,
-                    format!(
-                        "activity {label} was to end {} and is still {}",
-                        end.val,
-                        act.status.as_ref().map_or("planned", |s| s.val.as_str())
+                    msg!(
+                        "activities-overdue",
+                        activity = label.as_str(),
+                        end = end.val.to_string(),
+                        status = act.status.as_ref().map_or("planned", |s| s.val.as_str())
                     ),
                 );
             }

@@ -4,6 +4,7 @@
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
 use crate::model::plan::{Answer, System};
+use crate::msg;
 
 pub const MISSING: Rule = Rule {
     id: "appendix3/missing",
@@ -153,9 +154,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 &MISSING,
                 by_status,
                 id.span,
-                format!("system `{}` has no appendix 3", id.val),
+                msg!("appendix3-missing", system = &id.val),
             )
-            .help("add [systems.appendix3.answers] with an answer to every checklist question");
+            .help(msg!("appendix3-missing.help"));
             continue;
         };
         check_system_answers(ctx, system, by_status, sink);
@@ -185,14 +186,15 @@ pub fn check_system_answers(
             &UNANSWERED,
             by_status,
             at,
-            format!(
-                "system `{sys}`: {} of {} questions unanswered: {}",
-                unanswered.len(),
-                checklist.questions.len(),
-                unanswered.join(", ")
+            msg!(
+                "appendix3-unanswered",
+                system = sys,
+                count = unanswered.len(),
+                total = checklist.questions.len(),
+                questions = unanswered.join(", ")
             ),
         )
-        .help("answer each with \"yes\", \"no\", \"partial\" or \"na\"");
+        .help(msg!("appendix3-unanswered.help"));
     }
     let report_to = ctx.plan.report_to(&ctx.settings.roles);
     for a in answers {
@@ -200,16 +202,17 @@ pub fn check_system_answers(
             let f = sink.push(
                 &UNKNOWN_QUESTION,
                 a.question.span,
-                format!(
-                    "checklist {} has no question `{}`",
-                    checklist.name, a.question.val
+                msg!(
+                    "appendix3-unknown-question",
+                    checklist = &checklist.name,
+                    question = &a.question.val
                 ),
             );
             if let Some(s) = did_you_mean(
                 &a.question,
                 checklist.questions.iter().map(|q| q.id.as_str()),
             ) {
-                f.help(format!("did you mean `{s}`?"));
+                f.help(msg!("did-you-mean-id", name = s));
             }
             continue;
         }
@@ -227,11 +230,22 @@ pub fn check_system_answers(
             .map(|(k, _)| k)
             .collect();
             if !missing.is_empty() {
-                sink.push(&DEVIATION_INCOMPLETE, a.span, format!(
-                    "`{q}` is answered \"{}\" but the deviation lacks {}", answer.val, missing.join(", ")
-                ))
-                .help(format!("{q} = {{ answer = \"{}\", deviation = \"…\", action = \"…\", owner = \"…\", due = YYYY-MM-DD, reported_to = [{}] }}",
-                    answer.val, report_to.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", ")));
+                sink.push(
+                    &DEVIATION_INCOMPLETE,
+                    a.span,
+                    msg!(
+                        "appendix3-deviation-incomplete",
+                        question = q,
+                        answer = &answer.val,
+                        missing = missing.join(", ")
+                    ),
+                )
+                .help(msg!(
+                    "appendix3-deviation-incomplete.help",
+                    question = q,
+                    answer = &answer.val,
+                    roles = crate::model::shape::quoted(&report_to)
+                ));
             }
             check_deviation_roles(ctx, q, a, sink);
             let reported: Vec<&str> = a
@@ -249,22 +263,20 @@ pub fn check_system_answers(
                 sink.push(
                     &NOT_REPORTED,
                     a.span,
-                    format!(
-                        "deviation `{q}` is not reported to {}",
-                        lacking
-                            .iter()
-                            .map(|r| ctx.settings.roles.describe(r))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
+                    msg!(
+                        "appendix3-not-reported",
+                        question = q,
+                        roles = crate::i18n::and_list(
+                            lacking
+                                .iter()
+                                .map(|r| ctx.settings.roles.describe(r))
+                                .collect()
+                        )
                     ),
                 )
-                .help(format!(
-                    "report it, then list the roles: reported_to = [{}]",
-                    report_to
-                        .iter()
-                        .map(|r| format!("\"{r}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                .help(msg!(
+                    "appendix3-not-reported.help",
+                    roles = crate::model::shape::quoted(&report_to)
                 ));
             }
             if let Some(due) = &a.due {
@@ -272,7 +284,7 @@ pub fn check_system_answers(
                     sink.push(
                         &OVERDUE,
                         due.span,
-                        format!("deviation `{q}` was due {}", due.val),
+                        msg!("appendix3-overdue", question = q, due = due.val.to_string()),
                     );
                 }
             }
@@ -285,11 +297,9 @@ pub fn check_system_answers(
             sink.push(
                 &NA_UNJUSTIFIED,
                 a.span,
-                format!("`{q}` is answered \"na\" without a justification"),
+                msg!("appendix3-na-unjustified", question = q),
             )
-            .help(format!(
-                "{q} = {{ answer = \"na\", justification = \"…why it does not apply…\" }}"
-            ));
+            .help(msg!("appendix3-na-unjustified.help", question = q));
         }
     }
 }
@@ -306,17 +316,17 @@ fn check_deviation_roles(ctx: &FileCtx<'_>, q: &str, a: &Answer, sink: &mut Sink
             .filter(|r| plan.holds(&r.id.val))
             .map(|r| r.id.val.as_str())
             .collect();
-        let what = if model.role(&owner.val).is_some() {
-            "a role nobody holds in this plan"
+        let id = if model.role(&owner.val).is_some() {
+            "appendix3-owner-unheld"
         } else {
-            "not a role held in this plan"
+            "appendix3-owner-unknown"
         };
         let f = sink.push(
             &DEVIATION_ROLE,
             owner.span,
-            format!("deviation `{q}`: owner `{}` is {what}", owner.val),
+            msg!(id, question = q, owner = &owner.val),
         );
-        super::help_with_id(f, &owner.val, &held, "roles held here");
+        super::help_with_id(f, &owner.val, &held, msg!("roles-held-here"));
     }
     for r in a.reported_to.iter().flatten() {
         if model.role(&r.val).is_some() {
@@ -325,13 +335,20 @@ fn check_deviation_roles(ctx: &FileCtx<'_>, q: &str, a: &Answer, sink: &mut Sink
         let f = sink.push(
             &DEVIATION_ROLE,
             r.span,
-            format!(
-                "deviation `{q}`: reported_to names `{}`, which is not a role of role model {}",
-                r.val, model.name
+            msg!(
+                "appendix3-reported-to-unknown",
+                question = q,
+                role = &r.val,
+                model = &model.name
             ),
         );
         let ids: Vec<&str> = model.roles.iter().map(|r| r.id.as_str()).collect();
-        super::help_with_id(f, &r.val, &ids, &format!("roles of {}", model.name));
+        super::help_with_id(
+            f,
+            &r.val,
+            &ids,
+            msg!("roles-unknown.help", model = &model.name),
+        );
     }
 }
 
@@ -349,55 +366,48 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
             &NOT_ATTESTED,
             by_status,
             span,
-            format!("appendix 3 of `{sys}` is not attested"),
+            msg!("appendix3-not-attested", system = sys),
         )
-        .help(format!(
-            "{} attests with `{attest_cmd}`",
-            ctx.settings.roles.describe(attester)
+        .help(msg!(
+            "appendix3-not-attested.help",
+            role = ctx.settings.roles.describe(attester),
+            command = attest_cmd.as_str()
         ));
         return;
     };
     if by.val != attester {
         let message = if ctx.plan.holds(&by.val) {
-            format!(
-                "appendix 3 is attested by {}, but {} attests under this role model",
-                ctx.settings.roles.describe(&by.val),
-                ctx.settings.roles.describe(attester)
+            msg!(
+                "appendix3-wrong-attester",
+                by = ctx.settings.roles.describe(&by.val),
+                attester = ctx.settings.roles.describe(attester)
             )
         } else {
-            format!(
-                "appendix 3 is attested by {}, a role nobody holds in this plan; {} attests here",
-                ctx.settings.roles.describe(&by.val),
-                ctx.settings.roles.describe(attester)
+            msg!(
+                "appendix3-wrong-attester-unheld",
+                by = ctx.settings.roles.describe(&by.val),
+                attester = ctx.settings.roles.describe(attester)
             )
         };
-        sink.push(&WRONG_ATTESTER, by.span, message).help(format!(
-            "{} attests with `{attest_cmd}`",
-            ctx.settings.roles.describe(attester)
+        sink.push(&WRONG_ATTESTER, by.span, message).help(msg!(
+            "appendix3-not-attested.help",
+            role = ctx.settings.roles.describe(attester),
+            command = attest_cmd.as_str()
         ));
     }
     let current = crate::digest::of_answers(&a3.answers);
     match &a3.digest {
         Some(d) if d.val == current => {}
         Some(d) => {
-            sink.push(
-                &STALE,
-                d.span,
-                format!("the answers of `{sys}` changed after they were attested"),
-            )
-            .help(format!(
-                "review the answers, then attest again: `{attest_cmd}`"
-            ));
+            sink.push(&STALE, d.span, msg!("appendix3-stale", system = sys))
+                .help(msg!("appendix3-stale.help", command = attest_cmd.as_str()));
         }
         None => {
-            sink.push(
-                &STALE,
-                by.span,
-                format!("appendix 3 of `{sys}` is attested without a digest of the answers"),
-            )
-            .help(format!(
-                "attest with `{attest_cmd}`, which records the digest"
-            ));
+            sink.push(&STALE, by.span, msg!("appendix3-no-digest", system = sys))
+                .help(msg!(
+                    "appendix3-no-digest.help",
+                    command = attest_cmd.as_str()
+                ));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{amount, Severity};
+use crate::msg;
 
 pub const EXCEEDED: Rule = Rule {
     id: "budget/exceeded",
@@ -22,10 +23,11 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &EXCEEDED,
                 limit.span,
-                format!(
-                    "activities plan {} {what}; the budget is {}",
-                    amount(planned),
-                    amount(limit.val)
+                msg!(
+                    "budget-exceeded",
+                    unit = what,
+                    planned = amount(planned),
+                    budget = amount(limit.val)
                 ),
             );
         }

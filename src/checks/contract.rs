@@ -3,6 +3,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
+use crate::msg;
 use chrono::Datelike;
 
 pub const EXPIRING: Rule = Rule {
@@ -63,24 +64,29 @@ fn expiring(ctx: &FileCtx<'_>, system: &crate::model::plan::System, id: &str, si
             sink.push(
                 &EXPIRING,
                 span,
-                format!(
-                    "the contract for `{id}` ends {} with {months} months' notice: notice must be given by {by}",
-                    ends.val
+                msg!(
+                    "contract-expiring-notice",
+                    system = id,
+                    ends = ends.val.to_string(),
+                    months = months,
+                    by = by.to_string()
                 ),
             )
-            .help("plan an activity to decide on extension or procurement before that date");
+            .help(msg!("contract-expiring-notice.help"));
         }
         _ if ends.val.year() == ctx.year => {
             let f = sink.push(
                 &EXPIRING,
                 ends.span,
-                format!("the contract for `{id}` ends {}", ends.val),
+                msg!(
+                    "contract-expiring",
+                    system = id,
+                    ends = ends.val.to_string()
+                ),
             );
             match notice {
-                Some(by) => f.help(format!(
-                    "notice was due by {by}; plan an activity for extension or procurement"
-                )),
-                None => f.help("plan an activity for extension or procurement"),
+                Some(by) => f.help(msg!("contract-expiring-late", by = by.to_string())),
+                None => f.help(msg!("contract-expiring.help")),
             };
         }
         _ => {}
@@ -107,12 +113,10 @@ fn dpa(system: &crate::model::plan::System, id: &str, sink: &mut Sink) {
     sink.push(
         &DPA,
         span,
-        format!(
-            "`{id}` is hosted {hosting} and processes personal data, but its contract records no signed personuppgiftsbiträdesavtal"
-        ),
+        msg!("contract-dpa", system = id, hosting = hosting),
     )
     .help(match contract {
-        Some(_) => "sign a personuppgiftsbiträdesavtal with the supplier (GDPR art. 28) and add dpa = true to the contract",
-        None => "add contract = { id = \"…\", ends = …, dpa = true } once the personuppgiftsbiträdesavtal is signed (GDPR art. 28)",
+        Some(_) => msg!("contract-dpa.help"),
+        None => msg!("contract-dpa-no-contract"),
     });
 }

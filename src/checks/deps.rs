@@ -5,6 +5,7 @@ use super::Rule;
 use crate::diag::{Finding, Severity};
 use crate::hash::{HashMap, HashSet};
 use crate::index::{ObjectEntry, Resolved, YearIndex};
+use crate::msg;
 
 pub const UNKNOWN: Rule = Rule {
     id: "deps/unknown",
@@ -82,7 +83,7 @@ fn finding(
     rule: &'static Rule,
     entry: &ObjectEntry,
     span: crate::diag::Span,
-    message: String,
+    message: crate::i18n::Msg,
 ) -> Finding {
     let mut f = Finding::new(rule.id, rule.severity, &entry.file, span, message);
     f.object = Some(entry.object.clone());
@@ -90,11 +91,11 @@ fn finding(
     f
 }
 
-/// How a system relates to what a dependency names, in messages.
+/// How a system relates to what a dependency names, as the catalogues select on it.
 fn verb(via: crate::index::Via) -> &'static str {
     match via {
-        crate::index::Via::DependsOn => "depends on",
-        crate::index::Via::Integration => "fetches data from",
+        crate::index::Via::DependsOn => "depends",
+        crate::index::Via::Integration => "fetches",
     }
 }
 
@@ -109,14 +110,18 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                         &UNKNOWN,
                         entry,
                         dep.span,
-                        format!(
-                            "`{}` {what} `{}`, but no object `{object}` has a plan for {}",
-                            system.id, dep.target, index.year
+                        msg!(
+                            "deps-no-object",
+                            system = &system.id,
+                            via = what,
+                            target = &dep.target,
+                            object = object,
+                            year = index.year
                         ),
                     );
                     f.help = index
                         .suggest(object)
-                        .map(|s| format!("did you mean `{s}`?"));
+                        .map(|s| msg!("did-you-mean-id", name = s));
                     out.push(f);
                 }
                 Resolved::NoSystem(other) => {
@@ -124,16 +129,19 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                         &UNKNOWN,
                         entry,
                         dep.span,
-                        format!(
-                            "`{}` {what} `{}`, but object `{object}` has no system `{}`",
-                            system.id,
-                            dep.target,
-                            sys.unwrap_or("")
+                        msg!(
+                            "deps-no-system",
+                            system = &system.id,
+                            via = what,
+                            target = &dep.target,
+                            object = object,
+                            missing = sys.unwrap_or("")
                         ),
                     );
-                    f.help = Some(format!(
-                        "systems of `{object}`: {}",
-                        other
+                    f.help = Some(msg!(
+                        "deps-no-system.help",
+                        object = object,
+                        systems = other
                             .systems
                             .iter()
                             .map(|s| s.id.as_str())
@@ -147,7 +155,12 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                         &RETIRED,
                         entry,
                         dep.span,
-                        format!("`{}` {what} `{}`, which is retired", system.id, dep.target),
+                        msg!(
+                            "deps-retired-system",
+                            system = &system.id,
+                            via = what,
+                            target = &dep.target
+                        ),
                     ));
                 }
                 Resolved::Object(other) if other.all_retired() && !system.retired => {
@@ -155,9 +168,11 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                         &RETIRED,
                         entry,
                         dep.span,
-                        format!(
-                            "`{}` {what} `{}`, whose systems are all retired",
-                            system.id, dep.target
+                        msg!(
+                            "deps-retired-object",
+                            system = &system.id,
+                            via = what,
+                            target = &dep.target
                         ),
                     ));
                 }
@@ -209,12 +224,15 @@ fn clashes(
                         &CLASH,
                         entry,
                         up.span,
-                        format!(
-                            "`{}` is upgraded on {} together with `{object}/{other}`, which it {how}",
-                            up.system, up.date
+                        msg!(
+                            "deps-clash",
+                            system = &up.system,
+                            date = up.date.to_string(),
+                            other = format!("{object}/{other}"),
+                            via = how
                         ),
                     );
-                    f.help("move one of the upgrades to another service window, or plan them as one change");
+                    f.help(msg!("deps-clash.help"));
                     out.push(f);
                 }
             }
@@ -275,13 +293,11 @@ fn cycles(objects: &[&ObjectEntry], out: &mut Vec<Finding>) {
         let mut names: Vec<&str> = path.iter().map(|&i| objects[i].object.as_str()).collect();
         names.push(&objects[first].object);
         let others = component.len().saturating_sub(path.len());
-        let mut message = format!("dependency cycle: {}", names.join(" → "));
-        if others > 0 {
-            message.push_str(&format!(
-                " ({} more objects in the same cycle group)",
-                others
-            ));
-        }
+        let message = if others > 0 {
+            msg!("deps-cycle-more", path = names.join(" → "), more = others)
+        } else {
+            msg!("deps-cycle", path = names.join(" → "))
+        };
         out.push(finding(&CYCLE, objects[first], span, message));
     }
 }

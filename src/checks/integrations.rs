@@ -3,6 +3,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
+use crate::msg;
 
 pub const CONTRACT: Rule = Rule {
     id: "integration/contract",
@@ -34,9 +35,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &CONTRACT,
                     integration.span,
-                    format!("integration `{sys}` ← `{from}` has no information contract"),
+                    msg!("integrations-contract", system = sys, source = from),
                 )
-                .help("add contract = \"<informationskontrakt id>\"");
+                .help(msg!("integrations-contract.help"));
             }
             if integration.personal_data
                 && integration
@@ -44,10 +45,12 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                     .as_ref()
                     .is_none_or(|l| l.val.trim().is_empty())
             {
-                sink.push(&CONTRACT, integration.span, format!(
-                    "integration `{sys}` ← `{from}` carries personal data without a legal basis"
-                ))
-                .help("add legal_basis = \"…\" (e.g. \"allmänt intresse\", \"rättslig förpliktelse\", \"avtal\")");
+                sink.push(
+                    &CONTRACT,
+                    integration.span,
+                    msg!("integrations-legal-basis", system = sys, source = from),
+                )
+                .help(msg!("integrations-legal-basis.help"));
             }
             if integration.personal_data
                 && integration
@@ -59,10 +62,12 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                     .purpose
                     .as_ref()
                     .map_or(integration.span, |p| p.span);
-                sink.push(&CONTRACT, span, format!(
-                    "integration `{sys}` ← `{from}` carries personal data without a purpose"
-                ))
-                .help("add purpose = \"…\": why the data is fetched (ändamål), e.g. \"Inloggning och kontaktuppgifter\"");
+                sink.push(
+                    &CONTRACT,
+                    span,
+                    msg!("integrations-purpose", system = sys, source = from),
+                )
+                .help(msg!("integrations-purpose.help"));
             }
         }
     }

@@ -2,7 +2,9 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
+use crate::i18n::Msg;
 use crate::model::shape::{is_id, suggest_id};
+use crate::msg;
 use std::collections::HashSet;
 
 pub const LAYOUT: Rule = Rule {
@@ -19,29 +21,25 @@ pub const LAYOUT: Rule = Rule {
 };
 
 /// The object and year a repository path names, or why it is not a plan file path.
-pub fn classify(path: &str) -> Result<(String, i32), String> {
+pub fn classify(path: &str) -> Result<(String, i32), Msg> {
     let parts: Vec<&str> = path.split('/').collect();
     // `NAME.lock`: the lock of a write in progress, or what one left when it was
     // killed before renaming it over NAME (crate::fsio). `.NAME.plan-PID.tmp`:
     // the same from earlier versions.
     let name = parts.last().copied().unwrap_or_default();
     if let Some(locked) = name.strip_suffix(".lock").filter(|n| !n.is_empty()) {
-        return Err(format!(
-            "the lock of `{locked}`, left by a `plan` write that was interrupted or is still running; `{locked}` is as it was before that write; if no `plan` is running, delete this file"
-        ));
+        return Err(msg!("layout-lock-file", file = locked));
     }
     if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".plan-") {
-        return Err(
-            "a temporary file left by an interrupted `plan` write, which did not happen; delete this file"
-                .into(),
-        );
+        return Err(msg!("layout-temporary-file"));
     }
     match parts.as_slice() {
         ["objects", object, file] => {
             if !is_id(object) {
-                return Err(format!(
-                    "object folder `{object}` is not a valid id (lowercase a–z, digits and `-`); rename it, e.g. to `{}`",
-                    suggest_id(object)
+                return Err(msg!(
+                    "layout-object-folder-id",
+                    folder = *object,
+                    suggestion = suggest_id(object)
                 ));
             }
             let year = file
@@ -49,19 +47,12 @@ pub fn classify(path: &str) -> Result<(String, i32), String> {
                 .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
             match year {
                 Some(y) => Ok((object.to_string(), y.parse().expect("four digits"))),
-                None => Err(format!(
-                    "`{file}` is not a plan file name: expected `<year>.toml`, e.g. `2027.toml`"
-                )),
+                None => Err(msg!("layout-file-name", file = *file)),
             }
         }
-        ["objects", _] => Err(
-            "files directly under objects/ are not plans: expected objects/<object>/<year>.toml"
-                .into(),
-        ),
-        ["objects", _, _, ..] => {
-            Err("too deep: plan files are objects/<object>/<year>.toml".into())
-        }
-        _ => Err("not under objects/".into()),
+        ["objects", _] => Err(msg!("layout-directly-under-objects")),
+        ["objects", _, _, ..] => Err(msg!("layout-too-deep")),
+        _ => Err(msg!("layout-not-under-objects")),
     }
 }
 
@@ -72,15 +63,13 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &LAYOUT,
                 object.span,
-                format!(
-                    "`object = \"{}\"` but the file is in objects/{}/",
-                    object.val, ctx.object
+                msg!(
+                    "layout-object-mismatch",
+                    written = &object.val,
+                    folder = ctx.object
                 ),
             )
-            .help(format!(
-                "write object = \"{}\", or move the file",
-                ctx.object
-            ));
+            .help(msg!("layout-object-mismatch.help", folder = ctx.object));
         }
     }
     if let Some(year) = &plan.year {
@@ -88,9 +77,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &LAYOUT,
                 year.span,
-                format!("`year = {}` but the file is {}.toml", year.val, ctx.year),
+                msg!("layout-year-mismatch", written = year.val, year = ctx.year),
             )
-            .help(format!("write year = {}, or rename the file", ctx.year));
+            .help(msg!("layout-year-mismatch.help", year = ctx.year));
         }
     }
     let mut seen = HashSet::new();
@@ -99,9 +88,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &LAYOUT,
                 id.span,
-                format!("system id `{}` is used twice in this object", id.val),
+                msg!("layout-system-twice", system = &id.val),
             )
-            .help("give each [[systems]] entry its own id");
+            .help(msg!("layout-system-twice.help"));
         }
     }
 }

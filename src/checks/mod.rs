@@ -19,6 +19,7 @@ pub use layout::classify;
 pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::i18n::{Lang, Msg};
 use crate::model::{Plan, Tbl};
 use crate::settings::Settings;
 use chrono::NaiveDate;
@@ -79,17 +80,41 @@ pub const ALL: &[&Rule] = &[
     &contract::DPA,
 ];
 
+impl Rule {
+    /// The catalogue id of the rule's documentation: `rule-appendix3-stale`.
+    fn catalogue_id(&self) -> String {
+        format!("rule-{}", self.id.replace('/', "-"))
+    }
+
+    /// When the rule fires, in a language.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.summary.to_string(),
+            Lang::Sv => lang.text(&format!("{}.summary", self.catalogue_id())),
+        }
+    }
+
+    /// What the rule means and how to fix its findings, in a language.
+    pub fn doc_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.doc.to_string(),
+            Lang::Sv => lang.text(&format!("{}.doc", self.catalogue_id())),
+        }
+    }
+}
+
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
 /// Helps with an id that is not one of `ids`: "did you mean `x`?" when one is close,
-/// else the ids there are (`what`: "roles held here").
-fn help_with_id(finding: &mut Finding, name: &str, ids: &[&str], what: &str) {
+/// else the ids there are (`what`: a message like "roles held here: { $ids }", which
+/// gets them as `ids`).
+fn help_with_id(finding: &mut Finding, name: &str, ids: &[&str], what: Msg) {
     match crate::diag::did_you_mean(name, ids.iter().copied()) {
-        Some(s) => finding.help(format!("did you mean `{s}`?")),
-        None => finding.help(format!("{what}: {}", ids.join(", "))),
+        Some(s) => finding.help(crate::msg!("did-you-mean-id", name = s)),
+        None => finding.help(what.with("ids", ids.join(", "))),
     };
 }
 
@@ -118,12 +143,7 @@ impl Sink {
     }
 
     /// Reports a finding with the rule's default severity.
-    pub fn push(
-        &mut self,
-        rule: &'static Rule,
-        span: Span,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    pub fn push(&mut self, rule: &'static Rule, span: Span, message: Msg) -> &mut Finding {
         self.push_as(rule, rule.severity, span, message)
     }
 
@@ -133,15 +153,10 @@ impl Sink {
         rule: &'static Rule,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
+        message: Msg,
     ) -> &mut Finding {
-        self.findings.push(Finding::new(
-            rule.id,
-            severity,
-            &self.file,
-            span,
-            message.into(),
-        ));
+        self.findings
+            .push(Finding::new(rule.id, severity, &self.file, span, message));
         self.findings.last_mut().expect("just pushed")
     }
 
@@ -275,6 +290,28 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// `plan rule` in Swedish: every rule has its summary and documentation in the
+    /// Swedish catalogue (an id missing there would show as the id itself).
+    #[test]
+    fn every_rule_is_documented_in_both_languages() {
+        for rule in ALL {
+            let id = rule.catalogue_id();
+            let summary = rule.summary_in(Lang::Sv);
+            let doc = rule.doc_in(Lang::Sv);
+            assert!(
+                summary != format!("{id}.summary") && !summary.is_empty(),
+                "{} has no Swedish summary (i18n/sv/rules.ftl)",
+                rule.id
+            );
+            assert!(
+                doc != format!("{id}.doc") && doc.len() > 40,
+                "{} has no Swedish doc (i18n/sv/rules.ftl)",
+                rule.id
+            );
+            assert_ne!(summary, rule.summary_in(Lang::En));
+        }
+    }
 
     #[test]
     fn rule_ids_are_unique_and_documented() {

@@ -2,6 +2,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
+use crate::msg;
 use chrono::NaiveDate;
 
 pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
@@ -74,9 +75,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &ESTABLISHED_INCOMPLETE,
                 status.span,
-                format!("status is \"{}\" but established_on is missing", status.val),
+                msg!("plan-established-incomplete", status = &status.val),
             )
-            .help("add established_on = YYYY-MM-DD, the day the plan was decided");
+            .help(msg!("plan-established-incomplete.help"));
         }
         if plan.status_is_established() {
             established_by(ctx, &status.val, status.span, sink);
@@ -89,14 +90,9 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &DESCRIPTION_MISSING,
                     span,
-                    format!(
-                        "the plan is \"{}\" but has no description of the system's task",
-                        status.val
-                    ),
+                    msg!("plan-description-missing", status = &status.val),
                 )
-                .help(
-                    "add description = \"…\": what the system does and which activity it supports",
-                );
+                .help(msg!("plan-description-missing.help"));
             }
         }
         let year_start = NaiveDate::from_ymd_opt(ctx.year, 1, 1);
@@ -104,12 +100,13 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &DRAFT_IN_YEAR,
                 status.span,
-                format!(
-                    "the plan for {} is still a draft on {}",
-                    ctx.year, ctx.today
+                msg!(
+                    "plan-draft-in-year",
+                    year = ctx.year,
+                    today = ctx.today.to_string()
                 ),
             )
-            .help("have it fastställd and set status = \"established\", or tell the steering group why not");
+            .help(msg!("plan-draft-in-year.help"));
         }
     }
     if let Some(on) = &plan.established_on {
@@ -120,15 +117,18 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &ESTABLISHED_DATE,
                     on.span,
-                    format!(
-                        "established_on {} is outside {earliest}–{latest}, the time a plan for {} is fastställd or revised",
-                        on.val, ctx.year
+                    msg!(
+                        "plan-established-date",
+                        date = on.val.to_string(),
+                        earliest = earliest.to_string(),
+                        latest = latest.to_string(),
+                        year = ctx.year
                     ),
                 )
-                .help(format!(
-                    "a plan for {} is usually fastställd in November–December {}",
-                    ctx.year,
-                    ctx.year - 1
+                .help(msg!(
+                    "plan-established-date.help",
+                    year = ctx.year,
+                    before = ctx.year - 1
                 ));
             }
         }
@@ -157,21 +157,17 @@ fn established_by(
         return;
     }
     let all = crate::model::shape::quoted(&model.establishes);
-    let lacking = missing
-        .iter()
-        .map(|r| model.describe(r))
-        .collect::<Vec<_>>()
-        .join(" and ");
+    let lacking = crate::i18n::and_list(missing.iter().map(|r| model.describe(r)).collect());
     let f = match named {
         None => sink.push(
             &ESTABLISHED_BY,
             status_span,
-            format!("the plan is \"{status}\" but established_by does not say who fastställde it: {lacking}"),
+            msg!("plan-established-by-none", status = status, roles = lacking),
         ),
         Some(n) => sink.push(
             &ESTABLISHED_BY,
             n.span,
-            format!("established_by lacks {lacking}, who fastställer the plan"),
+            msg!("plan-established-by", roles = lacking),
         ),
     };
     // A role written wrongly (`systemägare`) is the likely cause: name it.
@@ -180,11 +176,16 @@ fn established_by(
             (model.role(&x.val).is_none())
                 .then(|| did_you_mean(&x.val, missing.iter().map(|r| r.as_str())))
                 .flatten()
-                .map(|s| format!("did you mean `{s}` for `{}`? ", x.val))
+                .map(|s| (s, x.val.as_str()))
         })
     });
-    f.help(format!(
-        "{}write established_by = [{all}]",
-        typo.unwrap_or_default()
-    ));
+    f.help(match typo {
+        Some((s, written)) => msg!(
+            "plan-established-by-typo",
+            name = s,
+            written = written,
+            roles = all
+        ),
+        None => msg!("plan-established-by.help", roles = all),
+    });
 }

@@ -3,6 +3,7 @@
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
 use crate::model::plan::Person;
+use crate::msg;
 use crate::schema::Presence;
 
 pub const MISSING: Rule = Rule {
@@ -85,36 +86,34 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         sink.push(
             &super::schema::SCHEMA,
             crate::diag::Span::START,
-            format!(
-                "missing required key `organisation_model`: role model {} depends on it",
-                model.name
-            ),
+            msg!("roles-organisation-model", model = &model.name),
         )
-        .help("organisation model 1–5 as in handbook 10.1.1–10.1.5");
+        .help(msg!("roles-organisation-model.help"));
     }
     for (role, presence) in plan.absent_roles(model) {
         let label = model.describe(&role.id);
-        let (rule, what) = match presence {
-            Presence::Required => (&MISSING, "required"),
-            Presence::Recommended => (&RECOMMENDED, "recommended"),
+        let (rule, id) = match presence {
+            Presence::Required => (&MISSING, "roles-missing"),
+            Presence::Recommended => (&RECOMMENDED, "roles-recommended"),
             Presence::Optional => continue,
         };
-        sink.push(
-            rule,
-            plan.roles_span,
-            format!("{what} role {label} is missing"),
-        )
-        .help(format!("add [roles.{}] with name and email", role.id));
+        sink.push(rule, plan.roles_span, msg!(id, role = label))
+            .help(msg!("roles-missing.help", id = &role.id));
     }
     for holders in &plan.roles {
         if model.role(&holders.id).is_none() {
             let f = sink.push(
                 &UNKNOWN,
                 holders.id.span,
-                format!("role model {} has no role `{}`", model.name, holders.id.val),
+                msg!("roles-unknown", model = &model.name, role = &holders.id.val),
             );
             let ids: Vec<&str> = model.roles.iter().map(|r| r.id.as_str()).collect();
-            super::help_with_id(f, &holders.id, &ids, &format!("roles of {}", model.name));
+            super::help_with_id(
+                f,
+                &holders.id,
+                &ids,
+                msg!("roles-unknown.help", model = &model.name),
+            );
         }
         for person in &holders.people {
             check_person(person, &holders.id, sink);
@@ -130,20 +129,21 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         };
         for pa in &ha.people {
             if let Some(pb) = hb.people.iter().find(|pb| same_person(pa, pb)) {
-                let who = pb
-                    .name
-                    .as_ref()
-                    .map_or("the same person", |n| n.val.as_str());
+                let who = pb.name.as_ref().map_or(msg!("roles-same-person"), |n| {
+                    crate::i18n::Msg::verbatim(n.val.as_str())
+                });
                 sink.push(
                     &CONFLICT,
                     pb.span,
-                    format!(
-                        "{who} holds both {} and {}",
-                        model.describe(a),
-                        model.describe(b)
+                    msg!(
+                        "roles-conflict",
+                        who = who,
+                        first = model.describe(a),
+                        second = model.describe(b)
                     ),
                 )
-                .help(pair.reason.clone());
+                // The role model's own words (its `reason`), as the repository wrote them.
+                .help(crate::i18n::Msg::verbatim(pair.reason.as_str()));
             }
         }
     }
@@ -153,15 +153,19 @@ fn check_person(person: &Person, role: &str, sink: &mut Sink) {
     match &person.name {
         Some(name) if !name.val.trim().is_empty() => {}
         Some(name) => {
-            sink.push(&PERSON, name.span, format!("`{role}`: name is empty"));
+            sink.push(
+                &PERSON,
+                name.span,
+                msg!("roles-person-empty-name", role = role),
+            );
         }
         None => {
             sink.push(
                 &PERSON,
                 person.span,
-                format!("`{role}`: person without a name"),
+                msg!("roles-person-no-name", role = role),
             )
-            .help("add name = \"…\"");
+            .help(msg!("roles-person-no-name.help"));
         }
     }
     if let Some(email) = &person.email {
@@ -169,7 +173,7 @@ fn check_person(person: &Person, role: &str, sink: &mut Sink) {
             sink.push(
                 &PERSON,
                 email.span,
-                format!("`{role}`: \"{}\" is not an e-mail address", email.val),
+                msg!("roles-person-email", role = role, email = &email.val),
             );
         }
     }

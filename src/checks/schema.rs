@@ -3,8 +3,10 @@
 
 use super::{Rule, Sink};
 use crate::diag::{Severity, Span};
+use crate::i18n::Msg;
 use crate::model::shape::{self, ShapeError};
 use crate::model::Tbl;
+use crate::msg;
 
 pub const PARSE: Rule = Rule {
     id: "parse",
@@ -36,11 +38,7 @@ pub const MAX_FILE_BYTES: usize = 4 << 20;
 /// part before the problem (so the finding gets a line and column).
 pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> {
     if bytes.len() > MAX_FILE_BYTES {
-        sink.push(
-            &PARSE,
-            Span::START,
-            "file is larger than 4 MiB, the limit for plan files".to_string(),
-        );
+        sink.push(&PARSE, Span::START, msg!("parse-too-large"));
         return Err("");
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -49,7 +47,7 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
         Err(e) => {
             let at = e.valid_up_to();
             sink.push(&PARSE, Span::new(at..at), not_utf8(bytes[at]))
-                .help("save the file as UTF-8 (plan files are TOML, which is always UTF-8)");
+                .help(msg!("parse-not-utf8.help"));
             Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
         }
     }
@@ -57,13 +55,18 @@ pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> 
 
 /// Why a file is not UTF-8, naming the first bad byte: Swedish letters saved in
 /// Latin-1 / Windows-1252 are the usual cause.
-pub fn not_utf8(byte: u8) -> String {
-    let latin1 = if byte >= 0xC0 {
-        format!(", which is `{}` in Latin-1", char::from(byte))
+pub fn not_utf8(byte: u8) -> Msg {
+    // Swedish letters saved in Latin-1 / Windows-1252 are the usual cause.
+    let byte_hex = format!("0x{byte:02X}");
+    if byte >= 0xC0 {
+        msg!(
+            "parse-not-utf8-latin1",
+            byte = byte_hex,
+            letter = char::from(byte).to_string()
+        )
     } else {
-        String::new()
-    };
-    format!("file is not valid UTF-8: byte 0x{byte:02X}{latin1}")
+        msg!("parse-not-utf8", byte = byte_hex)
+    }
 }
 
 /// The first line of git's conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in a
@@ -98,34 +101,34 @@ pub fn parse_error(e: &toml::de::Error, text: &str, sink: &mut Sink) {
 
 /// The message of a TOML syntax error in `text` (see [`parse_error`]); plan.toml's
 /// errors read the same.
-pub fn toml_error_message(e: &toml::de::Error, text: &str) -> String {
+/// The parser's own words (`said`) stay as it wrote them, in English.
+pub fn toml_error_message(e: &toml::de::Error, text: &str) -> Msg {
     if conflict_marker(text).is_some() {
-        return "an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers".into();
+        return msg!("parse-conflict-markers");
     }
     let range = e.span().unwrap_or(0..0);
     let said = e.message().trim_end();
+    let duplicate = (said == "duplicate key")
+        .then(|| text.get(range.clone()))
+        .flatten()
+        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('\n'));
     let mut message = if said.contains("recursion") || said.contains("recurse") {
-        "invalid TOML: tables or arrays nested too deeply".to_string()
+        msg!("parse-toml-nested")
+    } else if let Some(key) = duplicate {
+        msg!("parse-toml-duplicate", said = said, key = key)
     } else {
-        format!("invalid TOML: {said}")
+        msg!("parse-toml", said = said)
     };
-    if said == "duplicate key" {
-        if let Some(key) = text
-            .get(range.clone())
-            .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('\n'))
-        {
-            message.push_str(&format!(" `{key}`"));
-        }
-    }
     if let Some(c) = text.get(range.start..).and_then(|t| t.chars().next()) {
         let invisible = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
             || (c.is_whitespace() && !matches!(c, ' ' | '\t' | '\n' | '\r'))
             || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}');
         if invisible {
-            message.push_str(&format!(
-                " (found the invisible character U+{:04X} here)",
-                u32::from(c)
-            ));
+            message = msg!(
+                "parse-invisible",
+                message = message,
+                code = format!("{:04X}", u32::from(c))
+            );
         }
     }
     message

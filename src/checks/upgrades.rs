@@ -2,6 +2,7 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::{did_you_mean, Severity};
+use crate::msg;
 use chrono::Datelike;
 
 pub const UNKNOWN_SYSTEM: Rule = Rule {
@@ -93,25 +94,32 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 let f = sink.push(
                     &UNKNOWN_SYSTEM,
                     name.span,
-                    format!("this plan has no system `{}`", name.val),
+                    msg!("upgrades-unknown-system", system = &name.val),
                 );
                 if let Some(s) = did_you_mean(&name.val, ids) {
-                    f.help(format!("did you mean `{s}`?"));
+                    f.help(msg!("did-you-mean-id", name = s));
                 }
             }
         }
-        let label = up
-            .system
-            .as_ref()
-            .map_or("upgrade".to_string(), |s| format!("upgrade of `{}`", s.val));
+        let system_id = up.system.as_ref().map(|s| s.val.as_str());
+        let label = match system_id {
+            Some(s) => msg!("upgrade-of", system = s),
+            None => msg!("upgrade-any"),
+        };
+        let kind_label = |kind: &str| match system_id {
+            Some(s) => msg!("kind-upgrade-of", kind = kind, system = s),
+            None => msg!("kind-upgrade", kind = kind),
+        };
         let Some(date) = &up.date else { continue };
         if date.val.year() != ctx.year {
             sink.push(
                 &OUTSIDE_YEAR,
                 date.span,
-                format!(
-                    "{label} on {} is outside the plan year {}",
-                    date.val, ctx.year
+                msg!(
+                    "upgrades-outside-year",
+                    upgrade = label.clone(),
+                    date = date.val.to_string(),
+                    year = ctx.year
                 ),
             );
         }
@@ -123,15 +131,20 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &SERVICE_WINDOW,
                     date.span,
-                    format!(
-                        "{kind} {label} on {} ({}) is not in a service window",
-                        date.val,
-                        weekday_sv(date.val)
+                    msg!(
+                        "upgrades-service-window",
+                        upgrade = kind_label(kind),
+                        date = date.val.to_string(),
+                        weekday = weekday(date.val)
                     ),
                 )
                 .help(match next_window(config, date.val) {
-                    Some(next) => format!("the next service window is {next}"),
-                    None => "move it to a service window".into(),
+                    Some(next) => msg!(
+                        "upgrades-next-window",
+                        date = next.to_string(),
+                        weekday = weekday(next)
+                    ),
+                    None => msg!("upgrades-service-window.help"),
                 });
             }
             let cab_ok = up
@@ -140,12 +153,8 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 .is_some_and(|c| c.val == "approved" || c.val == "requested");
             if !cab_ok {
                 let span = up.cab_status.as_ref().map_or(up.span, |c| c.span);
-                sink.push(
-                    &CAB,
-                    span,
-                    format!("{kind} {label} has no CAB request or approval"),
-                )
-                .help("cab = { status = \"requested\" }, or \"approved\" with its ref");
+                sink.push(&CAB, span, msg!("upgrades-cab", upgrade = kind_label(kind)))
+                    .help(msg!("upgrades-cab.help"));
             }
         }
         let days = config.announce_days;
@@ -156,19 +165,23 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 sink.push(
                     &ANNOUNCE,
                     up.span,
-                    format!("{label} on {} has no announced_on", date.val),
+                    msg!(
+                        "upgrades-announce-missing",
+                        upgrade = label.clone(),
+                        date = date.val.to_string()
+                    ),
                 )
-                .help(format!(
-                    "announce it at least {days} days ahead and record announced_on"
-                ));
+                .help(msg!("upgrades-announce-missing.help", days = days));
             }
             Some(on) if (date.val - on.val).num_days() < days => {
                 sink.push(
                     &ANNOUNCE,
                     on.span,
-                    format!(
-                        "{label} is announced {} days ahead; at least {days} are required",
-                        (date.val - on.val).num_days()
+                    msg!(
+                        "upgrades-announce-late",
+                        upgrade = label.clone(),
+                        ahead = (date.val - on.val).num_days(),
+                        days = days
                     ),
                 );
             }
@@ -182,17 +195,17 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             sink.push(
                 &UNTESTED,
                 span,
-                format!("major {label} is not tested in the test environment"),
+                msg!("upgrades-untested", upgrade = kind_label("major")),
             )
-            .help("rehearse it in the test environment and set tested = true");
+            .help(msg!("upgrades-untested.help"));
         }
     }
 }
 
-fn weekday_sv(date: chrono::NaiveDate) -> &'static str {
-    [
-        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-    ][date.weekday().num_days_from_monday() as usize]
+/// The weekday of a date as the catalogues select on it (`mon` … `sun`).
+fn weekday(date: chrono::NaiveDate) -> &'static str {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        [date.weekday().num_days_from_monday() as usize]
 }
 
 /// The first service-window date after `date`, within a year.

@@ -197,7 +197,7 @@ fn attest(
             .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
         eprint!(
             "{}",
-            crate::output::human::render_findings(&blocking, color)
+            crate::output::human::render_findings(&blocking, color, globals.language(settings))
         );
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }

@@ -3,6 +3,7 @@
 use crate::cli::{parse_year, Globals};
 use crate::diag::Severity;
 use crate::engine::{self, Outcome, Selection};
+use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
@@ -170,12 +171,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         &mut outcome.findings,
     );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
+    let lang = globals.language(&settings);
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
     match &args.output {
         Some(file) => {
-            let report = render(&outcome, args.format, false, &prefix, args.deny_warnings);
+            let report = render(
+                &outcome,
+                args.format,
+                false,
+                &prefix,
+                args.deny_warnings,
+                lang,
+            );
             crate::fsio::write_report(file, report.as_bytes())?;
-            output::emit(&output::human::render(&outcome, stdout_color));
+            output::emit(&output::human::render(&outcome, stdout_color, lang));
         }
         None => output::emit(&render(
             &outcome,
@@ -183,6 +192,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             stdout_color,
             &prefix,
             args.deny_warnings,
+            lang,
         )),
     }
     let errors = outcome.count(Severity::Error);
@@ -200,14 +210,15 @@ fn render(
     color: bool,
     prefix: &str,
     deny_warnings: bool,
+    lang: Lang,
 ) -> String {
     match format {
-        Format::Human => output::human::render(outcome, color),
-        Format::Json => output::json::render(outcome),
-        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix),
-        Format::Junit => output::junit::render(outcome, deny_warnings, prefix),
-        Format::Github => output::github::render(&outcome.findings, prefix),
-        Format::Sarif => output::sarif::render(&outcome.findings, prefix),
+        Format::Human => output::human::render(outcome, color, lang),
+        Format::Json => output::json::render(outcome, lang),
+        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix, lang),
+        Format::Junit => output::junit::render(outcome, deny_warnings, prefix, lang),
+        Format::Github => output::github::render(&outcome.findings, prefix, lang),
+        Format::Sarif => output::sarif::render(&outcome.findings, prefix, lang),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::fsio;
 use crate::schema::RoleModel;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,18 +34,12 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let dir_existed = dir.symlink_metadata().is_ok();
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
-        bail!(
-            "{} is a file, not a folder; `plan init DIR` makes a plan repository in a folder",
-            dir.display()
-        );
+        crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let config = dir.join(crate::settings::CONFIG_FILE);
     if config.exists() {
-        bail!(
-            "{} already exists: this is a plan repository already",
-            config.display()
-        );
+        crate::fail!("error-init-exists", file = config.display().to_string());
     }
     let organisation = args.organisation.replace('\\', "\\\\").replace('"', "\\\"");
     // Lund's bilaga 3 names Lund's systems and articles; any other organisation (the
@@ -59,6 +53,7 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
 organisation = "{organisation}"
 role_model = "{model}"        # inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
 checklist = "{checklist}"{pad}# bilaga 3: inbyggd "infosak-kd" (Lunds universitet) eller "infosak-bas" (allmän)
+language = "sv"               # språk för meddelanden och rapporter: "sv" eller "en"
 announce_days = 7             # uppgraderingar aviseras minst så många dagar i förväg
 service_windows = {{ weekday = "saturday", nth = 1 }}   # servicefönster: första lördagen varje månad
 # service_window_dates = [2027-06-19]                  # extra servicefönster

@@ -5,7 +5,7 @@ use crate::model::shape::{is_id, suggest_id};
 use crate::repo::{self, WorkTree};
 use crate::scaffold::{self, Draft, DraftSystem};
 use crate::settings::Settings;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::Datelike;
 use std::process::ExitCode;
 
@@ -38,10 +38,10 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if !is_id(&args.object) {
-        bail!(
-            "`{}` is not a valid object id (lowercase a–z, digits and `-`); try `{}`",
-            args.object,
-            suggest_id(&args.object)
+        crate::fail!(
+            "error-object-id",
+            object = &args.object,
+            suggestion = suggest_id(&args.object)
         );
     }
     let root = repo::find_root(globals.repo.as_deref())?;

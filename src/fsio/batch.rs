@@ -106,7 +106,7 @@ impl Batch {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<Pending> {
         let target = resolve_in(&self.bound, &self.canonical, &self.bound.join(rel))?;
         if target.symlink_metadata().is_ok() {
-            bail!("{rel} already exists; not overwriting it");
+            crate::fail!("error-exists", file = rel);
         }
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         Pending::write_at(self.dir.join(format!("{n}.toml")), target, bytes)

@@ -288,10 +288,7 @@ impl Lock {
         match fs::hard_link(&self.lock, &self.real) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                bail!(
-                    "{} already exists; not overwriting it",
-                    self.shown.display()
-                )
+                crate::fail!("error-exists", file = self.shown.display().to_string())
             }
             Err(e) => Err(e).with_context(|| format!("creating {}", self.shown.display())),
         }
@@ -321,7 +318,7 @@ fn writable(meta: &fs::Metadata, shown: &Path) -> Result<()> {
 pub fn create_new(bound: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
     let real = resolve(bound, target)?;
     if real.symlink_metadata().is_ok() {
-        bail!("{} already exists; not overwriting it", target.display());
+        crate::fail!("error-exists", file = target.display().to_string());
     }
     let mut lock = Lock::take(&real, target)?;
     lock.fill(bytes, None)?;

@@ -77,7 +77,7 @@ impl Pending {
     pub fn write(bound: &Path, target: &Path, bytes: &[u8]) -> Result<Pending> {
         let real = resolve(bound, target)?;
         if real.symlink_metadata().is_ok() {
-            bail!("{} already exists; not overwriting it", target.display());
+            crate::fail!("error-exists", file = target.display().to_string());
         }
         let name = real
             .file_name()
@@ -127,7 +127,7 @@ pub struct Staged {
 pub fn stage_new<B: AsRef<[u8]> + Sync>(bound: &Path, files: &[(PathBuf, B)]) -> Result<Staged> {
     for (target, _) in files {
         if resolve(bound, target)?.symlink_metadata().is_ok() {
-            bail!("{} already exists; not overwriting it", target.display());
+            crate::fail!("error-exists", file = target.display().to_string());
         }
     }
     let files = files

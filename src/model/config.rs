@@ -112,8 +112,8 @@ pub fn window_problems(root: Tbl<'_, '_>, out: &mut Vec<super::shape::ShapeError
     {
         out.push(super::shape::ShapeError {
             span: nth.span,
-            message: "`service_windows.nth` must be 1–5 or -1, found 0".into(),
-            help: Some("1 for the first weekday of the month, -1 for the last; leave nth out for every week".into()),
+            message: crate::msg!("schema-nth-zero"),
+            help: Some(crate::msg!("schema-nth-zero.help")),
         });
     }
 }

@@ -4,6 +4,8 @@
 
 use super::tree::{span_of, type_name, Tbl};
 use crate::diag::{did_you_mean, Span};
+use crate::i18n::Msg;
+use crate::msg;
 use toml::de::DeValue;
 use toml::Spanned;
 
@@ -377,8 +379,8 @@ pub const PLAN: &[Field] = &[
 /// A problem with the shape of a file.
 pub struct ShapeError {
     pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Msg,
+    pub help: Option<Msg>,
 }
 
 /// Checks a table against its fields, pushing one error per problem. `path` is the
@@ -428,10 +430,10 @@ fn validate_at(
                 let suggestion = did_you_mean(name, fields.iter().map(|f| f.name));
                 out.push(ShapeError {
                     span: span_of(key),
-                    message: format!("unknown key `{here}`"),
+                    message: msg!("schema-unknown-key", key = here.to_string()),
                     help: Some(match suggestion {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("expected one of: {}", names(fields)),
+                        Some(s) => msg!("did-you-mean-id", name = s),
+                        None => msg!("schema-expected-one-of", values = names(fields)),
                     }),
                 });
             }
@@ -441,8 +443,12 @@ fn validate_at(
         if table.entry(field.name).is_none() {
             out.push(ShapeError {
                 span: table.span,
-                message: format!("missing required key `{}`", KeyPath::Key(path, field.name)),
-                help: Some(field.doc.to_string()),
+                message: msg!(
+                    "schema-missing-key",
+                    key = KeyPath::Key(path, field.name).to_string()
+                ),
+                // The format's own documentation of the key (English; `plan schema`).
+                help: Some(Msg::verbatim(field.doc)),
             });
         }
     }
@@ -457,10 +463,15 @@ fn check_value(
 ) {
     let span = span_of(value);
     let v = value.get_ref();
-    let mut wrong = |expected: String, help: Option<String>| {
+    let mut wrong = |expected: Msg, help: Option<Msg>| {
         out.push(ShapeError {
             span,
-            message: format!("`{path}` must be {expected}, found {}", describe(v)),
+            message: msg!(
+                "schema-wrong-type",
+                key = path.to_string(),
+                expected = expected,
+                found = describe(v)
+            ),
             help,
         })
     };
@@ -468,7 +479,7 @@ fn check_value(
         (Ty::Str, DeValue::String(_)) | (Ty::Bool, DeValue::Boolean(_)) => {}
         (Ty::Int(lo, hi), DeValue::Integer(_)) => match super::tree::as_int(value) {
             Some(n) if (*lo..=*hi).contains(&n.val) => {}
-            _ => wrong(format!("an integer from {lo} to {hi}"), None),
+            _ => wrong(msg!("expect-integer", low = *lo, high = *hi), None),
         },
         (Ty::Amount, DeValue::Integer(_) | DeValue::Float(_)) => {
             let text = match v {
@@ -477,33 +488,30 @@ fn check_value(
                 _ => unreachable!(),
             };
             if text.starts_with('-') || text.contains("nan") || text.contains("inf") {
-                wrong("a non-negative number".into(), None);
+                wrong(msg!("expect-amount"), None);
             } else if !representable(value) {
                 // TOML integers are 64-bit; a float beyond f64 becomes infinity.
-                wrong(
-                    "a number TOML can represent (an integer up to 9223372036854775807, or a finite float)".into(),
-                    None,
-                );
+                wrong(msg!("expect-representable"), None);
             }
         }
         (Ty::Date, DeValue::Datetime(_)) => {
             if super::tree::as_date(value).is_none() {
-                wrong("a date like 2027-03-06 (no time of day)".into(), None);
+                wrong(msg!("expect-date-only"), None);
             }
         }
         (Ty::Date, DeValue::String(s)) => wrong(
-            "a date".into(),
+            msg!("expect-a-date"),
             Some(if s.parse::<chrono::NaiveDate>().is_ok() {
-                format!("write it without quotes: {s}")
+                msg!("schema-date-quoted", date = s.as_ref())
             } else {
-                "write a date like 2027-03-06, without quotes".into()
+                msg!("schema-date-quoted.help")
             }),
         ),
         (Ty::Id, DeValue::String(s)) => {
             if !is_id(s) {
                 wrong(
-                    "an id of lowercase a–z, digits and `-`".into(),
-                    Some(format!("for example \"{}\"", suggest_id(s))),
+                    msg!("expect-id-syntax"),
+                    Some(msg!("schema-for-example", value = suggest_id(s))),
                 );
             }
         }
@@ -511,20 +519,12 @@ fn check_value(
             let mut parts = s.splitn(2, '/');
             let ok = parts.next().is_some_and(is_id) && parts.next().is_none_or(is_id);
             if !ok {
-                wrong("\"<object>\" or \"<object>/<system>\"".into(), None);
+                wrong(msg!("expect-ref"), None);
             }
         }
         (Ty::Enum(values), DeValue::String(s)) => {
             if !values.contains(&s.as_ref()) {
-                let help = match did_you_mean(s, values.iter().copied()) {
-                    Some(m) => format!("did you mean \"{m}\"?"),
-                    None => format!("expected one of: {}", quoted(values)),
-                };
-                out.push(ShapeError {
-                    span,
-                    message: format!("`{path}` has unknown value \"{s}\""),
-                    help: Some(help),
-                });
+                out.push(unknown_value(span, path, s, values));
             }
         }
         (Ty::Table(fields), DeValue::Table(t)) => {
@@ -548,14 +548,7 @@ fn check_value(
         (Ty::OneOrMany(inner), _) => check_value(value, inner, path, key_span, out),
         (Ty::AnyOf(alternatives), _) => match alternatives.iter().find(|alt| same_kind(alt, v)) {
             Some(alt) => check_value(value, alt, path, key_span, out),
-            None => wrong(
-                alternatives
-                    .iter()
-                    .map(expectation)
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-                None,
-            ),
+            None => wrong(alternatives_of(alternatives), None),
         },
         (ty, _) => wrong(expectation(ty), None),
     }
@@ -587,24 +580,87 @@ fn same_kind(ty: &Ty, v: &DeValue<'_>) -> bool {
     )
 }
 
-fn expectation(ty: &Ty) -> String {
+/// A value an enum does not have. A Swedish word for one of its values (`ja`,
+/// `fastställd`) is answered with that value, not with the nearest spelling (which
+/// for `ja` is `na`); an empty answer is unanswered.
+fn unknown_value(span: Span, path: &KeyPath<'_>, s: &str, values: &[&str]) -> ShapeError {
+    let key = path.to_string();
+    if s.trim().is_empty() && values == ANSWERS {
+        return ShapeError {
+            span,
+            message: msg!("schema-empty-answer", key = key),
+            help: Some(msg!("schema-empty-answer.help")),
+        };
+    }
+    let help = match swedish_value(s).filter(|v| values.contains(v)) {
+        Some(m) => msg!("schema-swedish-value", written = s, value = m),
+        None => match did_you_mean(s, values.iter().copied()) {
+            Some(m) => msg!("did-you-mean-value", name = m),
+            None => msg!("schema-expected-one-of", values = quoted(values)),
+        },
+    };
+    ShapeError {
+        span,
+        message: msg!("schema-unknown-value", key = key, value = s),
+        help: Some(help),
+    }
+}
+
+/// The value a Swedish word stands for, in the enums of the format.
+fn swedish_value(s: &str) -> Option<&'static str> {
+    let word = s.trim().to_lowercase();
+    let word = word.trim_end_matches('.');
+    Some(match word {
+        "ja" | "j" => "yes",
+        "nej" | "n" => "no",
+        "delvis" => "partial",
+        "ej tillämplig" | "ej tillämpligt" | "inte tillämplig" | "inte tillämpligt"
+        | "ej tillämpbar" | "e.t" | "et" | "ej aktuell" | "ej aktuellt" => "na",
+        "utkast" => "draft",
+        "fastställd" | "fastställt" | "beslutad" => "established",
+        "reviderad" | "reviderat" => "revised",
+        "planerad" | "planerat" => "planned",
+        "pågående" | "pågår" => "ongoing",
+        "klar" | "klart" | "genomförd" | "genomfört" => "done",
+        "uppskjuten" | "uppskjutet" => "postponed",
+        "inställd" | "inställt" | "avbruten" | "avbrutet" => "cancelled",
+        "intern" | "internt" => "internal",
+        "extern" | "externt" => "external",
+        "aktiv" | "aktivt" | "i drift" => "active",
+        "avvecklad" | "avvecklat" => "retired",
+        "under avveckling" => "phasing-out",
+        "godkänd" | "godkänt" => "approved",
+        "begärd" | "begärt" => "requested",
+        "förvaltning" => "maintain",
+        "utveckling" => "develop",
+        "säkerhet" => "security",
+        _ => return None,
+    })
+}
+
+/// "a string or an array of them" for alternatives.
+fn alternatives_of(alts: &[Ty]) -> Msg {
+    let mut parts: Vec<Msg> = alts.iter().map(expectation).collect();
+    let last = parts.pop().unwrap_or_else(|| Msg::verbatim(""));
+    parts.into_iter().rev().fold(last, |rest, first| {
+        msg!("expect-or", first = first, rest = rest)
+    })
+}
+
+fn expectation(ty: &Ty) -> Msg {
     match ty {
-        Ty::Str => "a string".into(),
-        Ty::Bool => "true or false".into(),
-        Ty::Int(lo, hi) => format!("an integer from {lo} to {hi}"),
-        Ty::Amount => "a non-negative number".into(),
-        Ty::Date => "a date like 2027-03-06".into(),
-        Ty::Id => "an id string".into(),
-        Ty::Ref => "\"<object>\" or \"<object>/<system>\"".into(),
-        Ty::Enum(values) => format!("one of {}", quoted(values)),
-        Ty::Table(_) | Ty::Map(_) => "a table".into(),
-        Ty::Array(_) => "an array".into(),
-        Ty::OneOrMany(inner) => format!("{} or an array of them", expectation(inner)),
-        Ty::AnyOf(alts) => alts
-            .iter()
-            .map(expectation)
-            .collect::<Vec<_>>()
-            .join(" or "),
+        Ty::Str => msg!("expect-string"),
+        Ty::Bool => msg!("expect-bool"),
+        Ty::Int(lo, hi) => msg!("expect-integer", low = *lo, high = *hi),
+        Ty::Amount => msg!("expect-amount"),
+        Ty::Date => msg!("expect-date"),
+        Ty::Id => msg!("expect-id"),
+        Ty::Ref => msg!("expect-ref"),
+        Ty::Enum(values) => msg!("expect-enum", values = quoted(values)),
+        Ty::Table(_) | Ty::Map(_) => msg!("expect-table"),
+        Ty::Array(_) => msg!("expect-array"),
+        Ty::OneOrMany(inner) => msg!("expect-one-or-many", one = expectation(inner)),
+        Ty::AnyOf(alts) => alternatives_of(alts),
     }
 }
 

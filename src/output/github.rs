@@ -1,18 +1,19 @@
 //! `--format github`: GitHub Actions workflow commands, shown as annotations.
 
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 
-pub fn render(findings: &[Finding], prefix: &str) -> String {
+pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = f.message.clone();
-        if let Some(help) = &f.help {
+        let mut message = f.message_in(lang);
+        if let Some(help) = f.help_in(lang) {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&help);
         }
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",

@@ -1,6 +1,7 @@
 //! `--format gitlab`: a GitLab Code Quality report, shown in the merge request.
 
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -27,25 +28,26 @@ struct Lines {
 
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): GitLab resolves paths from the git root.
-pub fn render(findings: &[Finding], prefix: &str) -> String {
+pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
     // The fingerprint must survive edits elsewhere in the file, so it leaves out the
     // line; repeats of the same finding are told apart by their order.
-    let mut seen: HashMap<(String, &str, &str), usize> = HashMap::new();
+    // It is taken from the English message, so switching language keeps it.
+    let mut seen: HashMap<(String, &str, String), usize> = HashMap::new();
     let issues: Vec<Issue> = findings
         .iter()
         .map(|f| {
-            let n = seen
-                .entry((f.file.clone(), f.rule, f.message.as_str()))
-                .or_default();
+            let english = f.message_in(Lang::En);
+            let key = format!("{}\0{}\0{}", f.rule, f.file, english);
+            let n = seen.entry((f.file.clone(), f.rule, english)).or_default();
             *n += 1;
-            let key = format!("{}\0{}\0{}\0{}", f.rule, f.file, f.message, n);
+            let key = format!("{key}\0{n}");
             let fingerprint: String = Sha256::digest(key.as_bytes())
                 .iter()
                 .take(16)
                 .map(|b| format!("{b:02x}"))
                 .collect();
             Issue {
-                description: format!("{} [{}]", f.message, f.rule),
+                description: format!("{} [{}]", f.message_in(lang), f.rule),
                 check_name: f.rule,
                 fingerprint,
                 severity: match f.severity {

@@ -2,23 +2,26 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
-use crate::output::plural;
+use crate::i18n::Lang;
+use crate::tr;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt::Write;
 
 /// Renders findings one after another, then a summary line.
-pub fn render(outcome: &Outcome, color: bool) -> String {
-    let mut out = render_findings(&outcome.findings, color);
+pub fn render(outcome: &Outcome, color: bool, lang: Lang) -> String {
+    let mut out = render_findings(&outcome.findings, color, lang);
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
-    let files = plural(outcome.files.len(), "plan file", "plan files");
+    let files = outcome.files.len();
     let summary = if errors + warnings == 0 {
-        format!("checked {files}: no problems found")
+        tr!(lang, "check-summary-clean", files = files)
     } else {
-        format!(
-            "checked {files}: {}, {}",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
+        tr!(
+            lang,
+            "check-summary",
+            files = files,
+            errors = errors,
+            warnings = warnings
         )
     };
     let style = match (color, errors, warnings) {
@@ -33,17 +36,20 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
 }
 
 /// Renders findings without a summary (also used for plan.toml problems).
-pub fn render_findings(findings: &[Finding], color: bool) -> String {
+pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
+    let error = lang.text("label-error");
+    let warning = lang.text("label-warning");
+    let help_label = lang.text("label-help");
     for f in findings {
         let level = match f.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
         let line_text = f.source_line.as_deref().unwrap_or("");
         // The span, clipped to the finding's line (a table's span may run on).
@@ -68,8 +74,10 @@ pub fn render_findings(findings: &[Finding], color: bool) -> String {
         };
         let line_text = shown.as_ref();
         let path = super::visible(&f.file);
-        let message = super::visible(&f.message);
-        let help = f.help.as_deref().map(super::visible);
+        let message = f.message_in(lang);
+        let message = super::visible(&message);
+        let help = f.help_in(lang);
+        let help = help.as_deref().map(super::visible);
         let mut snippet = Snippet::source(line_text)
             .line_start(f.line)
             .path(path.as_ref());
@@ -82,7 +90,11 @@ pub fn render_findings(findings: &[Finding], color: bool) -> String {
             .id(f.rule)
             .element(snippet);
         if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help.as_ref()));
+            group = group.element(
+                Level::HELP
+                    .with_name(help_label.as_str())
+                    .message(help.as_ref()),
+            );
         }
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }

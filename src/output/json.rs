@@ -2,6 +2,7 @@
 
 use crate::diag::Severity;
 use crate::engine::Outcome;
+use crate::i18n::Lang;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,9 +21,9 @@ struct JsonFinding<'a> {
     column: usize,
     object: Option<&'a str>,
     year: Option<i32>,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -32,7 +33,9 @@ struct Summary {
     warnings: usize,
 }
 
-pub fn render(outcome: &Outcome) -> String {
+/// Keys, rule ids and values stay the same in every language; `message` and `help`
+/// are texts for people, in `lang`.
+pub fn render(outcome: &Outcome, lang: Lang) -> String {
     let report = Report {
         version: 1,
         findings: outcome
@@ -46,8 +49,8 @@ pub fn render(outcome: &Outcome) -> String {
                 column: f.column,
                 object: f.object.as_deref(),
                 year: f.year,
-                message: &f.message,
-                help: f.help.as_deref(),
+                message: f.message_in(lang),
+                help: f.help_in(lang),
             })
             .collect(),
         summary: Summary {

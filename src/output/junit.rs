@@ -3,11 +3,12 @@
 
 use crate::diag::{Finding, Severity};
 use crate::engine::Outcome;
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): CI resolves paths from the git root.
-pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
+pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) -> String {
     let fails = |f: &Finding| f.severity == Severity::Error || deny_warnings;
     let failures = outcome.findings.iter().filter(|f| fails(f)).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -41,6 +42,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
         out.push_str(">\n");
         let mut notes = String::new();
         for f in findings {
+            let message = f.message_in(lang);
             let text = format!(
                 "{prefix}{}:{}:{}: {}[{}]: {}",
                 f.file,
@@ -48,14 +50,14 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str) -> String {
                 f.column,
                 f.severity.as_str(),
                 f.rule,
-                f.message
+                message
             );
             if fails(f) {
                 let _ = writeln!(
                     out,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     xml(f.rule),
-                    xml(&f.message),
+                    xml(&message),
                     xml(&text)
                 );
             } else {

@@ -2,9 +2,10 @@
 
 use crate::checks::ALL;
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 use serde_json::{json, Value};
 
-pub fn render(findings: &[Finding], prefix: &str) -> String {
+pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -14,9 +15,9 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
         .map(|r| {
             json!({
                 "id": r.id,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.doc },
-                "help": { "text": r.doc },
+                "shortDescription": { "text": r.summary_in(lang) },
+                "fullDescription": { "text": r.doc_in(lang) },
+                "help": { "text": r.doc_in(lang) },
                 "defaultConfiguration": { "level": level(r.severity) },
             })
         })
@@ -24,8 +25,8 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
+            let mut message = f.message_in(lang);
+            if let Some(help) = f.help_in(lang) {
                 message.push_str(&format!(" (help: {help})"));
             }
             let mut result = json!({

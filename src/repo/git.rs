@@ -304,10 +304,10 @@ impl Source for GitSource {
             match mode {
                 LINK_MODE => listing
                     .problems
-                    .push((path, "a symbolic link; links are not followed".into())),
+                    .push((path, crate::msg!("layout-symlink-in-git"))),
                 COMMIT_MODE => listing
                     .problems
-                    .push((path, "a git submodule, not a plan file".into())),
+                    .push((path, crate::msg!("layout-submodule"))),
                 _ => listing.files.push(path),
             }
         }

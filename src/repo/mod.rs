@@ -134,7 +134,7 @@ pub struct Listing {
     pub files: Vec<String>,
     /// Entries that are not plan files and are not files at all (empty folders with bad
     /// names, links out of the repository…), with why.
-    pub problems: Vec<(String, String)>,
+    pub problems: Vec<(String, crate::i18n::Msg)>,
 }
 
 /// The repository root: `--repo`, else the nearest folder upward holding plan.toml.
@@ -142,19 +142,13 @@ pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = repo {
         match dir.metadata() {
             Ok(meta) if meta.is_dir() => {}
-            Ok(_) => bail!(
-                "--repo {}: is a file, not a folder; give the folder that holds plan.toml",
-                dir.display()
-            ),
-            Err(_) => bail!("--repo {}: no such folder", dir.display()),
+            Ok(_) => crate::fail!("error-repo-is-file", dir = dir.display().to_string()),
+            Err(_) => crate::fail!("error-repo-missing", dir = dir.display().to_string()),
         }
         match config_in(dir) {
             Some(Ok(())) => return Ok(dir.to_path_buf()),
             Some(Err(why)) => bail!("{why}"),
-            None => bail!(
-                "{} is not a plan repository: it has no plan.toml (create one with `plan init`)",
-                dir.display()
-            ),
+            None => crate::fail!("error-not-a-repository", dir = dir.display().to_string()),
         }
     }
     let cwd = std::env::current_dir()?;
@@ -165,10 +159,7 @@ pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
             None => {}
         }
     }
-    bail!(
-        "no plan.toml in {} or any folder above it: run inside a plan repository, pass --repo DIR, or create one with `plan init`",
-        cwd.display()
-    )
+    crate::fail!("error-no-plan-toml", dir = cwd.display().to_string())
 }
 
 /// Whether `dir` holds a plan.toml: None when there is none, else whether it is a

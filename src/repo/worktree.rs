@@ -2,6 +2,7 @@
 
 use super::{safe_relative, DirListing, DirListings, FileStat, Fingerprint, Kind, Listing, Source};
 use crate::hash::{HashMap, HashSet};
+use crate::i18n::Msg;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::fs;
@@ -76,22 +77,19 @@ impl WorkTree {
     /// Why a link under objects/ to the folder `real` is not followed: it leads back
     /// up to objects/ or above it (the walk would see the whole repository, `.git`
     /// too), or into `.git`.
-    fn leads_back(&self, real: &Path) -> Option<String> {
+    fn leads_back(&self, real: &Path) -> Option<Msg> {
         let objects = self.canonical.join("objects");
         if objects.starts_with(real) {
-            return Some(format!(
-                "a link back up to {}: plans are not looked for above objects/",
-                match real.strip_prefix(&self.canonical) {
-                    Ok(rel) if rel.as_os_str().is_empty() => "the repository's root".to_string(),
-                    Ok(rel) => format!("{}/", rel.display()),
-                    Err(_) => real.display().to_string(),
-                }
-            ));
+            return Some(match real.strip_prefix(&self.canonical) {
+                Ok(rel) if rel.as_os_str().is_empty() => crate::msg!("layout-link-to-root"),
+                Ok(rel) => crate::msg!("layout-link-up", folder = format!("{}/", rel.display())),
+                Err(_) => crate::msg!("layout-link-up", folder = real.display().to_string()),
+            });
         }
         let rel = real.strip_prefix(&self.canonical).ok()?;
         rel.components()
             .any(|c| c.as_os_str() == ".git")
-            .then(|| "a link into .git: plans are never looked for in git's own folder".into())
+            .then(|| crate::msg!("layout-link-into-git"))
     }
 
     /// Walks `dir` (`rel` in the repository). `plain`: reached without following a
@@ -105,10 +103,8 @@ impl WorkTree {
         out: &mut Listing,
     ) -> Result<()> {
         if !walk.seen.insert(dir.as_os_str().to_owned()) {
-            out.problems.push((
-                rel.to_string(),
-                "a link loop: this folder was already visited".into(),
-            ));
+            out.problems
+                .push((rel.to_string(), crate::msg!("layout-link-loop")));
             return Ok(());
         }
         let read = match walk.prefetched.remove(dir.as_os_str()) {
@@ -127,7 +123,7 @@ impl WorkTree {
             let Some(name) = name.to_str() else {
                 out.problems.push((
                     format!("{rel}/{}", name.to_string_lossy()),
-                    "file name is not valid UTF-8".into(),
+                    crate::msg!("layout-name-not-utf8"),
                 ));
                 continue;
             };
@@ -144,8 +140,12 @@ impl WorkTree {
                     }
                     Ok(Some(real)) if real.is_file() => out.files.push(child),
                     Ok(Some(real)) => out.problems.push((child, not_a_file(&real))),
-                    Ok(None) => out.problems.push((child, "a link to nothing".into())),
-                    Err(e) => out.problems.push((child, format!("{e:#}"))),
+                    Ok(None) => out
+                        .problems
+                        .push((child, crate::msg!("layout-dangling-link"))),
+                    Err(e) => out
+                        .problems
+                        .push((child, crate::i18n::Msg::verbatim(format!("{e:#}")))),
                 }
             } else if kind == Kind::Dir {
                 self.walk(&dir.join(&entry.name), &child, plain, walk, out)?;
@@ -188,7 +188,9 @@ impl Source for WorkTree {
                 .and_then(|file| {
                     let meta = file.metadata()?;
                     if !meta.is_file() {
-                        return Err(std::io::Error::other(not_a_file(&real)));
+                        return Err(std::io::Error::other(
+                            not_a_file(&real).render(crate::i18n::Lang::En),
+                        ));
                     }
                     read_bounded(file, meta.len())
                 })
@@ -230,7 +232,7 @@ impl WorkTree {
             }
             Ok(_) => out
                 .problems
-                .push(("objects".into(), "`objects` must be a folder".into())),
+                .push(("objects".into(), crate::msg!("layout-objects-not-folder"))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).context("reading objects/"),
         }
@@ -273,24 +275,24 @@ impl WorkTree {
 }
 
 /// Why a path that is neither a folder nor a regular file holds no plan.
-fn not_a_file(path: &Path) -> String {
+fn not_a_file(path: &Path) -> Msg {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if let Ok(t) = fs::metadata(path).map(|m| m.file_type()) {
             if t.is_fifo() {
-                return "a FIFO (named pipe), not a file: plans are regular files".into();
+                return crate::msg!("layout-fifo");
             }
             if t.is_socket() {
-                return "a socket, not a file: plans are regular files".into();
+                return crate::msg!("layout-socket");
             }
             if t.is_block_device() || t.is_char_device() {
-                return "a device, not a file: plans are regular files".into();
+                return crate::msg!("layout-device");
             }
         }
     }
     let _ = path;
-    "not a regular file: plans are regular files".into()
+    crate::msg!("layout-not-regular")
 }
 
 /// Reads a file, but never more than one byte past the plan-file size limit: a huge

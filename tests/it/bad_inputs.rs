@@ -533,7 +533,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:80:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (onsdag) is not in a service window",
+            "objects/ladok/2027.toml:80:8: upgrade/service-window: major upgrade of `ladok` on 2027-04-07 (Wednesday) is not in a service window",
         ],
     },
     Case {

@@ -64,7 +64,10 @@ fn init_creates_a_plan_repository() {
     // The new repository checks: nothing to report yet.
     let check = plan_in(&dir, &["check"]);
     assert_eq!(check.code, 0, "{check:?}");
-    assert_eq!(check.stdout, "checked 0 plan files: no problems found\n");
+    // plan init writes `language = "sv"`.
+    assert_eq!(check.stdout, "0 planfiler granskade: inga problem\n");
+    let english = plan_in(&dir, &["--lang", "en", "check"]);
+    assert_eq!(english.stdout, "checked 0 plan files: no problems found\n");
 }
 
 #[test]

@@ -67,14 +67,30 @@ fn universitet_has_no_errors_and_sixteen_warnings() {
         .iter()
         .find(|f| f.file == "objects/primula/2027.toml" && f.rule == "contract/expiring")
         .expect("a primula finding");
+    // The example speaks Swedish (its plan.toml's `language`); --lang en, English.
     assert_eq!(
         primula.message,
+        "avtalet för `primula` löper ut 2028-12-31 med 12 månaders uppsägningstid: det måste sägas upp senast 2027-12-31"
+    );
+    let english = repo.check(&["--lang", "en"]);
+    assert_eq!(
+        english
+            .findings
+            .iter()
+            .find(|f| f.file == "objects/primula/2027.toml" && f.rule == "contract/expiring")
+            .expect("a primula finding")
+            .message,
         "the contract for `primula` ends 2028-12-31 with 12 months' notice: notice must be given by 2027-12-31"
     );
     assert_eq!(checked.code, 0);
 
     let human = repo.plan(&["check"]);
     assert_eq!(human.code, 0);
+    assert_eq!(
+        human.stdout.lines().last(),
+        Some("13 planfiler granskade: 0 fel, 16 varningar")
+    );
+    let human = repo.plan(&["--lang", "en", "check"]);
     assert_eq!(
         human.stdout.lines().last(),
         Some("checked 13 plan files: 0 errors, 16 warnings")

@@ -575,14 +575,25 @@ fn municipal_deviations_go_to_the_steering_group() {
     let f = checked.only("appendix3/not-reported");
     assert_eq!(
         f.message,
+        "avvikelsen `mfa` är inte rapporterad till Objektägare (`objektagare`)"
+    );
+    assert_eq!(
+        repo.check(&["--lang", "en"])
+            .only("appendix3/not-reported")
+            .message,
         "deviation `mfa` is not reported to Objektägare (`objektagare`)"
     );
     // A typo of a role id: did you mean.
     repo.write(file, deviation("\"objektagare\", \"objektagare-it\""));
-    let checked = repo.check(&[]);
+    let checked = repo.check(&["--lang", "en"]);
     assert_eq!(
         checked.only("appendix3/deviation-role").help.as_deref(),
         Some("did you mean `objektagare_it`?")
+    );
+    let checked = repo.check(&[]);
+    assert_eq!(
+        checked.only("appendix3/deviation-role").help.as_deref(),
+        Some("menade du `objektagare_it`?")
     );
     repo.write(file, deviation("\"objektagare\", \"objektagare_it\""));
     let checked = repo.check(&[]);

@@ -2,7 +2,7 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{Repo, PLAN_TOML};
+use crate::support::{baseline, replace_once, unattested, Repo, PLAN, PLAN_TOML};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
@@ -44,4 +44,274 @@ fn a_wrong_lang_flag_or_plan_lang_is_a_usage_error() {
         "{}",
         env.stderr
     );
+}
+
+/// A plan with a few findings of different rules, in a repository that speaks
+/// Swedish.
+fn swedish_repo() -> Repo {
+    let text = replace_once(baseline(), "date = 2027-04-03", "date = 2027-04-07");
+    let text = replace_once(&text, "hours = 80", "hours = 2000");
+    let text = replace_once(&text, "mfa = \"yes\"", "mfa = \"ja\"");
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    repo.write(PLAN, text);
+    repo
+}
+
+/// What a systemförvaltare sees in a Swedish repository: the whole human output,
+/// labels, messages, help and summary in Swedish ("2 000 timmar", "onsdag", ISO
+/// dates), rule ids and keys as written.
+#[test]
+fn human_output_in_swedish() {
+    let run = swedish_repo().plan(&["check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stdout, SWEDISH_CHECK, "{}", run.stdout);
+}
+
+const SWEDISH_CHECK: &str = r#"varning[budget/exceeded]: aktiviteterna planerar 2 000 timmar; budgeten är 100
+  --> objects/ladok/2027.toml:33:9
+   |
+33 | hours = 100
+   |         ^^^
+
+fel[appendix3/stale]: svaren för `ladok` har ändrats efter att de intygades
+  --> objects/ladok/2027.toml:51:10
+   |
+51 | digest = "sha256:3d1384c5f4517b05d1b6d88703cbe1bf0994db65d4be5874f4b19a85fd7825ab"
+   |          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = hjälp: gå igenom svaren och intyga igen: `plan attest ladok --system ladok --year 2027`
+
+fel[schema]: `systems[0].appendix3.answers.mfa` har det okända värdet "ja"
+  --> objects/ladok/2027.toml:64:7
+   |
+64 | mfa = "ja"
+   |       ^^^^
+   |
+   = hjälp: "ja" skrivs "yes" i planfilerna
+
+varning[upgrade/service-window]: den större uppgraderingen av `ladok` den 2027-04-07 (onsdag) ligger utanför servicefönstren
+  --> objects/ladok/2027.toml:80:8
+   |
+80 | date = 2027-04-07
+   |        ^^^^^^^^^^
+   |
+   = hjälp: nästa servicefönster är 2027-05-01 (lördag)
+
+1 planfil granskad: 2 fel, 2 varningar
+"#;
+
+/// JSON keeps its keys, rule ids and positions in every language; `message` and
+/// `help` are texts for people and follow it. `--lang` and `PLAN_LANG` override the
+/// repository's `language`.
+#[test]
+fn json_keeps_its_keys_and_rule_ids_and_the_message_follows_the_language() {
+    let repo = swedish_repo();
+    let sv = repo.check(&[]);
+    let en = repo.check(&["--lang", "en"]);
+    let env = repo.check_env(&[], &[("PLAN_LANG", Some("en"))]);
+    let place = |c: &crate::support::Checked| {
+        c.findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.line, f.column))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(place(&sv), place(&en));
+    let budget = |c: &crate::support::Checked| c.only("budget/exceeded").message.clone();
+    assert_eq!(
+        budget(&sv),
+        "aktiviteterna planerar 2 000 timmar; budgeten är 100"
+    );
+    assert_eq!(
+        budget(&en),
+        "activities plan 2 000 hours; the budget is 100"
+    );
+    assert_eq!(budget(&env), budget(&en));
+    // A repository without `language` speaks English; PLAN_LANG=sv turns it Swedish.
+    let plain = Repo::with_plan(&replace_once(baseline(), "hours = 80", "hours = 2000"));
+    assert_eq!(budget(&plain.check(&[])), budget(&en));
+    assert_eq!(
+        budget(&plain.check_env(&[], &[("PLAN_LANG", Some("sv"))])),
+        budget(&sv)
+    );
+}
+
+/// 000 bilaga 3 is answered ja/nej/delvis in Swedish; the file takes yes/no/partial/na.
+/// A Swedish answer is told its value in the file, never the nearest spelling
+/// ("na" for "ja" would turn yes into not applicable). An empty answer, the
+/// placeholder `plan new` writes, is unanswered, not "no".
+#[test]
+fn swedish_answers_are_told_their_value_and_an_empty_answer_is_unanswered() {
+    for (written, value) in [
+        ("ja", "yes"),
+        ("Nej", "no"),
+        ("delvis", "partial"),
+        ("ej tillämplig", "na"),
+    ] {
+        let text = replace_once(
+            unattested(),
+            "mfa = \"yes\"",
+            &format!("mfa = \"{written}\""),
+        );
+        let repo = Repo::with_plan(&text);
+        let en = repo.check(&[]);
+        let f = en.only("schema");
+        assert_eq!(
+            f.help.as_deref(),
+            Some(format!("\"{written}\" is written \"{value}\" in plan files").as_str()),
+            "{written}"
+        );
+        let sv = repo.check(&["--lang", "sv"]);
+        assert_eq!(
+            sv.only("schema").help.as_deref(),
+            Some(format!("\"{written}\" skrivs \"{value}\" i planfilerna").as_str())
+        );
+    }
+    let text = replace_once(unattested(), "mfa = \"yes\"", "mfa = \"\"");
+    let repo = Repo::with_plan(&text);
+    let f = repo.check(&[]).only("schema").clone();
+    assert_eq!(
+        f.message,
+        "`systems[0].appendix3.answers.mfa` is empty: the question is unanswered"
+    );
+    assert!(!f.help.unwrap_or_default().contains("did you mean"));
+    let sv = repo.check(&["--lang", "sv"]);
+    assert_eq!(
+        sv.only("schema").message,
+        "`systems[0].appendix3.answers.mfa` är tom: frågan är obesvarad"
+    );
+}
+
+/// A broken plan.toml (exit 2) is reported in the language it asks for.
+#[test]
+fn plan_toml_findings_in_its_language() {
+    let repo = Repo::with_config(&format!(
+        "{PLAN_TOML}language = \"sv\"\n[rules]\n\"budget/exeeded\" = \"off\"\n"
+    ));
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
+            && run.stderr.contains("hjälp: menade du `budget/exceeded`?"),
+        "{}",
+        run.stderr
+    );
+    let en = repo.plan(&["--lang", "en", "check"]);
+    assert!(
+        en.stderr
+            .contains("error[schema]: unknown rule `budget/exeeded` in [rules]"),
+        "{}",
+        en.stderr
+    );
+}
+
+/// Every finding of the Swedish example, in both languages: the same rules at the
+/// same places, a different text, and no message id showing instead of a text.
+#[test]
+fn the_examples_findings_in_both_languages() {
+    for example in ["examples/kommun", "examples/universitet"] {
+        let repo = Repo::copy_of(example);
+        let en = repo.check(&["--lang", "en"]);
+        let sv = repo.check(&["--lang", "sv"]);
+        assert!(!en.findings.is_empty(), "{example}");
+        assert_eq!(en.findings.len(), sv.findings.len());
+        for (e, s) in en.findings.iter().zip(&sv.findings) {
+            assert_eq!((&e.rule, e.line, e.column), (&s.rule, s.line, s.column));
+            assert_ne!(e.message, s.message, "{}", e.rule);
+            for text in [&s.message, s.help.as_ref().unwrap_or(&String::new())] {
+                assert!(
+                    !text.contains("{") || text.contains("= {"),
+                    "unformatted: {text}"
+                );
+                assert!(
+                    !text.starts_with(&e.rule.replace('/', "-")),
+                    "an id: {text}"
+                );
+            }
+        }
+    }
+}
+
+/// `plan init` starts a Swedish repository (SPEC §2 `language`): its plan.toml says
+/// so, and its first check answers in Swedish.
+#[test]
+fn init_writes_swedish() {
+    let parent = tempfile::tempdir().expect("a temporary folder");
+    let dir = parent.path().join("planer");
+    let run = crate::support::plan_in(parent.path(), &["init", "planer"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
+    assert!(config.contains("\nlanguage = \"sv\""), "{config}");
+    let check = crate::support::plan_in(&dir, &["check"]);
+    assert_eq!(
+        check.stdout, "0 planfiler granskade: inga problem\n",
+        "{check:?}"
+    );
+}
+
+/// `plan rule` speaks the repository's language (or --lang's): a systemförvaltare
+/// reads what a rule means in Swedish, with the handbook quoted as it is written.
+#[test]
+fn rule_documentation_in_both_languages() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    let sv = repo.plan(&["rule", "appendix3/not-attested"]);
+    assert_eq!(sv.code, 0, "{sv:?}");
+    assert!(
+        sv.stdout.starts_with(
+            "appendix3/not-attested (allvarlighetsgrad som förval: fel)\n\nSlår till när: inte intygad"
+        ) && sv.stdout.contains("\"undertecknar och intygar att uppgifterna i bilaga 3"),
+        "{}",
+        sv.stdout
+    );
+    let en = repo.plan(&["--lang", "en", "rule", "appendix3/not-attested"]);
+    assert!(
+        en.stdout.starts_with(
+            "appendix3/not-attested (default severity: error)\n\nFires when: no attestation"
+        ),
+        "{}",
+        en.stdout
+    );
+    let list = repo.plan(&["rule"]);
+    assert!(
+        list.stdout
+            .contains("kontrollsumman stämmer inte med svaren"),
+        "{}",
+        list.stdout
+    );
+}
+
+/// The common errors of exit 2 in the repository's language (or PLAN_LANG's when
+/// there is no repository).
+#[test]
+fn errors_of_exit_2_in_swedish() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    let bad_id = repo.plan(&["new", "Ladok", "--name", "Ladok"]);
+    assert_eq!(bad_id.code, 2, "{bad_id:?}");
+    assert_eq!(
+        bad_id.stderr,
+        "fel: `Ladok` är inget giltigt id för ett förvaltningsobjekt (gemena a–z, siffror och `-`); prova `ladok`\n"
+    );
+    let rule = repo.plan(&["rule", "appendix3/stal"]);
+    assert_eq!(
+        rule.stderr,
+        "fel: ingen regel `appendix3/stal`; menade du `appendix3/stale`? (`plan rule` visar alla)\n"
+    );
+    assert_eq!(repo.plan(&["new", "ladok", "--name", "Ladok"]).code, 0);
+    let again = repo.plan(&["new", "ladok", "--name", "Ladok"]);
+    assert!(
+        again.stderr.starts_with("fel: ")
+            && again
+                .stderr
+                .contains("2027.toml finns redan; skriver inte över den"),
+        "{again:?}"
+    );
+    let nowhere = tempfile::tempdir().expect("a temporary folder");
+    let none = crate::support::plan_command()
+        .current_dir(nowhere.path())
+        .env("PLAN_LANG", "sv")
+        .arg("check")
+        .output()
+        .expect("plan runs");
+    let stderr = String::from_utf8_lossy(&none.stderr);
+    assert!(stderr.starts_with("fel: ingen plan.toml i "), "{stderr}");
 }

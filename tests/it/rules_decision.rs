@@ -351,7 +351,7 @@ fn every_tuesday_evening_is_a_window() {
     let f = repo.check(&[]).only("upgrade/service-window").clone();
     assert_eq!(
         f.help.as_deref(),
-        Some("the next service window is 2027-04-20")
+        Some("the next service window is 2027-04-20 (Tuesday)")
     );
 }
 
@@ -371,7 +371,7 @@ fn the_last_saturday_and_a_list_of_windows() {
         .clone();
     assert_eq!(
         f.help.as_deref(),
-        Some("the next service window is 2027-04-24")
+        Some("the next service window is 2027-04-24 (Saturday)")
     );
 }
 

@@ -36,7 +36,7 @@ fn major_upgrade_outside_a_service_window() {
     let f = only_finding(&text, "upgrade/service-window", "warning", "2027-04-07");
     assert_eq!(
         f.help.as_deref(),
-        Some("the next service window is 2027-05-01")
+        Some("the next service window is 2027-05-01 (Saturday)")
     );
 }
 
