@@ -359,8 +359,8 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             severity: data.severity(f.severity),
             rule: f.rule.to_string(),
             location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
-            message: f.message.clone(),
-            help: f.help.clone().unwrap_or_default(),
+            message: f.message.render(l),
+            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
         })
         .collect();
 

@@ -147,10 +147,18 @@ fn the_language_is_the_flag_then_plan_lang_then_plan_toml_then_english() {
         let index = page(out.path(), "index.html");
         index[..60].split('"').nth(1).unwrap().to_string()
     };
+    // The example speaks Swedish; without the key a repository stays English.
+    let config = repo.read("plan.toml");
+    let english: String = config
+        .lines()
+        .filter(|line| !line.starts_with("language = \"sv\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(english, config, "the example has language = \"sv\"");
+    repo.write("plan.toml", english);
     assert_eq!(lang(&[], &[]), "en");
     assert!(page(out.path(), "index.html").contains("<h1>Management plans 2027</h1>"));
-    let config = repo.read("plan.toml");
-    repo.write("plan.toml", format!("{config}language = \"sv\"\n"));
+    repo.write("plan.toml", config);
     assert_eq!(lang(&[], &[]), "sv");
     assert_eq!(lang(&[], &[("PLAN_LANG", "en")]), "en");
     assert_eq!(lang(&["--lang", "sv"], &[("PLAN_LANG", "en")]), "sv");
