@@ -189,6 +189,31 @@ for n in $SIZES; do
     measure "changed-$n" "$RUNS" "$repo" "${check[@]}" --changed-since main
     measure "rev-$n" "$RUNS" "$repo" "${check[@]}" --rev HEAD
     measure "verify-$n" "$RUNS" "$repo" "${check[@]}" --verify-attestations
+    # plan site into a fresh folder each run, as CI builds it; earlier sites are
+    # moved aside, not deleted (see new-year below), and deleted at the end.
+    trash=$WORK/trash
+    mkdir -p "$trash"
+    out=$WORK/site-$n
+    site_clean="[ ! -e $out ] || mv $out $trash/site-\$\$-\$RANDOM"
+    SITE_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
+    say "site-$n"
+    if [ -n "$HYPERFINE" ]; then
+        (cd "$repo" && "$HYPERFINE" --style none --warmup 1 --runs "$SITE_RUNS" -i \
+            --prepare "$site_clean" --export-csv "$RES/site-$n.csv" \
+            "$PLAN --repo $repo --today $TODAY site --year $YEAR --out $out" >/dev/null 2>&1)
+        median_of "$RES/site-$n.csv" > "$RES/site-$n"
+    else
+        : > "$RES/site-$n.times"
+        for _ in $(seq "$SITE_RUNS"); do
+            bash -c "$site_clean"
+            $TIME -a -o "$RES/site-$n.times" -f '%e' "$PLAN" --repo "$repo" --today $TODAY \
+                site --year $YEAR --out "$out" >/dev/null 2>&1 || true
+        done
+        median "$RES/site-$n.times" > "$RES/site-$n"
+    fi
+    bash -c "$site_clean"
+    peak "site-rss-$n" "$repo" "$PLAN" --repo "$repo" --today $TODAY site --year $YEAR --out "$out"
+    bash -c "$site_clean"
     if "$PLAN" new-year --help >/dev/null 2>&1; then
         # Every run writes 2028 plans; they are moved aside before the next one, not
         # deleted: on ext4 without a journal, creating files shortly after deleting
@@ -280,6 +305,8 @@ medians of $RUNS runs (taplo, new-year: at most 3) with $([ -n "$HYPERFINE" ] &&
 | \`--changed-since main\` (1 object changed) | $(get changed-$SMALL) s | $(get changed-$LARGE) s | $(ratio "$(get changed-$SMALL)" "$(get check-$SMALL)") × check | ≤ 0.25 × |
 | \`--rev HEAD\` | $(get rev-$SMALL) s | $(get rev-$LARGE) s | $(ratio "$(get rev-$SMALL)" "$(get check-$SMALL)") × check | ≤ 1.2 × |
 | \`--verify-attestations\` (history of every attestation) | $(get verify-$SMALL) s | $(get verify-$LARGE) s | $(ratio "$(get verify-$SMALL)" "$(get check-$SMALL)") × check | |
+| \`plan site\` (a fresh folder) | $(get site-$SMALL) s | $(get site-$LARGE) s | $(ratio "$(get site-$SMALL)" "$(get check-$SMALL)") × check | ≤ 2 × |
+| peak memory of \`plan site\` | $(get site-rss-$SMALL) MiB | $(get site-rss-$LARGE) MiB | | < 256 MiB |
 | \`new-year\` ($YEAR → $((YEAR + 1))) | $(get new-year-$SMALL) s | $(get new-year-$LARGE) s | $(ratio "$(get new-year-$SMALL)" "$(get check-$SMALL)") × check | ≤ 3 × |
 | \`import\` of $SMALL register rows ($IMPORTED plans) | $(get import-$SMALL) s | | $(ratio "$(get import-$SMALL)" "$(get import-check-$SMALL)") × check of them | < 1 × |
 | \`plan check\` of the imported plans | $(get import-check-$SMALL) s | | | reference |

@@ -52,6 +52,7 @@ pub enum Command {
     Diff(commands::diff::Args),
     Rule(commands::rule::Args),
     Schema(commands::schema::Args),
+    Site(commands::site::Args),
     Completions(commands::completions::Args),
 }
 

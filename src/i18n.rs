@@ -72,6 +72,17 @@ impl Lang {
         flag.or(repository).unwrap_or_default()
     }
 
+    /// Whether the catalogue has a message (or `message.attribute`) of this id.
+    pub fn has(self, id: &str) -> bool {
+        let bundle = &bundles()[self as usize];
+        match id.split_once('.') {
+            Some((name, attribute)) => bundle
+                .get_message(name)
+                .is_some_and(|m| m.get_attribute(attribute).is_some()),
+            None => bundle.get_message(id).is_some_and(|m| m.value().is_some()),
+        }
+    }
+
     /// A message without arguments.
     pub fn text(self, id: &str) -> String {
         self.format(id, &[])

@@ -21,4 +21,5 @@ pub mod rollover;
 pub mod scaffold;
 pub mod schema;
 pub mod settings;
+pub mod site;
 pub mod verify;

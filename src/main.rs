@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         cli::Command::Import(args) => commands::import::run(args, &globals),
         cli::Command::Attest(args) => commands::attest::run(args, &globals),
         cli::Command::Schema(args) => commands::schema::run(args, &globals),
+        cli::Command::Site(args) => commands::site::run(args, &globals),
         cli::Command::Codeowners(args) => commands::codeowners::run(args, &globals),
         cli::Command::Hook(args) => commands::hook::run(args, &globals),
         cli::Command::Log(args) => commands::log::run(args, &globals),

@@ -1,5 +1,206 @@
 # Styrgruppens webbplats (`plan site`): sidtitlar, navigering, rubriker,
-# tabellhuvuden och statusord. Svenska.
+# tabellhuvuden och statusord. Svenska, med handbokens ord.
 
+## Ram och navigering
+site-skip = Hoppa till innehållet
+site-plans = Förvaltningsplaner
+site-nav-label = Webbplatsens sidor
 site-nav-index = Översikt
+site-nav-dependencies = Beroenden
+site-nav-upgrades = Uppgraderingar
+site-nav-deviations = Avvikelser
+site-nav-people = Personer och roller
+site-footer = { $organisation } · förvaltningsplaner { $year } · skapad med plan ur planrepot
+site-none = Inga.
+site-yes = Ja
+site-no = Nej
+site-missing = saknas
+
+## Översikt
 site-index-title = Förvaltningsplaner { $year }
+site-index-intro = Alla förvaltningsobjekt med plan för året: status, de roller som rollmodellen kräver, bilaga 3 per system, fynd och nästa uppgradering.
+site-index-caption = Förvaltningsobjekt
+site-col-object = Förvaltningsobjekt
+site-col-status = Status
+site-col-roles = Roller
+site-col-attestation = Bilaga 3
+site-col-findings = Fynd
+site-col-next-upgrade = Nästa uppgradering
+site-findings-count = { $errors ->
+    [one] 1 fel
+   *[other] { $errors } fel
+}, { $warnings ->
+    [one] 1 varning
+   *[other] { $warnings } varningar
+}
+site-attested = Intygad
+site-attestation-stale = Inaktuell – svaren har ändrats efter intygandet
+site-not-attested = Ej intygad
+
+## Gemensamma kolumner
+site-col-system = System
+site-col-source = Källa
+site-col-what = Vad
+site-col-owner = Ansvarig
+site-col-due = Klart senast
+site-col-name = Namn
+site-col-email = E-post
+site-col-role = Roll
+site-col-unit = Enhet
+site-col-depends-on = Beror på
+site-col-via = Genom
+site-col-date = Datum
+site-col-kind = Typ
+site-col-window = Servicefönster
+site-col-flags = Att observera
+site-col-activity = Aktivitet
+site-col-period = Period
+site-col-personal-data = Personuppgifter
+site-col-legal-basis = Rättslig grund
+site-col-purpose = Ändamål
+site-col-contract = Avtal
+
+## Avvikelser
+site-deviations-intro = Allt som styrgruppen ska känna till: avvikelser i bilaga 3, försenade aktiviteter, uppgraderingar som inte blivit av, budget som överskrids, roller som saknas och system som inte är intygade. Försenat först.
+site-deviations-caption = Avvikelser
+site-overdue = Försenad
+
+## Personer
+site-people-intro = Vem som har vilken roll i vilket förvaltningsobjekt.
+site-people-caption = Personer och roller
+
+## Beroenden
+site-deps-intro = Vilka förvaltningsobjekt som är beroende av varandra. En pil går från det objekt som är beroende till det som det beror på; varje ruta leder till objektets plan.
+site-deps-legend = Heldragen pil: beror på (depends_on). Streckad pil: hämtar information genom integration.
+site-deps-graph-title = Beroenden mellan förvaltningsobjekten
+site-deps-table = Alla beroenden
+site-deps-caption = Beroenden
+site-deps-too-many = Året har { $objects } förvaltningsobjekt, fler än { $limit } som ryms i en läsbar bild. Tabellen nedan visar alla beroenden, och varje objekts sida visar dess närmaste grannar som bild.
+site-neighbourhood-title = Beroenden till och från { $object }
+site-via-depends-on = beror på
+site-via-integration = integration
+
+## Uppgraderingar
+site-upgrades-title = Uppgraderingar { $year }
+site-upgrades-intro = Årets uppgraderingar månad för månad, med servicefönstren. Uppgraderingar utanför servicefönster, krockar och uppgraderingar som inte annonserats i tid är markerade.
+site-upgrades-ics = Prenumerera på kalendern (upgrades.ics)
+site-upgrades-none = Inga uppgraderingar denna månad.
+site-windows = Servicefönster: { $dates }
+site-windows-none = Inget servicefönster denna månad.
+site-window-yes = I servicefönster
+site-window-no = Utanför servicefönster
+site-upgrade-dependents = Berörda objekt: { $objects }
+site-flag-clash = Krock med beroende system samma dag
+site-flag-announce = Ej annonserad i tid
+site-flag-service-window = Utanför servicefönster
+site-flag-cab = Saknar CAB-beslut
+site-flag-untested = Ej testad
+site-flag-outside-year = Utanför planåret
+site-flag-unknown-system = Okänt system
+site-month-1 = Januari
+site-month-2 = Februari
+site-month-3 = Mars
+site-month-4 = April
+site-month-5 = Maj
+site-month-6 = Juni
+site-month-7 = Juli
+site-month-8 = Augusti
+site-month-9 = September
+site-month-10 = Oktober
+site-month-11 = November
+site-month-12 = December
+
+## Objektets sida: förvaltningsplanen
+site-object-title = Förvaltningsplan { $year } för { $name }
+site-established-on = Fastställd
+site-established-by = Fastställd av
+site-diarienummer = Diarienummer
+site-organisation-model = Organisationsmodell
+site-organisation-model-value = Modell { $model } (handboken 10.1.{ $model })
+site-description = Systemets uppgift och verksamhet
+site-goals = Mål
+site-goal-measure = Följs upp genom
+site-roles = Förvaltningsorganisation
+site-reference-group = Referensgrupp
+site-budget = Förvaltningsbudget (bilaga 1)
+site-budget-hours = Timmar
+site-budget-sek = Kronor
+site-planned-hours = Planerade timmar i aktiviteterna
+site-planned-sek = Planerade kronor i aktiviteterna
+site-systems = System i förvaltningsobjektet
+site-system-supplier = Leverantör
+site-system-version = Version
+site-system-hosting = Drift
+site-system-lifecycle = Livscykel
+site-system-personal-data = Personuppgifter
+site-system-classification = Informationsklassning
+site-classification = konfidentialitet { $c }, riktighet { $i }, tillgänglighet { $a }
+site-system-test-environment = Testmiljö
+site-contract-id = Avtal
+site-contract-ends = Avtalet löper ut
+site-contract-notice = Senaste dag för uppsägning
+site-contract-owner = Avtalsägare
+site-contract-dpa = Personuppgiftsbiträdesavtal
+site-dependencies = Beroenden
+site-depends-on = Objektet beror på
+site-depended-on-by = Objekt som beror på detta
+site-integrations = Integrationer
+site-appendix3 = Bilaga 3: informationssäkerhet
+site-checklist = Checklista: { $title }.
+site-appendix3-system = Bilaga 3 för { $system }
+site-attested-by = Intygad av { $role } { $date }.
+site-question-unknown = (frågan finns inte i checklistan)
+site-unanswered = Obesvarad
+site-deviation = Avvikelse
+site-deviation-action = Åtgärd
+site-deviation-owner = Ansvarig
+site-deviation-due = Klart senast
+site-deviation-reported-to = Rapporterad till
+site-upgrades = Uppgraderingar
+site-activities = Aktiviteter
+site-findings = Fynd från plan check
+site-findings-none = Inga fynd: planen följer alla regler.
+site-finding-at = { $file } rad { $line }
+site-severity-error = Fel
+site-severity-warning = Varning
+site-establishment = Fastställande
+site-establish = Förvaltningsplan { $year } för { $name } fastställs.
+site-sign-attest = Bilaga 3 för { $system } intygas av { $role }.
+site-sign-signature = Namnteckning
+site-sign-name = Namnförtydligande
+site-sign-date = Ort och datum
+
+## Värden
+site-value-status-draft = Förslag
+site-value-status-established = Fastställd
+site-value-status-revised = Reviderad
+site-value-hosting-internal = Egen drift
+site-value-hosting-external = Extern drift
+site-value-hosting-hybrid = Delad drift
+site-value-lifecycle-planned = Planerad
+site-value-lifecycle-active = I drift
+site-value-lifecycle-phasing-out = Under avveckling
+site-value-lifecycle-retired = Avvecklad
+site-value-answer-yes = Ja
+site-value-answer-no = Nej
+site-value-answer-partial = Delvis
+site-value-answer-na = Ej tillämplig
+site-value-kind-major = Större uppgradering
+site-value-kind-minor = Mindre uppgradering
+site-value-kind-patch = Rättning
+site-value-kind-security = Säkerhetsuppdatering
+site-value-upgrade-status-planned = Planerad
+site-value-upgrade-status-done = Genomförd
+site-value-upgrade-status-postponed = Uppskjuten
+site-value-upgrade-status-cancelled = Inställd
+site-value-activity-status-planned = Planerad
+site-value-activity-status-ongoing = Pågår
+site-value-activity-status-done = Klar
+site-value-activity-status-postponed = Uppskjuten
+site-value-activity-status-cancelled = Inställd
+site-value-source-appendix3 = Bilaga 3
+site-value-source-activity = Aktivitet
+site-value-source-upgrade = Uppgradering
+site-value-source-budget = Budget
+site-value-source-roles = Roller
+site-value-source-attestation = Intygande

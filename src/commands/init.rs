@@ -170,4 +170,17 @@ plan-check:
     reports:
       codequality: gl-code-quality.json
       junit: plan-check.xml
+
+# Styrgruppens webbplats (plan site) publiceras med GitLab Pages efter varje
+# merge till huvudgrenen: översikt, en sida per förvaltningsobjekt, beroenden,
+# uppgraderingar med kalender, avvikelser och roller.
+pages:
+  stage: deploy
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - plan site --out public
+  artifacts:
+    paths:
+      - public
 "#;

@@ -15,6 +15,7 @@ pub mod new_year;
 pub mod report;
 pub mod rule;
 pub mod schema;
+pub mod site;
 
 use crate::repo::Source;
 use chrono::{Datelike, NaiveDate};

@@ -8,10 +8,12 @@
 //! ([`read_regular`]): a FIFO, socket or device is never opened as if it were a file.
 
 mod batch;
+mod generated;
 mod lines;
 mod staged;
 
 pub use batch::{finished, interrupted, Batch, Interrupted};
+pub use generated::{write_generated, SITE_MANIFEST};
 pub use lines::like_source;
 pub use staged::{create_all_new, stage_new, Pending, Staged};
 

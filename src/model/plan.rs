@@ -23,6 +23,10 @@ pub struct Plan {
     pub organisation_model: Option<Sp<i64>>,
     /// The system's task and the activity it supports (handbook 6.5).
     pub description: Option<Sp<String>>,
+    /// The decision's registration number.
+    pub diarienummer: Option<Sp<String>>,
+    /// The year's goals (mål).
+    pub goals: Vec<Goal>,
     /// Span of the `roles` key (or the file start when absent).
     pub roles_span: Span,
     pub roles: Vec<RoleHolders>,
@@ -31,6 +35,13 @@ pub struct Plan {
     pub systems: Vec<System>,
     pub upgrades: Vec<Upgrade>,
     pub activities: Vec<Activity>,
+}
+
+/// One of the year's goals, and how it is followed up.
+#[derive(Debug)]
+pub struct Goal {
+    pub text: Option<Sp<String>>,
+    pub measure: Option<Sp<String>>,
 }
 
 /// The people holding one role.
@@ -62,6 +73,10 @@ pub struct System {
     pub span: Span,
     pub id: Option<Sp<String>>,
     pub name: Option<Sp<String>>,
+    pub supplier: Option<Sp<String>>,
+    pub version: Option<Sp<String>>,
+    /// Confidentiality, integrity, availability: 0–3 each.
+    pub classification: [Option<i64>; 3],
     pub lifecycle: Option<Sp<String>>,
     /// internal | external | hybrid
     pub hosting: Option<Sp<String>>,
@@ -97,6 +112,9 @@ pub struct Register {
 pub struct Contract {
     /// Span of the `contract` key.
     pub span: Span,
+    pub id: Option<Sp<String>>,
+    /// Avtalsägare.
+    pub owner: Option<Sp<String>>,
     pub ends: Option<Sp<NaiveDate>>,
     /// Uppsägningstid: notice must be given this many months before `ends`.
     pub notice_months: Option<Sp<i64>>,
@@ -276,6 +294,15 @@ impl Plan {
                 .map(|v| Sp::new(root.strs("established_by"), span_of(v))),
             organisation_model: root.int("organisation_model"),
             description: root.str("description"),
+            diarienummer: root.str("diarienummer"),
+            goals: root
+                .tables("goals")
+                .into_iter()
+                .map(|g| Goal {
+                    text: g.str("text"),
+                    measure: g.str("measure"),
+                })
+                .collect(),
             roles_span: root.key_span("roles"),
             roles: root.table("roles").map(roles).unwrap_or_default(),
             reference_group: root
@@ -416,12 +443,21 @@ fn system(t: Tbl<'_, '_>) -> System {
         span: t.span,
         id: t.str("id"),
         name: t.str("name"),
+        supplier: t.str("supplier"),
+        version: t.str("version"),
+        classification: {
+            let c = t.table("classification");
+            ["confidentiality", "integrity", "availability"]
+                .map(|k| c.and_then(|c| c.int(k)).map(|v| v.val))
+        },
         lifecycle: t.str("lifecycle"),
         hosting: t.str("hosting"),
         personal_data: t.bool("personal_data"),
         test_environment: t.bool("test_environment"),
         contract: t.table("contract").map(|c| Contract {
             span: c.span,
+            id: c.str("id"),
+            owner: c.str("owner"),
             ends: c.date("ends"),
             notice_months: c.int("notice_months"),
             dpa: c.bool("dpa"),

@@ -20,7 +20,8 @@ pub enum Source {
 }
 
 impl Source {
-    fn as_str(self) -> &'static str {
+    /// The value as in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
         match self {
             Source::Appendix3 => "appendix3",
             Source::Activity => "activity",

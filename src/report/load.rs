@@ -6,6 +6,7 @@ use crate::index::{ObjectEntry, YearIndex};
 use crate::model::{Plan, Tbl};
 use crate::repo::Source;
 use anyhow::Result;
+use rayon::prelude::*;
 
 /// One plan of the year.
 pub struct Loaded {
@@ -50,26 +51,41 @@ impl Year {
 /// `plan check` for details), never skipped silently.
 pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
     let listing = source.list_objects()?;
-    let mut plans = Vec::new();
-    for path in &listing.files {
-        let Ok((object, y)) = classify(path) else {
-            continue;
-        };
-        if y != year {
-            continue;
-        }
-        let bytes = source.read(path)?.unwrap_or_default();
-        // Too large to be a plan: left out like any unreadable file (`plan check` says why).
-        let parsed = (bytes.len() <= crate::checks::MAX_FILE_BYTES)
-            .then(|| std::str::from_utf8(&bytes).ok())
-            .flatten()
-            .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());
-        match parsed {
-            Some(root) => plans.push(Loaded {
+    let wanted: Vec<(&String, String)> = listing
+        .files
+        .iter()
+        .filter_map(|path| match classify(path) {
+            Ok((object, y)) if y == year => Some((path, object)),
+            _ => None,
+        })
+        .collect();
+    // Parsed on every core (tens of thousands of plans in a large repository); the
+    // files left out are named in the listing's order.
+    let parsed: Vec<Result<Option<Loaded>>> = wanted
+        .into_par_iter()
+        .map(|(path, object)| {
+            let bytes = source.read(path)?.unwrap_or_default();
+            // Too large to be a plan: left out like any unreadable file (`plan check` says why).
+            let parsed = (bytes.len() <= crate::checks::MAX_FILE_BYTES)
+                .then(|| std::str::from_utf8(&bytes).ok())
+                .flatten()
+                .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());
+            Ok(parsed.map(|root| Loaded {
                 file: path.clone(),
                 object,
                 plan: Plan::from_tree(Tbl::new(root.get_ref(), Span::START)),
-            }),
+            }))
+        })
+        .collect();
+    let mut plans = Vec::new();
+    for (result, path) in parsed.into_iter().zip(
+        listing
+            .files
+            .iter()
+            .filter(|p| classify(p).is_ok_and(|(_, y)| y == year)),
+    ) {
+        match result? {
+            Some(loaded) => plans.push(loaded),
             None => eprintln!(
                 "warning: {path} is left out: it is not a readable TOML file (`plan check {path}` shows why)"
             ),

@@ -4,6 +4,7 @@
 mod attestations;
 mod bad_inputs;
 mod baseline;
+mod browser;
 mod cache;
 mod changed_since;
 mod ci_formats;
@@ -29,5 +30,6 @@ mod rules_plan;
 mod rules_roles;
 mod safety;
 mod schema;
+mod site;
 mod support;
 mod writes;

@@ -1,0 +1,69 @@
+//! `plan site`: the steering group's web site, as static pages.
+
+use crate::cli::{parse_year, Globals};
+use crate::engine::{self, Selection};
+use crate::repo::{self, WorkTree};
+use crate::settings::Settings;
+use anyhow::Result;
+use chrono::Datelike;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The steering group's web site: static pages for one year (no script, nothing
+/// fetched from the network), in the repository's language.
+///
+/// Pages: index.html (every object: status, roles, attestation, findings, next
+/// upgrade), objects/<object>.html (the plan as a document to read, print on A4
+/// and sign), dependencies.html, upgrades.html with upgrades.ics, deviations.html,
+/// people.html. DIR keeps a list of what was written (.plan-site); a later run
+/// replaces only those files and never touches anything else in DIR.
+///
+/// Examples:
+///   plan site                      # this year's site in public/
+///   plan site --year 2027 --out public
+///   plan site --lang en --out site-en
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The plan year (default: the year of --today)
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+    pub year: Option<i32>,
+
+    /// The folder to write (GitLab Pages publishes public/)
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
+    let root = repo::find_root(globals.repo.as_deref())?;
+    let source = WorkTree::new(&root)?;
+    let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
+    let year_number = args.year.unwrap_or_else(|| globals.today.year());
+    // The check first: what it holds while it works is freed before the plans are
+    // loaded for the pages (the peak is the larger of the two, not their sum).
+    let selection = Selection {
+        year: Some(year_number),
+        ..Selection::default()
+    };
+    let outcome = engine::check(&source, &settings, globals.today, &selection)?;
+    let year = crate::report::load::year(&source, year_number)?;
+    if year.plans.is_empty() {
+        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
+    }
+    let site = crate::site::Site::new(&crate::site::Input {
+        year: &year,
+        settings: &settings,
+        findings: &outcome.findings,
+        lang,
+        today: globals.today,
+    });
+    let files = site.files();
+    let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;
+    eprintln!(
+        "wrote {written} of {} files of the {year_number} site to {}",
+        files.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,199 @@
+//! `plan site`: the steering group's pages, built from the same report rows the CLI
+//! renders (`report::*`), in the repository's language, as a list of files. Writing
+//! them is the command's business (through `fsio`).
+
+mod graph;
+mod object;
+mod pages;
+
+use crate::diag::Finding;
+use crate::i18n::Lang;
+use crate::report::load::Year;
+use crate::settings::Settings;
+use crate::tr;
+use askama::Template;
+use chrono::NaiveDate;
+
+pub use graph::esc;
+
+/// The one stylesheet, written beside the pages.
+const STYLE: &str = include_str!("../../templates/site/style.css");
+
+/// Above this many objects the dependencies page shows the table only; each object
+/// page still draws its own neighbourhood.
+pub const GRAPH_LIMIT: usize = 150;
+
+/// What every page needs: the language, where the site's root is, the title.
+pub struct Chrome<'a> {
+    pub l: Lang,
+    /// "" on top-level pages, "../" on object pages.
+    pub root: &'static str,
+    pub title: String,
+    pub organisation: &'a str,
+    pub year: i32,
+    /// The page's file name among the top-level pages ("" for an object page).
+    pub current: &'static str,
+}
+
+/// The top-level pages, in the navigation's order: file and message id.
+const PAGES: &[(&str, &str)] = &[
+    ("index.html", "site-nav-index"),
+    ("dependencies.html", "site-nav-dependencies"),
+    ("upgrades.html", "site-nav-upgrades"),
+    ("deviations.html", "site-nav-deviations"),
+    ("people.html", "site-nav-people"),
+];
+
+impl Chrome<'_> {
+    /// The navigation: (href, label, whether it is this page).
+    pub fn nav(&self) -> Vec<(String, String, bool)> {
+        PAGES
+            .iter()
+            .map(|(file, id)| {
+                (
+                    format!("{}{file}", self.root),
+                    self.l.text(id),
+                    *file == self.current,
+                )
+            })
+            .collect()
+    }
+
+    pub fn footer(&self) -> String {
+        tr!(
+            self.l,
+            "site-footer",
+            organisation = self.organisation,
+            year = self.year
+        )
+    }
+}
+
+/// A text with the class that styles it (status shown by words, colour only added).
+pub struct Badge {
+    pub text: String,
+    pub class: &'static str,
+}
+
+/// Everything the site is built from.
+pub struct Input<'a> {
+    pub year: &'a Year,
+    pub settings: &'a Settings,
+    /// The findings of `plan check --year Y` on the repository.
+    pub findings: &'a [Finding],
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+/// The site of one year, ready to render page by page (a large repository's pages
+/// are written as they are made, never all held at once).
+pub struct Site<'a> {
+    data: pages::Data<'a>,
+    organisation: &'a str,
+    config: &'a crate::model::Config,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(input: &Input<'a>) -> Site<'a> {
+        Site {
+            data: pages::Data::new(input),
+            organisation: input.settings.config.organisation.as_str(),
+            config: &input.settings.config,
+        }
+    }
+
+    /// The site's files, relative to the output folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = [
+            "style.css",
+            "index.html",
+            "dependencies.html",
+            "upgrades.html",
+            "upgrades.ics",
+            "deviations.html",
+            "people.html",
+        ]
+        .iter()
+        .map(|f| f.to_string())
+        .chain(
+            self.data
+                .objects
+                .iter()
+                .map(|o| format!("objects/{o}.html")),
+        )
+        .collect();
+        files.sort();
+        files
+    }
+
+    /// One file's contents; `rel` is one of [`Site::files`].
+    pub fn render(&self, rel: &str) -> Vec<u8> {
+        let data = &self.data;
+        let (l, year) = (data.l, data.year.year);
+        let chrome = |current: &'static str, title: String| Chrome {
+            l,
+            root: "",
+            title,
+            organisation: self.organisation,
+            year,
+            current,
+        };
+        match rel {
+            "style.css" => STYLE.as_bytes().to_vec(),
+            "index.html" => render(&pages::index(
+                data,
+                chrome(rel_static(rel), tr!(l, "site-index-title", year = year)),
+            )),
+            "dependencies.html" => render(&pages::dependencies(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-dependencies")),
+            )),
+            "upgrades.html" => render(&pages::upgrades(
+                data,
+                chrome(rel_static(rel), tr!(l, "site-upgrades-title", year = year)),
+            )),
+            "upgrades.ics" => crate::report::upgrades::ics(
+                &data.upgrades,
+                self.config,
+                self.organisation,
+                year,
+                data.today,
+            )
+            .into_bytes(),
+            "deviations.html" => render(&pages::deviations(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-deviations")),
+            )),
+            "people.html" => render(&pages::people(
+                data,
+                chrome(rel_static(rel), l.text("site-nav-people")),
+            )),
+            _ => {
+                let object = rel
+                    .strip_prefix("objects/")
+                    .and_then(|r| r.strip_suffix(".html"))
+                    .unwrap_or_default();
+                match data.plan_of(object) {
+                    Some(plan) => render(&object::page(data, plan, self.organisation)),
+                    None => Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+/// The top-level page's name as the navigation knows it.
+fn rel_static(rel: &str) -> &'static str {
+    PAGES
+        .iter()
+        .map(|(file, _)| *file)
+        .find(|file| *file == rel)
+        .unwrap_or("")
+}
+
+fn render<T: Template>(page: &T) -> Vec<u8> {
+    // The templates only format strings: rendering cannot fail but for a defect.
+    page.render()
+        .unwrap_or_else(|e| format!("<!-- {e} -->"))
+        .into_bytes()
+}

@@ -1,0 +1,261 @@
+//! `plan site` (SPEC §10): the steering group's pages, in the repository's language,
+//! written only where the tool wrote before. The browser test (tests/it/browser.rs)
+//! looks at the same pages in a real browser.
+
+use crate::support::{plan_command, run, Repo, Run, TODAY};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// `plan site` on a repository, into `out`, with extra arguments and environment.
+fn site(repo: &Repo, out: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = plan_command();
+    cmd.current_dir(repo.path())
+        .arg("--repo")
+        .arg(repo.path())
+        .args(["--today", TODAY, "--color", "never"])
+        .args(args)
+        .arg("site")
+        .arg("--out")
+        .arg(out);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let run = run(&mut cmd);
+    assert_eq!(run.code, 0, "plan site failed: {run:?}");
+    run
+}
+
+/// Every file under a folder, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn page(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+}
+
+#[test]
+fn the_university_site_has_every_page_in_swedish() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    site(&repo, out.path(), &["--lang", "sv"], &[]);
+    let written = files(out.path());
+    for rel in [
+        "index.html",
+        "dependencies.html",
+        "upgrades.html",
+        "upgrades.ics",
+        "deviations.html",
+        "people.html",
+        "style.css",
+        "objects/ladok.html",
+        "objects/raindance.html",
+    ] {
+        assert!(
+            written.contains_key(rel),
+            "{rel} missing: {:?}",
+            written.keys()
+        );
+    }
+    let index = page(out.path(), "index.html");
+    assert!(
+        index.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"),
+        "{index}"
+    );
+    assert!(index.contains("<h1>Förvaltningsplaner 2027</h1>"));
+    // Every page links to every other.
+    for other in [
+        "index.html",
+        "dependencies.html",
+        "upgrades.html",
+        "deviations.html",
+        "people.html",
+    ] {
+        assert!(index.contains(&format!("href=\"{other}\"")), "{other}");
+        assert!(page(out.path(), "objects/ladok.html").contains(&format!("href=\"../{other}\"")));
+    }
+    // Role labels, not role ids; statuses in words.
+    assert!(index.contains("Systemägare: Birgitta Sjöberg"), "{index}");
+    assert!(index.contains("Fastställd</span>") && index.contains("Förslag</span>"));
+}
+
+#[test]
+fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    site(&repo, out.path(), &["--lang", "sv"], &[]);
+    let raindance = page(out.path(), "objects/raindance.html");
+    // The question's full text from the checklist, the answer in words, and the
+    // deviation with its action, owner (a role label), due date and who was told.
+    for text in [
+        "Testas återläsning från säkerhetskopiorna regelbundet, och lyckades det senaste återläsningstestet?",
+        "Nej</span>",
+        "<dt>Avvikelse</dt><dd>Återläsning av Raindance-databasen har inte testats efter flytten till nya databasservrar</dd>",
+        "<dt>Åtgärd</dt><dd>Fullständigt återläsningstest i testmiljön, protokollförs</dd>",
+        "<dt>Ansvarig</dt><dd>IT-systemförvaltare</dd>",
+        "<dt>Klart senast</dt><dd>2027-01-15</dd>",
+        "<dt>Rapporterad till</dt><dd>Systemförvaltare, IT-systemägare</dd>",
+        // The plan's findings where it is shown, and the signature blocks.
+        "appendix3/overdue",
+        "Fastställande",
+        "Namnteckning",
+        "Bilaga 3 för raindance intygas av IT-systemägare.",
+    ] {
+        assert!(raindance.contains(text), "missing {text:?}");
+    }
+    let ladok = page(out.path(), "objects/ladok.html");
+    for text in [
+        "Förvaltningsplan 2027 för Ladok",
+        "Studiedokumentation för alla studenter",
+        "Alla examensbevis utfärdas digitalt",
+        "<th scope=\"row\">Systemägare</th><td>Birgitta Sjöberg</td>",
+        "Referensgrupp",
+        "<dt>Timmar</dt><dd>1 900</dd>",
+        "<dt>Senaste dag för uppsägning</dt><dd>2028-03-30</dd>",
+        // Dependencies both ways, linked, and drawn.
+        "<a href=\"lucat.html\">lucat</a>",
+        "<a href=\"canvas.html\">canvas</a>",
+        "<svg class=\"deps\"",
+    ] {
+        assert!(ladok.contains(text), "missing {text:?}");
+    }
+}
+
+#[test]
+fn the_language_is_the_flag_then_plan_lang_then_plan_toml_then_english() {
+    let repo = Repo::copy_of("examples/kommun");
+    let out = tempfile::tempdir().unwrap();
+    let lang = |args: &[&str], env: &[(&str, &str)]| {
+        site(&repo, out.path(), args, env);
+        let index = page(out.path(), "index.html");
+        index[..60].split('"').nth(1).unwrap().to_string()
+    };
+    // The example speaks Swedish; without the key a repository stays English.
+    let config = repo.read("plan.toml");
+    let english: String = config
+        .lines()
+        .filter(|line| !line.starts_with("language = \"sv\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(english, config, "the example has language = \"sv\"");
+    repo.write("plan.toml", english);
+    assert_eq!(lang(&[], &[]), "en");
+    assert!(page(out.path(), "index.html").contains("<h1>Management plans 2027</h1>"));
+    repo.write("plan.toml", config);
+    assert_eq!(lang(&[], &[]), "sv");
+    assert_eq!(lang(&[], &[("PLAN_LANG", "en")]), "en");
+    assert_eq!(lang(&["--lang", "sv"], &[("PLAN_LANG", "en")]), "sv");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes_and_a_second_run_writes_nothing() {
+    let repo = Repo::copy_of("examples/universitet");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    site(&repo, a.path(), &[], &[]);
+    site(&repo, b.path(), &[], &[]);
+    assert_eq!(files(a.path()), files(b.path()));
+    let again = site(&repo, a.path(), &[], &[]);
+    assert!(
+        again.stderr.contains("wrote 0 of 17 files"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn the_calendar_beside_the_upgrades_page_is_the_report_s() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    site(&repo, out.path(), &["--lang", "sv"], &[]);
+    let ics = repo.plan(&["report", "upgrades", "--year", "2027", "--format", "ics"]);
+    assert_eq!(page(out.path(), "upgrades.ics"), ics.stdout);
+    let upgrades = page(out.path(), "upgrades.html");
+    assert!(upgrades.contains("href=\"upgrades.ics\""));
+    // Month by month, the service windows named, an upgrade outside one flagged.
+    assert!(
+        upgrades.contains("<h2 id=\"m3\">Mars 2027</h2>"),
+        "{upgrades}"
+    );
+    assert!(upgrades.contains("Servicefönster: 2027-03-06"));
+    assert!(upgrades.contains("Servicefönster: 2027-06-05, 2027-06-19"));
+    assert!(upgrades.contains("Utanför servicefönster</span>"));
+}
+
+#[test]
+fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("README.txt"), "mine").unwrap();
+    site(&repo, out.path(), &[], &[]);
+    assert!(out.path().join("objects/varbi.html").exists());
+    // An object without a plan this year: its old page goes, the user's file stays.
+    std::fs::remove_dir_all(repo.file("objects/varbi")).unwrap();
+    site(&repo, out.path(), &[], &[]);
+    assert!(!out.path().join("objects/varbi.html").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("README.txt")).unwrap(),
+        "mine"
+    );
+
+    // A page in the way that the tool did not write: refused, nothing written.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("index.html"), "<p>mine</p>").unwrap();
+    let mut cmd = plan_command();
+    cmd.arg("--repo")
+        .arg(repo.path())
+        .args(["--today", TODAY, "site", "--out"])
+        .arg(other.path());
+    let refused = run(&mut cmd);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused
+            .stderr
+            .contains("index.html was not written by `plan site`; not replacing it"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(files(other.path()).len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(other.path().join("index.html")).unwrap(),
+        "<p>mine</p>"
+    );
+}
+
+#[test]
+fn plan_init_s_pipeline_publishes_the_site_with_gitlab_pages_from_the_default_branch() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("planer");
+    let init = crate::support::plan_in(parent.path(), &["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{init:?}");
+    let ci = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap();
+    let job = &ci[ci.find("\npages:\n").expect("a pages job")..];
+    for needed in [
+        "- if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        "- plan site --out public",
+        "paths:\n      - public",
+    ] {
+        assert!(job.contains(needed), "`{needed}` in:\n{job}");
+    }
+    assert!(!job.contains("merge_request_event"), "{job}");
+    // What the job runs works in the new repository, and writes public/.
+    let run = crate::support::plan_in(&dir, &["site", "--out", "public"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(dir.join("public/index.html").is_file());
+}
