@@ -4,8 +4,9 @@
 //! request leaving 127.0.0.1, no console error, no sideways scrolling at 360 px and
 //! 1280 px, and an object page printed to an A4 PDF (SPEC §10).
 //!
-//! Needs `apt-get install chromium` and `npm ci` in tests/browser (`.ci/run` does
-//! both). Without them the test fails and says so; `PLAN_SKIP_BROWSER_TEST=1` skips
+//! Needs Debian's chromium (`apt-get install chromium`; `.ci/run` installs it) and
+//! Node.js; it runs `npm ci` in tests/browser when its packages are missing. Without
+//! them the test fails and says so; `PLAN_SKIP_BROWSER_TEST=1` skips
 //! it on purpose. `PLAN_SCREENSHOTS=docs` also saves the screenshots README shows.
 
 use crate::support::{plan_command, run, Repo, TODAY};
@@ -26,12 +27,22 @@ fn the_sites_of_both_examples_pass_the_browser_test() {
          a chromium, or set PLAN_SKIP_BROWSER_TEST=1 to skip this test on purpose"
     );
     let browser = project.join("tests/browser");
-    assert!(
+    let installed = || {
         browser.join("node_modules/puppeteer-core").exists()
-            && browser.join("node_modules/axe-core").exists(),
-        "tests/browser/node_modules is missing: run `npm ci` in tests/browser, or set \
-         PLAN_SKIP_BROWSER_TEST=1 to skip this test on purpose"
-    );
+            && browser.join("node_modules/axe-core").exists()
+    };
+    if !installed() {
+        // The locked versions of package-lock.json, from the npm registry.
+        let npm = Command::new("npm")
+            .current_dir(&browser)
+            .args(["ci", "--no-audit", "--no-fund"])
+            .status();
+        assert!(
+            npm.is_ok_and(|status| status.success()) && installed(),
+            "`npm ci` in tests/browser failed: install Node.js and npm, or set \
+             PLAN_SKIP_BROWSER_TEST=1 to skip this test on purpose"
+        );
+    }
 
     // The university in Swedish, the municipality in English: both catalogues seen.
     let sites = tempfile::tempdir().expect("a temporary folder");
