@@ -7,7 +7,6 @@ use crate::repo::{self, WorkTree};
 use crate::scaffold;
 use crate::settings::Settings;
 use anyhow::{Context, Result};
-use chrono::Datelike;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,7 +41,8 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// The plans' year (default: the year of --today)
+    /// The plans' year (default: the year of --today; in the planning season, the
+    /// next year when only it has plans)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 
@@ -55,7 +55,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
-    let year = args.year.unwrap_or_else(|| globals.today.year());
+    let year = match args.year {
+        Some(year) => year,
+        None => super::default_year(&source, globals.today)?,
+    };
     let shown = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {shown}"))?;
     let grid = import::read::grid(&shown, &bytes)?;

@@ -5,7 +5,6 @@ use crate::engine::{self, Selection};
 use crate::repo::{self, WorkTree};
 use crate::settings::Settings;
 use anyhow::Result;
-use chrono::Datelike;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,7 +24,8 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The plan year (default: the year of --today)
+    /// The plan year (default: the year of --today; in the planning season, the next
+    /// year when only it has plans)
     #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: Option<i32>,
 
@@ -39,7 +39,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
     let lang = globals.language(&settings);
-    let year_number = args.year.unwrap_or_else(|| globals.today.year());
+    let year_number = match args.year {
+        Some(year) => year,
+        None => super::default_year(&source, globals.today)?,
+    };
     // The check first: what it holds while it works is freed before the plans are
     // loaded for the pages (the peak is the larger of the two, not their sum).
     let selection = Selection {

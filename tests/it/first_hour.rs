@@ -29,6 +29,26 @@ mod planning_season {
     }
 
     #[test]
+    fn site_without_year_uses_next_year_and_says_so() {
+        let repo = next_year_only();
+        let out = tempfile::tempdir().unwrap();
+        let out_dir = out.path().join("public");
+        let run = plan_at(
+            repo.path(),
+            DECEMBER,
+            &["site", "--out", out_dir.to_str().unwrap()],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stderr
+                .contains("using 2027: there are no plans for 2026 yet"),
+            "{}",
+            run.stderr
+        );
+        assert!(out_dir.join("objects/ladok.html").exists(), "{run:?}");
+    }
+
+    #[test]
     fn report_without_year_uses_next_year_and_says_so() {
         let repo = next_year_only();
         let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
