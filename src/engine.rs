@@ -2,10 +2,11 @@
 //! configured severities, and a deterministic order.
 
 use crate::cache::{self, Cache};
-use crate::checks::{self, classify};
+use crate::checks;
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
+use crate::layout::classify;
 use crate::repo::Source;
 use crate::settings::Settings;
 use anyhow::Result;

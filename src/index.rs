@@ -146,7 +146,7 @@ impl ObjectEntry {
     /// None when the file is not UTF-8 or not TOML, as [`crate::checks::check_file`]
     /// gives no entry then either.
     pub fn parse(file: &str, object: &str, year: i32, bytes: &[u8]) -> Option<ObjectEntry> {
-        if bytes.len() > crate::checks::MAX_FILE_BYTES {
+        if bytes.len() > crate::layout::MAX_FILE_BYTES {
             return None;
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

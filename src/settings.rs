@@ -4,6 +4,7 @@
 use crate::checks;
 use crate::diag::{did_you_mean, Finding, LineIndex, Severity, Span};
 use crate::i18n::{Lang, Msg};
+use crate::layout::CONFIG_FILE;
 use crate::model::shape::{self, ShapeError};
 use crate::model::{Config, Sp, Tbl};
 use crate::msg;
@@ -11,8 +12,6 @@ use crate::repo::Source;
 use crate::schema::{Checklist, LoadError, RoleModel};
 use std::collections::HashMap;
 use std::fmt;
-
-pub const CONFIG_FILE: &str = "plan.toml";
 
 /// A repository's resolved settings.
 pub struct Settings {

@@ -324,7 +324,7 @@ pub fn changed_answers(
     let attested = history.find_back(start, path, |p| {
         p.system(system)
             .and_then(|s| s.appendix3.as_ref())
-            .is_some_and(|a| crate::digest::of_answers(&a.answers) == digest.val)
+            .is_some_and(|a| crate::model::digest::of_answers(&a.answers) == digest.val)
     })?;
     let Some((commit, then)) = attested else {
         return Ok(None);
@@ -332,7 +332,8 @@ pub fn changed_answers(
     let Some(old) = then.system(system).and_then(|s| s.appendix3.as_ref()) else {
         return Ok(None);
     };
-    let one = |a: &crate::model::plan::Answer| crate::digest::of_answers(std::slice::from_ref(a));
+    let one =
+        |a: &crate::model::plan::Answer| crate::model::digest::of_answers(std::slice::from_ref(a));
     let mut changed: Vec<String> = Vec::new();
     for a in &a3.answers {
         match old

@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
             let plan = Plan::from_tree(Tbl::new(root.get_ref(), Span::START));
             for system in &plan.systems {
                 if let Some(a3) = &system.appendix3 {
-                    std::hint::black_box(plan::digest::of_answers(&a3.answers));
+                    std::hint::black_box(plan::model::digest::of_answers(&a3.answers));
                 }
             }
         }

@@ -15,8 +15,7 @@ mod schema;
 mod upgrades;
 
 pub use appendix3::STALE;
-pub use layout::classify;
-pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
+pub use schema::{not_utf8, toml_error_message};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::i18n::{Lang, Msg};

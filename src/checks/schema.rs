@@ -4,6 +4,7 @@
 use super::{Rule, Sink};
 use crate::diag::{Severity, Span};
 use crate::i18n::Msg;
+use crate::layout::MAX_FILE_BYTES;
 use crate::model::shape::{self, ShapeError};
 use crate::model::Tbl;
 use crate::msg;
@@ -30,9 +31,6 @@ pub const SCHEMA: Rule = Rule {
           kinds are one of their listed words, classifications are 0–3. Fix the key or \
           value the finding points at; `plan schema` prints the full format.",
 };
-
-/// Largest plan file read; anything bigger is almost certainly not a plan.
-pub const MAX_FILE_BYTES: usize = 4 << 20;
 
 /// The file's text; or, after reporting why it cannot be read as text, the readable
 /// part before the problem (so the finding gets a line and column).

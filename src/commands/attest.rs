@@ -70,10 +70,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         }
         bail!("{rel} does not exist");
     };
-    if bytes.len() > crate::checks::MAX_FILE_BYTES {
+    if bytes.len() > crate::layout::MAX_FILE_BYTES {
         bail!(
             "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
-            crate::checks::MAX_FILE_BYTES >> 20
+            crate::layout::MAX_FILE_BYTES >> 20
         );
     }
     // The plan is read again under its lock: another `plan attest` of the same file
@@ -221,7 +221,7 @@ fn attest(
     }
 
     let (attester, holders) = plan.attesting(&settings.roles);
-    let digest = crate::digest::of_answers(&a3.answers);
+    let digest = crate::model::digest::of_answers(&a3.answers);
     let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
         .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
@@ -329,7 +329,7 @@ fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
         .system(system)
         .and_then(|s| s.appendix3.as_ref())
         .ok_or_else(|| anyhow!("system lost in edit"))?;
-    if crate::digest::of_answers(&a3.answers) != digest
+    if crate::model::digest::of_answers(&a3.answers) != digest
         || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest)
     {
         bail!("internal error: the edit changed the answers; nothing was written");

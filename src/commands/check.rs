@@ -181,7 +181,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         for file in outcome
             .files
             .iter()
-            .filter(|f| crate::checks::classify(f).is_ok())
+            .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
                 files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));

@@ -27,7 +27,7 @@ pub fn default_year(source: &dyn Source, today: NaiveDate) -> anyhow::Result<i32
     let this = today.year();
     let mut has = (false, false);
     for file in source.list_objects()?.files {
-        match crate::checks::classify(&file) {
+        match crate::layout::classify(&file) {
             Ok((_, y)) if y == this => has.0 = true,
             Ok((_, y)) if y == this + 1 => has.1 = true,
             _ => {}
@@ -51,7 +51,7 @@ pub fn object_years(source: &dyn Source, object: &str) -> anyhow::Result<Vec<i32
         .list_objects()?
         .files
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .filter(|(o, _)| o == object)
         .map(|(_, y)| y)
         .collect();
@@ -67,7 +67,7 @@ pub fn unknown_object(source: &dyn Source, object: &str) -> anyhow::Error {
         .map(|l| l.files)
         .unwrap_or_default()
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .map(|(o, _)| o)
         .collect();
     let hint = match crate::diag::did_you_mean(object, objects.iter().map(String::as_str)) {

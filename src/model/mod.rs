@@ -1,6 +1,7 @@
 //! The data of a plan repository: `plan.toml` and the plan files, with spans.
 
 pub mod config;
+pub mod digest;
 pub mod json_schema;
 pub mod plan;
 pub mod shape;

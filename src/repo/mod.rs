@@ -165,7 +165,7 @@ pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
 /// Whether `dir` holds a plan.toml: None when there is none, else whether it is a
 /// regular file (a FIFO, folder or dangling link named plan.toml is said to be one).
 fn config_in(dir: &Path) -> Option<std::result::Result<(), String>> {
-    let path = dir.join(crate::settings::CONFIG_FILE);
+    let path = dir.join(crate::layout::CONFIG_FILE);
     let link = path.symlink_metadata().ok()?;
     Some(match path.metadata() {
         Ok(meta) if meta.is_file() => Ok(()),

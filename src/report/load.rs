@@ -1,8 +1,8 @@
 //! Reading one year's plans for a report.
 
-use crate::checks::classify;
 use crate::diag::Span;
 use crate::index::{ObjectEntry, YearIndex};
+use crate::layout::classify;
 use crate::model::{Plan, Tbl};
 use crate::repo::Source;
 use anyhow::Result;
@@ -66,7 +66,7 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
         .map(|(path, object)| {
             let bytes = source.read(path)?.unwrap_or_default();
             // Too large to be a plan: left out like any unreadable file (`plan check` says why).
-            let parsed = (bytes.len() <= crate::checks::MAX_FILE_BYTES)
+            let parsed = (bytes.len() <= crate::layout::MAX_FILE_BYTES)
                 .then(|| std::str::from_utf8(&bytes).ok())
                 .flatten()
                 .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());

@@ -4,10 +4,10 @@ mod commit;
 mod rows;
 mod table;
 
-use crate::checks::classify;
 use crate::cli::{parse_year, Globals};
 use crate::diag::Span;
 use crate::fsio;
+use crate::layout::classify;
 use crate::model::{Plan, Tbl};
 use crate::output::plural;
 use crate::repo::{self, Source, WorkTree};
