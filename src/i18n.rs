@@ -32,12 +32,14 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/en/cli.ftl"),
         include_str!("../i18n/sv/cli.ftl"),
     ),
+    // The rules' documentation (`rule-<id>.summary`, `.doc`), read by `plan rule`
+    // and SARIF.
+    (
+        "rules",
+        include_str!("../i18n/en/rules.ftl"),
+        include_str!("../i18n/sv/rules.ftl"),
+    ),
 ];
-
-/// The rules' documentation in Swedish (`rule-<id>.summary`, `.doc`); the English
-/// text stays next to each rule in the code (`checks::Rule`), where a new rule is
-/// written.
-const SWEDISH_RULES: &str = include_str!("../i18n/sv/rules.ftl");
 
 /// A language the tool speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -310,11 +312,6 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         bundle.add_resource_overriding(resource);
     }
-    if lang == Lang::Sv {
-        let resource =
-            FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
-        bundle.add_resource_overriding(resource);
-    }
     bundle
 }
 
@@ -452,10 +449,16 @@ mod tests {
         assert_eq!(missing, Vec::<String>::new());
     }
 
+    /// The rules' catalogue holds rule documentation only, so `plan rule` can never
+    /// show another message as a rule's text.
     #[test]
-    fn the_swedish_rule_docs_parse() {
-        let ids = ids("rules", "sv", SWEDISH_RULES);
-        assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
+    fn the_rules_catalogue_holds_rule_docs_only() {
+        for (area, en, sv) in CATALOGUES.iter().filter(|(area, ..)| *area == "rules") {
+            for (lang, text) in [("en", en), ("sv", sv)] {
+                let ids = ids(area, lang, text);
+                assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
+            }
+        }
     }
 
     #[test]
