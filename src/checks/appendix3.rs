@@ -56,6 +56,12 @@ pub const STALE: Rule = Rule {
     severity: Severity::Error,
 };
 
+/// Checked by `plan check --verify-attestations` from git history (crate::verify).
+pub const ATTESTER_MISMATCH: Rule = Rule {
+    id: "appendix3/attester-mismatch",
+    severity: Severity::Error,
+};
+
 pub const OVERDUE: Rule = Rule {
     id: "appendix3/overdue",
     severity: Severity::Warning,

@@ -2,9 +2,8 @@
 
 use crate::checks;
 use crate::cli::{parse_year, Globals};
-use crate::diag::Span;
 use crate::fsio;
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
 use crate::repo::{self, GitRepo, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{anyhow, bail, Context, Result};
@@ -168,9 +167,9 @@ fn attest(
     year: i32,
     signer: Option<&str>,
 ) -> Result<Attested> {
-    let tree = toml::de::DeTable::parse(text)
-        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
-    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let plan = crate::model::parse::parse(text.as_bytes())
+        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?
+        .plan();
     let system_ids: Vec<&str> = plan
         .systems
         .iter()
@@ -322,9 +321,14 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
 
 /// Reads the edited text back and confirms the digest covers what it now says.
 fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
-    let tree = toml::de::DeTable::parse(updated)
-        .map_err(|e| anyhow!("the edited file does not parse: {}", e.message()))?;
-    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let plan = crate::model::parse::parse(updated.as_bytes())
+        .map_err(|e| {
+            anyhow!(
+                "the edited file does not parse: {}",
+                e.message.render(crate::i18n::Lang::En)
+            )
+        })?
+        .plan();
     let a3 = plan
         .system(system)
         .and_then(|s| s.appendix3.as_ref())

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod digest;
 pub mod json_schema;
+pub mod parse;
 pub mod plan;
 pub mod shape;
 pub mod tree;

@@ -92,6 +92,10 @@ pub enum Fingerprint {
     Stat(FileStat),
 }
 
+/// Stat data younger than this is not recorded: a file written again within the
+/// same clock tick could otherwise keep its times (git's "racy clean" problem).
+const SETTLED_NANOS: i64 = 2_000_000_000;
+
 /// A file's size, inode and change times. The change time (ctime) is set by the
 /// kernel on every write and cannot be set back, so a rewrite shows even when the
 /// size and modification time are kept.
@@ -124,6 +128,14 @@ impl FileStat {
             let _ = meta;
             None
         }
+    }
+
+    /// Whether the stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
+    pub fn settled(&self) -> bool {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        self.mtime.max(self.ctime) < now.saturating_sub(SETTLED_NANOS)
     }
 }
 

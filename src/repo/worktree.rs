@@ -413,7 +413,7 @@ fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings)
                 }
                 let entries = read_dir(&dir);
                 let listing = match (&entries, stat) {
-                    (Ok(items), Some(stat)) if crate::cache::settled(&stat) => items
+                    (Ok(items), Some(stat)) if stat.settled() => items
                         .iter()
                         .map(|i| {
                             Some((
