@@ -5,7 +5,7 @@
 //! 000 §6.5: LuSyFer "skapar även listor över alla IT-system och systemförvaltare".
 
 use crate::support::*;
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use std::io::Read;
 
 fn kommun() -> Repo {
@@ -172,13 +172,7 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
 
 /// The first sheet's rows as calamine reads them.
 fn sheet(path: &std::path::Path) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("an XLSX workbook");
-    let range = book
-        .worksheet_range_at(0)
-        .expect("a sheet")
-        .expect("readable");
-    assert_eq!(range.start(), Some((0, 0)), "the header is row 1");
-    range.rows().map(<[Data]>::to_vec).collect()
+    workbook(path).swap_remove(0).1
 }
 
 /// The XML of the first sheet, as a spreadsheet program reads it.
