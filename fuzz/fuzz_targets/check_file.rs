@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use plan::diag::Span;
-use plan::engine::Outcome;
+use plan::diag::Outcome;
 use plan::model::{Plan, Tbl};
 use plan_fuzz::{render_all, settings, today};
 
