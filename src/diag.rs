@@ -1,5 +1,9 @@
 //! Findings: what a check reports, where, and how severe.
 
+pub mod rules;
+
+pub use rules::Rule;
+
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -52,7 +56,7 @@ impl Severity {
 /// One problem found in one file.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: &'static Rule,
     pub severity: Severity,
     /// Path relative to the repository root, with `/` separators.
     pub file: String,
@@ -74,7 +78,7 @@ pub struct Finding {
 impl Finding {
     /// A finding at a span of a file; [`Finding::locate`] fills in line and column.
     pub fn new(
-        rule: &'static str,
+        rule: &'static Rule,
         severity: Severity,
         file: &str,
         span: Span,
@@ -125,7 +129,7 @@ impl Finding {
 
     /// The order findings are shown in: file, line, column, rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
-        (&self.file, self.line, self.column, self.rule)
+        (&self.file, self.line, self.column, self.rule.id)
     }
 }
 
@@ -172,18 +176,18 @@ impl Outcome {
 #[derive(Default)]
 pub struct Severities {
     /// Rule id → configured severity (None: off).
-    overrides: HashMap<String, Option<Severity>>,
+    overrides: HashMap<&'static str, Option<Severity>>,
 }
 
 impl Severities {
     /// Configures a rule: a severity, or None to turn it off.
-    pub fn set(&mut self, rule: &str, severity: Option<Severity>) {
-        self.overrides.insert(rule.to_string(), severity);
+    pub fn set(&mut self, rule: &'static Rule, severity: Option<Severity>) {
+        self.overrides.insert(rule.id, severity);
     }
 
     /// The severity a finding of `rule` gets (None: the rule is off).
-    pub fn of(&self, rule: &str, default: Severity) -> Option<Severity> {
-        match self.overrides.get(rule) {
+    pub fn of(&self, rule: &Rule, default: Severity) -> Option<Severity> {
+        match self.overrides.get(rule.id) {
             Some(setting) => *setting,
             None => Some(default),
         }

@@ -3,7 +3,8 @@
 
 use crate::cache::{self, Cache};
 use crate::checks;
-use crate::diag::{Finding, LineIndex, Outcome, Severity, Span};
+use crate::diag::rules::layout::LAYOUT;
+use crate::diag::{Finding, LineIndex, Outcome, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
 use crate::layout::classify;
@@ -87,8 +88,8 @@ pub fn check_cached(
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {
             findings.push(Finding::new(
-                "layout",
-                Severity::Error,
+                &LAYOUT,
+                LAYOUT.severity,
                 path,
                 Span::START,
                 why.clone(),
@@ -110,8 +111,8 @@ pub fn check_cached(
             Err(why) => {
                 if selection.wants_path(path) {
                     findings.push(Finding::new(
-                        "layout",
-                        Severity::Error,
+                        &LAYOUT,
+                        LAYOUT.severity,
                         path,
                         Span::START,
                         why,

@@ -336,6 +336,6 @@ pub fn write_schema(root: &std::path::Path, settings: &Settings, replace: bool) 
         }
         return Ok(());
     }
-    crate::fsio::create_dirs(root, &root.join("schema"))?;
+    crate::fsio::create_dirs(root, path.parent().expect("a file in a folder"))?;
     crate::fsio::create_new(root, &path, bytes.as_bytes())
 }

@@ -1,8 +1,8 @@
 //! Everything `plan.toml` decides, resolved: the settings, the role model, the
 //! checklist and the severity of every rule.
 
-use crate::checks;
-use crate::diag::{did_you_mean, Finding, LineIndex, Severities, Severity, Span};
+use crate::diag::rules::{self, schema::PARSE, schema::SCHEMA};
+use crate::diag::{did_you_mean, Finding, LineIndex, Rule, Severities, Severity, Span};
 use crate::i18n::{Lang, Msg};
 use crate::layout::CONFIG_FILE;
 use crate::model::parse::Why;
@@ -68,7 +68,7 @@ impl Settings {
                     Why::NotUtf8 => Some(msg!("parse-not-utf8-config-help")),
                     _ => problem.help,
                 };
-                invalid.push("parse", problem.span, problem.message, help);
+                invalid.push(&PARSE, problem.span, problem.message, help);
                 return Err(invalid.into_error(problem.text).into());
             }
         };
@@ -82,28 +82,28 @@ impl Settings {
             help,
         } in errors
         {
-            invalid.push("schema", span, message, help);
+            invalid.push(&SCHEMA, span, message, help);
         }
         let config = Config::from_tree(tree);
         invalid.language = config.language;
         let mut severities = Severities::default();
         for (id, setting) in &config.rules {
-            match checks::rule(&id.val) {
-                Some(_) => {
+            match rules::rule(&id.val) {
+                Some(rule) => {
                     let severity = match setting.as_str() {
                         "error" => Some(Severity::Error),
                         "warning" => Some(Severity::Warning),
                         _ => None,
                     };
-                    severities.set(&id.val, severity);
+                    severities.set(rule, severity);
                 }
                 None => {
-                    let help = did_you_mean(&id.val, checks::ALL.iter().map(|r| r.id))
+                    let help = did_you_mean(&id.val, rules::ALL.iter().map(|r| r.id))
                         .map_or(msg!("config-unknown-rule.help"), |s| {
                             msg!("did-you-mean-id", name = s)
                         });
                     invalid.push(
-                        "schema",
+                        &SCHEMA,
                         id.span,
                         msg!("config-unknown-rule", rule = &id.val),
                         Some(help),
@@ -162,7 +162,7 @@ fn resolve<T>(
     }
     if !name.val.ends_with(".toml") {
         invalid.push(
-            "schema",
+            &SCHEMA,
             name.span,
             msg!("config-unknown-model", what = what, name = &name.val),
             Some(msg!(
@@ -177,7 +177,7 @@ fn resolve<T>(
         Ok(Some(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
         Ok(None) => {
             invalid.push(
-                "schema",
+                &SCHEMA,
                 name.span,
                 msg!("config-model-not-found", what = what, name = &name.val),
                 None,
@@ -186,7 +186,7 @@ fn resolve<T>(
         }
         Err(e) => {
             invalid.push(
-                "schema",
+                &SCHEMA,
                 name.span,
                 msg!(
                     "config-model-unreadable",
@@ -203,8 +203,8 @@ fn resolve<T>(
         Ok(found) => Some(found),
         Err(e) => {
             let mut f = Finding::new(
-                "schema",
-                Severity::Error,
+                &SCHEMA,
+                SCHEMA.severity,
                 &e.file,
                 e.span,
                 msg!(
@@ -238,8 +238,8 @@ impl Problems {
         }
     }
 
-    fn push(&mut self, rule: &'static str, span: Span, message: Msg, help: Option<Msg>) {
-        let mut f = Finding::new(rule, Severity::Error, self.file, span, message);
+    fn push(&mut self, rule: &'static Rule, span: Span, message: Msg, help: Option<Msg>) {
+        let mut f = Finding::new(rule, rule.severity, self.file, span, message);
         f.help = help;
         self.found.push(f);
     }

@@ -2,7 +2,7 @@
 //! so git history must show that the person holding the attesting role set it — a
 //! holder someone else appointed (SPEC §6, `appendix3/attester-mismatch`, v2).
 
-use crate::checks::ATTESTER_MISMATCH;
+use crate::diag::rules::appendix3::{ATTESTER_MISMATCH, STALE};
 use crate::diag::{Finding, LineIndex, Span};
 use crate::model::Plan;
 use crate::repo::history::{author_email, describe, History, Version, SHALLOW_HINT};
@@ -272,7 +272,7 @@ fn previous_year(path: &str) -> Option<String> {
 
 fn finding(path: &str, span: Span, message: crate::i18n::Msg) -> Finding {
     Finding::new(
-        ATTESTER_MISMATCH.id,
+        &ATTESTER_MISMATCH,
         ATTESTER_MISMATCH.severity,
         path,
         span,
@@ -343,7 +343,7 @@ pub fn explain_stale(
     let stale: Vec<usize> = findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.rule == crate::checks::STALE.id)
+        .filter(|(_, f)| *f.rule == STALE)
         .map(|(i, _)| i)
         .collect();
     if stale.is_empty() {

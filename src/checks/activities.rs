@@ -1,24 +1,9 @@
 //! `activity/*`: the aktivitetslista of the year.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use super::{FileCtx, Sink};
+use crate::diag::rules::activities::{DATES, OVERDUE, OWNER};
 use crate::msg;
 use chrono::Datelike;
-
-pub const OWNER: Rule = Rule {
-    id: "activity/owner",
-    severity: Severity::Error,
-};
-
-pub const DATES: Rule = Rule {
-    id: "activity/dates",
-    severity: Severity::Error,
-};
-
-pub const OVERDUE: Rule = Rule {
-    id: "activity/overdue",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;

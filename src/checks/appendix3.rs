@@ -1,71 +1,14 @@
 //! `appendix3/*`: bilaga 3, the information-security checklist the IT-systemägare
 //! signs for each system.
 
-use super::{FileCtx, Rule, Sink};
+use super::{FileCtx, Sink};
+use crate::diag::rules::appendix3::{
+    DEVIATION_INCOMPLETE, DEVIATION_ROLE, MISSING, NA_UNJUSTIFIED, NOT_ATTESTED, NOT_REPORTED,
+    OVERDUE, STALE, UNANSWERED, UNKNOWN_QUESTION, WRONG_ATTESTER,
+};
 use crate::diag::{did_you_mean, Severity};
 use crate::model::plan::{Answer, System};
 use crate::msg;
-
-pub const MISSING: Rule = Rule {
-    id: "appendix3/missing",
-    severity: Severity::Error,
-};
-
-pub const UNANSWERED: Rule = Rule {
-    id: "appendix3/unanswered",
-    severity: Severity::Error,
-};
-
-pub const UNKNOWN_QUESTION: Rule = Rule {
-    id: "appendix3/unknown-question",
-    severity: Severity::Error,
-};
-
-pub const DEVIATION_INCOMPLETE: Rule = Rule {
-    id: "appendix3/deviation-incomplete",
-    severity: Severity::Error,
-};
-
-pub const NOT_REPORTED: Rule = Rule {
-    id: "appendix3/not-reported",
-    severity: Severity::Warning,
-};
-
-pub const DEVIATION_ROLE: Rule = Rule {
-    id: "appendix3/deviation-role",
-    severity: Severity::Error,
-};
-
-pub const NA_UNJUSTIFIED: Rule = Rule {
-    id: "appendix3/na-unjustified",
-    severity: Severity::Error,
-};
-
-pub const NOT_ATTESTED: Rule = Rule {
-    id: "appendix3/not-attested",
-    severity: Severity::Error,
-};
-
-pub const WRONG_ATTESTER: Rule = Rule {
-    id: "appendix3/wrong-attester",
-    severity: Severity::Error,
-};
-
-pub const STALE: Rule = Rule {
-    id: "appendix3/stale",
-    severity: Severity::Error,
-};
-
-/// Checked by `plan check --verify-attestations` from git history (crate::verify).
-pub const ATTESTER_MISMATCH: Rule = Rule {
-    id: "appendix3/attester-mismatch",
-    severity: Severity::Error,
-};
-
-pub const OVERDUE: Rule = Rule {
-    id: "appendix3/overdue",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let established = ctx.plan.status_is_established();

@@ -1,13 +1,9 @@
 //! `budget/exceeded`: the activities fit the budget (bilaga 1).
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::{amount, Severity};
+use super::{FileCtx, Sink};
+use crate::diag::amount;
+use crate::diag::rules::budget::EXCEEDED;
 use crate::msg;
-
-pub const EXCEEDED: Rule = Rule {
-    id: "budget/exceeded",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;

@@ -1,20 +1,10 @@
 //! `contract/*`: supplier contracts that need a decision during the plan year, and
 //! suppliers processing personal data without a personuppgiftsbiträdesavtal.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use super::{FileCtx, Sink};
+use crate::diag::rules::contract::{DPA, EXPIRING};
 use crate::msg;
 use chrono::Datelike;
-
-pub const EXPIRING: Rule = Rule {
-    id: "contract/expiring",
-    severity: Severity::Warning,
-};
-
-pub const DPA: Rule = Rule {
-    id: "contract/dpa",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     for system in &ctx.plan.systems {

@@ -2,30 +2,11 @@
 //! [`YearIndex`] built once, each in time linear in the number of dependencies.
 
 use super::Rule;
-use crate::diag::{Finding, Severity};
+use crate::diag::rules::deps::{CLASH, CYCLE, RETIRED, UNKNOWN};
+use crate::diag::Finding;
 use crate::hash::{HashMap, HashSet};
 use crate::index::{ObjectEntry, Resolved, YearIndex};
 use crate::msg;
-
-pub const UNKNOWN: Rule = Rule {
-    id: "deps/unknown",
-    severity: Severity::Error,
-};
-
-pub const CYCLE: Rule = Rule {
-    id: "deps/cycle",
-    severity: Severity::Warning,
-};
-
-pub const RETIRED: Rule = Rule {
-    id: "deps/retired",
-    severity: Severity::Warning,
-};
-
-pub const CLASH: Rule = Rule {
-    id: "upgrade/clash",
-    severity: Severity::Warning,
-};
 
 /// Runs the cross-object rules on one year. Findings carry spans; the caller turns
 /// them into lines and columns. Only files `wanted` accepts get findings of the
@@ -62,7 +43,7 @@ fn finding(
     span: crate::diag::Span,
     message: crate::i18n::Msg,
 ) -> Finding {
-    let mut f = Finding::new(rule.id, rule.severity, &entry.file, span, message);
+    let mut f = Finding::new(rule, rule.severity, &entry.file, span, message);
     f.object = Some(entry.object.clone());
     f.line = 0;
     f

@@ -1,14 +1,9 @@
 //! `integration/contract`: data fetched from another system is covered by an
 //! informationskontrakt, and personal data by a legal basis.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use super::{FileCtx, Sink};
+use crate::diag::rules::integrations::CONTRACT;
 use crate::msg;
-
-pub const CONTRACT: Rule = Rule {
-    id: "integration/contract",
-    severity: Severity::Error,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     for system in &ctx.plan.systems {

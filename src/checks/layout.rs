@@ -1,14 +1,9 @@
 //! `layout`: plan files live at `objects/<object>/<year>.toml` and say so inside.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use super::{FileCtx, Sink};
+use crate::diag::rules::layout::LAYOUT;
 use crate::msg;
 use std::collections::HashSet;
-
-pub const LAYOUT: Rule = Rule {
-    id: "layout",
-    severity: Severity::Error,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;

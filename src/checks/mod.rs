@@ -1,6 +1,7 @@
-//! The rules. Each family module holds its rules as data ([`Rule`]: id, default
-//! severity, doc) next to the small function that checks them. Checks never print;
-//! they push findings into a [`Sink`].
+//! The checks. Each family module holds the small functions that fire the rules of
+//! its family (their ids and default severities are listed in [`crate::diag::rules`],
+//! their documentation in the catalogues). Checks never print; they push findings
+//! into a [`Sink`].
 
 mod activities;
 mod appendix3;
@@ -14,90 +15,12 @@ pub mod roles;
 mod schema;
 mod upgrades;
 
-pub use appendix3::{ATTESTER_MISMATCH, STALE};
-
-use crate::diag::{Finding, LineIndex, Severity, Span};
-use crate::i18n::{Lang, Msg};
+use crate::diag::rules::appendix3::{NOT_REPORTED, OVERDUE};
+use crate::diag::{Finding, LineIndex, Rule, Severity, Span};
+use crate::i18n::Msg;
 use crate::model::Plan;
 use crate::settings::Settings;
 use chrono::NaiveDate;
-
-/// A rule: its id and default severity. Its documentation (when it fires; what it
-/// means, why it matters and how to fix it) is in the catalogues,
-/// `i18n/<language>/rules.ftl`, under the id with `/` as `-`: [`Rule::summary_in`],
-/// [`Rule::doc_in`].
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-}
-
-/// Every rule, in the order of SPEC section 6.
-pub const ALL: &[&Rule] = &[
-    &schema::PARSE,
-    &schema::SCHEMA,
-    &layout::LAYOUT,
-    &roles::MISSING,
-    &roles::RECOMMENDED,
-    &roles::UNKNOWN,
-    &roles::PERSON,
-    &roles::CONFLICT,
-    &appendix3::MISSING,
-    &appendix3::UNANSWERED,
-    &appendix3::UNKNOWN_QUESTION,
-    &appendix3::DEVIATION_INCOMPLETE,
-    &appendix3::NOT_REPORTED,
-    &appendix3::DEVIATION_ROLE,
-    &appendix3::NA_UNJUSTIFIED,
-    &appendix3::NOT_ATTESTED,
-    &appendix3::WRONG_ATTESTER,
-    &appendix3::STALE,
-    &appendix3::OVERDUE,
-    &appendix3::ATTESTER_MISMATCH,
-    &deps::UNKNOWN,
-    &deps::CYCLE,
-    &deps::RETIRED,
-    &integrations::CONTRACT,
-    &upgrades::UNKNOWN_SYSTEM,
-    &upgrades::OUTSIDE_YEAR,
-    &upgrades::SERVICE_WINDOW,
-    &upgrades::CAB,
-    &upgrades::ANNOUNCE,
-    &upgrades::UNTESTED,
-    &deps::CLASH,
-    &activities::OWNER,
-    &activities::DATES,
-    &activities::OVERDUE,
-    &budget::EXCEEDED,
-    &plan::ESTABLISHED_INCOMPLETE,
-    &plan::ESTABLISHED_BY,
-    &plan::ESTABLISHED_DATE,
-    &plan::DRAFT_IN_YEAR,
-    &plan::DESCRIPTION_MISSING,
-    &contract::EXPIRING,
-    &contract::DPA,
-];
-
-impl Rule {
-    /// The catalogue id of the rule's documentation: `rule-appendix3-stale`.
-    fn catalogue_id(&self) -> String {
-        format!("rule-{}", self.id.replace('/', "-"))
-    }
-
-    /// When the rule fires, in a language.
-    pub fn summary_in(&self, lang: Lang) -> String {
-        lang.text(&format!("{}.summary", self.catalogue_id()))
-    }
-
-    /// What the rule means and how to fix its findings, in a language.
-    pub fn doc_in(&self, lang: Lang) -> String {
-        lang.text(&format!("{}.doc", self.catalogue_id()))
-    }
-}
-
-/// The rule with this id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.id == id)
-}
 
 /// Helps with an id that is not one of `ids`: "did you mean `x`?" when one is close,
 /// else the ids there are (`what`: a message like "roles held here: { $ids }", which
@@ -147,7 +70,7 @@ impl Sink {
         message: Msg,
     ) -> &mut Finding {
         self.findings
-            .push(Finding::new(rule.id, severity, &self.file, span, message));
+            .push(Finding::new(rule, severity, &self.file, span, message));
         self.findings.last_mut().expect("just pushed")
     }
 
@@ -223,10 +146,7 @@ pub fn attest_blockers(
     })
     .findings
     .into_iter()
-    .filter(|f| {
-        f.severity == Severity::Error
-            && !matches!(f.rule, "appendix3/overdue" | "appendix3/not-reported")
-    })
+    .filter(|f| f.severity == Severity::Error && ![&OVERDUE, &NOT_REPORTED].contains(&f.rule))
     .collect()
 }
 
@@ -271,60 +191,5 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
     FileReport {
         findings,
         entry: None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    /// `plan rule` in both languages: every rule has its summary and documentation
-    /// in each catalogue (an id missing there would show as the id itself), and the
-    /// Swedish is not the English.
-    #[test]
-    fn every_rule_is_documented_in_both_languages() {
-        for rule in ALL {
-            let id = rule.catalogue_id();
-            for lang in Lang::ALL {
-                let summary = rule.summary_in(lang);
-                let doc = rule.doc_in(lang);
-                assert!(
-                    lang.has(&format!("{id}.summary")) && !summary.is_empty(),
-                    "{} has no summary in i18n/{lang}/rules.ftl",
-                    rule.id
-                );
-                assert!(
-                    lang.has(&format!("{id}.doc")) && doc.len() > 40,
-                    "{} has no doc in i18n/{lang}/rules.ftl",
-                    rule.id
-                );
-            }
-            assert_ne!(rule.summary_in(Lang::Sv), rule.summary_in(Lang::En));
-            assert_ne!(rule.doc_in(Lang::Sv), rule.doc_in(Lang::En));
-        }
-    }
-
-    /// No documentation is left behind by a rule renamed or removed.
-    #[test]
-    fn every_rule_doc_belongs_to_a_rule() {
-        let ids: HashSet<String> = ALL.iter().map(|r| r.catalogue_id()).collect();
-        for text in [
-            include_str!("../../i18n/en/rules.ftl"),
-            include_str!("../../i18n/sv/rules.ftl"),
-        ] {
-            for line in text.lines().filter(|l| l.starts_with("rule-")) {
-                let id = line.trim_end_matches('=').trim();
-                assert!(ids.contains(id), "{id} documents no rule");
-            }
-        }
-    }
-
-    #[test]
-    fn rule_ids_are_unique() {
-        let mut seen = HashSet::new();
-        for rule in ALL {
-            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
-        }
     }
 }

@@ -1,34 +1,12 @@
 //! `plan/*`: the plan as a document and as a decision.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::{did_you_mean, Severity};
+use super::{FileCtx, Sink};
+use crate::diag::did_you_mean;
+use crate::diag::rules::plan::{
+    DESCRIPTION_MISSING, DRAFT_IN_YEAR, ESTABLISHED_BY, ESTABLISHED_DATE, ESTABLISHED_INCOMPLETE,
+};
 use crate::msg;
 use chrono::NaiveDate;
-
-pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
-    id: "plan/established-incomplete",
-    severity: Severity::Error,
-};
-
-pub const ESTABLISHED_BY: Rule = Rule {
-    id: "plan/established-by",
-    severity: Severity::Warning,
-};
-
-pub const ESTABLISHED_DATE: Rule = Rule {
-    id: "plan/established-date",
-    severity: Severity::Error,
-};
-
-pub const DRAFT_IN_YEAR: Rule = Rule {
-    id: "plan/draft-in-year",
-    severity: Severity::Warning,
-};
-
-pub const DESCRIPTION_MISSING: Rule = Rule {
-    id: "plan/description-missing",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;

@@ -1,42 +1,17 @@
 //! `roles/*`: who holds which governance role, as the role model requires.
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::Severity;
+use super::{FileCtx, Sink};
+use crate::diag::rules::roles::{CONFLICT, MISSING, PERSON, RECOMMENDED, UNKNOWN};
 use crate::model::plan::Person;
 use crate::msg;
 use crate::schema::Presence;
-
-pub const MISSING: Rule = Rule {
-    id: "roles/missing",
-    severity: Severity::Error,
-};
-
-pub const RECOMMENDED: Rule = Rule {
-    id: "roles/recommended",
-    severity: Severity::Warning,
-};
-
-pub const UNKNOWN: Rule = Rule {
-    id: "roles/unknown",
-    severity: Severity::Error,
-};
-
-pub const PERSON: Rule = Rule {
-    id: "roles/person",
-    severity: Severity::Error,
-};
-
-pub const CONFLICT: Rule = Rule {
-    id: "roles/conflict",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let model = &ctx.settings.roles;
     let plan = ctx.plan;
     if model.uses_organisation_model && plan.organisation_model.is_none() {
         sink.push(
-            &super::schema::SCHEMA,
+            &crate::diag::rules::schema::SCHEMA,
             crate::diag::Span::START,
             msg!("roles-organisation-model", model = &model.name),
         )

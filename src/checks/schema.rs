@@ -1,21 +1,11 @@
 //! `parse` and `schema`: the file must be TOML, and every key must be one the
 //! format knows, with a value of the right type.
 
-use super::{Rule, Sink};
-use crate::diag::Severity;
+use super::Sink;
+use crate::diag::rules::schema::{PARSE, SCHEMA};
 use crate::model::parse::Unparsable;
 use crate::model::shape::{self, ShapeError};
 use crate::model::Tbl;
-
-pub const PARSE: Rule = Rule {
-    id: "parse",
-    severity: Severity::Error,
-};
-
-pub const SCHEMA: Rule = Rule {
-    id: "schema",
-    severity: Severity::Error,
-};
 
 /// Reports why a file could not be parsed, at its place.
 pub fn unparsable(problem: Unparsable<'_>, sink: &mut Sink) {

@@ -1,39 +1,12 @@
 //! `upgrade/*`: planned upgrades follow the change process (handbook chapter 7).
 
-use super::{FileCtx, Rule, Sink};
-use crate::diag::{did_you_mean, Severity};
+use super::{FileCtx, Sink};
+use crate::diag::did_you_mean;
+use crate::diag::rules::upgrades::{
+    ANNOUNCE, CAB, OUTSIDE_YEAR, SERVICE_WINDOW, UNKNOWN_SYSTEM, UNTESTED,
+};
 use crate::msg;
 use chrono::Datelike;
-
-pub const UNKNOWN_SYSTEM: Rule = Rule {
-    id: "upgrade/unknown-system",
-    severity: Severity::Error,
-};
-
-pub const OUTSIDE_YEAR: Rule = Rule {
-    id: "upgrade/outside-year",
-    severity: Severity::Error,
-};
-
-pub const SERVICE_WINDOW: Rule = Rule {
-    id: "upgrade/service-window",
-    severity: Severity::Warning,
-};
-
-pub const CAB: Rule = Rule {
-    id: "upgrade/cab",
-    severity: Severity::Error,
-};
-
-pub const ANNOUNCE: Rule = Rule {
-    id: "upgrade/announce",
-    severity: Severity::Warning,
-};
-
-pub const UNTESTED: Rule = Rule {
-    id: "upgrade/untested",
-    severity: Severity::Warning,
-};
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;

@@ -1,6 +1,6 @@
 //! `plan rule`: what a rule checks, why, and how to fix what it finds.
 
-use crate::checks::{self, ALL};
+use crate::diag::rules::{self, ALL};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -45,7 +45,7 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
             crate::outln!("\n{}", crate::output::table::wrap(&note, width).join("\n"));
         }
         Some(id) => {
-            let Some(rule) = checks::rule(&id) else {
+            let Some(rule) = rules::rule(&id) else {
                 match crate::diag::did_you_mean(&id, ALL.iter().map(|r| r.id)) {
                     Some(s) => crate::fail!("error-no-rule-suggest", rule = id.as_str(), name = s),
                     None => crate::fail!("error-no-rule", rule = id.as_str()),

@@ -20,7 +20,7 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
             property(&format!("{prefix}{}", f.file)),
             f.line,
             f.column,
-            property(f.rule),
+            property(f.rule.id),
             data(&message)
         ));
     }

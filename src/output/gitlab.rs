@@ -37,8 +37,10 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
         .iter()
         .map(|f| {
             let english = f.message_in(Lang::En);
-            let key = format!("{}\0{}\0{}", f.rule, f.file, english);
-            let n = seen.entry((f.file.clone(), f.rule, english)).or_default();
+            let key = format!("{}\0{}\0{}", f.rule.id, f.file, english);
+            let n = seen
+                .entry((f.file.clone(), f.rule.id, english))
+                .or_default();
             *n += 1;
             let key = format!("{key}\0{n}");
             let fingerprint: String = Sha256::digest(key.as_bytes())
@@ -47,8 +49,8 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
                 .map(|b| format!("{b:02x}"))
                 .collect();
             Issue {
-                description: format!("{} [{}]", f.message_in(lang), f.rule),
-                check_name: f.rule,
+                description: format!("{} [{}]", f.message_in(lang), f.rule.id),
+                check_name: f.rule.id,
                 fingerprint,
                 severity: match f.severity {
                     Severity::Error => "major",

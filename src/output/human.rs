@@ -102,7 +102,7 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
         let mut group = level
             .clone()
             .primary_title(message.as_ref())
-            .id(f.rule)
+            .id(f.rule.id)
             .element(snippet);
         if let Some(help) = &help {
             group = group.element(

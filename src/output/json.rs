@@ -15,7 +15,7 @@ struct Findings<'a>(&'a [Finding], Lang);
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|f| JsonFinding {
-            rule: f.rule,
+            rule: f.rule.id,
             severity: f.severity,
             file: &f.file,
             line: f.line,

@@ -44,7 +44,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) 
                 f.line,
                 f.column,
                 f.severity.as_str(),
-                f.rule,
+                f.rule.id,
                 f.message_in(lang)
             )
         };
@@ -65,7 +65,7 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) 
             let _ = writeln!(
                 cases,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                xml(first.rule),
+                xml(first.rule.id),
                 xml(&message),
                 xml(&text)
             );

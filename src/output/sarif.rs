@@ -1,6 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards; rules carry their docs.
 
-use crate::checks::ALL;
+use crate::diag::rules::ALL;
 use crate::diag::{Finding, Severity};
 use crate::i18n::Lang;
 use serde_json::{json, Value};
@@ -30,7 +30,7 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
                 message.push_str(&format!(" (help: {help})"));
             }
             let mut result = json!({
-                "ruleId": f.rule,
+                "ruleId": f.rule.id,
                 "level": level(f.severity),
                 "message": { "text": message },
                 "locations": [{
@@ -40,7 +40,7 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
                     }
                 }],
             });
-            if let Some(index) = ALL.iter().position(|r| r.id == f.rule) {
+            if let Some(index) = ALL.iter().position(|r| *r == f.rule) {
                 result["ruleIndex"] = json!(index);
             }
             result

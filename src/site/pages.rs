@@ -2,6 +2,7 @@
 //! each a template fed with the report rows the CLI prints, in words of the language.
 
 use super::{graph, Badge, Chrome, Input};
+use crate::diag::rules::upgrades::SERVICE_WINDOW;
 use crate::diag::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::index::{split_ref, Via};
@@ -237,13 +238,13 @@ impl<'a> Data<'a> {
                     && spans
                         .iter()
                         .any(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1));
-                if inside && f.rule == "upgrade/service-window" {
+                if inside && *f.rule == SERVICE_WINDOW {
                     outside_flagged = true;
                 }
-                if inside && f.rule.starts_with("upgrade/") {
+                if inside && f.rule.id.starts_with("upgrade/") {
                     flags.insert(self.l.text(&format!(
                         "site-flag-{}",
-                        f.rule.trim_start_matches("upgrade/")
+                        f.rule.id.trim_start_matches("upgrade/")
                     )));
                 }
             }

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `plan` binary run on real temporary plan repositories.
 //! One test binary for all of them, so the build stays fast.
 
+mod architecture;
 mod attestations;
 mod bad_inputs;
 mod baseline;
