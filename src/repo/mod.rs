@@ -3,6 +3,7 @@
 
 mod git;
 pub mod history;
+mod status;
 mod worktree;
 
 pub use git::{Against, Changed, GitRepo, GitSource};
