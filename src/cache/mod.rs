@@ -51,6 +51,9 @@ pub struct Cache {
     fresh_dirs: Mutex<Option<DirListings>>,
     /// What this run learnt that is not stored yet.
     fresh: Mutex<Vec<Fresh>>,
+    /// Stat data of changes before this time (nanoseconds since the epoch) is settled
+    /// (see [`SETTLED_NANOS`]).
+    settled_before: i64,
 }
 
 impl Cache {
@@ -58,6 +61,12 @@ impl Cache {
     /// no git repository or its folder is not inside the work tree (a linked work
     /// tree or submodule keeps it elsewhere: nothing is written there).
     pub fn open(git: &GitRepo) -> Option<Cache> {
+        Cache::open_at(git, std::time::SystemTime::now())
+    }
+
+    /// [`Cache::open`] for a run at the time `now`: stat data is recorded once it is
+    /// [`SETTLED_NANOS`] older than that (a test runs "later" instead of waiting).
+    pub fn open_at(git: &GitRepo, now: std::time::SystemTime) -> Option<Cache> {
         let workdir = git.repo.workdir()?.canonicalize().ok()?;
         let gitdir = git.repo.path().canonicalize().ok()?;
         if !gitdir.starts_with(&workdir) || gitdir == workdir {
@@ -102,6 +111,7 @@ impl Cache {
             loading_dirs: Mutex::new(loading_dirs),
             fresh_dirs: Mutex::default(),
             fresh: Mutex::default(),
+            settled_before: nanos_since_epoch(now).saturating_sub(SETTLED_NANOS),
         })
     }
 
@@ -110,8 +120,10 @@ impl Cache {
         loaded(&self.dirs, &self.loading_dirs)
     }
 
-    /// Notes the folder listings of this run, to be stored.
-    pub fn record_dirs(&self, dirs: DirListings) {
+    /// Notes the folder listings of this run, to be stored: those of folders whose
+    /// stat data is settled.
+    pub fn record_dirs(&self, mut dirs: DirListings) {
+        dirs.retain(|_, listing| self.settled(&listing.stat));
         *self.fresh_dirs.lock().unwrap_or_else(|p| p.into_inner()) = Some(dirs);
     }
 
@@ -147,7 +159,7 @@ impl Cache {
         entry: Option<&ObjectEntry>,
     ) {
         let stat = match fingerprint {
-            Some(Fingerprint::Stat(stat)) if settled(&stat) => Some(stat),
+            Some(Fingerprint::Stat(stat)) if self.settled(&stat) => Some(stat),
             _ => None,
         };
         let old = self.old();
@@ -241,12 +253,16 @@ fn loaded<'c, T: Default>(
     })
 }
 
-/// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
-pub fn settled(stat: &FileStat) -> bool {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    stat.mtime.max(stat.ctime) < now.saturating_sub(SETTLED_NANOS)
+impl Cache {
+    /// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
+    fn settled(&self, stat: &FileStat) -> bool {
+        stat.mtime.max(stat.ctime) < self.settled_before
+    }
+}
+
+fn nanos_since_epoch(time: std::time::SystemTime) -> i64 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// The git blob id of bytes: what `git hash-object` prints for a file holding them.

@@ -30,7 +30,8 @@ pub trait Source: Sync {
 
     /// [`Source::list_objects`], taking the entries of folders whose stat data shows
     /// them unchanged from `known` instead of reading them again, and giving back the
-    /// listings worth keeping for the next run. Only the work tree has folders; other
+    /// listings this run saw, with their folders' stat data (the cache keeps those
+    /// that are settled for the next run). Only the work tree has folders; other
     /// sources list as usual.
     fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
         let _ = known;
