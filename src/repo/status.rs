@@ -66,7 +66,7 @@ impl GitRepo {
         };
         let entries: Vec<IndexEntry> = index
             .iter()
-            .filter(|e| std::str::from_utf8(&e.path).is_ok_and(|p| relevant(p)))
+            .filter(|e| std::str::from_utf8(&e.path).is_ok_and(&relevant))
             .collect();
         let unstaged: Vec<String> = entries
             .par_iter()
