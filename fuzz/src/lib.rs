@@ -12,8 +12,8 @@
 use anyhow::Result;
 use plan::cli::Globals;
 use plan::commands::{attest, new_year};
-use plan::diag::{Finding, Span};
-use plan::engine::{check, Outcome, Selection};
+use plan::diag::{Finding, Outcome, Span};
+use plan::engine::{check, Selection};
 use plan::i18n::Lang;
 use plan::model::{Plan, Tbl};
 use plan::output::ColorChoice;
@@ -164,7 +164,7 @@ pub fn check_file(data: &[u8]) {
             let plan = Plan::from_tree(Tbl::new(root.get_ref(), Span::START));
             for system in &plan.systems {
                 if let Some(a3) = &system.appendix3 {
-                    std::hint::black_box(plan::digest::of_answers(&a3.answers));
+                    std::hint::black_box(plan::model::digest::of_answers(&a3.answers));
                 }
             }
         }

@@ -23,10 +23,6 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use store::Loaded;
 
-/// Stat data younger than this is not recorded: a file written again within the
-/// same clock tick could otherwise keep its times (git's "racy clean" problem).
-const SETTLED_NANOS: i64 = 2_000_000_000;
-
 /// One file seen in this run whose stat data or entry is not stored yet.
 struct Fresh {
     path: String,
@@ -51,9 +47,9 @@ pub struct Cache {
     fresh_dirs: Mutex<Option<DirListings>>,
     /// What this run learnt that is not stored yet.
     fresh: Mutex<Vec<Fresh>>,
-    /// Stat data of changes before this time (nanoseconds since the epoch) is settled
-    /// (see [`SETTLED_NANOS`]).
-    settled_before: i64,
+    /// The time of this run: stat data is recorded once it is settled then (see
+    /// [`FileStat::settled_at`]).
+    now: std::time::SystemTime,
 }
 
 impl Cache {
@@ -65,7 +61,8 @@ impl Cache {
     }
 
     /// [`Cache::open`] for a run at the time `now`: stat data is recorded once it is
-    /// [`SETTLED_NANOS`] older than that (a test runs "later" instead of waiting).
+    /// settled then (see [`FileStat::settled_at`]; a test runs "later" instead of
+    /// waiting).
     pub fn open_at(git: &GitRepo, now: std::time::SystemTime) -> Option<Cache> {
         let workdir = git.repo.workdir()?.canonicalize().ok()?;
         let gitdir = git.repo.path().canonicalize().ok()?;
@@ -111,7 +108,7 @@ impl Cache {
             loading_dirs: Mutex::new(loading_dirs),
             fresh_dirs: Mutex::default(),
             fresh: Mutex::default(),
-            settled_before: nanos_since_epoch(now).saturating_sub(SETTLED_NANOS),
+            now,
         })
     }
 
@@ -123,7 +120,7 @@ impl Cache {
     /// Notes the folder listings of this run, to be stored: those of folders whose
     /// stat data is settled.
     pub fn record_dirs(&self, mut dirs: DirListings) {
-        dirs.retain(|_, listing| self.settled(&listing.stat));
+        dirs.retain(|_, listing| listing.stat.settled_at(self.now));
         *self.fresh_dirs.lock().unwrap_or_else(|p| p.into_inner()) = Some(dirs);
     }
 
@@ -159,7 +156,7 @@ impl Cache {
         entry: Option<&ObjectEntry>,
     ) {
         let stat = match fingerprint {
-            Some(Fingerprint::Stat(stat)) if self.settled(&stat) => Some(stat),
+            Some(Fingerprint::Stat(stat)) if stat.settled_at(self.now) => Some(stat),
             _ => None,
         };
         let old = self.old();
@@ -251,18 +248,6 @@ fn loaded<'c, T: Default>(
         let handle = loading.lock().unwrap_or_else(|p| p.into_inner()).take();
         handle.and_then(|h| h.join().ok()).unwrap_or_default()
     })
-}
-
-impl Cache {
-    /// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
-    fn settled(&self, stat: &FileStat) -> bool {
-        stat.mtime.max(stat.ctime) < self.settled_before
-    }
-}
-
-fn nanos_since_epoch(time: std::time::SystemTime) -> i64 {
-    time.duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// The git blob id of bytes: what `git hash-object` prints for a file holding them.

@@ -59,7 +59,7 @@ impl GitRepo {
 
         let relevant = |path: &str| {
             path.strip_prefix(&self.prefix).is_some_and(|rel| {
-                rel == crate::settings::CONFIG_FILE
+                rel == crate::layout::CONFIG_FILE
                     || rel.starts_with("objects/")
                     || rel.starts_with("schema/")
             })
@@ -84,7 +84,7 @@ impl GitRepo {
             .chain(listing.problems.iter().map(|(path, _)| path))
             .map(|rel| format!("{}{rel}", self.prefix))
             .collect();
-        candidates.push(format!("{}{}", self.prefix, crate::settings::CONFIG_FILE));
+        candidates.push(format!("{}{}", self.prefix, crate::layout::CONFIG_FILE));
         files_under(&workdir, &format!("{}schema", self.prefix), &mut candidates);
         for path in candidates {
             if !known.contains(path.as_bytes())
