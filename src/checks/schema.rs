@@ -15,7 +15,7 @@ pub fn unparsable(problem: Unparsable<'_>, sink: &mut Sink) {
 /// Checks the whole file against the plan-file shape.
 pub fn check(root: Tbl<'_, '_>, sink: &mut Sink) {
     let mut errors = Vec::new();
-    shape::validate(root, shape::PLAN, "", &mut errors);
+    shape::validate(root, crate::model::format::PLAN, "", &mut errors);
     for ShapeError {
         span,
         message,

@@ -1,6 +1,6 @@
 //! `plan.toml`: the repository's settings.
 
-use super::shape::{Field, Ty};
+use super::format::{Field, Ty};
 use super::tree::{Sp, Tbl};
 use chrono::{Datelike, NaiveDate, Weekday};
 

@@ -1,8 +1,8 @@
-//! The JSON Schema (draft-07) of a plan file, generated from [`super::shape`] — the
+//! The JSON Schema (draft-07) of a plan file, generated from [`super::format`] — the
 //! description the checker itself uses — so editors (taplo, VS Code with Even Better
 //! TOML) complete and validate exactly what `plan check` accepts.
 
-use super::shape::{Field, Ty, PLAN};
+use super::format::{Field, Ty, PLAN};
 use crate::schema::{Checklist, RoleModel};
 use serde_json::{json, Map, Value};
 

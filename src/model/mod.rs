@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod digest;
+pub mod format;
 pub mod json_schema;
 pub mod parse;
 pub mod plan;

@@ -551,7 +551,7 @@ fn answer(question: Sp<String>, value: &toml::Spanned<DeValue<'_>>) -> Answer {
 }
 
 fn valid_answer(a: Option<Sp<String>>) -> Option<Sp<String>> {
-    a.filter(|a| super::shape::ANSWERS.contains(&a.val.as_str()))
+    a.filter(|a| super::format::ANSWERS.contains(&a.val.as_str()))
 }
 
 fn upgrade(t: Tbl<'_, '_>) -> Upgrade {
