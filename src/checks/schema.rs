@@ -37,18 +37,19 @@ pub const MAX_FILE_BYTES: usize = 4 << 20;
 /// The file's text; or, after reporting why it cannot be read as text, the readable
 /// part before the problem (so the finding gets a line and column).
 pub fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Result<&'b str, &'b str> {
+    let text = crate::diag::text_of(bytes);
     if bytes.len() > MAX_FILE_BYTES {
         sink.push(&PARSE, Span::START, msg!("parse-too-large"));
-        return Err("");
+        return Err(text);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let at = e.valid_up_to();
-            sink.push(&PARSE, Span::new(at..at), not_utf8(bytes[at]))
+    match bytes.get(text.len()) {
+        None => Ok(text),
+        Some(&bad) => {
+            let at = text.len();
+            sink.push(&PARSE, Span::new(at..at), not_utf8(bad))
                 .help(msg!("parse-not-utf8.help"));
-            Err(std::str::from_utf8(&bytes[..at]).unwrap_or_default())
+            Err(text)
         }
     }
 }
