@@ -16,24 +16,6 @@ use std::path::Path;
 pub const ATTESTER_MISMATCH: Rule = Rule {
     id: "appendix3/attester-mismatch",
     severity: Severity::Error,
-    summary: "with --verify-attestations: the attestation was not signed and committed by a holder of the attesting role that someone else appointed",
-    doc: "`plan attest` writes who attested (a role), when, a digest of the answers and \
-          `signed_by`, the git e-mail of the person who ran it; anyone could type those \
-          lines. With `--verify-attestations`, git history shows the commit that last \
-          changed any of them, and the plan as it was just before that commit names the \
-          holder of the attesting role. The attestation counts when `signed_by` and the \
-          commit's author are both that holder's e-mail, and the holder did not appoint \
-          themselves (the commit that last set the role's e-mail was authored by someone \
-          else). So changing the holder and attesting in one commit fails, as does an \
-          attestation copied from another system or year, or committed by someone else. \
-          The handbook (000, ch. 9): \"IT-systemägaren är den som undertecknar och \
-          intygar att uppgifterna i bilaga 3 till planen är korrekta\"; the signature is \
-          theirs to give. Fix: the holder runs `plan attest` and commits it \
-          under their own e-mail (a re-run replaces `signed_by`, so there is always \
-          something to commit); a wrong holder is corrected by someone else (the \
-          förvaltare) in a commit of their own first. Git author e-mails are claims: \
-          protect the branch, require code owner approval (`plan codeowners`) and signed \
-          commits on the forge so they can be trusted.",
 };
 
 /// Checks the attestation of every system in `files` (repository-relative paths of

@@ -7,10 +7,6 @@ use crate::msg;
 pub const EXCEEDED: Rule = Rule {
     id: "budget/exceeded",
     severity: Severity::Warning,
-    summary: "activity hours or sek sum above the budget",
-    doc: "The planned hours and costs of the year's activities (all but cancelled ones) \
-          add up to more than `[budget]` allows. Either the budget needs to grow, which \
-          the systemägare decides, or activities must be cut or postponed.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

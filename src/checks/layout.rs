@@ -10,14 +10,6 @@ use std::collections::HashSet;
 pub const LAYOUT: Rule = Rule {
     id: "layout",
     severity: Severity::Error,
-    summary: "path not objects/<object>/<year>.toml, object/year disagree with it, or duplicate system ids",
-    doc: "Each plan is one file, `objects/<object>/<year>.toml`: the folder is the \
-          management object's id (lowercase a–z, digits and `-`, at most 63 \
-          characters) and the file name its four-digit year. Anything else under \
-          `objects/` is reported rather than skipped, so a misnamed file is never \
-          silently left unchecked. Inside the file, `object` and `year` must repeat \
-          the path, and system ids must be unique within the object. Rename or move \
-          the file, or fix the value the finding points at.",
 };
 
 /// The object and year a repository path names, or why it is not a plan file path.

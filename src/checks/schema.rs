@@ -11,24 +11,11 @@ use crate::msg;
 pub const PARSE: Rule = Rule {
     id: "parse",
     severity: Severity::Error,
-    summary: "not valid TOML (also: not UTF-8, or too large)",
-    doc: "The file could not be read as TOML, so nothing else in it was checked. The \
-          finding points at the first place the parser could not understand. Common \
-          causes: a missing quote or bracket, a key defined twice, a table header \
-          repeated, a file saved in another encoding than UTF-8. Fix the syntax and \
-          run `plan check` again; the other rules then run on the file.",
 };
 
 pub const SCHEMA: Rule = Rule {
     id: "schema",
     severity: Severity::Error,
-    summary: "unknown key, wrong type, bad enum value or date",
-    doc: "Every key of a plan file is defined by the format (SPEC section 3). A key the \
-          format does not know is usually a typo and would otherwise be silently \
-          ignored, so it is reported with the closest known key. Values must have the \
-          documented type: dates are written without quotes (2027-03-06), statuses and \
-          kinds are one of their listed words, classifications are 0–3. Fix the key or \
-          value the finding points at; `plan schema` prints the full format.",
 };
 
 /// Largest plan file read; anything bigger is almost certainly not a plan.

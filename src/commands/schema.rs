@@ -32,8 +32,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref());
     if args.write {
         let root = root?;
-        write(&root, &Settings::load(&WorkTree::new(&root)?)?, true)?;
-        crate::outln!("wrote {SCHEMA_FILE}");
+        let settings = Settings::load(&WorkTree::new(&root)?)?;
+        write(&root, &settings, true)?;
+        let lang = globals.language(&settings);
+        crate::outln!("{}", crate::tr!(lang, "wrote", file = SCHEMA_FILE));
         return Ok(ExitCode::SUCCESS);
     }
     let settings = match root {

@@ -31,7 +31,7 @@ fn flawed() -> String {
 }
 
 /// Ladok with the flaws of [`flawed`], and a clean Lucat.
-fn flawed_repo() -> Repo {
+pub fn flawed_repo() -> Repo {
     let repo = Repo::with_plan(&flawed());
     repo.write(LUCAT, baseline_for("lucat"));
     repo

@@ -31,5 +31,6 @@ mod rules_roles;
 mod safety;
 mod schema;
 mod site;
+mod snapshots;
 mod support;
 mod writes;

@@ -638,3 +638,17 @@ pub fn plan_without_space(dir: &Path, args: &[&str], killed: bool) -> Option<Run
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     })
 }
+
+/// Every sheet of an XLSX workbook, by name, with its rows as calamine reads them
+/// (each sheet's header is its first row).
+pub fn workbook(path: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("an XLSX workbook");
+    book.worksheets()
+        .into_iter()
+        .map(|(name, range)| {
+            assert_eq!(range.start(), Some((0, 0)), "the header is row 1 of {name}");
+            (name, range.rows().map(<[calamine::Data]>::to_vec).collect())
+        })
+        .collect()
+}
