@@ -1,8 +1,8 @@
 //! `plan check`: validate plan files and report findings.
 
 use crate::cli::{parse_year, Globals};
-use crate::diag::Severity;
-use crate::engine::{self, Outcome, Selection};
+use crate::diag::{Outcome, Severity};
+use crate::engine::{self, Selection};
 use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
@@ -181,14 +181,14 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         for file in outcome
             .files
             .iter()
-            .filter(|f| crate::checks::classify(f).is_ok())
+            .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
                 files.push((file.clone(), crate::diag::text_of(&bytes).to_string()));
             }
         }
         let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
-        outcome.add(found, &settings);
+        outcome.add(found, &settings.severities);
     }
     crate::verify::explain_stale(
         &root,
