@@ -71,6 +71,12 @@ impl Globals {
     pub fn language(&self, settings: &crate::settings::Settings) -> Lang {
         Lang::resolve(self.lang, settings.config.language)
     }
+
+    /// [`Globals::language`] for a command that reads no settings: the repository
+    /// at `root`'s `language`, read alone.
+    pub fn language_at(&self, root: &std::path::Path) -> Lang {
+        Lang::resolve(self.lang, crate::settings::peek_language(Some(root)))
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -2,10 +2,11 @@
 //! configured severities, and a deterministic order.
 
 use crate::cache::{self, Cache};
-use crate::checks::{self, classify};
-use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::checks;
+use crate::diag::{Finding, LineIndex, Outcome, Severity, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
+use crate::layout::classify;
 use crate::repo::Source;
 use crate::settings::Settings;
 use anyhow::Result;
@@ -52,41 +53,6 @@ impl Selection {
                         .strip_prefix(p)
                         .is_some_and(|rest| rest.starts_with('/'))
             })
-    }
-}
-
-/// The result of a check.
-pub struct Outcome {
-    /// Findings in file, line, column, rule order.
-    pub findings: Vec<Finding>,
-    /// The files reported on, sorted.
-    pub files: Vec<String>,
-}
-
-impl Outcome {
-    /// Adds findings with their configured severity (dropping those of rules turned
-    /// off), keeping the order file, line, column, rule.
-    pub fn add(&mut self, findings: Vec<Finding>, settings: &Settings) {
-        self.findings
-            .extend(findings.into_iter().filter_map(|mut f| {
-                f.severity = settings.severity(f.rule, f.severity)?;
-                Some(f)
-            }));
-        self.findings
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
-
-    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
-    /// a stray file with a `layout` finding is reported on, but it is not a plan.
-    pub fn plan_files(&self) -> usize {
-        self.files.iter().filter(|f| classify(f).is_ok()).count()
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
     }
 }
 
@@ -220,7 +186,7 @@ pub fn check_cached(
         findings: Vec::new(),
         files,
     };
-    outcome.add(findings, settings);
+    outcome.add(findings, &settings.severities);
     Ok(outcome)
 }
 

@@ -28,6 +28,16 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/sv/findings.ftl"),
     ),
     (
+        "report",
+        include_str!("../i18n/en/report.ftl"),
+        include_str!("../i18n/sv/report.ftl"),
+    ),
+    (
+        "values",
+        include_str!("../i18n/en/values.ftl"),
+        include_str!("../i18n/sv/values.ftl"),
+    ),
+    (
         "cli",
         include_str!("../i18n/en/cli.ftl"),
         include_str!("../i18n/sv/cli.ftl"),
@@ -83,6 +93,23 @@ impl Lang {
                 .is_some_and(|m| m.get_attribute(attribute).is_some()),
             None => bundle.get_message(id).is_some_and(|m| m.value().is_some()),
         }
+    }
+
+    /// An enumerated value in words (`value-<kind>-<value>`, `_` in the value read
+    /// as `-`: `depends_on` is `value-via-depends-on`), else as written: a value
+    /// the format does not have is shown as the plan file has it.
+    pub fn value(self, kind: &str, value: &str) -> String {
+        let id = format!("value-{kind}-{}", value.replace('_', "-"));
+        if self.has(&id) {
+            self.text(&id)
+        } else {
+            value.to_string()
+        }
+    }
+
+    /// Yes or no in words.
+    pub fn yes_no(self, b: bool) -> String {
+        self.text(if b { "value-yes" } else { "value-no" })
     }
 
     /// A message without arguments.

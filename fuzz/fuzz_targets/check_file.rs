@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use plan::diag::Span;
-use plan::engine::Outcome;
+use plan::diag::Outcome;
 use plan::model::{Plan, Tbl};
 use plan_fuzz::{render_all, settings, today};
 
@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
             let plan = Plan::from_tree(Tbl::new(root.get_ref(), Span::START));
             for system in &plan.systems {
                 if let Some(a3) = &system.appendix3 {
-                    std::hint::black_box(plan::digest::of_answers(&a3.answers));
+                    std::hint::black_box(plan::model::digest::of_answers(&a3.answers));
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 use plan::diag::Finding;
-use plan::engine::Outcome;
+use plan::diag::Outcome;
 use plan::repo::{Listing, Source};
 use plan::settings::Settings;
 use std::collections::BTreeMap;

@@ -23,10 +23,6 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use store::Loaded;
 
-/// Stat data younger than this is not recorded: a file written again within the
-/// same clock tick could otherwise keep its times (git's "racy clean" problem).
-const SETTLED_NANOS: i64 = 2_000_000_000;
-
 /// One file seen in this run whose stat data or entry is not stored yet.
 struct Fresh {
     path: String,
@@ -146,7 +142,7 @@ impl Cache {
         entry: Option<&ObjectEntry>,
     ) {
         let stat = match fingerprint {
-            Some(Fingerprint::Stat(stat)) if settled(&stat) => Some(stat),
+            Some(Fingerprint::Stat(stat)) if stat.settled() => Some(stat),
             _ => None,
         };
         let old = self.old();
@@ -238,14 +234,6 @@ fn loaded<'c, T: Default>(
         let handle = loading.lock().unwrap_or_else(|p| p.into_inner()).take();
         handle.and_then(|h| h.join().ok()).unwrap_or_default()
     })
-}
-
-/// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
-pub fn settled(stat: &FileStat) -> bool {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    stat.mtime.max(stat.ctime) < now.saturating_sub(SETTLED_NANOS)
 }
 
 /// The git blob id of bytes: what `git hash-object` prints for a file holding them.

@@ -1,8 +1,8 @@
 //! `plan check`: validate plan files and report findings.
 
 use crate::cli::{parse_year, Globals};
-use crate::diag::Severity;
-use crate::engine::{self, Outcome, Selection};
+use crate::diag::{Outcome, Severity};
+use crate::engine::{self, Selection};
 use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
@@ -180,14 +180,14 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         for file in outcome
             .files
             .iter()
-            .filter(|f| crate::checks::classify(f).is_ok())
+            .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
                 files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
         let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
-        outcome.add(found, &settings);
+        outcome.add(found, &settings.severities);
     }
     crate::verify::explain_stale(
         &root,

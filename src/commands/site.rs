@@ -41,7 +41,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let lang = globals.language(&settings);
     let year_number = match args.year {
         Some(year) => year,
-        None => super::default_year(&source, globals.today)?,
+        None => super::default_year(&source, globals.today, lang)?,
     };
     // The check first: what it holds while it works is freed before the plans are
     // loaded for the pages (the peak is the larger of the two, not their sum).
@@ -52,7 +52,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let outcome = engine::check(&source, &settings, globals.today, &selection)?;
     let year = crate::report::load::year(&source, year_number)?;
     if year.plans.is_empty() {
-        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
+        crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }
     let site = crate::site::Site::new(&crate::site::Input {
         year: &year,
@@ -64,9 +64,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let files = site.files();
     let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;
     eprintln!(
-        "wrote {written} of {} files of the {year_number} site to {}",
-        files.len(),
-        args.out.display()
+        "{}",
+        crate::tr!(
+            lang,
+            "wrote-site",
+            written = written,
+            files = files.len(),
+            year = year_number,
+            dir = args.out.display().to_string()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,15 @@ pub fn severity_style(color: anstyle::AnsiColor) -> anstyle::Style {
     anstyle::Style::new().bold().fg_color(Some(color.into()))
 }
 
+/// A note on stderr in the language: `note: …`, `obs: …`.
+pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    eprintln!(
+        "{}: {}",
+        lang.text("label-note"),
+        visible(&message.render(lang))
+    );
+}
+
 /// "1 error", "3 errors".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

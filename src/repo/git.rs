@@ -418,7 +418,7 @@ impl GitRepo {
             let Some(rel) = path.strip_prefix(&self.prefix) else {
                 continue;
             };
-            if rel == crate::settings::CONFIG_FILE || rel.starts_with("schema/") {
+            if rel == crate::layout::CONFIG_FILE || rel.starts_with("schema/") {
                 return Ok(Changed::All(format!("{rel} changed")));
             }
             if let Some(rest) = rel.strip_prefix("objects/") {

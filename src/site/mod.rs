@@ -158,6 +158,7 @@ impl<'a> Site<'a> {
                 self.organisation,
                 year,
                 data.today,
+                l,
             )
             .into_bytes(),
             "deviations.html" => render(&pages::deviations(

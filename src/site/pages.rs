@@ -92,6 +92,7 @@ impl<'a> Data<'a> {
                 &input.settings.roles,
                 input.today,
                 &crate::report::deviations::Filter::default(),
+                input.lang,
             ),
             roles: crate::report::roles::rows(year),
             objects: year.plans.iter().map(|p| p.object.as_str()).collect(),
@@ -130,18 +131,13 @@ impl<'a> Data<'a> {
             .map_or_else(|| id.to_string(), |r| r.label.clone())
     }
 
-    /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
+    /// An enumerated value in words, else as written ([`crate::i18n::Lang::value`]).
     pub fn value(&self, kind: &str, value: &str) -> String {
-        let id = format!("site-value-{kind}-{value}");
-        if self.l.has(&id) {
-            self.l.text(&id)
-        } else {
-            value.to_string()
-        }
+        self.l.value(kind, value)
     }
 
     pub fn yes_no(&self, b: bool) -> String {
-        self.l.text(if b { "site-yes" } else { "site-no" })
+        self.l.yes_no(b)
     }
 
     pub fn status(&self, plan: &crate::model::Plan) -> Badge {
@@ -160,7 +156,7 @@ impl<'a> Data<'a> {
     pub fn attestation(&self, system: &crate::model::plan::System) -> Badge {
         let (id, class) = match &system.appendix3 {
             Some(a) if a.attested_on.is_some() => {
-                let current = crate::digest::of_answers(&a.answers);
+                let current = crate::model::digest::of_answers(&a.answers);
                 if a.digest.as_ref().is_some_and(|d| d.val == current) {
                     ("site-attested", "good")
                 } else {
@@ -292,8 +288,8 @@ impl<'a> Data<'a> {
             target_object,
             integration: row.via == Via::Integration,
             via: self.l.text(match row.via {
-                Via::DependsOn => "site-via-depends-on",
-                Via::Integration => "site-via-integration",
+                Via::DependsOn => "value-via-depends-on",
+                Via::Integration => "value-via-integration",
             }),
         }
     }
@@ -511,7 +507,7 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
                 number: m,
                 name: format!(
                     "{} {}",
-                    data.l.text(&format!("site-month-{m}")),
+                    data.l.text(&format!("value-month-{m}")),
                     data.year.year
                 ),
                 windows: if windows.is_empty() {

@@ -173,7 +173,7 @@ fn the_same_input_gives_the_same_bytes_and_a_second_run_writes_nothing() {
     assert_eq!(files(a.path()), files(b.path()));
     let again = site(&repo, a.path(), &[], &[]);
     assert!(
-        again.stderr.contains("wrote 0 of 17 files"),
+        again.stderr.contains("skrev 0 av 17 filer"),
         "{}",
         again.stderr
     );
