@@ -7,7 +7,7 @@ use crate::diag::{Finding, LineIndex, Outcome, Severity, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
 use crate::layout::classify;
-use crate::repo::Source;
+use crate::repo::{Listing, Source};
 use crate::settings::Settings;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -75,14 +75,32 @@ pub fn check_cached(
     selection: &Selection,
     cache: Option<Cache>,
 ) -> Result<Outcome> {
-    let listing = match &cache {
+    let listing = list(source, cache.as_ref())?;
+    check_listed(source, listing, settings, today, selection, cache)
+}
+
+/// What lies under `objects/`, through the folder listings of a cache where there is
+/// one (and recording this run's for it).
+pub fn list(source: &dyn Source, cache: Option<&Cache>) -> Result<Listing> {
+    Ok(match cache {
         Some(cache) => {
             let (listing, dirs) = source.list_objects_reusing(cache.dirs())?;
             cache.record_dirs(dirs);
             listing
         }
         None => source.list_objects()?,
-    };
+    })
+}
+
+/// [`check_cached`] on a listing already made by [`list`].
+pub fn check_listed(
+    source: &dyn Source,
+    listing: Listing,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+) -> Result<Outcome> {
     let mut findings: Vec<Finding> = Vec::new();
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {

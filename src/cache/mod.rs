@@ -47,6 +47,9 @@ pub struct Cache {
     fresh_dirs: Mutex<Option<DirListings>>,
     /// What this run learnt that is not stored yet.
     fresh: Mutex<Vec<Fresh>>,
+    /// The time of this run: stat data is recorded once it is settled then (see
+    /// [`FileStat::settled_at`]).
+    now: std::time::SystemTime,
 }
 
 impl Cache {
@@ -54,6 +57,13 @@ impl Cache {
     /// no git repository or its folder is not inside the work tree (a linked work
     /// tree or submodule keeps it elsewhere: nothing is written there).
     pub fn open(git: &GitRepo) -> Option<Cache> {
+        Cache::open_at(git, std::time::SystemTime::now())
+    }
+
+    /// [`Cache::open`] for a run at the time `now`: stat data is recorded once it is
+    /// settled then (see [`FileStat::settled_at`]; a test runs "later" instead of
+    /// waiting).
+    pub fn open_at(git: &GitRepo, now: std::time::SystemTime) -> Option<Cache> {
         let workdir = git.repo.workdir()?.canonicalize().ok()?;
         let gitdir = git.repo.path().canonicalize().ok()?;
         if !gitdir.starts_with(&workdir) || gitdir == workdir {
@@ -97,6 +107,7 @@ impl Cache {
             loading_dirs: Mutex::new(loading_dirs),
             fresh_dirs: Mutex::default(),
             fresh: Mutex::default(),
+            now,
         })
     }
 
@@ -105,8 +116,10 @@ impl Cache {
         loaded(&self.dirs, &self.loading_dirs)
     }
 
-    /// Notes the folder listings of this run, to be stored.
-    pub fn record_dirs(&self, dirs: DirListings) {
+    /// Notes the folder listings of this run, to be stored: those of folders whose
+    /// stat data is settled.
+    pub fn record_dirs(&self, mut dirs: DirListings) {
+        dirs.retain(|_, listing| listing.stat.settled_at(self.now));
         *self.fresh_dirs.lock().unwrap_or_else(|p| p.into_inner()) = Some(dirs);
     }
 
@@ -142,7 +155,7 @@ impl Cache {
         entry: Option<&ObjectEntry>,
     ) {
         let stat = match fingerprint {
-            Some(Fingerprint::Stat(stat)) if stat.settled() => Some(stat),
+            Some(Fingerprint::Stat(stat)) if stat.settled_at(self.now) => Some(stat),
             _ => None,
         };
         let old = self.old();

@@ -137,6 +137,8 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     let cache = partial
         .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
         .flatten();
+    // Listed first: `--changed-since` in the work tree finds new files in the listing.
+    let listing = engine::list(source.as_ref(), cache.as_ref())?;
     let objects = match &args.changed_since {
         None => None,
         Some(base) => {
@@ -151,7 +153,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             let against = match (&args.rev, args.staged) {
                 (Some(rev), _) => repo::Against::Rev(rev),
                 (None, true) => repo::Against::Index,
-                (None, false) => repo::Against::WorkTree,
+                (None, false) => repo::Against::WorkTree(&listing),
             };
             match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
@@ -173,8 +175,14 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache).
-    let mut outcome =
-        engine::check_cached(source.as_ref(), &settings, globals.today, &selection, cache)?;
+    let mut outcome = engine::check_listed(
+        source.as_ref(),
+        listing,
+        &settings,
+        globals.today,
+        &selection,
+        cache,
+    )?;
     if args.verify_attestations {
         let mut files = Vec::new();
         for file in outcome

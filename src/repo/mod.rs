@@ -3,6 +3,7 @@
 
 mod git;
 pub mod history;
+mod status;
 mod worktree;
 
 pub use git::{Against, Changed, GitRepo, GitSource};
@@ -29,7 +30,8 @@ pub trait Source: Sync {
 
     /// [`Source::list_objects`], taking the entries of folders whose stat data shows
     /// them unchanged from `known` instead of reading them again, and giving back the
-    /// listings worth keeping for the next run. Only the work tree has folders; other
+    /// listings this run saw, with their folders' stat data (the cache keeps those
+    /// that are settled for the next run). Only the work tree has folders; other
     /// sources list as usual.
     fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
         let _ = known;
@@ -130,9 +132,10 @@ impl FileStat {
         }
     }
 
-    /// Whether the stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
-    pub fn settled(&self) -> bool {
-        let now = std::time::SystemTime::now()
+    /// Whether the stat data is old enough at the time `now` to be recorded (see
+    /// [`SETTLED_NANOS`]).
+    pub fn settled_at(&self, now: std::time::SystemTime) -> bool {
+        let now = now
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
         self.mtime.max(self.ctime) < now.saturating_sub(SETTLED_NANOS)

@@ -363,8 +363,8 @@ fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {
 /// part of a check. Links are not followed here; the walk handles them.
 ///
 /// With `known` listings (see [`Source::list_objects_reusing`]) a folder is looked at
-/// with one `lstat`, and read only when its stat data changed; the listings that can
-/// be kept for the next run go to `keep`.
+/// with one `lstat`, and read only when its stat data changed; the listings with
+/// their stat data go to `keep`.
 fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings) -> Prefetched {
     let Ok(top) = read_dir(objects) else {
         return Prefetched::default();
@@ -413,7 +413,7 @@ fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings)
                 }
                 let entries = read_dir(&dir);
                 let listing = match (&entries, stat) {
-                    (Ok(items), Some(stat)) if stat.settled() => items
+                    (Ok(items), Some(stat)) => items
                         .iter()
                         .map(|i| {
                             Some((
