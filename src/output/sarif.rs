@@ -3,22 +3,59 @@
 use crate::checks::ALL;
 use crate::diag::{Finding, Severity};
 use crate::i18n::Lang;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// The SARIF log: plain serde structs of the parts of SARIF 2.1.0 plan fills in, as
 /// cargo-deny writes its own.
 #[derive(Serialize)]
-struct Log {
+struct Log<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run; 1],
+    runs: [Run<'a>; 1],
 }
 
 #[derive(Serialize)]
-struct Run {
+struct Run<'a> {
     tool: Tool,
-    results: Vec<SarifResult>,
+    results: Results<'a>,
+}
+
+/// The results, each made as it is written: no copy of them is held in memory
+/// (issue 17).
+struct Results<'a> {
+    findings: &'a [Finding],
+    prefix: &'a str,
+    lang: Lang,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lang = self.lang;
+        serializer.collect_seq(self.findings.iter().map(|f| {
+            let mut message = f.message_in(lang);
+            if let Some(help) = f.help_in(lang) {
+                message.push_str(&format!(" (help: {help})"));
+            }
+            SarifResult {
+                rule_id: f.rule,
+                rule_index: ALL.iter().position(|r| r.id == f.rule),
+                level: level(f.severity),
+                message: Text { text: message },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: uri(&format!("{}{}", self.prefix, f.file)),
+                        },
+                        region: Region {
+                            start_line: f.line,
+                            start_column: f.column,
+                        },
+                    },
+                }],
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -99,7 +136,20 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// The log as one string.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(findings, prefix, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The log written to `out` one result at a time.
+pub fn write(
+    findings: &[Finding],
+    prefix: &str,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let rules = ALL
         .iter()
         .map(|r| RuleDescriptor {
@@ -118,32 +168,6 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
             },
         })
         .collect();
-    let results = findings
-        .iter()
-        .map(|f| {
-            let mut message = f.message_in(lang);
-            if let Some(help) = f.help_in(lang) {
-                message.push_str(&format!(" (help: {help})"));
-            }
-            SarifResult {
-                rule_id: f.rule,
-                rule_index: ALL.iter().position(|r| r.id == f.rule),
-                level: level(f.severity),
-                message: Text { text: message },
-                locations: [Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&format!("{prefix}{}", f.file)),
-                        },
-                        region: Region {
-                            start_line: f.line,
-                            start_column: f.column,
-                        },
-                    },
-                }],
-            }
-        })
-        .collect();
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -155,12 +179,15 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
                     rules,
                 },
             },
-            results,
+            results: Results {
+                findings,
+                prefix,
+                lang,
+            },
         }],
     };
-    let mut out = serde_json::to_string_pretty(&log).expect("sarif serialises");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 /// A repository-relative path as a URI reference (RFC 3986), as SARIF requires:
