@@ -1,7 +1,8 @@
 //! The history of plan files in git: which commit last changed a value of a plan
 //! (an attestation, the holder of a role), following at a merge the parent that kept
 //! the value, as `git blame` follows the parent a line came from. Used by
-//! `--verify-attestations` and by `appendix3/stale` to say what changed.
+//! `--verify-attestations` (who appointed a role's holder: [`appointment`]) and by
+//! `appendix3/stale` to say what changed ([`changed_answers`]).
 //!
 //! One walk serves many files: the plan paths that changed between a commit and each
 //! parent are computed once per pair (a tree diff of `objects/` that skips unchanged
@@ -271,6 +272,104 @@ impl History {
             id = parent;
         }
     }
+}
+
+/// The e-mails of a role's holders in one version, sorted (empty: no plan, no holder).
+pub fn emails(version: &Version, role: &str) -> Vec<String> {
+    let mut emails = version
+        .as_ref()
+        .map(|p| p.emails_of(role))
+        .unwrap_or_default();
+    emails.sort();
+    emails
+}
+
+/// The commit that last set the e-mails of `role` in the plan at `path`, from
+/// `start` back. A plan that `plan new-year` made from last year's keeps its holders:
+/// when the file was created with the same holders as last year's plan of the
+/// object, the search goes on in last year's plan.
+pub fn appointment<'r>(
+    history: &'r History,
+    start: Commit<'r>,
+    path: &str,
+    role: &str,
+) -> Result<Commit<'r>> {
+    let mut path = path.to_string();
+    let mut start = start;
+    loop {
+        let target = emails(&history.at(&start, &path)?, role);
+        let change = history.last_change(start, &path, |v| emails(v, role))?;
+        if change.before.is_none() {
+            if let (Some(previous), Some(parent)) =
+                (previous_year(&path), change.commit.parents().next())
+            {
+                if !target.is_empty() && emails(&history.at(&parent, &previous)?, role) == target {
+                    path = previous;
+                    start = parent;
+                    continue;
+                }
+            }
+        }
+        return Ok(change.commit);
+    }
+}
+
+/// `objects/x/2027.toml` for `objects/x/2028.toml`.
+fn previous_year(path: &str) -> Option<String> {
+    let (dir, name) = path.rsplit_once('/')?;
+    let year: i32 = name.strip_suffix(".toml")?.parse().ok()?;
+    Some(format!("{dir}/{}.toml", year - 1))
+}
+
+/// What `appendix3/stale` can add from history: the questions whose answers differ
+/// between the version of the plan whose answers the digest covers and `now`.
+pub fn changed_answers(
+    history: &History,
+    rev: Option<&str>,
+    path: &str,
+    now: &Plan,
+    system: &str,
+) -> Result<Option<(Vec<String>, String)>> {
+    let Some(a3) = now.system(system).and_then(|s| s.appendix3.as_ref()) else {
+        return Ok(None);
+    };
+    let Some(digest) = &a3.digest else {
+        return Ok(None);
+    };
+    let Some(start) = history.start(rev)? else {
+        return Ok(None);
+    };
+    let attested = history.find_back(start, path, |p| {
+        p.system(system)
+            .and_then(|s| s.appendix3.as_ref())
+            .is_some_and(|a| crate::model::digest::of_answers(&a.answers) == digest.val)
+    })?;
+    let Some((commit, then)) = attested else {
+        return Ok(None);
+    };
+    let Some(old) = then.system(system).and_then(|s| s.appendix3.as_ref()) else {
+        return Ok(None);
+    };
+    let one =
+        |a: &crate::model::plan::Answer| crate::model::digest::of_answers(std::slice::from_ref(a));
+    let mut changed: Vec<String> = Vec::new();
+    for a in &a3.answers {
+        match old
+            .answers
+            .iter()
+            .find(|o| o.question.val == a.question.val)
+        {
+            Some(o) if one(o) == one(a) => {}
+            _ => changed.push(a.question.val.clone()),
+        }
+    }
+    for o in &old.answers {
+        if !a3.answers.iter().any(|a| a.question.val == o.question.val) {
+            changed.push(o.question.val.clone());
+        }
+    }
+    changed.sort();
+    Ok(Some((changed, describe(&commit))))
 }
 
 /// The author e-mail of a commit, lower-cased ("" when it is not UTF-8).
