@@ -205,9 +205,9 @@ upgrades-next-window = nästa servicefönster är { $date } ({ $weekday ->
     })
 upgrades-cab = { $upgrade } saknar begäran om eller godkännande från CAB
     .help = cab = {"{"} status = "requested" {"}"}, eller "approved" med ärendets ref
-upgrades-announce-missing = { $upgrade } den { $date } saknar announced_on (aviserad den)
-    .help = avisera den minst { $days } dagar i förväg och ange announced_on
-upgrades-announce-late = { $upgrade } aviseras { $ahead } dagar i förväg; minst { $days } dagar krävs
+upgrades-announce-missing = { $upgrade } den { $date } saknar announced_on (annonserad den)
+    .help = annonsera den minst { $days } dagar i förväg och ange announced_on
+upgrades-announce-late = { $upgrade } annonseras { $ahead } dagar i förväg; minst { $days } dagar krävs
 upgrades-untested = { $upgrade } är inte testad i testmiljön
     .help = prova den i testmiljön och sätt tested = true
 
