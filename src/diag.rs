@@ -2,6 +2,7 @@
 
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Lines longer than this are not shown as a snippet.
@@ -125,6 +126,67 @@ impl Finding {
     /// The order findings are shown in: file, line, column, rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
         (&self.file, self.line, self.column, self.rule)
+    }
+}
+
+/// The result of a check.
+pub struct Outcome {
+    /// Findings in file, line, column, rule order.
+    pub findings: Vec<Finding>,
+    /// The files reported on, sorted.
+    pub files: Vec<String>,
+}
+
+impl Outcome {
+    /// Adds findings with their configured severity (dropping those of rules turned
+    /// off), keeping the order file, line, column, rule.
+    pub fn add(&mut self, findings: Vec<Finding>, severities: &Severities) {
+        self.findings
+            .extend(findings.into_iter().filter_map(|mut f| {
+                f.severity = severities.of(f.rule, f.severity)?;
+                Some(f)
+            }));
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
+    /// a stray file with a `layout` finding is reported on, but it is not a plan.
+    pub fn plan_files(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| crate::layout::classify(f).is_ok())
+            .count()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// The one place a finding's severity is decided (cargo-deny's sink): the rule's
+/// default, or the rule's own plan-dependent choice, then plan.toml `[rules]`.
+#[derive(Default)]
+pub struct Severities {
+    /// Rule id → configured severity (None: off).
+    overrides: HashMap<String, Option<Severity>>,
+}
+
+impl Severities {
+    /// Configures a rule: a severity, or None to turn it off.
+    pub fn set(&mut self, rule: &str, severity: Option<Severity>) {
+        self.overrides.insert(rule.to_string(), severity);
+    }
+
+    /// The severity a finding of `rule` gets (None: the rule is off).
+    pub fn of(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.overrides.get(rule) {
+            Some(setting) => *setting,
+            None => Some(default),
+        }
     }
 }
 

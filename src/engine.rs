@@ -2,11 +2,12 @@
 //! configured severities, and a deterministic order.
 
 use crate::cache::{self, Cache};
-use crate::checks::{self, classify};
-use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::checks;
+use crate::diag::{Finding, LineIndex, Outcome, Severity, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
-use crate::repo::Source;
+use crate::layout::classify;
+use crate::repo::{Listing, Source};
 use crate::settings::Settings;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -55,41 +56,6 @@ impl Selection {
     }
 }
 
-/// The result of a check.
-pub struct Outcome {
-    /// Findings in file, line, column, rule order.
-    pub findings: Vec<Finding>,
-    /// The files reported on, sorted.
-    pub files: Vec<String>,
-}
-
-impl Outcome {
-    /// Adds findings with their configured severity (dropping those of rules turned
-    /// off), keeping the order file, line, column, rule.
-    pub fn add(&mut self, findings: Vec<Finding>, settings: &Settings) {
-        self.findings
-            .extend(findings.into_iter().filter_map(|mut f| {
-                f.severity = settings.severity(f.rule, f.severity)?;
-                Some(f)
-            }));
-        self.findings
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
-
-    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
-    /// a stray file with a `layout` finding is reported on, but it is not a plan.
-    pub fn plan_files(&self) -> usize {
-        self.files.iter().filter(|f| classify(f).is_ok()).count()
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-}
-
 /// Checks the selected plan files of a source.
 pub fn check(
     source: &dyn Source,
@@ -109,14 +75,32 @@ pub fn check_cached(
     selection: &Selection,
     cache: Option<Cache>,
 ) -> Result<Outcome> {
-    let listing = match &cache {
+    let listing = list(source, cache.as_ref())?;
+    check_listed(source, listing, settings, today, selection, cache)
+}
+
+/// What lies under `objects/`, through the folder listings of a cache where there is
+/// one (and recording this run's for it).
+pub fn list(source: &dyn Source, cache: Option<&Cache>) -> Result<Listing> {
+    Ok(match cache {
         Some(cache) => {
             let (listing, dirs) = source.list_objects_reusing(cache.dirs())?;
             cache.record_dirs(dirs);
             listing
         }
         None => source.list_objects()?,
-    };
+    })
+}
+
+/// [`check_cached`] on a listing already made by [`list`].
+pub fn check_listed(
+    source: &dyn Source,
+    listing: Listing,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+) -> Result<Outcome> {
     let mut findings: Vec<Finding> = Vec::new();
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {
@@ -220,7 +204,7 @@ pub fn check_cached(
         findings: Vec::new(),
         files,
     };
-    outcome.add(findings, settings);
+    outcome.add(findings, &settings.severities);
     Ok(outcome)
 }
 

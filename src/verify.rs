@@ -2,8 +2,8 @@
 //! so git history must show that the person holding the attesting role set it — a
 //! holder someone else appointed (SPEC §6, `appendix3/attester-mismatch`, v2).
 
-use crate::checks::Rule;
-use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::checks::ATTESTER_MISMATCH;
+use crate::diag::{Finding, LineIndex, Span};
 use crate::model::Plan;
 use crate::repo::history::{author_email, describe, History, Version, SHALLOW_HINT};
 use crate::repo::GitRepo;
@@ -12,11 +12,6 @@ use anyhow::{bail, Result};
 use git2::Commit;
 use rayon::prelude::*;
 use std::path::Path;
-
-pub const ATTESTER_MISMATCH: Rule = Rule {
-    id: "appendix3/attester-mismatch",
-    severity: Severity::Error,
-};
 
 /// Checks the attestation of every system in `files` (repository-relative paths of
 /// plan files with the text that was checked) against the git history that leads to
@@ -306,7 +301,7 @@ pub fn changed_answers(
     let attested = history.find_back(start, path, |p| {
         p.system(system)
             .and_then(|s| s.appendix3.as_ref())
-            .is_some_and(|a| crate::digest::of_answers(&a.answers) == digest.val)
+            .is_some_and(|a| crate::model::digest::of_answers(&a.answers) == digest.val)
     })?;
     let Some((commit, then)) = attested else {
         return Ok(None);
@@ -314,7 +309,8 @@ pub fn changed_answers(
     let Some(old) = then.system(system).and_then(|s| s.appendix3.as_ref()) else {
         return Ok(None);
     };
-    let one = |a: &crate::model::plan::Answer| crate::digest::of_answers(std::slice::from_ref(a));
+    let one =
+        |a: &crate::model::plan::Answer| crate::model::digest::of_answers(std::slice::from_ref(a));
     let mut changed: Vec<String> = Vec::new();
     for a in &a3.answers {
         match old

@@ -56,6 +56,12 @@ pub const STALE: Rule = Rule {
     severity: Severity::Error,
 };
 
+/// Checked by `plan check --verify-attestations` from git history (crate::verify).
+pub const ATTESTER_MISMATCH: Rule = Rule {
+    id: "appendix3/attester-mismatch",
+    severity: Severity::Error,
+};
+
 pub const OVERDUE: Rule = Rule {
     id: "appendix3/overdue",
     severity: Severity::Warning,
@@ -319,7 +325,7 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
             command = attest_cmd.as_str()
         ));
     }
-    let current = crate::digest::of_answers(&a3.answers);
+    let current = crate::model::digest::of_answers(&a3.answers);
     match &a3.digest {
         Some(d) if d.val == current => {}
         Some(d) => {

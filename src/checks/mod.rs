@@ -14,13 +14,11 @@ pub mod roles;
 mod schema;
 mod upgrades;
 
-pub use appendix3::STALE;
-pub use layout::classify;
-pub use schema::{not_utf8, toml_error_message, MAX_FILE_BYTES};
+pub use appendix3::{ATTESTER_MISMATCH, STALE};
 
 use crate::diag::{Finding, LineIndex, Severity, Span};
 use crate::i18n::{Lang, Msg};
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
 use crate::settings::Settings;
 use chrono::NaiveDate;
 
@@ -54,7 +52,7 @@ pub const ALL: &[&Rule] = &[
     &appendix3::WRONG_ATTESTER,
     &appendix3::STALE,
     &appendix3::OVERDUE,
-    &crate::verify::ATTESTER_MISMATCH,
+    &appendix3::ATTESTER_MISMATCH,
     &deps::UNKNOWN,
     &deps::CYCLE,
     &deps::RETIRED,
@@ -241,21 +239,18 @@ fn with_plan(
     rules: impl FnOnce(&Plan, &mut Sink),
 ) -> FileReport {
     let mut sink = Sink::new(path);
-    let text = match schema::decode(bytes, &mut sink) {
-        Ok(text) => text,
-        Err(readable) => return finish(sink, readable, object, year),
-    };
-    let root = match toml::de::DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            schema::parse_error(&e, text, &mut sink);
+    let parsed = match crate::model::parse::parse(bytes) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            let text = problem.text;
+            schema::unparsable(problem, &mut sink);
             return finish(sink, text, object, year);
         }
     };
-    let tree = Tbl::new(root.get_ref(), Span::START);
+    let tree = parsed.tree();
     schema::check(tree, &mut sink);
-    rules(&Plan::from_tree(tree), &mut sink);
-    finish(sink, text, object, year)
+    rules(&parsed.plan(), &mut sink);
+    finish(sink, parsed.text, object, year)
 }
 
 fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {

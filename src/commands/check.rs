@@ -1,8 +1,8 @@
 //! `plan check`: validate plan files and report findings.
 
 use crate::cli::{parse_year, Globals};
-use crate::diag::Severity;
-use crate::engine::{self, Outcome, Selection};
+use crate::diag::{Outcome, Severity};
+use crate::engine::{self, Selection};
 use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
@@ -138,6 +138,8 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     let cache = partial
         .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
         .flatten();
+    // Listed first: `--changed-since` in the work tree finds new files in the listing.
+    let listing = engine::list(source.as_ref(), cache.as_ref())?;
     let objects = match &args.changed_since {
         None => None,
         Some(base) => {
@@ -152,7 +154,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             let against = match (&args.rev, args.staged) {
                 (Some(rev), _) => repo::Against::Rev(rev),
                 (None, true) => repo::Against::Index,
-                (None, false) => repo::Against::WorkTree,
+                (None, false) => repo::Against::WorkTree(&listing),
             };
             match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
@@ -174,21 +176,27 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache).
-    let mut outcome =
-        engine::check_cached(source.as_ref(), &settings, globals.today, &selection, cache)?;
+    let mut outcome = engine::check_listed(
+        source.as_ref(),
+        listing,
+        &settings,
+        globals.today,
+        &selection,
+        cache,
+    )?;
     if args.verify_attestations {
         let mut files = Vec::new();
         for file in outcome
             .files
             .iter()
-            .filter(|f| crate::checks::classify(f).is_ok())
+            .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
                 files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
         let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
-        outcome.add(found, &settings);
+        outcome.add(found, &settings.severities);
     }
     crate::verify::explain_stale(
         &root,

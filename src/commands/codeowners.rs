@@ -49,7 +49,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     // The newest plan of each object decides.
     let mut newest: BTreeMap<String, i32> = BTreeMap::new();
     for file in source.list_objects()?.files {
-        if let Ok((object, year)) = crate::checks::classify(&file) {
+        if let Ok((object, year)) = crate::layout::classify(&file) {
             let y = newest.entry(object).or_insert(year);
             *y = (*y).max(year);
         }

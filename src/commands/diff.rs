@@ -1,7 +1,7 @@
 //! `plan diff`: what changed in an object's plan from one year to the next.
 
 use crate::cli::{parse_year, Globals};
-use crate::model::shape::is_id;
+use crate::layout::is_id;
 use crate::plandiff::{self, Kind};
 use crate::repo::{self, Source, WorkTree};
 use anyhow::Result;

@@ -1,7 +1,7 @@
 //! `plan log`: the dated change log of an object's plans, from git history.
 
 use crate::cli::Globals;
-use crate::model::shape::is_id;
+use crate::layout::is_id;
 use crate::repo::{self, GitRepo, WorkTree};
 use anyhow::Result;
 use git2::{Oid, Sort};

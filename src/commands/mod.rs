@@ -28,7 +28,7 @@ pub fn default_year(source: &dyn Source, today: NaiveDate, lang: Lang) -> anyhow
     let this = today.year();
     let mut has = (false, false);
     for file in source.list_objects()?.files {
-        match crate::checks::classify(&file) {
+        match crate::layout::classify(&file) {
             Ok((_, y)) if y == this => has.0 = true,
             Ok((_, y)) if y == this + 1 => has.1 = true,
             _ => {}
@@ -52,7 +52,7 @@ pub fn object_years(source: &dyn Source, object: &str) -> anyhow::Result<Vec<i32
         .list_objects()?
         .files
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .filter(|(o, _)| o == object)
         .map(|(_, y)| y)
         .collect();
@@ -68,7 +68,7 @@ pub fn unknown_object(source: &dyn Source, object: &str) -> anyhow::Error {
         .map(|l| l.files)
         .unwrap_or_default()
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .map(|(o, _)| o)
         .collect();
     let message = match crate::diag::did_you_mean(object, objects.iter().map(String::as_str)) {
@@ -93,7 +93,7 @@ pub fn bad_object_id(object: &str) -> anyhow::Error {
     crate::i18n::Fail(crate::msg!(
         "error-object-id",
         object = object,
-        suggestion = crate::model::shape::suggest_id(object)
+        suggestion = crate::layout::suggest_id(object)
     ))
     .into()
 }

@@ -1,7 +1,7 @@
 //! `plan new`: scaffold a plan file with every required role and question.
 
 use crate::cli::{parse_year, Globals};
-use crate::model::shape::is_id;
+use crate::layout::is_id;
 use crate::repo::{self, WorkTree};
 use crate::scaffold::{self, Draft, DraftSystem};
 use crate::settings::Settings;

@@ -80,7 +80,7 @@ pub fn could_not_run(why: &str, prefix: &str) -> String {
         fingerprint,
         severity: "blocker",
         location: Location {
-            path: format!("{prefix}{}", crate::settings::CONFIG_FILE),
+            path: format!("{prefix}{}", crate::layout::CONFIG_FILE),
             lines: Lines { begin: 1 },
         },
     };

@@ -1,7 +1,6 @@
 //! The human format: findings like a compiler's, with the source line underlined.
 
-use crate::diag::{Finding, Severity};
-use crate::engine::Outcome;
+use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
 use crate::tr;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};

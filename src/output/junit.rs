@@ -1,8 +1,7 @@
 //! `--format junit`: one test case per checked file, a failure per finding, so CI
 //! systems show the plans as a test report.
 
-use crate::diag::{Finding, Severity};
-use crate::engine::Outcome;
+use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
 use std::fmt::Write;
 

@@ -156,7 +156,7 @@ impl<'a> Data<'a> {
     pub fn attestation(&self, system: &crate::model::plan::System) -> Badge {
         let (id, class) = match &system.appendix3 {
             Some(a) if a.attested_on.is_some() => {
-                let current = crate::digest::of_answers(&a.answers);
+                let current = crate::model::digest::of_answers(&a.answers);
                 if a.digest.as_ref().is_some_and(|d| d.val == current) {
                     ("site-attested", "good")
                 } else {

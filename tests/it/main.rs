@@ -13,6 +13,7 @@ mod examples;
 mod exit_codes;
 mod files;
 mod first_hour;
+mod fuzz;
 mod git;
 mod governance;
 mod history;
