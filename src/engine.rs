@@ -107,7 +107,7 @@ pub fn check_listed(
             findings.push(Finding::new(
                 "layout",
                 Severity::Error,
-                path,
+                path.as_str(),
                 Span::START,
                 why.clone(),
             ));
@@ -130,7 +130,7 @@ pub fn check_listed(
                     findings.push(Finding::new(
                         "layout",
                         Severity::Error,
-                        path,
+                        path.as_str(),
                         Span::START,
                         why,
                     ));
@@ -138,7 +138,7 @@ pub fn check_listed(
             }
         }
     }
-    let mut files: Vec<String> = findings.iter().map(|f| f.file.clone()).collect();
+    let mut files: Vec<String> = findings.iter().map(|f| f.file.to_string()).collect();
     files.extend(plans.iter().filter(|p| p.3).map(|p| p.0.clone()));
     // The cache serves runs that report on some files only (--changed-since,
     // PATHs): a full check reads every file anyway.
@@ -196,7 +196,7 @@ pub fn check_listed(
                 .filter(move |f| wanted(&f.file))
         })
         .collect();
-    files.extend(cross.iter().map(|f| f.file.clone()));
+    files.extend(cross.iter().map(|f| f.file.to_string()));
     files.sort();
     files.dedup();
     findings.extend(locate(source, cross)?);
@@ -310,8 +310,7 @@ fn locate(source: &dyn Source, mut findings: Vec<Finding>) -> Result<Vec<Finding
     findings.sort_by(|a, b| a.file.cmp(&b.file));
     for group in findings.chunk_by_mut(|a, b| a.file == b.file) {
         let bytes = source.read(&group[0].file)?.unwrap_or_default();
-        let text = String::from_utf8_lossy(&bytes);
-        let index = LineIndex::new(&text);
+        let index = LineIndex::new(crate::diag::text_of(&bytes));
         for f in group {
             f.locate(&index);
         }

@@ -44,7 +44,12 @@ fn main() -> ExitCode {
                     let lang = plan::i18n::Lang::resolve(globals.lang, invalid.1);
                     eprint!(
                         "{}",
-                        output::human::render_findings(&invalid.0, color, lang)
+                        output::human::render_findings(
+                            &invalid.0,
+                            &|file| invalid.text(file),
+                            color,
+                            lang
+                        )
                     )
                 }
                 None => {

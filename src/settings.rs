@@ -23,9 +23,24 @@ pub struct Settings {
 }
 
 /// The repository's configuration could not be used: the findings say where and why,
-/// and the language plan.toml asks for (None when that could not be read).
+/// the language plan.toml asks for (None when that could not be read), and the text
+/// of each file they point into (path, text), for their snippets.
 #[derive(Debug)]
-pub struct Invalid(pub Vec<Finding>, pub Option<Lang>);
+pub struct Invalid(
+    pub Vec<Finding>,
+    pub Option<Lang>,
+    pub Vec<(String, String)>,
+);
+
+impl Invalid {
+    /// The text of a file the findings point into, as the human format reads it.
+    pub fn text(&self, file: &str) -> Option<String> {
+        self.2
+            .iter()
+            .find(|(path, _)| path == file)
+            .map(|(_, text)| text.clone())
+    }
+}
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -205,7 +220,7 @@ fn resolve<T>(
             let mut f = Finding::new(
                 "schema",
                 Severity::Error,
-                &e.file,
+                e.file.as_str(),
                 e.span,
                 msg!(
                     "config-model-invalid",
@@ -214,6 +229,7 @@ fn resolve<T>(
                 ),
             );
             f.locate(&LineIndex::new(&text));
+            invalid.texts.push((f.file.to_string(), text));
             invalid.extra.push(f);
             None
         }
@@ -225,6 +241,8 @@ struct Problems {
     file: &'static str,
     found: Vec<Finding>,
     extra: Vec<Finding>,
+    /// The texts the findings in `extra` point into.
+    texts: Vec<(String, String)>,
     language: Option<Lang>,
 }
 
@@ -234,6 +252,7 @@ impl Problems {
             file,
             found: Vec::new(),
             extra: Vec::new(),
+            texts: Vec::new(),
             language: None,
         }
     }
@@ -254,6 +273,7 @@ impl Problems {
             f.locate(&index);
         }
         self.found.append(&mut self.extra);
-        Invalid(self.found, self.language)
+        self.texts.push((self.file.to_string(), text.to_string()));
+        Invalid(self.found, self.language, self.texts)
     }
 }

@@ -225,9 +225,10 @@ fn verify_file(
         out.push(f);
     }
     let index = LineIndex::new(text);
+    let object: std::sync::Arc<str> = object.into();
     for f in &mut out {
         f.locate(&index);
-        f.object = Some(object.to_string());
+        f.object = Some(object.clone());
         f.year = year.parse().ok();
     }
     Ok(out)

@@ -84,11 +84,12 @@ pub fn settings() -> &'static [Settings] {
 }
 
 /// Runs every renderer, in both languages, on a check's findings; none may panic.
-pub fn render_all(outcome: &Outcome) {
+/// `texts` gives the files' text for the human format's snippets.
+pub fn render_all(outcome: &Outcome, texts: &plan::output::human::Texts<'_>) {
     let findings: &[Finding] = &outcome.findings;
     for lang in [Lang::En, Lang::Sv] {
-        std::hint::black_box(plan::output::human::render(outcome, false, lang));
-        std::hint::black_box(plan::output::human::render(outcome, true, lang));
+        std::hint::black_box(plan::output::human::render(outcome, texts, false, lang));
+        std::hint::black_box(plan::output::human::render(outcome, texts, true, lang));
         std::hint::black_box(plan::output::json::render(outcome, lang));
         std::hint::black_box(plan::output::junit::render(outcome, true, "", lang));
         std::hint::black_box(plan::output::gitlab::render(findings, "", lang));
@@ -145,7 +146,7 @@ pub fn check_file(data: &[u8]) {
             findings: report.findings,
             files: vec![CHECK_FILE_PATH.to_string()],
         };
-        render_all(&outcome);
+        render_all(&outcome, &|_| Some(plan::diag::text_of(data).to_string()));
         for system in ["ladok", ""] {
             std::hint::black_box(plan::checks::attest_blockers(
                 settings,
@@ -232,7 +233,10 @@ pub fn repo(data: &[u8]) {
                     "a finding without a position: {f:?}"
                 );
             }
-            render_all(&outcome);
+            render_all(&outcome, &|file| {
+                let bytes = source.files.get(file)?;
+                Some(plan::diag::text_of(bytes).to_string())
+            });
         }
     }
 }

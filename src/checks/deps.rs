@@ -62,8 +62,8 @@ fn finding(
     span: crate::diag::Span,
     message: crate::i18n::Msg,
 ) -> Finding {
-    let mut f = Finding::new(rule.id, rule.severity, &entry.file, span, message);
-    f.object = Some(entry.object.clone());
+    let mut f = Finding::new(rule.id, rule.severity, entry.file.as_str(), span, message);
+    f.object = Some(entry.object.as_str().into());
     f.line = 0;
     f
 }

@@ -121,14 +121,15 @@ pub struct FileCtx<'a> {
 
 /// Collects the findings of one file.
 pub struct Sink {
-    file: String,
+    /// Shared by every finding of the file.
+    file: std::sync::Arc<str>,
     findings: Vec<Finding>,
 }
 
 impl Sink {
     pub fn new(file: &str) -> Sink {
         Sink {
-            file: file.to_string(),
+            file: file.into(),
             findings: Vec::new(),
         }
     }
@@ -146,8 +147,13 @@ impl Sink {
         span: Span,
         message: Msg,
     ) -> &mut Finding {
-        self.findings
-            .push(Finding::new(rule.id, severity, &self.file, span, message));
+        self.findings.push(Finding::new(
+            rule.id,
+            severity,
+            self.file.clone(),
+            span,
+            message,
+        ));
         self.findings.last_mut().expect("just pushed")
     }
 
@@ -263,9 +269,10 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
         };
     }
     let index = LineIndex::new(text);
+    let object: std::sync::Arc<str> = object.into();
     for f in &mut findings {
         f.locate(&index);
-        f.object = Some(object.to_string());
+        f.object = Some(object.clone());
         f.year = Some(year);
     }
     FileReport {

@@ -214,7 +214,12 @@ fn attest(
             .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
         eprint!(
             "{}",
-            crate::output::human::render_findings(&blocking, color, globals.language(settings))
+            crate::output::human::render_findings(
+                &blocking,
+                &|_| Some(crate::diag::text_of(text.as_bytes()).to_string()),
+                color,
+                globals.language(settings)
+            )
         );
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }

@@ -192,7 +192,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
-                files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+                files.push((file.clone(), crate::diag::text_of(&bytes).to_string()));
             }
         }
         let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
@@ -207,31 +207,30 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let lang = globals.language(&settings);
     let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
-    match &args.output {
-        Some(file) => {
-            let report = render(
-                &outcome,
-                args.format,
-                false,
-                &prefix,
-                args.deny_warnings,
-                lang,
-            );
-            crate::fsio::write_report(file, report.as_bytes())?;
-            output::emit(&output::human::render(&outcome, stdout_color, lang));
-        }
-        // The JSON report is written as it is made: the largest, and read by programs.
-        None if args.format == Format::Json => {
-            output::emit_with(|out| output::json::write(&outcome, lang, out));
-        }
-        None => output::emit(&render(
+    // Snippets' lines are read from the files when they are shown.
+    let texts = |file: &str| {
+        let bytes = source.read(file).ok().flatten()?;
+        Some(crate::diag::text_of(&bytes).to_string())
+    };
+    let write = |format: Format, color: bool, out: &mut dyn std::io::Write| {
+        write(
             &outcome,
-            args.format,
-            stdout_color,
+            format,
+            &texts,
+            color,
             &prefix,
             args.deny_warnings,
             lang,
-        )),
+            out,
+        )
+    };
+    // Reports are written as they are made, never held whole in memory (issue 17).
+    match &args.output {
+        Some(file) => {
+            crate::fsio::write_report_with(file, |out| write(args.format, false, out))?;
+            output::emit_with(|out| write(Format::Human, stdout_color, out));
+        }
+        None => output::emit_with(|out| write(args.format, stdout_color, out)),
     }
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
@@ -242,21 +241,26 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     })
 }
 
-fn render(
+/// The report in a format, written to `out`; `texts` gives the files' text for the
+/// human format's snippets.
+#[allow(clippy::too_many_arguments)]
+fn write(
     outcome: &Outcome,
     format: Format,
+    texts: &output::human::Texts<'_>,
     color: bool,
     prefix: &str,
     deny_warnings: bool,
     lang: Lang,
-) -> String {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => output::human::render(outcome, color, lang),
-        Format::Json => output::json::render(outcome, lang),
-        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix, lang),
-        Format::Junit => output::junit::render(outcome, deny_warnings, prefix, lang),
-        Format::Github => output::github::render(&outcome.findings, prefix, lang),
-        Format::Sarif => output::sarif::render(&outcome.findings, prefix, lang),
+        Format::Human => output::human::write(outcome, texts, color, lang, out),
+        Format::Json => output::json::write(outcome, lang, out),
+        Format::Gitlab => output::gitlab::write(&outcome.findings, prefix, lang, out),
+        Format::Junit => output::junit::write(outcome, deny_warnings, prefix, lang, out),
+        Format::Github => output::github::write(&outcome.findings, prefix, lang, out),
+        Format::Sarif => output::sarif::write(&outcome.findings, prefix, lang, out),
     }
 }
 

@@ -74,28 +74,30 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Unparsable<'_>> {
     }
 }
 
-/// The file's text, without a byte order mark.
+/// The file's text, without a byte order mark ([`crate::diag::text_of`], the text
+/// snippets are shown from).
 fn decode(bytes: &[u8]) -> Result<&str, Unparsable<'_>> {
+    let text = crate::diag::text_of(bytes);
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Unparsable {
             why: Why::TooLarge,
-            text: "",
+            text,
             span: Span::START,
             message: msg!("parse-too-large"),
             help: None,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        Unparsable {
+    match bytes.get(text.len()) {
+        None => Ok(text),
+        Some(&bad) => Err(Unparsable {
             why: Why::NotUtf8,
-            text: std::str::from_utf8(&bytes[..at]).unwrap_or_default(),
-            span: Span::new(at..at),
-            message: not_utf8(bytes[at]),
+            text,
+            span: Span::new(text.len()..text.len()),
+            message: not_utf8(bad),
             help: Some(msg!("parse-not-utf8.help")),
-        }
-    })
+        }),
+    }
 }
 
 /// Why a file is not UTF-8, naming the first bad byte.

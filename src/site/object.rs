@@ -354,11 +354,11 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         .get(p.object.as_str())
         .into_iter()
         .flatten()
-        .filter(|f| f.file == p.file)
+        .filter(|f| *f.file == *p.file)
         .map(|f| FindingLine {
             severity: data.severity(f.severity),
             rule: f.rule.to_string(),
-            location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
+            location: tr!(l, "site-finding-at", file = &*f.file, line = f.line),
             message: f.message.render(l),
             help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
         })

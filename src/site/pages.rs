@@ -54,7 +54,7 @@ impl<'a> Data<'a> {
         let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
         for f in input.findings {
             if let Some(object) = &f.object {
-                findings.entry(object.as_str()).or_default().push(f);
+                findings.entry(&**object).or_default().push(f);
             }
         }
         let upgrades = crate::report::upgrades::rows(year, &input.settings.config);
@@ -233,7 +233,7 @@ impl<'a> Data<'a> {
                 .map(|u| u.span)
                 .collect();
             for f in self.findings.get(row.object.as_str()).into_iter().flatten() {
-                let inside = f.file == plan.file
+                let inside = *f.file == *plan.file
                     && spans
                         .iter()
                         .any(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1));

@@ -248,3 +248,72 @@ fn output_is_deterministic_and_ordered_by_file_and_line() {
         ]
     );
 }
+
+/// Findings keep no copy of the line they point at (issue 17): the human format
+/// reads each file again when it shows its findings. The lines shown are the
+/// file's own: without the byte order mark or the CR of a CRLF line end, the mark
+/// under the right characters; a line too long to show is left out (its finding
+/// still says where), and findings in two files each show their own file's lines.
+#[test]
+fn snippets_show_each_line_as_it_is_in_its_file() {
+    // ladok: a byte order mark and CRLF line ends, an e-mail without a domain.
+    let crlf = baseline().replace('\n', "\r\n");
+    let ladok = replace_once(&crlf, "\"eva.holm@example.se\"", "\"eva.holm@example\"");
+    let repo = Repo::with_plan("");
+    repo.write(
+        PLAN,
+        [b"\xEF\xBB\xBF".as_slice(), ladok.as_bytes()].concat(),
+    );
+    // lucat: a description of 5,000 characters after a misspelt key, and an e-mail
+    // without a domain on a line of its own further down.
+    let long = format!("beskrivningg = \"{}\"\ndescription = ", "å".repeat(5000));
+    let lucat = replace_once(baseline(), "object = \"ladok\"", "object = \"lucat\"");
+    let lucat = replace_once(&lucat, "description = ", &long);
+    let lucat = replace_once(&lucat, "\"per.lind@example.se\"", "\"per.lind@\"");
+    repo.write("objects/lucat/2027.toml", &lucat);
+
+    let run = repo.plan(&["check", "--color", "never"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let out = &run.stdout;
+    assert!(
+        out.contains(concat!(
+            "  --> objects/ladok/2027.toml:26:9\n",
+            "   |\n",
+            "26 | email = \"eva.holm@example\"\n",
+            "   |         ^^^^^^^^^^^^^^^^^^\n",
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(concat!(
+            "error[schema]: unknown key `beskrivningg`\n",
+            "  --> objects/lucat/2027.toml\n",
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("ååå"), "the long line is not shown:\n{out}");
+    assert!(
+        out.contains(concat!(
+            "  --> objects/lucat/2027.toml:23:9\n",
+            "   |\n",
+            "23 | email = \"per.lind@\"\n",
+            "   |         ^^^^^^^^^^^\n",
+        )),
+        "{out}"
+    );
+    assert!(!out.contains(['\r', '\u{feff}']), "{out:?}");
+    // The same lines when the report goes to a file and the human format to the
+    // terminal.
+    let report = repo.path().join("report.json");
+    let run = repo.plan(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout.contains("26 | email = \"eva.holm@example\"\n"),
+        "{run:?}"
+    );
+}
