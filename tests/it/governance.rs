@@ -5,11 +5,6 @@
 
 use crate::support::*;
 
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 /// Asserts what a finding says: its message and its help.
 fn assert_says(f: &Finding, message: &str, help: &str) {
     assert_eq!(
