@@ -24,7 +24,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// When to colour output (NO_COLOR is honoured with auto)
+    /// When to colour output (with auto: NO_COLOR, CLICOLOR_FORCE and CLICOLOR are honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 

@@ -321,25 +321,11 @@ pub fn did_you_mean<'c>(
             if c.is_ascii() && c.len().abs_diff(name_len) > limit && normalised != c {
                 return None;
             }
-            let d = edit_distance(&name_l, &c.to_lowercase());
+            let d = strsim::levenshtein(&name_l, &c.to_lowercase());
             (d <= limit || normalised == c).then_some((d, c))
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// 850000 → "850 000", as amounts are written in Swedish.

@@ -76,8 +76,7 @@ impl Cache {
         } else {
             use sha2::Digest;
             let hash = sha2::Sha256::digest(git.prefix.as_bytes());
-            let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
-            format!("-{hex}")
+            format!("-{}", hex::encode(&hash[..8]))
         };
         let names = (format!("entries{tag}.bin"), format!("dirs{tag}.bin"));
         let old = std::sync::OnceLock::new();

@@ -209,9 +209,7 @@ fn attest(
         &system_id,
     );
     if !blocking.is_empty() {
-        let color = globals
-            .color
-            .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+        let color = crate::output::colored(globals.color, &std::io::stderr());
         eprint!(
             "{}",
             crate::output::human::render_findings(

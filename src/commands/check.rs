@@ -8,7 +8,6 @@ use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -206,7 +205,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let lang = globals.language(&settings);
-    let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
+    let stdout_color = output::colored(globals.color, &std::io::stdout());
     // Snippets' lines are read from the files when they are shown.
     let texts = |file: &str| {
         let bytes = source.read(file).ok().flatten()?;

@@ -67,11 +67,7 @@ impl Serialize for Issues<'_> {
             let n = seen.entry((f.rule, english)).or_default();
             *n += 1;
             let key = format!("{key}\0{n}");
-            let fingerprint: String = Sha256::digest(key.as_bytes())
-                .iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let fingerprint = hex::encode(&Sha256::digest(key.as_bytes())[..16]);
             Issue {
                 description: format!("{} [{}]", f.message_in(lang), f.rule),
                 check_name: f.rule,
@@ -92,11 +88,8 @@ impl Serialize for Issues<'_> {
 /// The report of a check that could not run (exit 2): one blocker issue that says
 /// why, at plan.toml, so the merge request shows it instead of a missing report.
 pub fn could_not_run(why: &str, prefix: &str) -> String {
-    let fingerprint: String = Sha256::digest(format!("could-not-run\0{why}").as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let fingerprint =
+        hex::encode(&Sha256::digest(format!("could-not-run\0{why}").as_bytes())[..16]);
     let issue = Issue {
         description: format!("plan check could not run: {why}"),
         check_name: "could-not-run",

@@ -47,13 +47,12 @@ pub fn write(
         )
     };
     let style = match (color, errors, warnings) {
-        (false, _, _) => "",
-        (true, 0, 0) => "\x1b[1;32m",
-        (true, 0, _) => "\x1b[1;33m",
-        (true, _, _) => "\x1b[1;31m",
+        (false, _, _) => anstyle::Style::new(),
+        (true, 0, 0) => super::severity_style(anstyle::AnsiColor::Green),
+        (true, 0, _) => super::severity_style(anstyle::AnsiColor::Yellow),
+        (true, _, _) => super::severity_style(anstyle::AnsiColor::Red),
     };
-    let reset = if color { "\x1b[0m" } else { "" };
-    writeln!(out, "{style}{summary}{reset}")
+    writeln!(out, "{style}{summary}{style:#}")
 }
 
 /// Spans longer than this many bytes are marked at their start only.

@@ -809,18 +809,6 @@ fn count_2028(repo: &Repo) -> usize {
         .count()
 }
 
-/// A small random number generator (xorshift): the moments of the kills.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
-
 /// Kills `plan new-year --commit` on a few hundred objects at random moments, and
 /// after each kill checks what SPEC §8 promises: no temporary file where `plan
 /// check` or the user sees it, the 2028 plans all there, none there, or the run on
@@ -858,19 +846,17 @@ fn new_year_killed_at_random_moments_is_finished_or_undone_by_the_next_run() {
     assert_eq!(count_2028(&repo), OBJECTS);
     reset();
 
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    let mut random = Random(seed);
+    // The moments of the kills: a new seed every run, printed to repeat one.
+    let mut random = fastrand::Rng::new();
+    let seed = random.get_seed();
     let mut seen = BTreeMap::<&str, usize>::new();
     for kill in 0..KILLS {
         // Every other kill falls late in the run, where the plans are put in place
         // and committed.
         let at = std::time::Duration::from_micros(if kill % 2 == 0 {
-            random.below(span)
+            random.u64(..span.max(1))
         } else {
-            span / 2 + random.below(span / 2 + span / 10)
+            span / 2 + random.u64(..(span / 2 + span / 10).max(1))
         });
         let mut child = plan_command()
             .current_dir(repo.path())
