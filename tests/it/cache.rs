@@ -13,9 +13,6 @@ use plan::settings::Settings;
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-const CANVAS: &str = "objects/canvas/2027.toml";
-
 /// Every finding with its place and message, for comparing whole reports.
 fn report(repo: &Repo, args: &[&str]) -> Vec<(String, String, usize, usize, String)> {
     repo.check(args)
@@ -33,21 +30,13 @@ fn uncached(repo: &Repo, args: &[&str]) -> Vec<(String, String, usize, usize, St
     found
 }
 
-/// main: Ladok, Lucat and Canvas. Branch `mr` (HEAD): Lucat depends on Canvas's
-/// system.
-fn merge_request() -> Repo {
-    let repo = Repo::with_plan(baseline());
-    repo.write(LUCAT, baseline_for("lucat"));
-    repo.write(CANVAS, baseline_for("canvas"));
-    repo.commit_all("Plans for 2027");
-    repo.git(&["checkout", "--quiet", "-b", "mr"]);
+/// [`merge_request`], with Lucat depending on Canvas's system instead: a change to
+/// Canvas, which the branch does not report on, shows in Lucat's findings.
+fn lucat_on_canvas() -> Repo {
+    let repo = merge_request();
     repo.write(
         LUCAT,
-        replace_once(
-            &baseline_for("lucat"),
-            "test_environment = true\n",
-            "test_environment = true\ndepends_on = [\"canvas/ladok\"]\n",
-        ),
+        depending_on(&baseline_for("lucat"), &["canvas/ladok"]),
     );
     repo.commit_all("Lucat depends on Canvas");
     repo
@@ -55,7 +44,7 @@ fn merge_request() -> Repo {
 
 #[test]
 fn cached_runs_report_what_an_uncached_run_reports() {
-    let repo = merge_request();
+    let repo = lucat_on_canvas();
     // A cache of the first (JSON) format is not read, and goes.
     repo.write(".git/plan-cache/entries.json", "{}");
     let args = ["--changed-since", "main"];
@@ -188,7 +177,7 @@ fn today() -> NaiveDate {
     NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("a date")
 }
 
-/// Lucat reported on, as `--changed-since main` selects it on [`merge_request`].
+/// Lucat reported on, as `--changed-since main` selects it on [`lucat_on_canvas`].
 fn lucat() -> Selection {
     Selection {
         objects: Some(["lucat".to_string()].into()),
@@ -198,7 +187,7 @@ fn lucat() -> Selection {
 
 #[test]
 fn a_second_run_reads_only_the_files_it_reports_on() {
-    let repo = merge_request();
+    let repo = lucat_on_canvas();
     let (first, read) = cached_run(&repo, None, &lucat());
     assert_eq!(read, [CANVAS, PLAN, LUCAT]);
     assert_eq!(first, uncached_run(&repo, None, &lucat()));
@@ -225,7 +214,7 @@ fn a_second_run_reads_only_the_files_it_reports_on() {
 
 #[test]
 fn from_a_revision_blob_ids_spare_reading_unchanged_files() {
-    let repo = merge_request();
+    let repo = lucat_on_canvas();
     let (first, read) = cached_run(&repo, Some("HEAD"), &lucat());
     assert_eq!(read, [CANVAS, PLAN, LUCAT]);
     let (second, read) = cached_run(&repo, Some("HEAD"), &lucat());
@@ -236,7 +225,7 @@ fn from_a_revision_blob_ids_spare_reading_unchanged_files() {
 
 #[test]
 fn a_file_added_to_a_folder_whose_listing_was_kept_is_seen() {
-    let repo = merge_request();
+    let repo = lucat_on_canvas();
     let canvas = Selection {
         paths: vec!["objects/canvas".into()],
         ..Selection::default()
@@ -254,7 +243,7 @@ fn a_file_added_to_a_folder_whose_listing_was_kept_is_seen() {
 
 #[test]
 fn a_corrupt_or_foreign_cache_is_ignored() {
-    let repo = merge_request();
+    let repo = lucat_on_canvas();
     let args = ["--changed-since", "main"];
     let first = report(&repo, &args);
     // A cache with entries, stat data and folder listings.

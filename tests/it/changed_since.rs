@@ -5,44 +5,6 @@
 
 use crate::support::*;
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-const CANVAS: &str = "objects/canvas/2027.toml";
-
-/// A plan whose system depends on `targets`.
-fn depending_on(text: &str, targets: &[&str]) -> String {
-    let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
-    replace_once(
-        text,
-        "test_environment = true\n",
-        &format!(
-            "test_environment = true\ndepends_on = [{}]\n",
-            list.join(", ")
-        ),
-    )
-}
-
-/// main: Ladok and Lucat clean, and Canvas with an `activity/owner` error that is
-/// not the merge request's business. Branch `mr` makes Lucat depend on Ladok and on
-/// an object nobody plans; main moves on after the branch point (a note in Ladok).
-/// HEAD is `mr`.
-fn merge_request() -> Repo {
-    let repo = Repo::with_plan(baseline());
-    repo.write(LUCAT, baseline_for("lucat"));
-    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
-    repo.commit_all("Plans for 2027");
-    repo.git(&["checkout", "--quiet", "-b", "mr"]);
-    repo.write(
-        LUCAT,
-        depending_on(&baseline_for("lucat"), &["ladok", "saknas"]),
-    );
-    repo.commit_all("Lucat depends on Ladok and Saknas");
-    repo.git(&["checkout", "--quiet", "main"]);
-    repo.write(PLAN, format!("{}# Reviderad i januari.\n", baseline()));
-    repo.commit_all("Ladok: a note");
-    repo.git(&["checkout", "--quiet", "mr"]);
-    repo
-}
-
 /// What `--changed-since` reports on [`merge_request`].
 fn changed_in_mr() -> [(&'static str, &'static str); 2] {
     [("deps/unknown", LUCAT), ("upgrade/clash", LUCAT)]

@@ -6,8 +6,6 @@ use crate::support::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-
 /// A top-level key no plan has, with characters every format must escape.
 const ODD_KEY: &str = "\"50% <klart> & \\\"nu\\\"\" = 1\n";
 

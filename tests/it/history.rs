@@ -6,7 +6,6 @@ use crate::support::*;
 use serde_json::{json, Value};
 
 const LADOK_2026: &str = "objects/ladok/2026.toml";
-const LUCAT: &str = "objects/lucat/2027.toml";
 
 const KARIN: (&str, &str) = ("Karin Ek", "karin.ek@example.se");
 const PER: (&str, &str) = ("Per Lind", "per.lind@example.se");

@@ -5,13 +5,6 @@ use crate::support::*;
 use serde_json::{json, Value};
 use std::process::Command;
 
-const SYSTEM_OWNER: &str =
-    "[roles.systemagare]\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"\n\n";
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 /// Two plans: a clean lucat, and ladok without three roles (two errors, one warning).
 fn two_plans() -> (Repo, String) {
     let text = replace_once(baseline(), SYSTEM_OWNER, "");
