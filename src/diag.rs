@@ -370,7 +370,7 @@ mod tests {
     fn findings_sort_in_place_keeping_the_order_of_equal_ones() {
         let at = |file: &str, line: usize, text: &str| {
             let mut f = Finding::new(
-                "roles/missing",
+                &rules::roles::MISSING,
                 Severity::Error,
                 file,
                 Span::START,
