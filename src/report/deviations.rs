@@ -3,7 +3,7 @@
 
 use super::{text, yes_no, Rows, Words};
 use crate::diag::amount;
-use crate::i18n::Lang;
+use crate::i18n::{sentence, Lang};
 use crate::report::load::Year;
 use crate::schema::{Presence, RoleModel};
 use crate::tr;
@@ -154,7 +154,7 @@ pub fn rows(
                     Some(sys.val.clone()),
                     Source::Attestation,
                     id.into(),
-                    tr!(lang, description, system = &sys.val),
+                    sentence(tr!(lang, description, system = &sys.val)),
                     Some(plan.attester(model).to_string()),
                     None,
                     false,
@@ -182,10 +182,10 @@ pub fn rows(
             };
             let planned = up.status.as_ref().is_none_or(|s| s.val == "planned");
             if planned && date.val < today {
-                let description = match &up.to_version {
+                let description = sentence(match &up.to_version {
                     Some(v) => tr!(lang, "deviation-upgrade-late-to", version = &v.val),
                     None => lang.text("deviation-upgrade-late"),
-                };
+                });
                 rows.push(row(
                     Some(system.val.clone()),
                     Source::Upgrade,
@@ -207,13 +207,13 @@ pub fn rows(
                         None,
                         Source::Budget,
                         what.into(),
-                        tr!(
+                        sentence(tr!(
                             lang,
                             "budget-exceeded",
                             unit = what,
                             planned = amount(planned),
                             budget = amount(limit.val)
-                        ),
+                        )),
                         None,
                         None,
                         false,
@@ -227,7 +227,7 @@ pub fn rows(
                     None,
                     Source::Roles,
                     role.id.clone(),
-                    tr!(lang, "roles-missing", role = &role.label),
+                    sentence(tr!(lang, "roles-missing", role = &role.label)),
                     None,
                     None,
                     false,
