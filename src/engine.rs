@@ -161,6 +161,14 @@ pub fn check_listed(
     if let Some(cache) = cache {
         cache.save(plans.iter().map(|p| p.0.as_str()), selection.year.is_none());
     }
+    // The findings' list made at its size once, not grown by copying (issue 17).
+    let reported_findings = per_file.iter().zip(&plans).filter(|(_, p)| p.3);
+    findings.reserve_exact(
+        reported_findings
+            .filter_map(|(report, _)| report.as_ref().ok())
+            .map(|report| report.findings.len())
+            .sum(),
+    );
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
     for (result, (path, object, year, reported)) in per_file.into_iter().zip(&plans) {
         let report = result?;
