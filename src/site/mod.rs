@@ -6,15 +6,17 @@ mod graph;
 mod object;
 mod pages;
 
+mod words;
+
 use crate::diag::Finding;
 use crate::i18n::Lang;
-use crate::report::load::Year;
-use crate::settings::Settings;
+use crate::index::ObjectEntry;
 use crate::tr;
 use askama::Template;
-use chrono::NaiveDate;
 
 pub use graph::esc;
+pub use object::{prepare, Prepared};
+pub use words::Words;
 
 /// The one stylesheet, written beside the pages.
 const STYLE: &str = include_str!("../../templates/site/style.css");
@@ -75,30 +77,27 @@ pub struct Badge {
     pub class: &'static str,
 }
 
-/// Everything the site is built from.
+/// Everything the site is built from, once the plans are checked.
 pub struct Input<'a> {
-    pub year: &'a Year,
-    pub settings: &'a Settings,
+    pub words: &'a Words<'a>,
     /// The findings of `plan check --year Y` on the repository.
     pub findings: &'a [Finding],
-    pub lang: Lang,
-    pub today: NaiveDate,
+    /// The year's index entries (every dependency, also of plans that did not parse).
+    pub entries: &'a [ObjectEntry],
+    /// What was kept of each plan that parsed ([`prepare`]), in any order.
+    pub plans: Vec<Prepared<'a>>,
 }
 
 /// The site of one year, ready to render page by page (a large repository's pages
 /// are written as they are made, never all held at once).
 pub struct Site<'a> {
     data: pages::Data<'a>,
-    organisation: &'a str,
-    config: &'a crate::model::Config,
 }
 
 impl<'a> Site<'a> {
-    pub fn new(input: &Input<'a>) -> Site<'a> {
+    pub fn new(input: Input<'a>) -> Site<'a> {
         Site {
             data: pages::Data::new(input),
-            organisation: input.settings.config.organisation.as_str(),
-            config: &input.settings.config,
         }
     }
 
@@ -117,9 +116,9 @@ impl<'a> Site<'a> {
         .map(|f| f.to_string())
         .chain(
             self.data
-                .objects
+                .plans
                 .iter()
-                .map(|o| format!("objects/{o}.html")),
+                .map(|p| format!("objects/{}.html", p.object)),
         )
         .collect();
         files.sort();
@@ -129,12 +128,13 @@ impl<'a> Site<'a> {
     /// One file's contents; `rel` is one of [`Site::files`].
     pub fn render(&self, rel: &str) -> Vec<u8> {
         let data = &self.data;
-        let (l, year) = (data.l, data.year.year);
+        let (l, year) = (data.l, data.year);
+        let organisation = data.settings.config.organisation.as_str();
         let chrome = |current: &'static str, title: String| Chrome {
             l,
             root: "",
             title,
-            organisation: self.organisation,
+            organisation,
             year,
             current,
         };
@@ -154,8 +154,8 @@ impl<'a> Site<'a> {
             )),
             "upgrades.ics" => crate::report::upgrades::ics(
                 &data.upgrades,
-                self.config,
-                self.organisation,
+                &data.settings.config,
+                organisation,
                 year,
                 data.today,
             )
@@ -174,7 +174,7 @@ impl<'a> Site<'a> {
                     .and_then(|r| r.strip_suffix(".html"))
                     .unwrap_or_default();
                 match data.plan_of(object) {
-                    Some(plan) => render(&object::page(data, plan, self.organisation)),
+                    Some(plan) => render(&object::page(data, plan, organisation)),
                     None => Vec::new(),
                 }
             }

@@ -1,28 +1,37 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{date_text, Data, DepLine, UpgradeLine};
-use super::{Badge, Chrome};
-use crate::diag::amount;
-use crate::report::load::Loaded;
+use super::{Badge, Chrome, Words};
+use crate::diag::{amount, Span};
+use crate::engine::Kept;
+use crate::report::deviations::DeviationRow;
+use crate::report::roles::RoleRow;
+use crate::report::upgrades::UpgradeRow;
 use crate::tr;
 use askama::Template;
+use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 #[derive(Template)]
 #[template(path = "site/object.html")]
-pub struct Page<'a> {
+pub struct Page<'a, 'p> {
     pub c: Chrome<'a>,
-    pub o: ObjectView,
+    /// What the plan says.
+    pub o: &'p ObjectView<'p>,
+    /// What the other plans and the check add.
+    pub x: Cross,
 }
 
-pub struct ObjectView {
+/// An object page's parts made from its own plan, as it is checked.
+pub struct ObjectView<'a> {
     pub object: String,
+    pub name: String,
     pub status: Badge,
     pub established_on: String,
     pub established_by: String,
     pub diarienummer: String,
     pub organisation_model: String,
-    pub findings_summary: String,
     pub description: String,
     pub goals: Vec<(String, String)>,
     pub roles: Vec<RoleLine>,
@@ -32,17 +41,39 @@ pub struct ObjectView {
     pub planned_hours: String,
     pub planned_sek: String,
     pub systems: Vec<SystemView>,
+    pub integrations: Vec<IntegrationLine>,
+    pub checklist: String,
+    pub appendix3: Vec<AppendixView<'a>>,
+    pub activities: Vec<ActivityLine>,
+    pub establish_text: String,
+    pub signers: Vec<String>,
+}
+
+/// An object page's parts that need the whole year: dependencies both ways, the
+/// upgrades' dependents and flags, the findings (cross-object ones too).
+pub struct Cross {
+    pub findings_summary: String,
     pub depends_on: Vec<DepLine>,
     pub depended_on_by: Vec<DepLine>,
     pub graph: String,
-    pub integrations: Vec<IntegrationLine>,
-    pub checklist: String,
-    pub appendix3: Vec<AppendixView>,
     pub upgrades: Vec<UpgradeLine>,
-    pub activities: Vec<ActivityLine>,
     pub findings: Vec<FindingLine>,
-    pub establish_text: String,
-    pub signers: Vec<String>,
+}
+
+/// What the site keeps of one plan once it is checked (the typed plan itself is
+/// not kept: ten thousand of them would not fit in the memory the site may use).
+pub struct Prepared<'a> {
+    pub object: String,
+    pub file: String,
+    pub view: ObjectView<'a>,
+    /// The model's required roles and their holders' names, for the index.
+    pub holders: Vec<(String, String)>,
+    /// Each upgrade's system, date and table, to find the findings on it.
+    pub upgrade_spans: Vec<(String, NaiveDate, Span)>,
+    /// The plan's report rows, moved into the year's when the site is made.
+    pub upgrades: Vec<UpgradeRow>,
+    pub deviations: Vec<DeviationRow>,
+    pub roles: Vec<RoleRow>,
 }
 
 pub struct RoleLine {
@@ -67,18 +98,19 @@ pub struct IntegrationLine {
     pub contract: String,
 }
 
-pub struct AppendixView {
+pub struct AppendixView<'a> {
     pub system: String,
     pub title: String,
     pub state: Badge,
     pub attested: String,
-    pub answers: Vec<AnswerLine>,
+    pub answers: Vec<AnswerLine<'a>>,
     pub sign_text: String,
 }
 
-pub struct AnswerLine {
+pub struct AnswerLine<'a> {
     pub id: String,
-    pub text: String,
+    /// The question's full text, from the checklist.
+    pub text: Cow<'a, str>,
     pub answer: Badge,
     pub note: String,
     pub details: Vec<(String, String)>,
@@ -105,26 +137,71 @@ fn text(v: &Option<crate::model::Sp<String>>) -> String {
     v.as_ref().map(|s| s.val.clone()).unwrap_or_default()
 }
 
-pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> {
+/// The object page's parts that need the whole year, around what [`prepare`] made.
+pub fn page<'a, 'p>(data: &Data<'_>, p: &'p Prepared<'p>, organisation: &'a str) -> Page<'a, 'p> {
     let l = data.l;
-    let plan = &p.plan;
-    let name = plan
-        .name
-        .as_ref()
-        .map_or_else(|| p.object.clone(), |n| n.val.clone());
     let c = Chrome {
         l,
         root: "../",
         title: tr!(
             l,
             "site-object-title",
-            name = name.as_str(),
-            year = data.year.year
+            name = p.view.name.as_str(),
+            year = data.year
         ),
         organisation,
-        year: data.year.year,
+        year: data.year,
         current: "",
     };
+    let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
+    let depended_on_by: Vec<DepLine> = data
+        .deps_of(&p.object, false)
+        .map(|d| data.dep(d))
+        .collect();
+    let graph = neighbourhood(data, &p.object, &depends_on, &depended_on_by);
+    let upgrades = data
+        .upgrades_of(&p.object)
+        .map(|u| data.upgrade(u))
+        .collect();
+    let findings = data
+        .findings
+        .get(p.object.as_str())
+        .into_iter()
+        .flatten()
+        .filter(|f| f.file == p.file)
+        .map(|f| FindingLine {
+            severity: data.severity(f.severity),
+            rule: f.rule.to_string(),
+            location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
+            message: f.message.render(l),
+            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
+        })
+        .collect();
+    Page {
+        c,
+        o: &p.view,
+        x: Cross {
+            findings_summary: data.findings_summary(&p.object),
+            depends_on,
+            depended_on_by,
+            graph,
+            upgrades,
+            findings,
+        },
+    }
+}
+
+/// What the site keeps of a plan that was just checked: its page's own parts and
+/// its report rows.
+pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
+    let data = w;
+    let l = w.l;
+    let plan = k.plan;
+    let object = k.object;
+    let name = plan
+        .name
+        .as_ref()
+        .map_or_else(|| object.to_string(), |n| n.val.clone());
     let none = || l.text("site-none");
     let labels = |ids: &[crate::model::Sp<String>]| {
         ids.iter()
@@ -236,13 +313,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         })
         .collect();
 
-    let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
-    let depended_on_by: Vec<DepLine> = data
-        .deps_of(&p.object, false)
-        .map(|d| data.dep(d))
-        .collect();
-    let graph = neighbourhood(data, &p.object, &depends_on, &depended_on_by);
-
     let integrations = plan
         .systems
         .iter()
@@ -275,7 +345,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             for q in &checklist.questions {
                 seen.insert(q.id.as_str());
                 let answer = answers.iter().find(|a| a.question.val == q.id);
-                lines.push(answer_line(data, &q.id, &q.text, answer));
+                lines.push(answer_line(data, &q.id, Cow::Borrowed(&q.text), answer));
             }
             for a in answers
                 .iter()
@@ -284,7 +354,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                 lines.push(answer_line(
                     data,
                     &a.question.val,
-                    &l.text("site-question-unknown"),
+                    Cow::Owned(l.text("site-question-unknown")),
                     Some(a),
                 ));
             }
@@ -321,11 +391,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         })
         .collect();
 
-    let upgrades = data
-        .upgrades_of(&p.object)
-        .map(|u| data.upgrade(u))
-        .collect();
-
     let activities = plan
         .activities
         .iter()
@@ -349,21 +414,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         })
         .collect();
 
-    let findings = data
-        .findings
-        .get(p.object.as_str())
-        .into_iter()
-        .flatten()
-        .filter(|f| f.file == p.file)
-        .map(|f| FindingLine {
-            severity: data.severity(f.severity),
-            rule: f.rule.to_string(),
-            location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
-            message: f.message.render(l),
-            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
-        })
-        .collect();
-
     let establishes = &data.settings.roles.establishes;
     let signers = if establishes.is_empty() {
         vec![data.role_label(plan.attester(&data.settings.roles))]
@@ -371,10 +421,42 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         establishes.iter().map(|r| data.role_label(r)).collect()
     };
 
-    Page {
-        c,
-        o: ObjectView {
-            object: p.object.clone(),
+    let model = &data.settings.roles;
+    let holders = model
+        .roles
+        .iter()
+        .filter(|r| model.presence(r, plan.om()) == crate::schema::Presence::Required)
+        .map(|r| {
+            let names = plan
+                .holders(&r.id)
+                .map(|h| {
+                    h.people
+                        .iter()
+                        .filter_map(|p| p.name.as_ref().map(|n| n.val.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| l.text("site-missing"));
+            (r.label.clone(), names)
+        })
+        .collect();
+
+    let config = &data.settings.config;
+    Prepared {
+        object: object.to_string(),
+        file: k.file.to_string(),
+        holders,
+        upgrade_spans: plan
+            .upgrades
+            .iter()
+            .filter_map(|u| Some((u.system.as_ref()?.val.clone(), u.date.as_ref()?.val, u.span)))
+            .collect(),
+        upgrades: crate::report::upgrades::rows_of(object, plan, config),
+        deviations: crate::report::deviations::rows_of(object, plan, model, data.today),
+        roles: crate::report::roles::rows_of(object, plan),
+        view: ObjectView {
+            object: object.to_string(),
             status: data.status(plan),
             established_on: date_text(&plan.established_on),
             established_by: plan
@@ -387,7 +469,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                 .om()
                 .map(|m| tr!(l, "site-organisation-model-value", model = m))
                 .unwrap_or_default(),
-            findings_summary: data.findings_summary(&p.object),
             description: text(&plan.description),
             goals: plan
                 .goals
@@ -415,37 +496,33 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             planned_hours: amount(planned_hours),
             planned_sek: amount(planned_sek),
             systems,
-            depends_on,
-            depended_on_by,
-            graph,
             integrations,
             checklist: tr!(l, "site-checklist", title = checklist.title.as_str()),
             appendix3,
-            upgrades,
             activities,
-            findings,
             establish_text: tr!(
                 l,
                 "site-establish",
                 name = name.as_str(),
-                year = data.year.year
+                year = data.year
             ),
             signers,
+            name,
         },
     }
 }
 
-fn answer_line(
-    data: &Data<'_>,
+fn answer_line<'a>(
+    data: &Words<'_>,
     id: &str,
-    question: &str,
+    question: Cow<'a, str>,
     answer: Option<&crate::model::plan::Answer>,
-) -> AnswerLine {
+) -> AnswerLine<'a> {
     let l = data.l;
     let Some(a) = answer else {
         return AnswerLine {
             id: id.into(),
-            text: question.into(),
+            text: question,
             answer: Badge {
                 text: l.text("site-unanswered"),
                 class: "bad",

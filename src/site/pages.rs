@@ -1,20 +1,17 @@
 //! The site's overview pages: index, dependencies, upgrades, deviations, people —
 //! each a template fed with the report rows the CLI prints, in words of the language.
 
-use super::{graph, Badge, Chrome, Input};
+use super::{graph, Badge, Chrome, Input, Prepared, Words};
 use crate::diag::{Finding, Severity};
-use crate::i18n::Lang;
 use crate::index::{split_ref, Via};
 use crate::report::deps::DepRow;
 use crate::report::deviations::DeviationRow;
-use crate::report::load::Year;
 use crate::report::roles::RoleRow;
 use crate::report::upgrades::UpgradeRow;
-use crate::settings::Settings;
 use crate::tr;
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A date as the pages show it (ISO, as in both languages), or nothing.
 pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
@@ -23,96 +20,117 @@ pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
 
 /// The rows and lookups every page shares, made once.
 pub struct Data<'a> {
-    pub l: Lang,
-    pub year: &'a Year,
-    pub settings: &'a Settings,
-    pub today: NaiveDate,
+    pub w: &'a Words<'a>,
     /// The findings of each object.
     pub findings: BTreeMap<&'a str, Vec<&'a Finding>>,
     pub upgrades: Vec<UpgradeRow>,
     pub deps: Vec<DepRow>,
     pub deviations: Vec<DeviationRow>,
     pub roles: Vec<RoleRow>,
-    /// Objects with a plan this year.
-    pub objects: BTreeSet<&'a str>,
-    /// Object → its plan, its upgrade rows, the dependency rows from it and to it
+    /// What was kept of each plan, sorted by object: the objects with a page.
+    pub plans: Vec<Prepared<'a>>,
+    /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
-    by_object: HashMap<&'a str, ObjectRows<'a>>,
+    rows: Vec<ObjectRows>,
 }
 
 #[derive(Default)]
-struct ObjectRows<'a> {
-    plan: Option<&'a crate::report::load::Loaded>,
+struct ObjectRows {
     upgrades: Vec<usize>,
     deps_from: Vec<usize>,
     deps_to: Vec<usize>,
 }
 
+impl<'a> std::ops::Deref for Data<'a> {
+    type Target = Words<'a>;
+    fn deref(&self) -> &Words<'a> {
+        self.w
+    }
+}
+
 impl<'a> Data<'a> {
-    pub fn new(input: &Input<'a>) -> Data<'a> {
-        let year = input.year;
+    pub fn new(input: Input<'a>) -> Data<'a> {
+        let Input {
+            words,
+            findings: all_findings,
+            entries,
+            mut plans,
+        } = input;
+        plans.sort_by(|a, b| a.object.cmp(&b.object));
         let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
-        for f in input.findings {
+        for f in all_findings {
             if let Some(object) = &f.object {
                 findings.entry(object.as_str()).or_default().push(f);
             }
         }
-        let upgrades = crate::report::upgrades::rows(year, &input.settings.config);
-        let deps = crate::report::deps::rows(year);
-        let mut by_object: HashMap<&'a str, ObjectRows<'a>> = HashMap::new();
-        for p in &year.plans {
-            by_object.entry(p.object.as_str()).or_default().plan = Some(p);
+        let (mut upgrades, mut deviations, mut roles) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &mut plans {
+            upgrades.append(&mut p.upgrades);
+            deviations.append(&mut p.deviations);
+            roles.append(&mut p.roles);
         }
-        for (i, u) in upgrades.iter().enumerate() {
-            if let Some(rows) = by_object.get_mut(u.object.as_str()) {
-                rows.upgrades.push(i);
-            }
-        }
-        for (i, d) in deps.iter().enumerate() {
-            if let Some(rows) = by_object.get_mut(d.object.as_str()) {
-                rows.deps_from.push(i);
-            }
-            let target = split_ref(&d.target).0;
-            if target != d.object {
-                if let Some(rows) = by_object.get_mut(target) {
-                    rows.deps_to.push(i);
-                }
-            }
-        }
-        Data {
-            l: input.lang,
-            year,
-            settings: input.settings,
-            today: input.today,
+        let upgrades = crate::report::upgrades::with_dependents(upgrades, entries);
+        crate::report::deviations::sort(&mut deviations);
+        let deps = crate::report::deps::rows_from(entries);
+        let mut data = Data {
+            w: words,
             findings,
             upgrades,
             deps,
-            deviations: crate::report::deviations::rows(
-                year,
-                &input.settings.roles,
-                input.today,
-                &crate::report::deviations::Filter::default(),
-            ),
-            roles: crate::report::roles::rows(year),
-            objects: year.plans.iter().map(|p| p.object.as_str()).collect(),
-            by_object,
+            deviations,
+            roles,
+            rows: plans.iter().map(|_| ObjectRows::default()).collect(),
+            plans,
+        };
+        for (i, u) in data.upgrades.iter().enumerate() {
+            if let Some(at) = data.position(&u.object) {
+                data.rows[at].upgrades.push(i);
+            }
         }
+        for (i, d) in data.deps.iter().enumerate() {
+            if let Some(at) = data.position(&d.object) {
+                data.rows[at].deps_from.push(i);
+            }
+            let target = split_ref(&d.target).0;
+            if target != d.object {
+                if let Some(at) = data.position(target) {
+                    data.rows[at].deps_to.push(i);
+                }
+            }
+        }
+        data
     }
 
-    /// The object's plan this year.
-    pub fn plan_of(&self, object: &str) -> Option<&'a crate::report::load::Loaded> {
-        self.by_object.get(object).and_then(|r| r.plan)
+    /// Where the object's plan is among the plans.
+    fn position(&self, object: &str) -> Option<usize> {
+        self.plans
+            .binary_search_by(|p| p.object.as_str().cmp(object))
+            .ok()
+    }
+
+    /// Whether the object has a plan this year (and so a page).
+    pub fn has_page(&self, object: &str) -> bool {
+        self.position(object).is_some()
+    }
+
+    /// What was kept of the object's plan this year.
+    pub fn plan_of(&self, object: &str) -> Option<&Prepared<'a>> {
+        self.position(object).map(|at| &self.plans[at])
+    }
+
+    fn rows_of(&self, object: &str) -> Option<&ObjectRows> {
+        self.position(object).map(|at| &self.rows[at])
     }
 
     /// The object's upgrade rows, in the report's order.
     pub fn upgrades_of(&self, object: &str) -> impl Iterator<Item = &UpgradeRow> {
-        let rows = self.by_object.get(object).map(|r| r.upgrades.as_slice());
+        let rows = self.rows_of(object).map(|r| r.upgrades.as_slice());
         rows.unwrap_or_default().iter().map(|&i| &self.upgrades[i])
     }
 
     /// The dependency rows from the object (`from`) or to it (not `from`).
     pub fn deps_of(&self, object: &str, from: bool) -> impl Iterator<Item = &DepRow> {
-        let rows = self.by_object.get(object).map(|r| {
+        let rows = self.rows_of(object).map(|r| {
             if from {
                 r.deps_from.as_slice()
             } else {
@@ -120,72 +138,6 @@ impl<'a> Data<'a> {
             }
         });
         rows.unwrap_or_default().iter().map(|&i| &self.deps[i])
-    }
-
-    /// A role's label from the role model ("Systemägare"), else its id.
-    pub fn role_label(&self, id: &str) -> String {
-        self.settings
-            .roles
-            .role(id)
-            .map_or_else(|| id.to_string(), |r| r.label.clone())
-    }
-
-    /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
-    pub fn value(&self, kind: &str, value: &str) -> String {
-        let id = format!("site-value-{kind}-{value}");
-        if self.l.has(&id) {
-            self.l.text(&id)
-        } else {
-            value.to_string()
-        }
-    }
-
-    pub fn yes_no(&self, b: bool) -> String {
-        self.l.text(if b { "site-yes" } else { "site-no" })
-    }
-
-    pub fn status(&self, plan: &crate::model::Plan) -> Badge {
-        let status = plan.status.as_ref().map_or("draft", |s| s.val.as_str());
-        Badge {
-            text: self.value("status", status),
-            class: if plan.status_is_established() {
-                "good"
-            } else {
-                "warn"
-            },
-        }
-    }
-
-    /// Attested, stale or not attested: the words, and a class.
-    pub fn attestation(&self, system: &crate::model::plan::System) -> Badge {
-        let (id, class) = match &system.appendix3 {
-            Some(a) if a.attested_on.is_some() => {
-                let current = crate::digest::of_answers(&a.answers);
-                if a.digest.as_ref().is_some_and(|d| d.val == current) {
-                    ("site-attested", "good")
-                } else {
-                    ("site-attestation-stale", "bad")
-                }
-            }
-            _ => ("site-not-attested", "bad"),
-        };
-        Badge {
-            text: self.l.text(id),
-            class,
-        }
-    }
-
-    pub fn severity(&self, s: Severity) -> Badge {
-        match s {
-            Severity::Error => Badge {
-                text: self.l.text("site-severity-error"),
-                class: "bad",
-            },
-            Severity::Warning => Badge {
-                text: self.l.text("site-severity-warning"),
-                class: "warn",
-            },
-        }
     }
 
     /// "2 errors, 3 warnings" for one object.
@@ -204,20 +156,6 @@ impl<'a> Data<'a> {
         )
     }
 
-    pub fn window(&self, yes: bool) -> Badge {
-        if yes {
-            Badge {
-                text: self.l.text("site-window-yes"),
-                class: "good",
-            }
-        } else {
-            Badge {
-                text: self.l.text("site-window-no"),
-                class: "warn",
-            }
-        }
-    }
-
     /// One upgrade row as a line of a page, flagged with the findings of the
     /// upgrade's own table in the plan (clash, announcement, CAB, …).
     pub fn upgrade(&self, row: &UpgradeRow) -> UpgradeLine {
@@ -225,16 +163,12 @@ impl<'a> Data<'a> {
         // Outside a window is a problem only where the rule says so (not for a
         // security update, nor a supplier's release): shown plainly otherwise.
         let mut outside_flagged = false;
-        if let Some(plan) = self.by_object.get(row.object.as_str()).and_then(|r| r.plan) {
+        if let Some(plan) = self.plan_of(&row.object) {
             let spans: Vec<_> = plan
-                .plan
-                .upgrades
+                .upgrade_spans
                 .iter()
-                .filter(|u| {
-                    u.system.as_ref().is_some_and(|s| s.val == row.system)
-                        && u.date.as_ref().is_some_and(|d| d.val == row.date)
-                })
-                .map(|u| u.span)
+                .filter(|(system, date, _)| *system == row.system && *date == row.date)
+                .map(|(_, _, span)| *span)
                 .collect();
             for f in self.findings.get(row.object.as_str()).into_iter().flatten() {
                 let inside = f.file == plan.file
@@ -288,7 +222,7 @@ impl<'a> Data<'a> {
             object: row.object.clone(),
             system: row.system.clone(),
             target: row.target.clone(),
-            known: self.objects.contains(target_object.as_str()),
+            known: self.has_page(&target_object),
             target_object,
             integration: row.via == Via::Integration,
             via: self.l.text(match row.via {
@@ -323,68 +257,27 @@ pub struct DepLine {
 
 #[derive(Template)]
 #[template(path = "site/index.html")]
-pub struct Index<'a> {
+pub struct Index<'a, 'r> {
     pub c: Chrome<'a>,
-    pub rows: Vec<IndexRow>,
+    pub rows: Vec<IndexRow<'r>>,
 }
 
-pub struct IndexRow {
-    pub object: String,
-    pub name: String,
-    pub status: Badge,
-    pub established_on: String,
-    /// (role label, holders' names) of the model's required roles.
-    pub holders: Vec<(String, String)>,
-    /// (system, state).
-    pub attestation: Vec<(String, Badge)>,
+pub struct IndexRow<'r> {
+    pub p: &'r Prepared<'r>,
     pub findings: String,
     pub next_upgrade: String,
 }
 
-pub fn index<'a>(data: &Data<'_>, c: Chrome<'a>) -> Index<'a> {
-    let model = &data.settings.roles;
+pub fn index<'a, 'r>(data: &'r Data<'r>, c: Chrome<'a>) -> Index<'a, 'r> {
     let rows = data
-        .year
         .plans
         .iter()
         .map(|p| {
-            let plan = &p.plan;
-            let holders = model
-                .roles
-                .iter()
-                .filter(|r| model.presence(r, plan.om()) == crate::schema::Presence::Required)
-                .map(|r| {
-                    let names = plan
-                        .holders(&r.id)
-                        .map(|h| {
-                            h.people
-                                .iter()
-                                .filter_map(|p| p.name.as_ref().map(|n| n.val.clone()))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or_else(|| data.l.text("site-missing"));
-                    (r.label.clone(), names)
-                })
-                .collect();
             let next = data
                 .upgrades_of(&p.object)
                 .find(|u| u.date >= data.today && u.status == "planned");
             IndexRow {
-                object: p.object.clone(),
-                name: plan
-                    .name
-                    .as_ref()
-                    .map_or_else(|| p.object.clone(), |n| n.val.clone()),
-                status: data.status(plan),
-                established_on: date_text(&plan.established_on),
-                holders,
-                attestation: plan
-                    .systems
-                    .iter()
-                    .filter_map(|s| Some((s.id.as_ref()?.val.clone(), data.attestation(s))))
-                    .collect(),
+                p,
                 findings: data.findings_summary(&p.object),
                 next_upgrade: next.map_or_else(String::new, |u| format!("{} {}", u.date, u.system)),
             }
@@ -404,7 +297,7 @@ pub struct Dependencies<'a> {
 
 pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
     let rows: Vec<DepLine> = data.deps.iter().map(|r| data.dep(r)).collect();
-    let (svg, too_many) = if data.objects.len() <= super::GRAPH_LIMIT {
+    let (svg, too_many) = if data.plans.len() <= super::GRAPH_LIMIT {
         (whole_graph(data, &rows), String::new())
     } else {
         (
@@ -412,7 +305,7 @@ pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
             tr!(
                 data.l,
                 "site-deps-too-many",
-                objects = data.objects.len(),
+                objects = data.plans.len(),
                 limit = super::GRAPH_LIMIT
             ),
         )
@@ -433,7 +326,7 @@ fn whole_graph(data: &Data<'_>, rows: &[DepLine]) -> String {
     object_graph(
         data,
         &data.l.text("site-deps-graph-title"),
-        data.objects.iter().copied(),
+        data.plans.iter().map(|p| p.object.as_str()),
         edges,
         None,
         "objects/",
@@ -466,7 +359,7 @@ pub fn object_graph<'s>(
         .map(|id| graph::Node {
             id: id.to_string(),
             label: id.to_string(),
-            href: (Some(*id) != focus && data.objects.contains(id))
+            href: (Some(*id) != focus && data.has_page(id))
                 .then(|| format!("{prefix}{id}.html")),
             focus: Some(*id) == focus,
         })
@@ -500,7 +393,7 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
     let config = &data.settings.config;
     let months = (1..=12)
         .filter_map(|m| {
-            let first = NaiveDate::from_ymd_opt(data.year.year, m, 1)?;
+            let first = NaiveDate::from_ymd_opt(data.year, m, 1)?;
             let windows: Vec<String> = first
                 .iter_days()
                 .take_while(|d| d.month() == m)
@@ -512,7 +405,7 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
                 name: format!(
                     "{} {}",
                     data.l.text(&format!("site-month-{m}")),
-                    data.year.year
+                    data.year
                 ),
                 windows: if windows.is_empty() {
                     data.l.text("site-windows-none")
@@ -522,7 +415,7 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
                 rows: data
                     .upgrades
                     .iter()
-                    .filter(|u| u.date.month() == m && u.date.year() == data.year.year)
+                    .filter(|u| u.date.month() == m && u.date.year() == data.year)
                     .map(|u| data.upgrade(u))
                     .collect(),
             })
