@@ -50,14 +50,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         year: Some(year_number),
         ..Selection::default()
     };
-    let words = crate::site::Words {
-        l: lang,
-        settings: &settings,
-        year: year_number,
-        today: globals.today,
-    };
+    let words = crate::site::Words::new(lang, &settings, year_number, globals.today);
     let checked = engine::check_keeping(&source, &settings, globals.today, &selection, &|k| {
-        crate::site::prepare(&words, k)
+        Box::new(crate::site::prepare(&words, k))
     })?;
     let entries = checked.entries.get(&year_number).map(Vec::as_slice).unwrap_or_default();
     // A plan that does not parse has no page: named here, never left out silently.

@@ -27,6 +27,7 @@ pub const GRAPH_LIMIT: usize = 150;
 
 /// What every page needs: the language, where the site's root is, the title.
 pub struct Chrome<'a> {
+    pub w: &'a Words<'a>,
     pub l: Lang,
     /// "" on top-level pages, "../" on object pages.
     pub root: &'static str,
@@ -46,15 +47,20 @@ const PAGES: &[(&str, &str)] = &[
     ("people.html", "site-nav-people"),
 ];
 
-impl Chrome<'_> {
+impl<'a> Chrome<'a> {
+    /// A text of the site's catalogue (see [`Words::t`]).
+    pub fn t(&self, id: &'a str) -> &'a str {
+        self.w.t(id)
+    }
+
     /// The navigation: (href, label, whether it is this page).
-    pub fn nav(&self) -> Vec<(String, String, bool)> {
+    pub fn nav(&self) -> Vec<(String, &'a str, bool)> {
         PAGES
             .iter()
             .map(|(file, id)| {
                 (
                     format!("{}{file}", self.root),
-                    self.l.text(id),
+                    self.w.t(id),
                     *file == self.current,
                 )
             })
@@ -72,8 +78,8 @@ impl Chrome<'_> {
 }
 
 /// A text with the class that styles it (status shown by words, colour only added).
-pub struct Badge {
-    pub text: String,
+pub struct Badge<'a> {
+    pub text: std::borrow::Cow<'a, str>,
     pub class: &'static str,
 }
 
@@ -85,7 +91,7 @@ pub struct Input<'a> {
     /// The year's index entries (every dependency, also of plans that did not parse).
     pub entries: &'a [ObjectEntry],
     /// What was kept of each plan that parsed ([`prepare`]), in any order.
-    pub plans: Vec<Prepared<'a>>,
+    pub plans: Vec<Box<Prepared<'a>>>,
 }
 
 /// The site of one year, ready to render page by page (a large repository's pages
@@ -129,52 +135,41 @@ impl<'a> Site<'a> {
     pub fn render(&self, rel: &str) -> Vec<u8> {
         let data = &self.data;
         let (l, year) = (data.l, data.year);
-        let organisation = data.settings.config.organisation.as_str();
-        let chrome = |current: &'static str, title: String| Chrome {
-            l,
-            root: "",
-            title,
-            organisation,
-            year,
-            current,
-        };
+        let chrome = |title: String| data.chrome("", rel_static(rel), title);
         match rel {
             "style.css" => STYLE.as_bytes().to_vec(),
             "index.html" => render(&pages::index(
                 data,
-                chrome(rel_static(rel), tr!(l, "site-index-title", year = year)),
+                chrome(tr!(l, "site-index-title", year = year)),
             )),
             "dependencies.html" => render(&pages::dependencies(
                 data,
-                chrome(rel_static(rel), l.text("site-nav-dependencies")),
+                chrome(l.text("site-nav-dependencies")),
             )),
             "upgrades.html" => render(&pages::upgrades(
                 data,
-                chrome(rel_static(rel), tr!(l, "site-upgrades-title", year = year)),
+                chrome(tr!(l, "site-upgrades-title", year = year)),
             )),
             "upgrades.ics" => crate::report::upgrades::ics(
                 &data.upgrades,
                 &data.settings.config,
-                organisation,
+                &data.settings.config.organisation,
                 year,
                 data.today,
             )
             .into_bytes(),
             "deviations.html" => render(&pages::deviations(
                 data,
-                chrome(rel_static(rel), l.text("site-nav-deviations")),
+                chrome(l.text("site-nav-deviations")),
             )),
-            "people.html" => render(&pages::people(
-                data,
-                chrome(rel_static(rel), l.text("site-nav-people")),
-            )),
+            "people.html" => render(&pages::people(data, chrome(l.text("site-nav-people")))),
             _ => {
                 let object = rel
                     .strip_prefix("objects/")
                     .and_then(|r| r.strip_suffix(".html"))
                     .unwrap_or_default();
                 match data.plan_of(object) {
-                    Some(plan) => render(&object::page(data, plan, organisation)),
+                    Some(plan) => render(&object::page(data, plan)),
                     None => Vec::new(),
                 }
             }

@@ -15,49 +15,50 @@ use std::collections::BTreeSet;
 
 #[derive(Template)]
 #[template(path = "site/object.html")]
-pub struct Page<'a, 'p> {
+pub struct Page<'a> {
     pub c: Chrome<'a>,
     /// What the plan says.
-    pub o: &'p ObjectView<'p>,
+    pub o: &'a ObjectView<'a>,
     /// What the other plans and the check add.
-    pub x: Cross,
+    pub x: Cross<'a>,
 }
 
-/// An object page's parts made from its own plan, as it is checked.
+/// An object page's parts made from its own plan, as it is checked. Labels and
+/// enumerated values are borrowed from [`Words`], not copied per plan.
 pub struct ObjectView<'a> {
     pub object: String,
     pub name: String,
-    pub status: Badge,
+    pub status: Badge<'a>,
     pub established_on: String,
     pub established_by: String,
     pub diarienummer: String,
     pub organisation_model: String,
     pub description: String,
     pub goals: Vec<(String, String)>,
-    pub roles: Vec<RoleLine>,
+    pub roles: Vec<RoleLine<'a>>,
     pub reference_group: Vec<(String, String)>,
     pub budget_hours: String,
     pub budget_sek: String,
     pub planned_hours: String,
     pub planned_sek: String,
-    pub systems: Vec<SystemView>,
-    pub integrations: Vec<IntegrationLine>,
-    pub checklist: String,
+    pub systems: Vec<SystemView<'a>>,
+    pub integrations: Vec<IntegrationLine<'a>>,
     pub appendix3: Vec<AppendixView<'a>>,
-    pub activities: Vec<ActivityLine>,
+    pub activities: Vec<ActivityLine<'a>>,
     pub establish_text: String,
-    pub signers: Vec<String>,
+    pub signers: Vec<Cow<'a, str>>,
 }
 
 /// An object page's parts that need the whole year: dependencies both ways, the
 /// upgrades' dependents and flags, the findings (cross-object ones too).
-pub struct Cross {
+pub struct Cross<'a> {
     pub findings_summary: String,
-    pub depends_on: Vec<DepLine>,
-    pub depended_on_by: Vec<DepLine>,
+    pub depends_on: Vec<DepLine<'a>>,
+    pub depended_on_by: Vec<DepLine<'a>>,
     pub graph: String,
-    pub upgrades: Vec<UpgradeLine>,
-    pub findings: Vec<FindingLine>,
+    pub checklist: String,
+    pub upgrades: Vec<UpgradeLine<'a>>,
+    pub findings: Vec<FindingLine<'a>>,
 }
 
 /// What the site keeps of one plan once it is checked (the typed plan itself is
@@ -67,7 +68,7 @@ pub struct Prepared<'a> {
     pub file: String,
     pub view: ObjectView<'a>,
     /// The model's required roles and their holders' names, for the index.
-    pub holders: Vec<(String, String)>,
+    pub holders: Vec<(&'a str, Cow<'a, str>)>,
     /// Each upgrade's system, date and table, to find the findings on it.
     pub upgrade_spans: Vec<(String, NaiveDate, Span)>,
     /// The plan's report rows, moved into the year's when the site is made.
@@ -76,23 +77,23 @@ pub struct Prepared<'a> {
     pub roles: Vec<RoleRow>,
 }
 
-pub struct RoleLine {
-    pub role: String,
-    pub name: String,
+pub struct RoleLine<'a> {
+    pub role: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     pub email: String,
     pub unit: String,
 }
 
-pub struct SystemView {
+pub struct SystemView<'a> {
     pub id: String,
     pub name: String,
-    pub facts: Vec<(String, String)>,
+    pub facts: Vec<(&'a str, Cow<'a, str>)>,
 }
 
-pub struct IntegrationLine {
+pub struct IntegrationLine<'a> {
     pub system: String,
     pub source: String,
-    pub personal_data: String,
+    pub personal_data: &'a str,
     pub legal_basis: String,
     pub purpose: String,
     pub contract: String,
@@ -101,58 +102,58 @@ pub struct IntegrationLine {
 pub struct AppendixView<'a> {
     pub system: String,
     pub title: String,
-    pub state: Badge,
+    pub state: Badge<'a>,
     pub attested: String,
     pub answers: Vec<AnswerLine<'a>>,
     pub sign_text: String,
 }
 
+/// One question of bilaga 3 and its answer (a line per checklist question: kept
+/// small, a large repository holds some 300,000 of them).
 pub struct AnswerLine<'a> {
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// The question's full text, from the checklist.
-    pub text: Cow<'a, str>,
-    pub answer: Badge,
-    pub note: String,
-    pub details: Vec<(String, String)>,
+    pub text: &'a str,
+    pub answer: Badge<'a>,
+    /// The justification and the deviation's action, owner, due date, who was told.
+    pub more: Option<Box<AnswerMore<'a>>>,
 }
 
-pub struct ActivityLine {
+pub struct AnswerMore<'a> {
+    pub note: String,
+    pub details: Vec<(&'a str, String)>,
+}
+
+pub struct ActivityLine<'a> {
     pub title: String,
-    pub owner: String,
+    pub owner: Cow<'a, str>,
     pub period: String,
     pub hours: String,
     pub sek: String,
-    pub status: String,
+    pub status: Cow<'a, str>,
 }
 
-pub struct FindingLine {
-    pub severity: Badge,
-    pub rule: String,
+pub struct FindingLine<'a> {
+    pub severity: Badge<'a>,
+    pub rule: &'a str,
     pub location: String,
     pub message: String,
     pub help: String,
 }
 
-fn text(v: &Option<crate::model::Sp<String>>) -> String {
-    v.as_ref().map(|s| s.val.clone()).unwrap_or_default()
-}
-
 /// The object page's parts that need the whole year, around what [`prepare`] made.
-pub fn page<'a, 'p>(data: &Data<'_>, p: &'p Prepared<'p>, organisation: &'a str) -> Page<'a, 'p> {
+pub fn page<'a>(data: &'a Data<'a>, p: &'a Prepared<'a>) -> Page<'a> {
     let l = data.l;
-    let c = Chrome {
-        l,
-        root: "../",
-        title: tr!(
+    let c = data.chrome(
+        "../",
+        "",
+        tr!(
             l,
             "site-object-title",
             name = p.view.name.as_str(),
             year = data.year
         ),
-        organisation,
-        year: data.year,
-        current: "",
-    };
+    );
     let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
     let depended_on_by: Vec<DepLine> = data
         .deps_of(&p.object, false)
@@ -171,7 +172,7 @@ pub fn page<'a, 'p>(data: &Data<'_>, p: &'p Prepared<'p>, organisation: &'a str)
         .filter(|f| f.file == p.file)
         .map(|f| FindingLine {
             severity: data.severity(f.severity),
-            rule: f.rule.to_string(),
+            rule: f.rule,
             location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
             message: f.message.render(l),
             help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
@@ -185,16 +186,24 @@ pub fn page<'a, 'p>(data: &Data<'_>, p: &'p Prepared<'p>, organisation: &'a str)
             depends_on,
             depended_on_by,
             graph,
+            checklist: tr!(
+                l,
+                "site-checklist",
+                title = data.settings.checklist.title.as_str()
+            ),
             upgrades,
             findings,
         },
     }
 }
 
+fn text(v: &Option<crate::model::Sp<String>>) -> String {
+    v.as_ref().map(|s| s.val.clone()).unwrap_or_default()
+}
+
 /// What the site keeps of a plan that was just checked: its page's own parts and
 /// its report rows.
-pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
-    let data = w;
+pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
     let l = w.l;
     let plan = k.plan;
     let object = k.object;
@@ -202,10 +211,10 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .name
         .as_ref()
         .map_or_else(|| object.to_string(), |n| n.val.clone());
-    let none = || l.text("site-none");
+    let model = &w.settings.roles;
     let labels = |ids: &[crate::model::Sp<String>]| {
         ids.iter()
-            .map(|r| data.role_label(&r.val))
+            .map(|r| w.role_label(&r.val))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -214,25 +223,25 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
     for holders in &plan.roles {
         for person in &holders.people {
             roles.push(RoleLine {
-                role: data.role_label(&holders.id.val),
-                name: text(&person.name),
+                role: w.role_label(&holders.id.val),
+                name: Cow::Owned(text(&person.name)),
                 email: text(&person.email),
                 unit: text(&person.unit),
             });
         }
     }
-    for (role, presence) in plan.absent_roles(&data.settings.roles) {
+    for (role, presence) in plan.absent_roles(model) {
         if presence != crate::schema::Presence::Optional {
             roles.push(RoleLine {
-                role: role.label.clone(),
-                name: l.text("site-missing"),
+                role: Cow::Borrowed(role.label.as_str()),
+                name: Cow::Borrowed(w.t("site-missing")),
                 email: String::new(),
                 unit: String::new(),
             });
         }
     }
 
-    let number = |v: Option<f64>| v.map_or_else(none, amount);
+    let number = |v: Option<f64>| v.map_or_else(|| w.t("site-none").to_string(), amount);
     let (planned_hours, planned_sek) = plan.planned_totals();
 
     let systems = plan
@@ -241,66 +250,56 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .filter_map(|s| {
             let id = s.id.as_ref()?.val.clone();
             let mut facts = Vec::new();
-            let mut fact = |key: &str, value: String| {
+            let mut fact = |key: &'static str, value: Cow<'a, str>| {
                 if !value.is_empty() {
-                    facts.push((l.text(key), value));
+                    facts.push((w.t(key), value));
                 }
             };
-            fact("site-system-supplier", text(&s.supplier));
-            fact("site-system-version", text(&s.version));
+            let owned = |v: &Option<crate::model::Sp<String>>| Cow::Owned(text(v));
+            let yes_no = |b: Option<&crate::model::Sp<bool>>| {
+                Cow::Borrowed(b.map_or("", |b| w.yes_no(b.val)))
+            };
+            fact("site-system-supplier", owned(&s.supplier));
+            fact("site-system-version", owned(&s.version));
             fact(
                 "site-system-hosting",
                 s.hosting
                     .as_ref()
-                    .map(|h| data.value("hosting", &h.val))
+                    .map(|h| w.value("hosting", &h.val))
                     .unwrap_or_default(),
             );
             fact(
                 "site-system-lifecycle",
                 s.lifecycle
                     .as_ref()
-                    .map(|h| data.value("lifecycle", &h.val))
+                    .map(|h| w.value("lifecycle", &h.val))
                     .unwrap_or_default(),
             );
-            fact(
-                "site-system-personal-data",
-                s.personal_data
-                    .as_ref()
-                    .map(|b| data.yes_no(b.val))
-                    .unwrap_or_default(),
-            );
+            fact("site-system-personal-data", yes_no(s.personal_data.as_ref()));
             if let [Some(c), Some(i), Some(a)] = s.classification {
                 fact(
                     "site-system-classification",
-                    tr!(l, "site-classification", c = c, i = i, a = a),
+                    Cow::Owned(tr!(l, "site-classification", c = c, i = i, a = a)),
                 );
             }
             fact(
                 "site-system-test-environment",
-                s.test_environment
-                    .as_ref()
-                    .map(|b| data.yes_no(b.val))
-                    .unwrap_or_default(),
+                yes_no(s.test_environment.as_ref()),
             );
             if let Some(contract) = &s.contract {
-                fact("site-contract-id", text(&contract.id));
-                fact("site-contract-ends", date_text(&contract.ends));
+                fact("site-contract-id", owned(&contract.id));
+                fact("site-contract-ends", Cow::Owned(date_text(&contract.ends)));
                 fact(
                     "site-contract-notice",
-                    contract
-                        .notice_date()
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
+                    Cow::Owned(
+                        contract
+                            .notice_date()
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ),
                 );
-                fact("site-contract-owner", text(&contract.owner));
-                fact(
-                    "site-contract-dpa",
-                    contract
-                        .dpa
-                        .as_ref()
-                        .map(|b| data.yes_no(b.val))
-                        .unwrap_or_default(),
-                );
+                fact("site-contract-owner", owned(&contract.owner));
+                fact("site-contract-dpa", yes_no(contract.dpa.as_ref()));
             }
             Some(SystemView {
                 name: s
@@ -320,15 +319,15 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .map(|(s, i)| IntegrationLine {
             system: text(&s.id),
             source: text(&i.source),
-            personal_data: data.yes_no(i.personal_data),
+            personal_data: w.yes_no(i.personal_data),
             legal_basis: text(&i.legal_basis),
             purpose: text(&i.purpose),
             contract: text(&i.contract),
         })
         .collect();
 
-    let checklist = &data.settings.checklist;
-    let attester = data.role_label(plan.attester(&data.settings.roles));
+    let checklist = &w.settings.checklist;
+    let attester = w.role_label(plan.attester(model));
     let appendix3 = plan
         .systems
         .iter()
@@ -339,22 +338,22 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                 .as_ref()
                 .map(|a| a.answers.as_slice())
                 .unwrap_or_default();
-            let mut lines: Vec<AnswerLine> = Vec::new();
             // In the checklist's order, then answers to questions it lacks.
+            let mut lines: Vec<AnswerLine> = Vec::with_capacity(checklist.questions.len());
             let mut seen = BTreeSet::new();
             for q in &checklist.questions {
                 seen.insert(q.id.as_str());
                 let answer = answers.iter().find(|a| a.question.val == q.id);
-                lines.push(answer_line(data, &q.id, Cow::Borrowed(&q.text), answer));
+                lines.push(answer_line(w, Cow::Borrowed(&q.id), &q.text, answer));
             }
             for a in answers
                 .iter()
                 .filter(|a| !seen.contains(a.question.val.as_str()))
             {
                 lines.push(answer_line(
-                    data,
-                    &a.question.val,
-                    Cow::Owned(l.text("site-question-unknown")),
+                    w,
+                    Cow::Owned(a.question.val.clone()),
+                    w.t("site-question-unknown"),
                     Some(a),
                 ));
             }
@@ -365,7 +364,7 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                     role = a
                         .attested_by
                         .as_ref()
-                        .map(|r| data.role_label(&r.val))
+                        .map(|r| w.role_label(&r.val).into_owned())
                         .unwrap_or_default(),
                     date = date_text(&a.attested_on)
                 ),
@@ -377,13 +376,13 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                     "site-appendix3-system",
                     system = s.name.as_ref().map_or(id.as_str(), |n| n.val.as_str())
                 ),
-                state: data.attestation(s),
+                state: w.attestation(s),
                 attested,
                 answers: lines,
                 sign_text: tr!(
                     l,
                     "site-sign-attest",
-                    role = attester.as_str(),
+                    role = attester.as_ref(),
                     system = id.as_str()
                 ),
                 system: id,
@@ -402,26 +401,24 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
             owner: a
                 .owner
                 .as_ref()
-                .map(|o| data.role_label(&o.val))
+                .map(|o| w.role_label(&o.val))
                 .unwrap_or_default(),
             period: format!("{} – {}", date_text(&a.start), date_text(&a.end)),
             hours: a.hours.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
             sek: a.sek.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
-            status: data.value(
+            status: w.value(
                 "activity-status",
                 a.status.as_ref().map_or("planned", |s| s.val.as_str()),
             ),
         })
         .collect();
 
-    let establishes = &data.settings.roles.establishes;
-    let signers = if establishes.is_empty() {
-        vec![data.role_label(plan.attester(&data.settings.roles))]
+    let signers = if model.establishes.is_empty() {
+        vec![attester.clone()]
     } else {
-        establishes.iter().map(|r| data.role_label(r)).collect()
+        model.establishes.iter().map(|r| w.role_label(r)).collect()
     };
 
-    let model = &data.settings.roles;
     let holders = model
         .roles
         .iter()
@@ -437,12 +434,11 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                         .join(", ")
                 })
                 .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| l.text("site-missing"));
-            (r.label.clone(), names)
+                .map_or(Cow::Borrowed(w.t("site-missing")), Cow::Owned);
+            (r.label.as_str(), names)
         })
         .collect();
 
-    let config = &data.settings.config;
     Prepared {
         object: object.to_string(),
         file: k.file.to_string(),
@@ -452,12 +448,12 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
             .iter()
             .filter_map(|u| Some((u.system.as_ref()?.val.clone(), u.date.as_ref()?.val, u.span)))
             .collect(),
-        upgrades: crate::report::upgrades::rows_of(object, plan, config),
-        deviations: crate::report::deviations::rows_of(object, plan, model, data.today),
+        upgrades: crate::report::upgrades::rows_of(object, plan, &w.settings.config),
+        deviations: crate::report::deviations::rows_of(object, plan, model, w.today),
         roles: crate::report::roles::rows_of(object, plan),
         view: ObjectView {
             object: object.to_string(),
-            status: data.status(plan),
+            status: w.status(plan),
             established_on: date_text(&plan.established_on),
             established_by: plan
                 .established_by
@@ -497,15 +493,9 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
             planned_sek: amount(planned_sek),
             systems,
             integrations,
-            checklist: tr!(l, "site-checklist", title = checklist.title.as_str()),
             appendix3,
             activities,
-            establish_text: tr!(
-                l,
-                "site-establish",
-                name = name.as_str(),
-                year = data.year
-            ),
+            establish_text: tr!(l, "site-establish", name = name.as_str(), year = w.year),
             signers,
             name,
         },
@@ -513,35 +503,23 @@ pub fn prepare<'a>(w: &Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
 }
 
 fn answer_line<'a>(
-    data: &Words<'_>,
-    id: &str,
-    question: Cow<'a, str>,
+    w: &'a Words<'a>,
+    id: Cow<'a, str>,
+    question: &'a str,
     answer: Option<&crate::model::plan::Answer>,
 ) -> AnswerLine<'a> {
-    let l = data.l;
     let Some(a) = answer else {
         return AnswerLine {
-            id: id.into(),
+            id,
             text: question,
-            answer: Badge {
-                text: l.text("site-unanswered"),
-                class: "bad",
-            },
-            note: String::new(),
-            details: Vec::new(),
+            answer: w.answer(""),
+            more: None,
         };
     };
-    let value = a.answer.as_ref().map_or("", |v| v.val.as_str());
-    let class = match value {
-        "yes" => "good",
-        "na" => "neutral",
-        "partial" | "no" => "warn",
-        _ => "bad",
-    };
     let mut details = Vec::new();
-    let mut detail = |key: &str, value: String| {
+    let mut detail = |key: &'static str, value: String| {
         if !value.is_empty() {
-            details.push((l.text(key), value));
+            details.push((w.t(key), value));
         }
     };
     detail("site-deviation", text(&a.deviation));
@@ -550,7 +528,7 @@ fn answer_line<'a>(
         "site-deviation-owner",
         a.owner
             .as_ref()
-            .map(|o| data.role_label(&o.val))
+            .map(|o| w.role_label(&o.val).into_owned())
             .unwrap_or_default(),
     );
     detail("site-deviation-due", date_text(&a.due));
@@ -560,25 +538,19 @@ fn answer_line<'a>(
             .as_ref()
             .map(|r| {
                 r.iter()
-                    .map(|r| data.role_label(&r.val))
+                    .map(|r| w.role_label(&r.val))
                     .collect::<Vec<_>>()
                     .join(", ")
             })
             .unwrap_or_default(),
     );
+    let note = text(&a.justification);
     AnswerLine {
-        id: id.into(),
-        text: question.into(),
-        answer: Badge {
-            text: if value.is_empty() {
-                l.text("site-unanswered")
-            } else {
-                data.value("answer", value)
-            },
-            class,
-        },
-        note: text(&a.justification),
-        details,
+        id,
+        text: question,
+        answer: w.answer(a.answer.as_ref().map_or("", |v| v.val.as_str())),
+        more: (!note.is_empty() || !details.is_empty())
+            .then(|| Box::new(AnswerMore { note, details })),
     }
 }
 
@@ -587,13 +559,13 @@ const NEIGHBOURS_DRAWN: usize = 40;
 
 /// The object, what it depends on and what depends on it: readable however large
 /// the repository is.
-fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine], inc: &[DepLine]) -> String {
+fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine<'_>], inc: &[DepLine<'_>]) -> String {
     let edges: Vec<(&str, &str, bool)> = out
         .iter()
-        .map(|d| (object, d.target_object.as_str(), d.integration))
+        .map(|d| (object, d.target_object, d.integration))
         .chain(
             inc.iter()
-                .map(|d| (d.object.as_str(), object, d.integration)),
+                .map(|d| (d.object, object, d.integration)),
         )
         .filter(|(from, to, _)| from != to)
         .collect();

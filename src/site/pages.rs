@@ -11,6 +11,7 @@ use crate::report::upgrades::UpgradeRow;
 use crate::tr;
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A date as the pages show it (ISO, as in both languages), or nothing.
@@ -28,7 +29,7 @@ pub struct Data<'a> {
     pub deviations: Vec<DeviationRow>,
     pub roles: Vec<RoleRow>,
     /// What was kept of each plan, sorted by object: the objects with a page.
-    pub plans: Vec<Prepared<'a>>,
+    pub plans: Vec<Box<Prepared<'a>>>,
     /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
     rows: Vec<ObjectRows>,
@@ -101,6 +102,20 @@ impl<'a> Data<'a> {
         data
     }
 
+    /// The frame of a page: `root` is "" on top-level pages, "../" on object pages;
+    /// `current` the page's file among the top-level pages.
+    pub fn chrome(&'a self, root: &'static str, current: &'static str, title: String) -> Chrome<'a> {
+        Chrome {
+            w: self.w,
+            l: self.l,
+            root,
+            title,
+            organisation: &self.settings.config.organisation,
+            year: self.year,
+            current,
+        }
+    }
+
     /// Where the object's plan is among the plans.
     fn position(&self, object: &str) -> Option<usize> {
         self.plans
@@ -115,7 +130,7 @@ impl<'a> Data<'a> {
 
     /// What was kept of the object's plan this year.
     pub fn plan_of(&self, object: &str) -> Option<&Prepared<'a>> {
-        self.position(object).map(|at| &self.plans[at])
+        self.position(object).map(|at| &*self.plans[at])
     }
 
     fn rows_of(&self, object: &str) -> Option<&ObjectRows> {
@@ -158,7 +173,7 @@ impl<'a> Data<'a> {
 
     /// One upgrade row as a line of a page, flagged with the findings of the
     /// upgrade's own table in the plan (clash, announcement, CAB, …).
-    pub fn upgrade(&self, row: &UpgradeRow) -> UpgradeLine {
+    pub fn upgrade<'s>(&'s self, row: &'s UpgradeRow) -> UpgradeLine<'s> {
         let mut flags = BTreeSet::new();
         // Outside a window is a problem only where the rule says so (not for a
         // security update, nor a supplier's release): shown plainly otherwise.
@@ -179,7 +194,7 @@ impl<'a> Data<'a> {
                     outside_flagged = true;
                 }
                 if inside && f.rule.starts_with("upgrade/") {
-                    flags.insert(self.l.text(&format!(
+                    flags.insert(self.text(&format!(
                         "site-flag-{}",
                         f.rule.trim_start_matches("upgrade/")
                     )));
@@ -188,13 +203,13 @@ impl<'a> Data<'a> {
         }
         UpgradeLine {
             date: row.date.to_string(),
-            object: row.object.clone(),
-            system: row.system.clone(),
-            version: row.to_version.clone().unwrap_or_default(),
+            object: &row.object,
+            system: &row.system,
+            version: row.to_version.as_deref().unwrap_or_default(),
             kind: row
                 .kind
                 .as_deref()
-                .map_or(String::new(), |k| self.value("kind", k)),
+                .map_or(Cow::Borrowed(""), |k| self.value("kind", k)),
             window: match self.window(row.service_window) {
                 badge if !row.service_window && !outside_flagged => Badge {
                     class: "neutral",
@@ -216,16 +231,16 @@ impl<'a> Data<'a> {
         }
     }
 
-    pub fn dep(&self, row: &DepRow) -> DepLine {
-        let target_object = split_ref(&row.target).0.to_string();
+    pub fn dep<'s>(&'s self, row: &'s DepRow) -> DepLine<'s> {
+        let target_object = split_ref(&row.target).0;
         DepLine {
-            object: row.object.clone(),
-            system: row.system.clone(),
-            target: row.target.clone(),
-            known: self.has_page(&target_object),
+            object: &row.object,
+            system: &row.system,
+            target: &row.target,
+            known: self.has_page(target_object),
             target_object,
             integration: row.via == Via::Integration,
-            via: self.l.text(match row.via {
+            via: self.t(match row.via {
                 Via::DependsOn => "site-via-depends-on",
                 Via::Integration => "site-via-integration",
             }),
@@ -233,42 +248,42 @@ impl<'a> Data<'a> {
     }
 }
 
-pub struct UpgradeLine {
+pub struct UpgradeLine<'a> {
     pub date: String,
-    pub object: String,
-    pub system: String,
-    pub version: String,
-    pub kind: String,
-    pub window: Badge,
-    pub status: String,
-    pub flags: Vec<String>,
+    pub object: &'a str,
+    pub system: &'a str,
+    pub version: &'a str,
+    pub kind: Cow<'a, str>,
+    pub window: Badge<'a>,
+    pub status: Cow<'a, str>,
+    pub flags: Vec<Cow<'a, str>>,
     pub dependents: String,
 }
 
-pub struct DepLine {
-    pub object: String,
-    pub system: String,
-    pub target: String,
-    pub target_object: String,
+pub struct DepLine<'a> {
+    pub object: &'a str,
+    pub system: &'a str,
+    pub target: &'a str,
+    pub target_object: &'a str,
     pub known: bool,
     pub integration: bool,
-    pub via: String,
+    pub via: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "site/index.html")]
-pub struct Index<'a, 'r> {
+pub struct Index<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<IndexRow<'r>>,
+    pub rows: Vec<IndexRow<'a>>,
 }
 
-pub struct IndexRow<'r> {
-    pub p: &'r Prepared<'r>,
+pub struct IndexRow<'a> {
+    pub p: &'a Prepared<'a>,
     pub findings: String,
     pub next_upgrade: String,
 }
 
-pub fn index<'a, 'r>(data: &'r Data<'r>, c: Chrome<'a>) -> Index<'a, 'r> {
+pub fn index<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Index<'a> {
     let rows = data
         .plans
         .iter()
@@ -292,10 +307,10 @@ pub struct Dependencies<'a> {
     pub c: Chrome<'a>,
     pub svg: String,
     pub too_many: String,
-    pub rows: Vec<DepLine>,
+    pub rows: Vec<DepLine<'a>>,
 }
 
-pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
+pub fn dependencies<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Dependencies<'a> {
     let rows: Vec<DepLine> = data.deps.iter().map(|r| data.dep(r)).collect();
     let (svg, too_many) = if data.plans.len() <= super::GRAPH_LIMIT {
         (whole_graph(data, &rows), String::new())
@@ -319,10 +334,10 @@ pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
 }
 
 /// The whole year as a graph: one node per object, one edge per object pair.
-fn whole_graph(data: &Data<'_>, rows: &[DepLine]) -> String {
+fn whole_graph(data: &Data<'_>, rows: &[DepLine<'_>]) -> String {
     let edges = rows
         .iter()
-        .map(|r| (r.object.as_str(), r.target_object.as_str(), r.integration));
+        .map(|r| (r.object, r.target_object, r.integration));
     object_graph(
         data,
         &data.l.text("site-deps-graph-title"),
@@ -379,17 +394,17 @@ pub fn object_graph<'s>(
 #[template(path = "site/upgrades.html")]
 pub struct Upgrades<'a> {
     pub c: Chrome<'a>,
-    pub months: Vec<Month>,
+    pub months: Vec<Month<'a>>,
 }
 
-pub struct Month {
+pub struct Month<'a> {
     pub number: u32,
     pub name: String,
     pub windows: String,
-    pub rows: Vec<UpgradeLine>,
+    pub rows: Vec<UpgradeLine<'a>>,
 }
 
-pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
+pub fn upgrades<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Upgrades<'a> {
     let config = &data.settings.config;
     let months = (1..=12)
         .filter_map(|m| {
@@ -404,11 +419,11 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
                 number: m,
                 name: format!(
                     "{} {}",
-                    data.l.text(&format!("site-month-{m}")),
+                    data.text(&format!("site-month-{m}")),
                     data.year
                 ),
                 windows: if windows.is_empty() {
-                    data.l.text("site-windows-none")
+                    data.t("site-windows-none").to_string()
                 } else {
                     tr!(data.l, "site-windows", dates = windows.join(", "))
                 },
@@ -428,30 +443,30 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
 #[template(path = "site/deviations.html")]
 pub struct Deviations<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<DeviationLine>,
+    pub rows: Vec<DeviationLine<'a>>,
 }
 
-pub struct DeviationLine {
-    pub object: String,
-    pub system: String,
-    pub source: String,
-    pub id: String,
-    pub description: String,
-    pub owner: String,
+pub struct DeviationLine<'a> {
+    pub object: &'a str,
+    pub system: &'a str,
+    pub source: Cow<'a, str>,
+    pub id: &'a str,
+    pub description: &'a str,
+    pub owner: Cow<'a, str>,
     pub due: String,
     pub overdue: bool,
 }
 
-pub fn deviations<'a>(data: &Data<'_>, c: Chrome<'a>) -> Deviations<'a> {
+pub fn deviations<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Deviations<'a> {
     let rows = data
         .deviations
         .iter()
         .map(|r| DeviationLine {
-            object: r.object.clone(),
-            system: r.system.clone().unwrap_or_default(),
+            object: &r.object,
+            system: r.system.as_deref().unwrap_or_default(),
             source: data.value("source", r.source.as_str()),
-            id: r.id.clone(),
-            description: r.description.clone(),
+            id: &r.id,
+            description: &r.description,
             owner: r
                 .owner
                 .as_deref()
@@ -468,25 +483,25 @@ pub fn deviations<'a>(data: &Data<'_>, c: Chrome<'a>) -> Deviations<'a> {
 #[template(path = "site/people.html")]
 pub struct People<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<PersonLine>,
+    pub rows: Vec<PersonLine<'a>>,
 }
 
-pub struct PersonLine {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub object: String,
+pub struct PersonLine<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: Cow<'a, str>,
+    pub object: &'a str,
 }
 
-pub fn people<'a>(data: &Data<'_>, c: Chrome<'a>) -> People<'a> {
+pub fn people<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> People<'a> {
     let mut rows: Vec<PersonLine> = data
         .roles
         .iter()
         .map(|r| PersonLine {
-            name: r.name.clone().unwrap_or_default(),
-            email: r.email.clone().unwrap_or_default(),
+            name: r.name.as_deref().unwrap_or_default(),
+            email: r.email.as_deref().unwrap_or_default(),
             role: data.role_label(&r.role),
-            object: r.object.clone(),
+            object: &r.object,
         })
         .collect();
     rows.sort_by(|a, b| (&a.name, &a.object, &a.role).cmp(&(&b.name, &b.object, &b.role)));

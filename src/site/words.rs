@@ -1,44 +1,83 @@
 //! What the pages say in words that depend on one plan only: the language, the role
 //! model's labels, enumerated values, badges. Made once per site; each plan's part
-//! of it is made with these as the plan is checked (`prepare`).
+//! of it is made with these as the plan is checked (`prepare`), borrowing the texts
+//! from here instead of holding a copy per plan.
 
 use super::Badge;
 use crate::diag::Severity;
+use crate::hash::HashMap;
 use crate::i18n::Lang;
 use crate::settings::Settings;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 pub struct Words<'a> {
     pub l: Lang,
     pub settings: &'a Settings,
     pub year: i32,
     pub today: NaiveDate,
+    /// Every text of the site's catalogue, rendered once (a large site uses each
+    /// heading and label tens of thousands of times).
+    labels: HashMap<&'static str, String>,
 }
 
-impl Words<'_> {
-    /// A role's label from the role model ("Systemägare"), else its id.
-    pub fn role_label(&self, id: &str) -> String {
-        self.settings
-            .roles
-            .role(id)
-            .map_or_else(|| id.to_string(), |r| r.label.clone())
-    }
-
-    /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
-    pub fn value(&self, kind: &str, value: &str) -> String {
-        let id = format!("site-value-{kind}-{value}");
-        if self.l.has(&id) {
-            self.l.text(&id)
-        } else {
-            value.to_string()
+impl<'a> Words<'a> {
+    pub fn new(l: Lang, settings: &'a Settings, year: i32, today: NaiveDate) -> Words<'a> {
+        Words {
+            l,
+            settings,
+            year,
+            today,
+            labels: crate::i18n::message_ids("site")
+                .into_iter()
+                .map(|id| (id, l.text(id)))
+                .collect(),
         }
     }
 
-    pub fn yes_no(&self, b: bool) -> String {
-        self.l.text(if b { "site-yes" } else { "site-no" })
+    /// A message of the site's catalogue without arguments (the id itself when the
+    /// catalogue lacks it, as `Lang::text` does).
+    pub fn t<'s>(&'s self, id: &'s str) -> &'s str {
+        self.labels.get(id).map_or(id, String::as_str)
     }
 
-    pub fn status(&self, plan: &crate::model::Plan) -> Badge {
+    /// A role's label from the role model ("Systemägare"), else its id.
+    pub fn role_label(&self, id: &str) -> Cow<'a, str> {
+        match self.settings.roles.role(id) {
+            Some(role) => Cow::Borrowed(role.label.as_str()),
+            None => Cow::Owned(id.to_string()),
+        }
+    }
+
+    /// A message of the site's catalogue whose id is made at run time (the id itself
+    /// when the catalogue lacks it).
+    pub fn text(&self, id: &str) -> Cow<'_, str> {
+        match self.labels.get(id) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(id.to_string()),
+        }
+    }
+
+    /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
+    pub fn value<'s>(&'s self, kind: &str, value: &str) -> Cow<'s, str> {
+        match self.labels.get(format!("site-value-{kind}-{value}").as_str()) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(value.to_string()),
+        }
+    }
+
+    pub fn yes_no(&self, b: bool) -> &str {
+        self.t(if b { "site-yes" } else { "site-no" })
+    }
+
+    fn badge(&self, id: &'static str, class: &'static str) -> Badge<'_> {
+        Badge {
+            text: Cow::Borrowed(self.t(id)),
+            class,
+        }
+    }
+
+    pub fn status(&self, plan: &crate::model::Plan) -> Badge<'_> {
         let status = plan.status.as_ref().map_or("draft", |s| s.val.as_str());
         Badge {
             text: self.value("status", status),
@@ -51,48 +90,49 @@ impl Words<'_> {
     }
 
     /// Attested, stale or not attested: the words, and a class.
-    pub fn attestation(&self, system: &crate::model::plan::System) -> Badge {
-        let (id, class) = match &system.appendix3 {
+    pub fn attestation(&self, system: &crate::model::plan::System) -> Badge<'_> {
+        match &system.appendix3 {
             Some(a) if a.attested_on.is_some() => {
                 let current = crate::digest::of_answers(&a.answers);
                 if a.digest.as_ref().is_some_and(|d| d.val == current) {
-                    ("site-attested", "good")
+                    self.badge("site-attested", "good")
                 } else {
-                    ("site-attestation-stale", "bad")
+                    self.badge("site-attestation-stale", "bad")
                 }
             }
-            _ => ("site-not-attested", "bad"),
-        };
-        Badge {
-            text: self.l.text(id),
-            class,
+            _ => self.badge("site-not-attested", "bad"),
         }
     }
 
-    pub fn severity(&self, s: Severity) -> Badge {
+    pub fn severity(&self, s: Severity) -> Badge<'_> {
         match s {
-            Severity::Error => Badge {
-                text: self.l.text("site-severity-error"),
-                class: "bad",
-            },
-            Severity::Warning => Badge {
-                text: self.l.text("site-severity-warning"),
-                class: "warn",
-            },
+            Severity::Error => self.badge("site-severity-error", "bad"),
+            Severity::Warning => self.badge("site-severity-warning", "warn"),
         }
     }
 
-    pub fn window(&self, yes: bool) -> Badge {
+    pub fn window(&self, yes: bool) -> Badge<'_> {
         if yes {
-            Badge {
-                text: self.l.text("site-window-yes"),
-                class: "good",
-            }
+            self.badge("site-window-yes", "good")
         } else {
-            Badge {
-                text: self.l.text("site-window-no"),
-                class: "warn",
-            }
+            self.badge("site-window-no", "warn")
+        }
+    }
+
+    /// An answer of bilaga 3 as a badge: yes good, not applicable neutral, partly
+    /// or no a warning, anything else (unanswered, unknown) bad.
+    pub fn answer(&self, value: &str) -> Badge<'_> {
+        if value.is_empty() {
+            return self.badge("site-unanswered", "bad");
+        }
+        Badge {
+            text: self.value("answer", value),
+            class: match value {
+                "yes" => "good",
+                "na" => "neutral",
+                "partial" | "no" => "warn",
+                _ => "bad",
+            },
         }
     }
 }
