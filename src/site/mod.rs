@@ -91,6 +91,7 @@ pub struct Input<'a> {
     /// The year's index entries (every dependency, also of plans that did not parse).
     pub entries: &'a [ObjectEntry],
     /// What was kept of each plan that parsed ([`prepare`]), in any order.
+    #[allow(clippy::vec_box)]
     pub plans: Vec<Box<Prepared<'a>>>,
 }
 

@@ -29,6 +29,9 @@ pub struct Data<'a> {
     pub deviations: Vec<DeviationRow>,
     pub roles: Vec<RoleRow>,
     /// What was kept of each plan, sorted by object: the objects with a page.
+    /// Boxed where it is made (on the thread that checked the plan), so that the
+    /// check's results and this list move pointers, not ten thousand large structs.
+    #[allow(clippy::vec_box)]
     pub plans: Vec<Box<Prepared<'a>>>,
     /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
