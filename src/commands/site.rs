@@ -54,7 +54,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let checked = engine::check_keeping(&source, &settings, globals.today, &selection, &|k| {
         Box::new(crate::site::prepare(&words, k))
     })?;
-    let entries = checked.entries.get(&year_number).map(Vec::as_slice).unwrap_or_default();
+    let entries = checked
+        .entries
+        .get(&year_number)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     // A plan that does not parse has no page: named here, never left out silently.
     let paged: std::collections::HashSet<&str> =
         checked.kept.iter().map(|p| p.file.as_str()).collect();

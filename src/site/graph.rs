@@ -127,8 +127,10 @@ pub fn svg(title: &str, nodes: &[Node], edges: &[Edge]) -> String {
         if path.len() < 2 {
             continue;
         }
-        let mut d = format!(
-            "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
+        let class = if *dashed { "edge integration" } else { "edge" };
+        let _ = write!(
+            out,
+            "<path class=\"{class}\" d=\"M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
             path[0].0.x,
             path[0].0.y,
             path[0].1.x,
@@ -139,20 +141,29 @@ pub fn svg(title: &str, nodes: &[Node], edges: &[Edge]) -> String {
             path[1].1.y
         );
         for p in &path[2..] {
-            let _ = write!(d, " S {:.1} {:.1}, {:.1} {:.1}", p.0.x, p.0.y, p.1.x, p.1.y);
+            let _ = write!(
+                out,
+                " S {:.1} {:.1}, {:.1} {:.1}",
+                p.0.x, p.0.y, p.1.x, p.1.y
+            );
         }
-        let class = if *dashed { "edge integration" } else { "edge" };
-        let _ = writeln!(
-            out,
-            "<path class=\"{class}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>"
-        );
+        out.push_str("\" marker-end=\"url(#arrow)\"/>\n");
     }
     for (xy, size, index) in &drawn.boxes {
         let Some(node) = index.parse::<usize>().ok().and_then(|i| nodes.get(i)) else {
             continue;
         };
         let class = if node.focus { "node focus" } else { "node" };
-        let shape = format!(
+        match &node.href {
+            Some(href) => {
+                let _ = write!(out, "<a class=\"{class}\" href=\"{}\">", esc(href));
+            }
+            None => {
+                let _ = write!(out, "<g class=\"{class}\">");
+            }
+        }
+        let _ = write!(
+            out,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
             xy.x,
             xy.y,
@@ -162,18 +173,11 @@ pub fn svg(title: &str, nodes: &[Node], edges: &[Edge]) -> String {
             xy.y + size.y / 2.0,
             esc(&node.label)
         );
-        match &node.href {
-            Some(href) => {
-                let _ = writeln!(
-                    out,
-                    "<a class=\"{class}\" href=\"{}\">{shape}</a>",
-                    esc(href)
-                );
-            }
-            None => {
-                let _ = writeln!(out, "<g class=\"{class}\">{shape}</g>");
-            }
-        }
+        out.push_str(if node.href.is_some() {
+            "</a>\n"
+        } else {
+            "</g>\n"
+        });
     }
     out.push_str("</svg>");
     out

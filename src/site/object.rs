@@ -104,24 +104,86 @@ pub struct AppendixView<'a> {
     pub title: String,
     pub state: Badge<'a>,
     pub attested: String,
-    pub answers: Vec<AnswerLine<'a>>,
     pub sign_text: String,
+    /// The answer to each of the checklist's questions, in its order (kept small:
+    /// a large repository holds some 300,000 of them).
+    answers: Vec<Cell<'a>>,
+    /// Answers to questions the checklist lacks: (question id, answer).
+    unknown: Vec<(String, Cell<'a>)>,
 }
 
-/// One question of bilaga 3 and its answer (a line per checklist question: kept
-/// small, a large repository holds some 300,000 of them).
+/// An answer of bilaga 3 as kept.
+struct Cell<'a> {
+    value: Value,
+    more: Option<Box<AnswerMore<'a>>>,
+}
+
+#[derive(Clone, Copy)]
+enum Value {
+    Unanswered,
+    Yes,
+    No,
+    Partial,
+    Na,
+    /// A value the schema does not know, as written in [`AnswerMore::raw`].
+    Other,
+}
+
+/// What an answer says besides its value, when it says anything.
+pub struct AnswerMore<'a> {
+    /// The value as written, when it is none of the known ones.
+    raw: String,
+    /// The justification.
+    pub note: String,
+    /// The deviation's action, owner, due date, who was told.
+    pub details: Vec<(&'a str, String)>,
+}
+
+/// One question of bilaga 3 and its answer, as a page shows it.
 pub struct AnswerLine<'a> {
-    pub id: Cow<'a, str>,
+    pub id: &'a str,
     /// The question's full text, from the checklist.
     pub text: &'a str,
     pub answer: Badge<'a>,
-    /// The justification and the deviation's action, owner, due date, who was told.
-    pub more: Option<Box<AnswerMore<'a>>>,
+    pub more: Option<&'a AnswerMore<'a>>,
 }
 
-pub struct AnswerMore<'a> {
-    pub note: String,
-    pub details: Vec<(&'a str, String)>,
+impl<'a> AppendixView<'a> {
+    /// Every question with its answer: the checklist's, then those it lacks.
+    pub fn lines(&'a self, w: &'a Words<'a>) -> Vec<AnswerLine<'a>> {
+        let line = |id: &'a str, text: &'a str, cell: &'a Cell<'a>| {
+            let value = match cell.value {
+                Value::Unanswered => "",
+                Value::Yes => "yes",
+                Value::No => "no",
+                Value::Partial => "partial",
+                Value::Na => "na",
+                Value::Other => cell.more.as_ref().map_or("", |m| m.raw.as_str()),
+            };
+            AnswerLine {
+                id,
+                text,
+                answer: w.answer(value),
+                more: cell
+                    .more
+                    .as_deref()
+                    .filter(|m| !m.note.is_empty() || !m.details.is_empty()),
+            }
+        };
+        let unknown = w.t("site-question-unknown");
+        w.settings
+            .checklist
+            .questions
+            .iter()
+            .zip(&self.answers)
+            .map(|(q, cell)| line(&q.id, &q.text, cell))
+            .chain(
+                self.unknown
+                    .iter()
+                    .map(|(id, cell)| line(id, unknown, cell)),
+            )
+            .collect()
+    }
 }
 
 pub struct ActivityLine<'a> {
@@ -249,7 +311,7 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .iter()
         .filter_map(|s| {
             let id = s.id.as_ref()?.val.clone();
-            let mut facts = Vec::new();
+            let mut facts = Vec::with_capacity(12);
             let mut fact = |key: &'static str, value: Cow<'a, str>| {
                 if !value.is_empty() {
                     facts.push((w.t(key), value));
@@ -275,7 +337,10 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                     .map(|h| w.value("lifecycle", &h.val))
                     .unwrap_or_default(),
             );
-            fact("site-system-personal-data", yes_no(s.personal_data.as_ref()));
+            fact(
+                "site-system-personal-data",
+                yes_no(s.personal_data.as_ref()),
+            );
             if let [Some(c), Some(i), Some(a)] = s.classification {
                 fact(
                     "site-system-classification",
@@ -339,24 +404,17 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                 .map(|a| a.answers.as_slice())
                 .unwrap_or_default();
             // In the checklist's order, then answers to questions it lacks.
-            let mut lines: Vec<AnswerLine> = Vec::with_capacity(checklist.questions.len());
             let mut seen = BTreeSet::new();
+            let mut cells: Vec<Cell> = Vec::with_capacity(checklist.questions.len());
             for q in &checklist.questions {
                 seen.insert(q.id.as_str());
-                let answer = answers.iter().find(|a| a.question.val == q.id);
-                lines.push(answer_line(w, Cow::Borrowed(&q.id), &q.text, answer));
+                cells.push(cell(w, answers.iter().find(|a| a.question.val == q.id)));
             }
-            for a in answers
+            let unknown = answers
                 .iter()
                 .filter(|a| !seen.contains(a.question.val.as_str()))
-            {
-                lines.push(answer_line(
-                    w,
-                    Cow::Owned(a.question.val.clone()),
-                    w.t("site-question-unknown"),
-                    Some(a),
-                ));
-            }
+                .map(|a| (a.question.val.clone(), cell(w, Some(a))))
+                .collect();
             let attested = match s.appendix3.as_ref() {
                 Some(a) if a.attested_on.is_some() => tr!(
                     l,
@@ -378,7 +436,8 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                 ),
                 state: w.attestation(s),
                 attested,
-                answers: lines,
+                answers: cells,
+                unknown,
                 sign_text: tr!(
                     l,
                     "site-sign-attest",
@@ -502,17 +561,11 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
     }
 }
 
-fn answer_line<'a>(
-    w: &'a Words<'a>,
-    id: Cow<'a, str>,
-    question: &'a str,
-    answer: Option<&crate::model::plan::Answer>,
-) -> AnswerLine<'a> {
+/// An answer as kept: its value, and its justification and deviation when it has them.
+fn cell<'a>(w: &'a Words<'a>, answer: Option<&crate::model::plan::Answer>) -> Cell<'a> {
     let Some(a) = answer else {
-        return AnswerLine {
-            id,
-            text: question,
-            answer: w.answer(""),
+        return Cell {
+            value: Value::Unanswered,
             more: None,
         };
     };
@@ -545,12 +598,23 @@ fn answer_line<'a>(
             .unwrap_or_default(),
     );
     let note = text(&a.justification);
-    AnswerLine {
-        id,
-        text: question,
-        answer: w.answer(a.answer.as_ref().map_or("", |v| v.val.as_str())),
-        more: (!note.is_empty() || !details.is_empty())
-            .then(|| Box::new(AnswerMore { note, details })),
+    let raw = a.answer.as_ref().map_or("", |v| v.val.as_str());
+    let value = match raw {
+        "" => Value::Unanswered,
+        "yes" => Value::Yes,
+        "no" => Value::No,
+        "partial" => Value::Partial,
+        "na" => Value::Na,
+        _ => Value::Other,
+    };
+    let raw = match value {
+        Value::Other => raw.to_string(),
+        _ => String::new(),
+    };
+    Cell {
+        value,
+        more: (!note.is_empty() || !details.is_empty() || !raw.is_empty())
+            .then(|| Box::new(AnswerMore { raw, note, details })),
     }
 }
 
@@ -559,14 +623,16 @@ const NEIGHBOURS_DRAWN: usize = 40;
 
 /// The object, what it depends on and what depends on it: readable however large
 /// the repository is.
-fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine<'_>], inc: &[DepLine<'_>]) -> String {
+fn neighbourhood(
+    data: &Data<'_>,
+    object: &str,
+    out: &[DepLine<'_>],
+    inc: &[DepLine<'_>],
+) -> String {
     let edges: Vec<(&str, &str, bool)> = out
         .iter()
         .map(|d| (object, d.target_object, d.integration))
-        .chain(
-            inc.iter()
-                .map(|d| (d.object, object, d.integration)),
-        )
+        .chain(inc.iter().map(|d| (d.object, object, d.integration)))
         .filter(|(from, to, _)| from != to)
         .collect();
     let neighbours: BTreeSet<&str> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();

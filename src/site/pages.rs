@@ -67,11 +67,15 @@ impl<'a> Data<'a> {
                 findings.entry(object.as_str()).or_default().push(f);
             }
         }
-        let (mut upgrades, mut deviations, mut roles) = (Vec::new(), Vec::new(), Vec::new());
+        // The plans' rows into the year's (each plan's own list freed as it goes).
+        let total = |rows: fn(&Prepared<'a>) -> usize| plans.iter().map(|p| rows(p)).sum();
+        let mut upgrades = Vec::with_capacity(total(|p| p.upgrades.len()));
+        let mut deviations = Vec::with_capacity(total(|p| p.deviations.len()));
+        let mut roles = Vec::with_capacity(total(|p| p.roles.len()));
         for p in &mut plans {
-            upgrades.append(&mut p.upgrades);
-            deviations.append(&mut p.deviations);
-            roles.append(&mut p.roles);
+            upgrades.extend(std::mem::take(&mut p.upgrades));
+            deviations.extend(std::mem::take(&mut p.deviations));
+            roles.extend(std::mem::take(&mut p.roles));
         }
         let upgrades = crate::report::upgrades::with_dependents(upgrades, entries);
         crate::report::deviations::sort(&mut deviations);
@@ -107,7 +111,12 @@ impl<'a> Data<'a> {
 
     /// The frame of a page: `root` is "" on top-level pages, "../" on object pages;
     /// `current` the page's file among the top-level pages.
-    pub fn chrome(&'a self, root: &'static str, current: &'static str, title: String) -> Chrome<'a> {
+    pub fn chrome(
+        &'a self,
+        root: &'static str,
+        current: &'static str,
+        title: String,
+    ) -> Chrome<'a> {
         Chrome {
             w: self.w,
             l: self.l,
@@ -377,8 +386,7 @@ pub fn object_graph<'s>(
         .map(|id| graph::Node {
             id: id.to_string(),
             label: id.to_string(),
-            href: (Some(*id) != focus && data.has_page(id))
-                .then(|| format!("{prefix}{id}.html")),
+            href: (Some(*id) != focus && data.has_page(id)).then(|| format!("{prefix}{id}.html")),
             focus: Some(*id) == focus,
         })
         .collect();
@@ -420,11 +428,7 @@ pub fn upgrades<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Upgrades<'a> {
                 .collect();
             Some(Month {
                 number: m,
-                name: format!(
-                    "{} {}",
-                    data.text(&format!("site-month-{m}")),
-                    data.year
-                ),
+                name: format!("{} {}", data.text(&format!("site-month-{m}")), data.year),
                 windows: if windows.is_empty() {
                     data.t("site-windows-none").to_string()
                 } else {

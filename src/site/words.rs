@@ -60,7 +60,10 @@ impl<'a> Words<'a> {
 
     /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
     pub fn value<'s>(&'s self, kind: &str, value: &str) -> Cow<'s, str> {
-        match self.labels.get(format!("site-value-{kind}-{value}").as_str()) {
+        match self
+            .labels
+            .get(format!("site-value-{kind}-{value}").as_str())
+        {
             Some(text) => Cow::Borrowed(text),
             None => Cow::Owned(value.to_string()),
         }
