@@ -1,7 +1,7 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{date_text, Data, DepLine, UpgradeLine};
-use super::{Badge, Chrome, Words};
+use super::{graph, Badge, Chrome, Words};
 use crate::diag::{amount, Span};
 use crate::engine::Kept;
 use crate::report::deviations::DeviationRow;
@@ -11,7 +11,7 @@ use crate::tr;
 use askama::Template;
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Template)]
 #[template(path = "site/object.html")]
@@ -629,24 +629,60 @@ fn neighbourhood(
     out: &[DepLine<'_>],
     inc: &[DepLine<'_>],
 ) -> String {
-    let edges: Vec<(&str, &str, bool)> = out
+    // One arrow per pair, dashed when every dependency between them is an integration.
+    let mut pairs: BTreeMap<(&str, &str), bool> = BTreeMap::new();
+    let edges = out
         .iter()
         .map(|d| (object, d.target_object, d.integration))
-        .chain(inc.iter().map(|d| (d.object, object, d.integration)))
-        .filter(|(from, to, _)| from != to)
-        .collect();
-    let neighbours: BTreeSet<&str> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
+        .chain(inc.iter().map(|d| (d.object, object, d.integration)));
+    for (from, to, integration) in edges.filter(|(from, to, _)| from != to) {
+        *pairs.entry((from, to)).or_insert(true) &= integration;
+    }
+    // Each neighbour: whether it depends on the object, whether the object on it.
+    let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    for (from, to) in pairs.keys() {
+        if *to == object {
+            sides.entry(from).or_default().0 = true;
+        } else {
+            sides.entry(to).or_default().1 = true;
+        }
+    }
     // A hub that half the organisation depends on is listed, not drawn: a picture
     // of hundreds of boxes helps nobody (and would take long to lay out).
-    if neighbours.len() < 2 || neighbours.len() > NEIGHBOURS_DRAWN {
+    if sides.is_empty() || sides.len() + 1 > NEIGHBOURS_DRAWN {
         return String::new();
     }
-    super::pages::object_graph(
-        data,
+    // The object, then what depends on it, what does both ways, what it depends on,
+    // each by name: neighbourhoods of one shape share one layout.
+    let mut order: Vec<(&str, (bool, bool))> = sides.into_iter().collect();
+    order.sort_by_key(|(id, (user, used))| (!user, *used, *id));
+    let nodes: Vec<graph::Node> = std::iter::once(object)
+        .chain(order.iter().map(|(id, _)| *id))
+        .map(|id| graph::Node {
+            id: id.to_string(),
+            label: id.to_string(),
+            href: (id != object && data.has_page(id)).then(|| format!("{id}.html")),
+            focus: id == object,
+        })
+        .collect();
+    let position = |id: &str| nodes.iter().position(|n| n.id == id);
+    let mut edges: Vec<(Option<usize>, Option<usize>, graph::Edge)> = pairs
+        .into_iter()
+        .map(|((from, to), dashed)| {
+            let edge = graph::Edge {
+                from: from.into(),
+                to: to.into(),
+                dashed,
+            };
+            (position(from), position(to), edge)
+        })
+        .collect();
+    edges.sort_by_key(|(from, to, _)| (*from, *to));
+    let edges: Vec<graph::Edge> = edges.into_iter().map(|(_, _, e)| e).collect();
+    graph::svg(
         &tr!(data.l, "site-neighbourhood-title", object = object),
-        [object],
-        edges,
-        Some(object),
-        "",
+        &nodes,
+        &edges,
+        Some(&data.layouts),
     )
 }

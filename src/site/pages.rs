@@ -33,6 +33,8 @@ pub struct Data<'a> {
     /// check's results and this list move pointers, not ten thousand large structs.
     #[allow(clippy::vec_box)]
     pub plans: Vec<Box<Prepared<'a>>>,
+    /// The neighbourhood graphs' layouts, by shape.
+    pub layouts: graph::Layouts,
     /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
     rows: Vec<ObjectRows>,
@@ -87,6 +89,7 @@ impl<'a> Data<'a> {
             deps,
             deviations,
             roles,
+            layouts: graph::Layouts::default(),
             rows: plans.iter().map(|_| ObjectRows::default()).collect(),
             plans,
         };
@@ -398,7 +401,7 @@ pub fn object_graph<'s>(
             dashed,
         })
         .collect();
-    graph::svg(title, &nodes, &edges)
+    graph::svg(title, &nodes, &edges, None)
 }
 
 #[derive(Template)]
