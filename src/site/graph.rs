@@ -34,10 +34,15 @@ pub struct Edge {
 struct Drawn {
     /// (top left corner, size, node index)
     boxes: Vec<(Point, Point, usize)>,
-    /// (path, edge index, whether the head is at the path's start: an edge the
-    /// engine turned round to break a cycle)
-    arrows: Vec<(Vec<(Point, Point)>, usize, bool)>,
+    arrows: Vec<Arrowed>,
 }
+
+/// An arrow as drawn: its path, its edge's index, and whether the head is at the
+/// path's start (an edge the engine turned round to break a cycle).
+type Arrowed = (Vec<(Point, Point)>, usize, bool);
+
+/// A graph's shape: its boxes' widths (as bits) and its edges.
+type Shape = (Vec<u64>, Vec<(usize, usize)>);
 
 /// What the layout engine drew, collected instead of written out.
 #[derive(Default)]
@@ -127,7 +132,7 @@ fn box_width(label: &str) -> f64 {
 /// Layouts kept by shape (box widths and edges), shared by the pages of one site:
 /// the neighbourhoods of ten thousand objects come in a few hundred shapes.
 #[derive(Default)]
-pub struct Layouts(Mutex<HashMap<(Vec<u64>, Vec<(usize, usize)>), Arc<Drawn>>>);
+pub struct Layouts(Mutex<HashMap<Shape, Arc<Drawn>>>);
 
 /// The SVG of a graph, with `title` as its accessible name. Nodes and edges are
 /// taken in the order given (sorted by the caller), so the same input always
