@@ -12,7 +12,7 @@
 //! deviations and `na`s), upgrades (major and minor ones on service-window days),
 //! and activities. Files average about 3.5 KB, like `examples/universitet`.
 //!
-//! Appendix-3 digests are computed with the library (`plan::digest::of_answers`), so
+//! Appendix-3 digests are computed with the library (`plan::model::digest::of_answers`), so
 //! most files check clean. About one file in fifty carries a deliberate finding (a
 //! missing role, a stale digest, an unknown dependency, a two-object cycle, an
 //! upgrade outside the service window, …) so that reporting is exercised too.
@@ -715,7 +715,7 @@ fn with_digests(text: &str, stale: bool) -> Result<String, String> {
         let Some(a3) = &system.appendix3 else {
             continue;
         };
-        let digest = plan::digest::of_answers(&a3.answers);
+        let digest = plan::model::digest::of_answers(&a3.answers);
         out = out.replace(&format!("@@DIGEST {k}@@"), &digest);
     }
     if stale {

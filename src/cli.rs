@@ -24,7 +24,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// When to colour output (NO_COLOR is honoured with auto)
+    /// When to colour output (with auto: NO_COLOR, CLICOLOR_FORCE and CLICOLOR are honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
@@ -70,6 +70,12 @@ impl Globals {
     /// repository's `language`, English.
     pub fn language(&self, settings: &crate::settings::Settings) -> Lang {
         Lang::resolve(self.lang, settings.config.language)
+    }
+
+    /// [`Globals::language`] for a command that reads no settings: the repository
+    /// at `root`'s `language`, read alone.
+    pub fn language_at(&self, root: &std::path::Path) -> Lang {
+        Lang::resolve(self.lang, crate::settings::peek_language(Some(root)))
     }
 }
 

@@ -2,7 +2,9 @@
 
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Lines longer than this are not shown as a snippet.
 const MAX_SNIPPET_LINE: usize = 4096;
@@ -49,40 +51,48 @@ impl Severity {
 }
 
 /// One problem found in one file.
+///
+/// Kept small, as a large repository can have hundreds of thousands (issue 17): the
+/// file and object names are shared by all findings of a file, the message is an id
+/// with its values, and the line a snippet shows is not copied but read from the
+/// file's text when a format shows it ([`Finding::snippet_in`]).
 #[derive(Clone, Debug)]
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     /// Path relative to the repository root, with `/` separators.
-    pub file: String,
+    pub file: Arc<str>,
     pub span: Span,
     /// 1-based line and column of `span.start` (filled in by [`LineIndex`]).
     pub line: usize,
     pub column: usize,
-    pub object: Option<String>,
+    pub object: Option<Arc<str>>,
     pub year: Option<i32>,
     /// What is wrong, as a message id with named values; the renderer puts it in
     /// the language of the output.
     pub message: Msg,
     /// A hint on how to fix it ("did you mean …").
     pub help: Option<Msg>,
-    /// The text of the line the finding points at, for snippets (no line break).
-    pub source_line: Option<String>,
+    /// The byte range of the line the finding points at (no line break) in the
+    /// file's [`text_of`], when a snippet shows it; None for lines too long to show
+    /// and findings never located.
+    pub snippet: Option<Span>,
 }
 
 impl Finding {
     /// A finding at a span of a file; [`Finding::locate`] fills in line and column.
+    /// `file` is shared when given as an `Arc<str>` (all findings of a file name it).
     pub fn new(
         rule: &'static str,
         severity: Severity,
-        file: &str,
+        file: impl Into<Arc<str>>,
         span: Span,
         message: Msg,
     ) -> Finding {
         Finding {
             rule,
             severity,
-            file: file.to_string(),
+            file: file.into(),
             span,
             line: 1,
             column: 1,
@@ -90,20 +100,29 @@ impl Finding {
             year: None,
             message,
             help: None,
-            source_line: None,
+            snippet: None,
         }
     }
 
-    /// Fills in line, column and the source line from the file's text.
+    /// Fills in line, column and the range of the line a snippet shows from the
+    /// file's text (its [`text_of`]).
     pub fn locate(&mut self, index: &LineIndex<'_>) {
         let (line, column) = index.line_col(self.span.start as usize);
         self.line = line;
         self.column = column;
-        // Very long lines (minified or corrupt files) are not copied into every finding.
+        // Very long lines (minified or corrupt files) are not shown.
         let range = index.line_range(line);
-        self.source_line = (range.len() <= MAX_SNIPPET_LINE)
-            .then(|| index.text.get(range).map(str::to_string))
-            .flatten();
+        self.snippet = (range.len() <= MAX_SNIPPET_LINE).then(|| Span::new(range));
+    }
+
+    /// The line a snippet shows, from the text of the finding's file (as
+    /// [`text_of`] gives it, the text [`Finding::locate`] was given): "" when there
+    /// is none, or when the file no longer has that line.
+    pub fn snippet_in<'t>(&self, text: &'t str) -> &'t str {
+        self.snippet
+            .and_then(|span| text.get(span.range()))
+            .filter(|line| !line.contains('\n'))
+            .unwrap_or("")
     }
 
     /// Sets the help line (`= help: …`); returns the finding for more settings.
@@ -126,6 +145,79 @@ impl Finding {
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
         (&self.file, self.line, self.column, self.rule)
     }
+}
+
+/// The result of a check.
+pub struct Outcome {
+    /// Findings in file, line, column, rule order.
+    pub findings: Vec<Finding>,
+    /// The files reported on, sorted.
+    pub files: Vec<String>,
+}
+
+impl Outcome {
+    /// Adds findings with their configured severity (dropping those of rules turned
+    /// off), keeping the order file, line, column, rule.
+    pub fn add(&mut self, findings: Vec<Finding>, severities: &Severities) {
+        self.findings
+            .extend(findings.into_iter().filter_map(|mut f| {
+                f.severity = severities.of(f.rule, f.severity)?;
+                Some(f)
+            }));
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
+    /// a stray file with a `layout` finding is reported on, but it is not a plan.
+    pub fn plan_files(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| crate::layout::classify(f).is_ok())
+            .count()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// The one place a finding's severity is decided (cargo-deny's sink): the rule's
+/// default, or the rule's own plan-dependent choice, then plan.toml `[rules]`.
+#[derive(Default)]
+pub struct Severities {
+    /// Rule id → configured severity (None: off).
+    overrides: HashMap<String, Option<Severity>>,
+}
+
+impl Severities {
+    /// Configures a rule: a severity, or None to turn it off.
+    pub fn set(&mut self, rule: &str, severity: Option<Severity>) {
+        self.overrides.insert(rule.to_string(), severity);
+    }
+
+    /// The severity a finding of `rule` gets (None: the rule is off).
+    pub fn of(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.overrides.get(rule) {
+            Some(setting) => *setting,
+            None => Some(default),
+        }
+    }
+}
+
+/// The text of a file as findings locate in it and snippets show it: without a
+/// byte order mark, and readable up to its first byte that is not UTF-8 (what the
+/// checks parse); a file larger than any plan has none.
+pub fn text_of(bytes: &[u8]) -> &str {
+    if bytes.len() > crate::layout::MAX_FILE_BYTES {
+        return "";
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default())
 }
 
 /// Turns byte offsets of one file into 1-based line and column numbers. Columns count
@@ -194,25 +286,11 @@ pub fn did_you_mean<'c>(
             if c.is_ascii() && c.len().abs_diff(name_len) > limit && normalised != c {
                 return None;
             }
-            let d = edit_distance(&name_l, &c.to_lowercase());
+            let d = strsim::levenshtein(&name_l, &c.to_lowercase());
             (d <= limit || normalised == c).then_some((d, c))
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// 850000 → "850 000", as amounts are written in Swedish.

@@ -2,11 +2,12 @@
 //! configured severities, and a deterministic order.
 
 use crate::cache::{self, Cache};
-use crate::checks::{self, classify};
-use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::checks;
+use crate::diag::{Finding, LineIndex, Outcome, Severity, Span};
 use crate::hash::HashSet;
 use crate::index::{ObjectEntry, YearIndex};
-use crate::repo::Source;
+use crate::layout::classify;
+use crate::repo::{Listing, Source};
 use crate::settings::Settings;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -55,41 +56,6 @@ impl Selection {
     }
 }
 
-/// The result of a check.
-pub struct Outcome {
-    /// Findings in file, line, column, rule order.
-    pub findings: Vec<Finding>,
-    /// The files reported on, sorted.
-    pub files: Vec<String>,
-}
-
-impl Outcome {
-    /// Adds findings with their configured severity (dropping those of rules turned
-    /// off), keeping the order file, line, column, rule.
-    pub fn add(&mut self, findings: Vec<Finding>, settings: &Settings) {
-        self.findings
-            .extend(findings.into_iter().filter_map(|mut f| {
-                f.severity = settings.severity(f.rule, f.severity)?;
-                Some(f)
-            }));
-        self.findings
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
-
-    /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
-    /// a stray file with a `layout` finding is reported on, but it is not a plan.
-    pub fn plan_files(&self) -> usize {
-        self.files.iter().filter(|f| classify(f).is_ok()).count()
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-}
-
 /// Checks the selected plan files of a source.
 pub fn check(
     source: &dyn Source,
@@ -109,10 +75,8 @@ pub fn check_cached(
     selection: &Selection,
     cache: Option<Cache>,
 ) -> Result<Outcome> {
-    Ok(run(source, settings, today, selection, cache, &|_: &Kept<
-        '_,
-    >| ())?
-    .outcome)
+    let listing = list(source, cache.as_ref())?;
+    check_listed(source, listing, settings, today, selection, cache)
 }
 
 /// One plan that parsed, as the check saw it.
@@ -144,32 +108,52 @@ pub fn check_keeping<T: Send>(
     selection: &Selection,
     keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
 ) -> Result<Checked<T>> {
-    run(source, settings, today, selection, None, keep)
+    let listing = list(source, None)?;
+    check_listed_keeping(source, listing, settings, today, selection, None, keep)
 }
 
-fn run<T: Send>(
-    source: &dyn Source,
-    settings: &Settings,
-    today: NaiveDate,
-    selection: &Selection,
-    cache: Option<Cache>,
-    keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
-) -> Result<Checked<T>> {
-    let listing = match &cache {
+/// What lies under `objects/`, through the folder listings of a cache where there is
+/// one (and recording this run's for it).
+pub fn list(source: &dyn Source, cache: Option<&Cache>) -> Result<Listing> {
+    Ok(match cache {
         Some(cache) => {
             let (listing, dirs) = source.list_objects_reusing(cache.dirs())?;
             cache.record_dirs(dirs);
             listing
         }
         None => source.list_objects()?,
-    };
+    })
+}
+
+/// [`check_cached`] on a listing already made by [`list`].
+pub fn check_listed(
+    source: &dyn Source,
+    listing: Listing,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+) -> Result<Outcome> {
+    let keep = |_: &Kept<'_>| ();
+    Ok(check_listed_keeping(source, listing, settings, today, selection, cache, &keep)?.outcome)
+}
+
+fn check_listed_keeping<T: Send>(
+    source: &dyn Source,
+    listing: Listing,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+    keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
+) -> Result<Checked<T>> {
     let mut findings: Vec<Finding> = Vec::new();
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {
             findings.push(Finding::new(
                 "layout",
                 Severity::Error,
-                path,
+                path.as_str(),
                 Span::START,
                 why.clone(),
             ));
@@ -192,7 +176,7 @@ fn run<T: Send>(
                     findings.push(Finding::new(
                         "layout",
                         Severity::Error,
-                        path,
+                        path.as_str(),
                         Span::START,
                         why,
                     ));
@@ -200,7 +184,7 @@ fn run<T: Send>(
             }
         }
     }
-    let mut files: Vec<String> = findings.iter().map(|f| f.file.clone()).collect();
+    let mut files: Vec<String> = findings.iter().map(|f| f.file.to_string()).collect();
     files.extend(plans.iter().filter(|p| p.3).map(|p| p.0.clone()));
     // The cache serves runs that report on some files only (--changed-since,
     // PATHs): a full check reads every file anyway.
@@ -260,7 +244,7 @@ fn run<T: Send>(
                 .filter(move |f| wanted(&f.file))
         })
         .collect();
-    files.extend(cross.iter().map(|f| f.file.clone()));
+    files.extend(cross.iter().map(|f| f.file.to_string()));
     files.sort();
     files.dedup();
     findings.extend(locate(source, cross)?);
@@ -268,7 +252,7 @@ fn run<T: Send>(
         findings: Vec::new(),
         files,
     };
-    outcome.add(findings, settings);
+    outcome.add(findings, &settings.severities);
     Ok(Checked {
         outcome,
         entries,
@@ -394,8 +378,7 @@ fn locate(source: &dyn Source, mut findings: Vec<Finding>) -> Result<Vec<Finding
     findings.sort_by(|a, b| a.file.cmp(&b.file));
     for group in findings.chunk_by_mut(|a, b| a.file == b.file) {
         let bytes = source.read(&group[0].file)?.unwrap_or_default();
-        let text = String::from_utf8_lossy(&bytes);
-        let index = LineIndex::new(&text);
+        let index = LineIndex::new(crate::diag::text_of(&bytes));
         for f in group {
             f.locate(&index);
         }

@@ -28,16 +28,28 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/sv/findings.ftl"),
     ),
     (
+        "report",
+        include_str!("../i18n/en/report.ftl"),
+        include_str!("../i18n/sv/report.ftl"),
+    ),
+    (
+        "values",
+        include_str!("../i18n/en/values.ftl"),
+        include_str!("../i18n/sv/values.ftl"),
+    ),
+    (
         "cli",
         include_str!("../i18n/en/cli.ftl"),
         include_str!("../i18n/sv/cli.ftl"),
     ),
+    // The rules' documentation (`rule-<id>.summary`, `.doc`), read by `plan rule`
+    // and SARIF.
+    (
+        "rules",
+        include_str!("../i18n/en/rules.ftl"),
+        include_str!("../i18n/sv/rules.ftl"),
+    ),
 ];
-
-/// The rules' documentation in Swedish (`rule-<id>.summary`, `.doc`); the English
-/// text stays next to each rule in the code (`checks::Rule`), where a new rule is
-/// written.
-const SWEDISH_RULES: &str = include_str!("../i18n/sv/rules.ftl");
 
 /// A language the tool speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -81,6 +93,23 @@ impl Lang {
                 .is_some_and(|m| m.get_attribute(attribute).is_some()),
             None => bundle.get_message(id).is_some_and(|m| m.value().is_some()),
         }
+    }
+
+    /// An enumerated value in words (`value-<kind>-<value>`, `_` in the value read
+    /// as `-`: `depends_on` is `value-via-depends-on`), else as written: a value
+    /// the format does not have is shown as the plan file has it.
+    pub fn value(self, kind: &str, value: &str) -> String {
+        let id = format!("value-{kind}-{}", value.replace('_', "-"));
+        if self.has(&id) {
+            self.text(&id)
+        } else {
+            value.to_string()
+        }
+    }
+
+    /// Yes or no in words.
+    pub fn yes_no(self, b: bool) -> String {
+        self.text(if b { "value-yes" } else { "value-no" })
     }
 
     /// A message without arguments.
@@ -327,11 +356,6 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         bundle.add_resource_overriding(resource);
     }
-    if lang == Lang::Sv {
-        let resource =
-            FluentResource::try_new(SWEDISH_RULES.to_string()).unwrap_or_else(|(r, _)| r);
-        bundle.add_resource_overriding(resource);
-    }
     bundle
 }
 
@@ -469,10 +493,16 @@ mod tests {
         assert_eq!(missing, Vec::<String>::new());
     }
 
+    /// The rules' catalogue holds rule documentation only, so `plan rule` can never
+    /// show another message as a rule's text.
     #[test]
-    fn the_swedish_rule_docs_parse() {
-        let ids = ids("rules", "sv", SWEDISH_RULES);
-        assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
+    fn the_rules_catalogue_holds_rule_docs_only() {
+        for (area, en, sv) in CATALOGUES.iter().filter(|(area, ..)| *area == "rules") {
+            for (lang, text) in [("en", en), ("sv", sv)] {
+                let ids = ids(area, lang, text);
+                assert!(ids.keys().all(|id| id.starts_with("rule-")), "{ids:?}");
+            }
+        }
     }
 
     #[test]

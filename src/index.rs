@@ -146,13 +146,7 @@ impl ObjectEntry {
     /// None when the file is not UTF-8 or not TOML, as [`crate::checks::check_file`]
     /// gives no entry then either.
     pub fn parse(file: &str, object: &str, year: i32, bytes: &[u8]) -> Option<ObjectEntry> {
-        if bytes.len() > crate::checks::MAX_FILE_BYTES {
-            return None;
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = std::str::from_utf8(bytes).ok()?;
-        let root = toml::de::DeTable::parse(text).ok()?;
-        let plan = Plan::from_tree(crate::model::Tbl::new(root.get_ref(), Span::START));
+        let plan = crate::model::parse::parse(bytes).ok()?.plan();
         Some(ObjectEntry::from_plan(file, object, year, &plan))
     }
 

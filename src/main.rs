@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use plan::{cli, commands, output, settings};
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[global_allocator]
@@ -38,20 +37,25 @@ fn main() -> ExitCode {
     match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(err) => {
-            let color = globals.color.enabled(std::io::stderr().is_terminal());
+            let color = output::colored(globals.color, &std::io::stderr());
             match err.downcast_ref::<settings::Invalid>() {
                 Some(invalid) => {
                     let lang = plan::i18n::Lang::resolve(globals.lang, invalid.1);
                     eprint!(
                         "{}",
-                        output::human::render_findings(&invalid.0, color, lang)
+                        output::human::render_findings(
+                            &invalid.0,
+                            &|file| invalid.text(file),
+                            color,
+                            lang
+                        )
                     )
                 }
                 None => {
-                    let (style, reset) = if color {
-                        ("\x1b[1;31m", "\x1b[0m")
+                    let style = if color {
+                        output::severity_style(anstyle::AnsiColor::Red)
                     } else {
-                        ("", "")
+                        anstyle::Style::new()
                     };
                     let lang = plan::i18n::Lang::resolve(
                         globals.lang,
@@ -68,7 +72,7 @@ fn main() -> ExitCode {
                         })
                         .collect::<Vec<_>>()
                         .join(": ");
-                    eprintln!("{style}{label}{reset}: {}", output::visible(&message));
+                    eprintln!("{style}{label}{style:#}: {}", output::visible(&message));
                 }
             }
             ExitCode::from(2)

@@ -4,6 +4,7 @@
 //! what the register says filled in.
 
 use crate::fsio;
+use crate::layout::SCHEMA_FILE;
 use crate::model::plan::Register;
 use crate::model::shape::quoted;
 use crate::schema::Presence;
@@ -75,7 +76,7 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
     let om = model
         .uses_organisation_model
         .then_some(draft.organisation_model);
-    let mut t = format!("#:schema ../../{}\n", crate::commands::schema::SCHEMA_FILE);
+    let mut t = format!("#:schema ../../{SCHEMA_FILE}\n");
     let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", draft.name);
     let _ = writeln!(t, "# Fyll i de tomma värdena (\"\") och kör `plan check`: den visar vilka som krävs\n# (namn och e-post för rollerna, svaren i bilaga 3); leverantör och version är frivilliga.");
     let _ = writeln!(t, "object = {}", quote(&draft.object));
@@ -274,7 +275,7 @@ fn system_text(
 /// none, and no folder left behind by a failed write.
 pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
     let mut files = plans;
-    files.extend(crate::commands::schema::missing_copy(root, settings));
+    files.extend(missing_schema_copy(root, settings));
     // Each file's folder, made in parallel (an import makes thousands): the folders
     // made are removed again on failure.
     let folders: Vec<Result<Option<PathBuf>>> = files
@@ -298,4 +299,43 @@ pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)
         }
     }
     written
+}
+
+/// The JSON Schema of a plan file, as written in a repository (with its role ids
+/// and questions when there are settings).
+pub fn schema_text(settings: Option<&Settings>) -> String {
+    let schema = crate::model::json_schema::plan_file(
+        settings.map(|s| &s.roles),
+        settings.map(|s| &s.checklist),
+    );
+    serde_json::to_string_pretty(&schema).expect("schema serialises")
+}
+
+/// The repository's schema file and its contents, when there is nothing at its path
+/// yet (not even a link): what `plan new` adds beside a new plan.
+fn missing_schema_copy(
+    root: &std::path::Path,
+    settings: &Settings,
+) -> Option<(std::path::PathBuf, Vec<u8>)> {
+    let path = root.join(SCHEMA_FILE);
+    path.symlink_metadata()
+        .is_err()
+        .then(|| (path, (schema_text(Some(settings)) + "\n").into_bytes()))
+}
+
+/// Writes the repository's schema file: always when `replace`, else only if missing.
+pub fn write_schema(root: &std::path::Path, settings: &Settings, replace: bool) -> Result<()> {
+    let path = root.join(SCHEMA_FILE);
+    let bytes = schema_text(Some(settings)) + "\n";
+    if crate::fsio::resolve(root, &path)?
+        .symlink_metadata()
+        .is_ok()
+    {
+        if replace {
+            crate::fsio::replace(root, &path, bytes.as_bytes())?;
+        }
+        return Ok(());
+    }
+    crate::fsio::create_dirs(root, &root.join("schema"))?;
+    crate::fsio::create_new(root, &path, bytes.as_bytes())
 }

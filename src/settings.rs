@@ -2,31 +2,45 @@
 //! checklist and the severity of every rule.
 
 use crate::checks;
-use crate::diag::{did_you_mean, Finding, LineIndex, Severity, Span};
+use crate::diag::{did_you_mean, Finding, LineIndex, Severities, Severity, Span};
 use crate::i18n::{Lang, Msg};
+use crate::layout::CONFIG_FILE;
+use crate::model::parse::Why;
 use crate::model::shape::{self, ShapeError};
-use crate::model::{Config, Sp, Tbl};
+use crate::model::{Config, Sp};
 use crate::msg;
 use crate::repo::Source;
 use crate::schema::{Checklist, LoadError, RoleModel};
-use std::collections::HashMap;
 use std::fmt;
-
-pub const CONFIG_FILE: &str = "plan.toml";
 
 /// A repository's resolved settings.
 pub struct Settings {
     pub config: Config,
     pub roles: RoleModel,
     pub checklist: Checklist,
-    /// Rule id → overridden severity (None: off).
-    overrides: HashMap<String, Option<Severity>>,
+    /// The severity of each rule's findings, with `[rules]` applied.
+    pub severities: Severities,
 }
 
 /// The repository's configuration could not be used: the findings say where and why,
-/// and the language plan.toml asks for (None when that could not be read).
+/// the language plan.toml asks for (None when that could not be read), and the text
+/// of each file they point into (path, text), for their snippets.
 #[derive(Debug)]
-pub struct Invalid(pub Vec<Finding>, pub Option<Lang>);
+pub struct Invalid(
+    pub Vec<Finding>,
+    pub Option<Lang>,
+    pub Vec<(String, String)>,
+);
+
+impl Invalid {
+    /// The text of a file the findings point into, as the human format reads it.
+    pub fn text(&self, file: &str) -> Option<String> {
+        self.2
+            .iter()
+            .find(|(path, _)| path == file)
+            .map(|(_, text)| text.clone())
+    }
+}
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -62,32 +76,18 @@ impl Settings {
             .read(CONFIG_FILE)?
             .ok_or_else(|| anyhow::anyhow!("{CONFIG_FILE} not found in {}", source.describe()))?;
         let mut invalid = Problems::new(CONFIG_FILE);
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t.trim_start_matches('\u{feff}'),
-            Err(e) => {
-                let text = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-                invalid.push(
-                    "parse",
-                    Span::new(e.valid_up_to()..e.valid_up_to()),
-                    checks::not_utf8(bytes[e.valid_up_to()]),
-                    Some(msg!("parse-not-utf8-config-help")),
-                );
-                return Err(invalid.into_error(text).into());
+        let parsed = match crate::model::parse::parse(&bytes) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                let help = match problem.why {
+                    Why::NotUtf8 => Some(msg!("parse-not-utf8-config-help")),
+                    _ => problem.help,
+                };
+                invalid.push("parse", problem.span, problem.message, help);
+                return Err(invalid.into_error(problem.text).into());
             }
         };
-        let root = match toml::de::DeTable::parse(text) {
-            Ok(root) => root,
-            Err(e) => {
-                invalid.push(
-                    "parse",
-                    Span::new(e.span().unwrap_or(0..0)),
-                    checks::toml_error_message(&e, text),
-                    None,
-                );
-                return Err(invalid.into_error(text).into());
-            }
-        };
-        let tree = Tbl::new(root.get_ref(), Span::START);
+        let (text, tree) = (parsed.text, parsed.tree());
         let mut errors = Vec::new();
         shape::validate(tree, crate::model::config::CONFIG, "", &mut errors);
         crate::model::config::window_problems(tree, &mut errors);
@@ -101,7 +101,7 @@ impl Settings {
         }
         let config = Config::from_tree(tree);
         invalid.language = config.language;
-        let mut overrides = HashMap::new();
+        let mut severities = Severities::default();
         for (id, setting) in &config.rules {
             match checks::rule(&id.val) {
                 Some(_) => {
@@ -110,7 +110,7 @@ impl Settings {
                         "warning" => Some(Severity::Warning),
                         _ => None,
                     };
-                    overrides.insert(id.val.clone(), severity);
+                    severities.set(&id.val, severity);
                 }
                 None => {
                     let help = did_you_mean(&id.val, checks::ALL.iter().map(|r| r.id))
@@ -151,18 +151,9 @@ impl Settings {
                 config,
                 roles,
                 checklist,
-                overrides,
+                severities,
             }),
             _ => Err(invalid.into_error(text).into()),
-        }
-    }
-
-    /// The severity a finding of `rule` gets: its default (or the rule's own,
-    /// plan-dependent choice), then plan.toml `[rules]`. None: the rule is off.
-    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
-        match self.overrides.get(rule) {
-            Some(setting) => *setting,
-            None => Some(default),
         }
     }
 }
@@ -229,7 +220,7 @@ fn resolve<T>(
             let mut f = Finding::new(
                 "schema",
                 Severity::Error,
-                &e.file,
+                e.file.as_str(),
                 e.span,
                 msg!(
                     "config-model-invalid",
@@ -238,6 +229,7 @@ fn resolve<T>(
                 ),
             );
             f.locate(&LineIndex::new(&text));
+            invalid.texts.push((f.file.to_string(), text));
             invalid.extra.push(f);
             None
         }
@@ -249,6 +241,8 @@ struct Problems {
     file: &'static str,
     found: Vec<Finding>,
     extra: Vec<Finding>,
+    /// The texts the findings in `extra` point into.
+    texts: Vec<(String, String)>,
     language: Option<Lang>,
 }
 
@@ -258,6 +252,7 @@ impl Problems {
             file,
             found: Vec::new(),
             extra: Vec::new(),
+            texts: Vec::new(),
             language: None,
         }
     }
@@ -278,6 +273,7 @@ impl Problems {
             f.locate(&index);
         }
         self.found.append(&mut self.extra);
-        Invalid(self.found, self.language)
+        self.texts.push((self.file.to_string(), text.to_string()));
+        Invalid(self.found, self.language, self.texts)
     }
 }

@@ -2,8 +2,8 @@
 //! so git history must show that the person holding the attesting role set it — a
 //! holder someone else appointed (SPEC §6, `appendix3/attester-mismatch`, v2).
 
-use crate::checks::Rule;
-use crate::diag::{Finding, LineIndex, Severity, Span};
+use crate::checks::ATTESTER_MISMATCH;
+use crate::diag::{Finding, LineIndex, Span};
 use crate::model::Plan;
 use crate::repo::history::{author_email, describe, History, Version, SHALLOW_HINT};
 use crate::repo::GitRepo;
@@ -12,29 +12,6 @@ use anyhow::{bail, Result};
 use git2::Commit;
 use rayon::prelude::*;
 use std::path::Path;
-
-pub const ATTESTER_MISMATCH: Rule = Rule {
-    id: "appendix3/attester-mismatch",
-    severity: Severity::Error,
-    summary: "with --verify-attestations: the attestation was not signed and committed by a holder of the attesting role that someone else appointed",
-    doc: "`plan attest` writes who attested (a role), when, a digest of the answers and \
-          `signed_by`, the git e-mail of the person who ran it; anyone could type those \
-          lines. With `--verify-attestations`, git history shows the commit that last \
-          changed any of them, and the plan as it was just before that commit names the \
-          holder of the attesting role. The attestation counts when `signed_by` and the \
-          commit's author are both that holder's e-mail, and the holder did not appoint \
-          themselves (the commit that last set the role's e-mail was authored by someone \
-          else). So changing the holder and attesting in one commit fails, as does an \
-          attestation copied from another system or year, or committed by someone else. \
-          The handbook (000, ch. 9): \"IT-systemägaren är den som undertecknar och \
-          intygar att uppgifterna i bilaga 3 till planen är korrekta\"; the signature is \
-          theirs to give. Fix: the holder runs `plan attest` and commits it \
-          under their own e-mail (a re-run replaces `signed_by`, so there is always \
-          something to commit); a wrong holder is corrected by someone else (the \
-          förvaltare) in a commit of their own first. Git author e-mails are claims: \
-          protect the branch, require code owner approval (`plan codeowners`) and signed \
-          commits on the forge so they can be trusted.",
-};
 
 /// Checks the attestation of every system in `files` (repository-relative paths of
 /// plan files with the text that was checked) against the git history that leads to
@@ -248,9 +225,10 @@ fn verify_file(
         out.push(f);
     }
     let index = LineIndex::new(text);
+    let object: std::sync::Arc<str> = object.into();
     for f in &mut out {
         f.locate(&index);
-        f.object = Some(object.to_string());
+        f.object = Some(object.clone());
         f.year = year.parse().ok();
     }
     Ok(out)
@@ -324,7 +302,7 @@ pub fn changed_answers(
     let attested = history.find_back(start, path, |p| {
         p.system(system)
             .and_then(|s| s.appendix3.as_ref())
-            .is_some_and(|a| crate::digest::of_answers(&a.answers) == digest.val)
+            .is_some_and(|a| crate::model::digest::of_answers(&a.answers) == digest.val)
     })?;
     let Some((commit, then)) = attested else {
         return Ok(None);
@@ -332,7 +310,8 @@ pub fn changed_answers(
     let Some(old) = then.system(system).and_then(|s| s.appendix3.as_ref()) else {
         return Ok(None);
     };
-    let one = |a: &crate::model::plan::Answer| crate::digest::of_answers(std::slice::from_ref(a));
+    let one =
+        |a: &crate::model::plan::Answer| crate::model::digest::of_answers(std::slice::from_ref(a));
     let mut changed: Vec<String> = Vec::new();
     for a in &a3.answers {
         match old

@@ -12,8 +12,6 @@ site-nav-deviations = Deviations
 site-nav-people = People and roles
 site-footer = { $organisation } · management plans { $year } · made with plan from the plan repository
 site-none = None.
-site-yes = Yes
-site-no = No
 site-missing = missing
 
 ## Overview
@@ -77,8 +75,6 @@ site-deps-table = All dependencies
 site-deps-caption = Dependencies
 site-deps-too-many = The year has { $objects } management objects, more than the { $limit } a readable picture holds. The table below lists every dependency, and each object's page draws its nearest neighbours.
 site-neighbourhood-title = Dependencies to and from { $object }
-site-via-depends-on = depends on
-site-via-integration = integration
 
 ## Upgrades
 site-upgrades-title = Upgrades { $year }
@@ -97,18 +93,6 @@ site-flag-cab = No CAB decision
 site-flag-untested = Not tested
 site-flag-outside-year = Outside the plan year
 site-flag-unknown-system = Unknown system
-site-month-1 = January
-site-month-2 = February
-site-month-3 = March
-site-month-4 = April
-site-month-5 = May
-site-month-6 = June
-site-month-7 = July
-site-month-8 = August
-site-month-9 = September
-site-month-10 = October
-site-month-11 = November
-site-month-12 = December
 
 ## The object's page: the management plan
 site-object-title = Management plan { $year } for { $name }
@@ -170,37 +154,3 @@ site-sign-signature = Signature
 site-sign-name = Name in block letters
 site-sign-date = Place and date
 
-## Values
-site-value-status-draft = Draft
-site-value-status-established = Established
-site-value-status-revised = Revised
-site-value-hosting-internal = Run in-house
-site-value-hosting-external = Run by the supplier
-site-value-hosting-hybrid = Run jointly
-site-value-lifecycle-planned = Planned
-site-value-lifecycle-active = Active
-site-value-lifecycle-phasing-out = Phasing out
-site-value-lifecycle-retired = Retired
-site-value-answer-yes = Yes
-site-value-answer-no = No
-site-value-answer-partial = Partly
-site-value-answer-na = Not applicable
-site-value-kind-major = Major upgrade
-site-value-kind-minor = Minor upgrade
-site-value-kind-patch = Patch
-site-value-kind-security = Security update
-site-value-upgrade-status-planned = Planned
-site-value-upgrade-status-done = Done
-site-value-upgrade-status-postponed = Postponed
-site-value-upgrade-status-cancelled = Cancelled
-site-value-activity-status-planned = Planned
-site-value-activity-status-ongoing = Ongoing
-site-value-activity-status-done = Done
-site-value-activity-status-postponed = Postponed
-site-value-activity-status-cancelled = Cancelled
-site-value-source-appendix3 = Bilaga 3
-site-value-source-activity = Activity
-site-value-source-upgrade = Upgrade
-site-value-source-budget = Budget
-site-value-source-roles = Roles
-site-value-source-attestation = Attestation

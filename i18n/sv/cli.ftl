@@ -3,6 +3,7 @@
 label-error = fel
 label-warning = varning
 label-help = hjälp
+label-note = obs
 
 # Sammanfattningen efter fynden.
 check-summary-clean = { $files ->
@@ -50,6 +51,49 @@ error-init-on-file = { $dir } är en fil, inte en mapp; `plan init MAPP` skapar 
 error-init-exists = { $file } finns redan: det här är redan ett planarkiv
 error-no-rule = ingen regel `{ $rule }` (`plan rule` visar alla)
 error-no-rule-suggest = ingen regel `{ $rule }`; menade du `{ $name }`? (`plan rule` visar alla)
+
+# Vad ett kommando skrev
+wrote = skrev { $file }
+wrote-site = skrev { $written } av { $files } filer i webbplatsen för { $year } till { $dir }
+new-created = skapade { $file }
+new-next = fyll i de tomma värdena och kör sedan `plan check { $file }`
+
+# Upplysningar på standard error (`label-note` först)
+note-next-year = använder { $next }: det finns inga planer för { $year } än, men det finns för { $next } (ange --year för att välja)
+note-this-year = skapar planen för { $year }, innevarande år; ange --year { $next } för nästa års plan
+
+# plan log och plan diff
+log-none = inga incheckningar ändrar objects/{ $object }/
+log-col-date = datum (UTC)
+log-col-author = författare
+log-col-commit = incheckning
+log-col-summary = sammanfattning
+log-col-files = filer
+diff-heading = objects/{ $object }: { $from } → { $to }, { $changes ->
+        [one] 1 ändring
+       *[other] { $changes } ändringar
+    }
+error-diff-nothing-before = förvaltningsobjektet `{ $object }` har ingen plan före { $year } att jämföra med
+error-diff-missing = { $file } finns inte
+error-diff-not-utf8 = { $file } är inte UTF-8; kör `plan check { $file }`
+error-diff-not-toml = { $file } är inte giltig TOML ({ $why }); kör `plan check { $file }`
+error-unknown-object-suggest = inget förvaltningsobjekt `{ $object }`: det finns ingen objects/{ $object }/<år>.toml; menade du `{ $name }`?
+error-unknown-object-no-plans = inget förvaltningsobjekt `{ $object }`: det finns ingen objects/{ $object }/<år>.toml; planarkivet har inga planer än
+error-unknown-object = inget förvaltningsobjekt `{ $object }`: det finns ingen objects/{ $object }/<år>.toml (objekt: { $objects }{ $more ->
+        [0] {""}
+       *[other] {" "}och { $more } till
+    })
+
+# plan codeowners: kommentarerna i CODEOWNERS. Markeringen inleder filen: en fil som
+# börjar med den (på något språk) är skriven av plan och får ersättas.
+codeowners-marker = Skapad av `plan codeowners`
+codeowners-header = Skapad av `plan codeowners` utifrån rollmodellen `{ $model }`; skapa om filen i stället för att redigera den.
+codeowners-person = { $name } ({ $role })
+codeowners-unnamed = någon utan namn ({ $role })
+codeowners-no-username = { $object }: inget användarnamn för { $people }
+codeowners-no-owner = { $folder } har ingen ägare med användarnamn
+error-codeowners-no-git = --write behöver ett git-arkiv (CODEOWNERS ligger i dess rot)
+error-codeowners-not-ours = { $file } finns redan och är inte skriven av plan; ersätter den inte (skriv ut med `plan codeowners` och för samman för hand)
 
 # --format junit: meddelandet i en fils enda failure-element
 junit-problems = { $count } problem; det första: { $first }

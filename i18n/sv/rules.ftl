@@ -1,7 +1,7 @@
 # Reglernas dokumentation (`plan rule`, SARIF): för varje regel `.summary` (när den
 # slår till, en rad) och `.doc` (vad den betyder, varför och hur man åtgärdar).
-# Id:t är regelns id med `/` utbytt mot `-`. Svenska; den engelska texten står
-# vid regeln i koden (src/checks/).
+# Id:t är regelns id med `/` utbytt mot `-`. En ny regel behöver båda texterna här
+# och i i18n/en/rules.ftl (ett test kontrollerar det).
 
 rule-parse =
     .summary = inte giltig TOML (eller inte UTF-8, eller för stor)

@@ -12,8 +12,6 @@ site-nav-deviations = Avvikelser
 site-nav-people = Personer och roller
 site-footer = { $organisation } · förvaltningsplaner { $year } · skapad med plan ur planrepot
 site-none = Inga.
-site-yes = Ja
-site-no = Nej
 site-missing = saknas
 
 ## Översikt
@@ -77,8 +75,6 @@ site-deps-table = Alla beroenden
 site-deps-caption = Beroenden
 site-deps-too-many = Året har { $objects } förvaltningsobjekt, fler än { $limit } som ryms i en läsbar bild. Tabellen nedan visar alla beroenden, och varje objekts sida visar dess närmaste grannar som bild.
 site-neighbourhood-title = Beroenden till och från { $object }
-site-via-depends-on = beror på
-site-via-integration = integration
 
 ## Uppgraderingar
 site-upgrades-title = Uppgraderingar { $year }
@@ -97,18 +93,6 @@ site-flag-cab = Saknar CAB-beslut
 site-flag-untested = Ej testad
 site-flag-outside-year = Utanför planåret
 site-flag-unknown-system = Okänt system
-site-month-1 = Januari
-site-month-2 = Februari
-site-month-3 = Mars
-site-month-4 = April
-site-month-5 = Maj
-site-month-6 = Juni
-site-month-7 = Juli
-site-month-8 = Augusti
-site-month-9 = September
-site-month-10 = Oktober
-site-month-11 = November
-site-month-12 = December
 
 ## Objektets sida: förvaltningsplanen
 site-object-title = Förvaltningsplan { $year } för { $name }
@@ -170,37 +154,3 @@ site-sign-signature = Namnteckning
 site-sign-name = Namnförtydligande
 site-sign-date = Ort och datum
 
-## Värden
-site-value-status-draft = Förslag
-site-value-status-established = Fastställd
-site-value-status-revised = Reviderad
-site-value-hosting-internal = Egen drift
-site-value-hosting-external = Extern drift
-site-value-hosting-hybrid = Delad drift
-site-value-lifecycle-planned = Planerad
-site-value-lifecycle-active = I drift
-site-value-lifecycle-phasing-out = Under avveckling
-site-value-lifecycle-retired = Avvecklad
-site-value-answer-yes = Ja
-site-value-answer-no = Nej
-site-value-answer-partial = Delvis
-site-value-answer-na = Ej tillämplig
-site-value-kind-major = Större uppgradering
-site-value-kind-minor = Mindre uppgradering
-site-value-kind-patch = Rättning
-site-value-kind-security = Säkerhetsuppdatering
-site-value-upgrade-status-planned = Planerad
-site-value-upgrade-status-done = Genomförd
-site-value-upgrade-status-postponed = Uppskjuten
-site-value-upgrade-status-cancelled = Inställd
-site-value-activity-status-planned = Planerad
-site-value-activity-status-ongoing = Pågår
-site-value-activity-status-done = Klar
-site-value-activity-status-postponed = Uppskjuten
-site-value-activity-status-cancelled = Inställd
-site-value-source-appendix3 = Bilaga 3
-site-value-source-activity = Aktivitet
-site-value-source-upgrade = Uppgradering
-site-value-source-budget = Budget
-site-value-source-roles = Roller
-site-value-source-attestation = Intygande

@@ -23,10 +23,6 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use store::Loaded;
 
-/// Stat data younger than this is not recorded: a file written again within the
-/// same clock tick could otherwise keep its times (git's "racy clean" problem).
-const SETTLED_NANOS: i64 = 2_000_000_000;
-
 /// One file seen in this run whose stat data or entry is not stored yet.
 struct Fresh {
     path: String,
@@ -51,6 +47,9 @@ pub struct Cache {
     fresh_dirs: Mutex<Option<DirListings>>,
     /// What this run learnt that is not stored yet.
     fresh: Mutex<Vec<Fresh>>,
+    /// The time of this run: stat data is recorded once it is settled then (see
+    /// [`FileStat::settled_at`]).
+    now: std::time::SystemTime,
 }
 
 impl Cache {
@@ -58,6 +57,13 @@ impl Cache {
     /// no git repository or its folder is not inside the work tree (a linked work
     /// tree or submodule keeps it elsewhere: nothing is written there).
     pub fn open(git: &GitRepo) -> Option<Cache> {
+        Cache::open_at(git, std::time::SystemTime::now())
+    }
+
+    /// [`Cache::open`] for a run at the time `now`: stat data is recorded once it is
+    /// settled then (see [`FileStat::settled_at`]; a test runs "later" instead of
+    /// waiting).
+    pub fn open_at(git: &GitRepo, now: std::time::SystemTime) -> Option<Cache> {
         let workdir = git.repo.workdir()?.canonicalize().ok()?;
         let gitdir = git.repo.path().canonicalize().ok()?;
         if !gitdir.starts_with(&workdir) || gitdir == workdir {
@@ -70,8 +76,7 @@ impl Cache {
         } else {
             use sha2::Digest;
             let hash = sha2::Sha256::digest(git.prefix.as_bytes());
-            let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
-            format!("-{hex}")
+            format!("-{}", hex::encode(&hash[..8]))
         };
         let names = (format!("entries{tag}.bin"), format!("dirs{tag}.bin"));
         let old = std::sync::OnceLock::new();
@@ -102,6 +107,7 @@ impl Cache {
             loading_dirs: Mutex::new(loading_dirs),
             fresh_dirs: Mutex::default(),
             fresh: Mutex::default(),
+            now,
         })
     }
 
@@ -110,8 +116,10 @@ impl Cache {
         loaded(&self.dirs, &self.loading_dirs)
     }
 
-    /// Notes the folder listings of this run, to be stored.
-    pub fn record_dirs(&self, dirs: DirListings) {
+    /// Notes the folder listings of this run, to be stored: those of folders whose
+    /// stat data is settled.
+    pub fn record_dirs(&self, mut dirs: DirListings) {
+        dirs.retain(|_, listing| listing.stat.settled_at(self.now));
         *self.fresh_dirs.lock().unwrap_or_else(|p| p.into_inner()) = Some(dirs);
     }
 
@@ -147,7 +155,7 @@ impl Cache {
         entry: Option<&ObjectEntry>,
     ) {
         let stat = match fingerprint {
-            Some(Fingerprint::Stat(stat)) if settled(&stat) => Some(stat),
+            Some(Fingerprint::Stat(stat)) if stat.settled_at(self.now) => Some(stat),
             _ => None,
         };
         let old = self.old();
@@ -239,14 +247,6 @@ fn loaded<'c, T: Default>(
         let handle = loading.lock().unwrap_or_else(|p| p.into_inner()).take();
         handle.and_then(|h| h.join().ok()).unwrap_or_default()
     })
-}
-
-/// Whether stat data is old enough to be recorded (see [`SETTLED_NANOS`]).
-pub fn settled(stat: &FileStat) -> bool {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    stat.mtime.max(stat.ctime) < now.saturating_sub(SETTLED_NANOS)
 }
 
 /// The git blob id of bytes: what `git hash-object` prints for a file holding them.

@@ -8,27 +8,16 @@ use chrono::Datelike;
 pub const OWNER: Rule = Rule {
     id: "activity/owner",
     severity: Severity::Error,
-    summary: "owner is not a role held in this plan",
-    doc: "An activity's owner is a role id (e.g. `systemforvaltare`) that someone holds \
-          in this plan's [roles], so it is clear who answers for it. Use a role that is \
-          present, or appoint someone to the role.",
 };
 
 pub const DATES: Rule = Rule {
     id: "activity/dates",
     severity: Severity::Error,
-    summary: "end before start, or outside the plan year",
-    doc: "An activity's dates must be in order and inside the plan year. An activity \
-          carried over from an earlier year (`carried_from`) may keep its earlier dates \
-          as history. Correct the dates, or move the activity to its year's plan.",
 };
 
 pub const OVERDUE: Rule = Rule {
     id: "activity/overdue",
     severity: Severity::Warning,
-    summary: "end before today and status planned/ongoing",
-    doc: "The activity should have ended but is still planned or ongoing. Mark it done, \
-          postponed or cancelled, or give it a new end date.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

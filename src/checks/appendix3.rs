@@ -9,132 +9,62 @@ use crate::msg;
 pub const MISSING: Rule = Rule {
     id: "appendix3/missing",
     severity: Severity::Error,
-    summary: "a system without an appendix-3 section (error if established/revised, else warning)",
-    doc: "Every system in a förvaltningsplan has a bilaga 3 (Infosäk KD): the checklist \
-          of information-security measures for continuity and operation that the \
-          attesting role signs (handbook chapters 5, 8 and 9). An established plan \
-          without it is incomplete; in a draft it is a reminder. Add \
-          `[systems.appendix3.answers]` under the system; `plan new` writes every \
-          question.",
 };
 
 pub const UNANSWERED: Rule = Rule {
     id: "appendix3/unanswered",
     severity: Severity::Error,
-    summary: "a checklist question without an answer (error if established/revised, else warning)",
-    doc: "Each checklist question needs an answer: yes, no, partial or na. An \
-          unanswered question is neither a confirmed measure nor a reported deviation, \
-          which is exactly the gap the checklist exists to close. Answer it; `plan rule` \
-          and the checklist in schema/ give each question's text and reference.",
 };
 
 pub const UNKNOWN_QUESTION: Rule = Rule {
     id: "appendix3/unknown-question",
     severity: Severity::Error,
-    summary: "an answer to a question the checklist lacks",
-    doc: "Answers are keyed by the checklist's question ids. An id the checklist does \
-          not have is usually a typo, and the real question then stays unanswered. Use \
-          the id the suggestion names, or remove the answer.",
 };
 
 pub const DEVIATION_INCOMPLETE: Rule = Rule {
     id: "appendix3/deviation-incomplete",
     severity: Severity::Error,
-    summary: "a no/partial answer without deviation, action, owner or due",
-    doc: "A `no` or `partial` answer is a deviation (avvikelse), and the handbook asks \
-          for it to be described and handled: what is missing (deviation), what will be \
-          done (action), who is responsible (owner, a role id) and by when (due). \
-          Write the answer as a table: `mfa = { answer = \"no\", deviation = \"…\", \
-          action = \"…\", owner = \"systemforvaltare\", due = 2027-06-30, reported_to = [...] }`.",
 };
 
 pub const NOT_REPORTED: Rule = Rule {
     id: "appendix3/not-reported",
     severity: Severity::Warning,
-    summary: "a deviation whose reported_to lacks a role the model requires",
-    doc: "Deviations in bilaga 3 must be reported to the roles the role model names; \
-          where the model gives a list, the first role of it held in the plan. pm3-lu \
-          (handbook 000, chapter 8): \"så måste du informera både din systemförvaltare \
-          och din IT-systemägare om detta\" — where the plan holds no IT-systemägare, \
-          the systemägare instead. Municipal (001 §6.3, §6.5): \"Rapportera avvikelser \
-          från förvaltningsplan till styrgruppen\", that is the objektägare and the \
-          objektägare IT (§6.4). `reported_to` records that this happened. Report the \
-          deviation and add the missing role ids to `reported_to`.",
 };
 
 pub const DEVIATION_ROLE: Rule = Rule {
     id: "appendix3/deviation-role",
     severity: Severity::Error,
-    summary: "a deviation's owner is not a role held in this plan, or a reported_to entry is not a role of the model",
-    doc: "A deviation names who handles it (`owner`) and whom it was reported to \
-          (`reported_to`), both as role ids. The handbook (000, chapter 8) asks that \
-          deviations reach named roles — \"så måste du informera både din \
-          systemförvaltare och din IT-systemägare om detta\" — and the municipal model \
-          (001 §6.3) that they are reported \"till styrgruppen\". An owner nobody holds \
-          in this plan, or a `reported_to` id the role model does not have (a typo such \
-          as `objektagare-it` for `objektagare_it`, or a title like \
-          `brandvaggsansvarig`), means the deviation has no one to answer for it or \
-          was reported to nobody the model knows. Use a role id held in the plan's \
-          [roles] for `owner`, and role ids of the model in `reported_to`.",
 };
 
 pub const NA_UNJUSTIFIED: Rule = Rule {
     id: "appendix3/na-unjustified",
     severity: Severity::Error,
-    summary: "`na` without justification",
-    doc: "`na` (not applicable) claims that a measure is irrelevant to this system, \
-          which a reader cannot tell from the answer alone. Say why: `test_environment = \
-          { answer = \"na\", justification = \"SaaS, leverantören testar\" }`.",
 };
 
 pub const NOT_ATTESTED: Rule = Rule {
     id: "appendix3/not-attested",
     severity: Severity::Error,
-    summary: "no attestation (error if established/revised, else warning)",
-    doc: "Bilaga 3 is signed by the attesting role (pm3-lu: the IT-systemägare, who \
-          \"undertecknar och intygar att uppgifterna i bilaga 3 till planen är \
-          korrekta\", handbook 000 chapter 9; the systemägare where the plan holds no \
-          IT-systemägare), who thereby vouches that the answers are correct. An established plan needs that signature. Once the \
-          answers are final, the attesting person runs `plan attest OBJECT --system S \
-          --year Y`, which records attested_by, attested_on, the digest and signed_by \
-          (the git e-mail of whoever ran it).",
 };
 
 pub const WRONG_ATTESTER: Rule = Rule {
     id: "appendix3/wrong-attester",
     severity: Severity::Error,
-    summary: "attested_by is not the model's attesting role",
-    doc: "Only the role the role model names may attest bilaga 3: of the model's \
-          attester list, the first role held in the plan. In pm3-lu that is the \
-          IT-systemägare (handbook 000, chapter 9: \"IT-systemägaren är den som \
-          undertecknar och intygar att uppgifterna i bilaga 3 till planen är \
-          korrekta\"), and the systemägare where the plan holds no IT-systemägare \
-          (organisation models 4 and 5 often have none, 10.1.4–10.1.5). In the \
-          municipal model it is the objektägare IT, by convention (001 has no bilaga 3; \
-          the role answers for \"Att IT-stöden följer gällande lagar och \
-          förordningar\", §6.4). An attestation by another role does not count. Have \
-          the right role attest with `plan attest`.",
 };
 
 pub const STALE: Rule = Rule {
     id: "appendix3/stale",
     severity: Severity::Error,
-    summary: "digest does not match the answers",
-    doc: "`plan attest` records a digest of the answers as they were when attested. \
-          When an answer changes afterwards, the signature no longer covers what the \
-          file says. Formatting and comments do not affect the digest; only the \
-          answers do. Where git history holds the version that was attested, the \
-          message names the answers that changed since. Review the changed answers \
-          and attest again with `plan attest`.",
+};
+
+/// Checked by `plan check --verify-attestations` from git history (crate::verify).
+pub const ATTESTER_MISMATCH: Rule = Rule {
+    id: "appendix3/attester-mismatch",
+    severity: Severity::Error,
 };
 
 pub const OVERDUE: Rule = Rule {
     id: "appendix3/overdue",
     severity: Severity::Warning,
-    summary: "a deviation's due date is before today",
-    doc: "The action for a deviation was due before today (or `--today`). Either the \
-          measure is now in place (answer `yes` and attest again), or the deviation \
-          needs a new due date and a word to the roles it is reported to.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -395,7 +325,7 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
             command = attest_cmd.as_str()
         ));
     }
-    let current = crate::digest::of_answers(&a3.answers);
+    let current = crate::model::digest::of_answers(&a3.answers);
     match &a3.digest {
         Some(d) if d.val == current => {}
         Some(d) => {

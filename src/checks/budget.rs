@@ -7,10 +7,6 @@ use crate::msg;
 pub const EXCEEDED: Rule = Rule {
     id: "budget/exceeded",
     severity: Severity::Warning,
-    summary: "activity hours or sek sum above the budget",
-    doc: "The planned hours and costs of the year's activities (all but cancelled ones) \
-          add up to more than `[budget]` allows. Either the budget needs to grow, which \
-          the systemägare decides, or activities must be cut or postponed.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -19,6 +15,11 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let (hours, sek) = plan.planned_totals();
     for (what, planned, limit) in [("hours", hours, &budget.hours), ("sek", sek, &budget.sek)] {
         let Some(limit) = limit else { continue };
+        // A negative budget is no amount at all: the `schema` finding on it says so,
+        // and one problem gets one finding, not a second claiming it is exceeded.
+        if limit.val < 0.0 {
+            continue;
+        }
         if planned > limit.val {
             sink.push(
                 &EXCEEDED,

@@ -9,30 +9,11 @@ use chrono::Datelike;
 pub const EXPIRING: Rule = Rule {
     id: "contract/expiring",
     severity: Severity::Warning,
-    summary: "a system's contract ends, or must be given notice, within the plan year",
-    doc: "A supplier contract that ends during the plan year needs a decision in time: \
-          extend, procure anew, or phase the system out. With an uppsägningstid \
-          (`notice_months`) the decision is due earlier: a contract ending in March 2028 \
-          with six months' notice must be acted on by September 2027, so the 2027 plan \
-          is where it belongs. The systemägare \"bör vara insatt i vad som står i ev. \
-          avtal med externa parter\" (handbook 000, chapter 9); in a kommun the \
-          objektägare signs and follows up the supplier contracts (document 001, 6.2, \
-          6.4). Public procurement takes months, so the plan should hold an activity for \
-          it. Record the decision and the new end date once it is made.",
 };
 
 pub const DPA: Rule = Rule {
     id: "contract/dpa",
     severity: Severity::Warning,
-    summary: "personal data processed by an external or hybrid supplier without a signed \
-              personuppgiftsbiträdesavtal",
-    doc: "A supplier that runs a system holding personal data (`hosting = \"external\"` \
-          or `\"hybrid\"`, `personal_data = true`) processes that data on the \
-          organisation's behalf: GDPR article 28 requires a personuppgiftsbiträdesavtal \
-          (data processing agreement). The handbook asks that \"LU behöver veta exakt i \
-          vilka system som personuppgifter lagras\" (000, 5.6), and the objektägare \
-          answers for the system being used within \"tecknade avtal\" (001, 6.2). Sign \
-          the agreement and record it: `contract = { …, dpa = true }`.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

@@ -10,44 +10,21 @@ use crate::msg;
 pub const UNKNOWN: Rule = Rule {
     id: "deps/unknown",
     severity: Severity::Error,
-    summary: "depends_on or integration source names no object/system planned that year",
-    doc: "A dependency or integration source names an object (`\"lucat\"`) or one of its \
-          systems (`\"eduroam/radius\"`) that has no plan for the same year. Either the \
-          name is wrong, or the other object's plan for the year is missing, and then \
-          nobody will warn this förvaltning about that system's upgrades. Correct the \
-          reference, or add the other object's plan.",
 };
 
 pub const CYCLE: Rule = Rule {
     id: "deps/cycle",
     severity: Severity::Warning,
-    summary: "objects depending on each other in a circle",
-    doc: "Objects that depend on each other in a circle cannot be upgraded or restarted \
-          one at a time without affecting each other, and a failure in one can spread \
-          around the circle. One finding is made per group of objects that reach each \
-          other, on the alphabetically first object's plan, naming one circle through \
-          the group. Break the circle if the dependency is not real, or make sure the \
-          continuity plans of the objects cover the group together.",
 };
 
 pub const RETIRED: Rule = Rule {
     id: "deps/retired",
     severity: Severity::Warning,
-    summary: "depends on a retired system",
-    doc: "A system depends on (or fetches data from) a system whose lifecycle is \
-          `retired`. The dependency must move to the system that replaced it, or be \
-          removed.",
 };
 
 pub const CLASH: Rule = Rule {
     id: "upgrade/clash",
     severity: Severity::Warning,
-    summary: "upgrades on the same date of two systems where one depends on the other",
-    doc: "Two systems are upgraded on the same day although one depends on the other. \
-          If either upgrade goes wrong, it is hard to tell which one broke the service, \
-          and the dependent system may be tested against a dependency that is about to \
-          change. Move one of the upgrades to another service window, or plan them as \
-          one coordinated change.",
 };
 
 /// Runs the cross-object rules on one year. Findings carry spans; the caller turns
@@ -85,8 +62,8 @@ fn finding(
     span: crate::diag::Span,
     message: crate::i18n::Msg,
 ) -> Finding {
-    let mut f = Finding::new(rule.id, rule.severity, &entry.file, span, message);
-    f.object = Some(entry.object.clone());
+    let mut f = Finding::new(rule.id, rule.severity, entry.file.as_str(), span, message);
+    f.object = Some(entry.object.as_str().into());
     f.line = 0;
     f
 }

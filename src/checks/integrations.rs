@@ -8,18 +8,6 @@ use crate::msg;
 pub const CONTRACT: Rule = Rule {
     id: "integration/contract",
     severity: Severity::Error,
-    summary: "an integration without contract, or with personal data but no legal_basis \
-              or no purpose",
-    doc: "Every integration, data one system fetches from another, is governed by an \
-          informationskontrakt that says what is shared, why and under which \
-          conditions (handbook: integrations need agreements between the förvaltningar). \
-          When the data includes personal data, the processing also needs a legal \
-          basis under the GDPR (allmänt intresse, rättslig förpliktelse, avtal…) and a \
-          purpose (ändamål): the contract \"anger vilken data som hämtas och varför. \
-          Varför-delen är extra viktig då den hämtade datamängden innehåller \
-          personuppgifter\" (handbook 000, 5.6). Add `contract = \"…\"` with the \
-          contract's reference, and `legal_basis` and `purpose` when \
-          `personal_data = true`.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

@@ -2,59 +2,13 @@
 
 use super::{FileCtx, Rule, Sink};
 use crate::diag::Severity;
-use crate::i18n::Msg;
-use crate::model::shape::{is_id, suggest_id};
 use crate::msg;
 use std::collections::HashSet;
 
 pub const LAYOUT: Rule = Rule {
     id: "layout",
     severity: Severity::Error,
-    summary: "path not objects/<object>/<year>.toml, object/year disagree with it, or duplicate system ids",
-    doc: "Each plan is one file, `objects/<object>/<year>.toml`: the folder is the \
-          management object's id (lowercase a–z, digits and `-`, at most 63 \
-          characters) and the file name its four-digit year. Anything else under \
-          `objects/` is reported rather than skipped, so a misnamed file is never \
-          silently left unchecked. Inside the file, `object` and `year` must repeat \
-          the path, and system ids must be unique within the object. Rename or move \
-          the file, or fix the value the finding points at.",
 };
-
-/// The object and year a repository path names, or why it is not a plan file path.
-pub fn classify(path: &str) -> Result<(String, i32), Msg> {
-    let parts: Vec<&str> = path.split('/').collect();
-    // `NAME.lock`: the lock of a write in progress, or what one left when it was
-    // killed before renaming it over NAME (crate::fsio). `.NAME.plan-PID.tmp`:
-    // the same from earlier versions.
-    let name = parts.last().copied().unwrap_or_default();
-    if let Some(locked) = name.strip_suffix(".lock").filter(|n| !n.is_empty()) {
-        return Err(msg!("layout-lock-file", file = locked));
-    }
-    if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".plan-") {
-        return Err(msg!("layout-temporary-file"));
-    }
-    match parts.as_slice() {
-        ["objects", object, file] => {
-            if !is_id(object) {
-                return Err(msg!(
-                    "layout-object-folder-id",
-                    folder = *object,
-                    suggestion = suggest_id(object)
-                ));
-            }
-            let year = file
-                .strip_suffix(".toml")
-                .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
-            match year {
-                Some(y) => Ok((object.to_string(), y.parse().expect("four digits"))),
-                None => Err(msg!("layout-file-name", file = *file)),
-            }
-        }
-        ["objects", _] => Err(msg!("layout-directly-under-objects")),
-        ["objects", _, _, ..] => Err(msg!("layout-too-deep")),
-        _ => Err(msg!("layout-not-under-objects")),
-    }
-}
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
     let plan = ctx.plan;
@@ -92,23 +46,5 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
             )
             .help(msg!("layout-system-twice.help"));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::classify;
-
-    #[test]
-    fn paths() {
-        assert_eq!(
-            classify("objects/ladok/2027.toml"),
-            Ok(("ladok".into(), 2027))
-        );
-        assert!(classify("objects/Ladok/2027.toml").is_err());
-        assert!(classify("objects/ladok/27.toml").is_err());
-        assert!(classify("objects/ladok/2027.yaml").is_err());
-        assert!(classify("objects/x.toml").is_err());
-        assert!(classify("objects/a/b/2027.toml").is_err());
     }
 }

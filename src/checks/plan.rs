@@ -8,64 +8,26 @@ use chrono::NaiveDate;
 pub const ESTABLISHED_INCOMPLETE: Rule = Rule {
     id: "plan/established-incomplete",
     severity: Severity::Error,
-    summary: "established/revised without established_on",
-    doc: "A fastställd (established) or reviderad (revised) plan records the day it was \
-          decided, in `established_on`: the handbook has the plan revised and \
-          established every November–December, and the date shows which decision is in \
-          force. Add the date, or set status = \"draft\" while the plan is a proposal.",
 };
 
 pub const ESTABLISHED_BY: Rule = Rule {
     id: "plan/established-by",
     severity: Severity::Warning,
-    summary: "established/revised, and established_by is missing or lacks a role of the \
-              model's `establishes`",
-    doc: "A plan is fastställd by the roles the role model names in `establishes`: \"Det \
-          är systemägaren som fastställer planen\" (handbook 000, chapter 9); in a kommun \
-          the objektägare \"fastställer förvaltningsplanen tillsammans med objektägare \
-          IT\" (document 001, 6.2 and 6.4). `established_by` records who made the \
-          decision, so a reader can tell a fastställd plan from one that was only marked \
-          so. Write the roles, e.g. `established_by = [\"systemagare\"]`, and the \
-          decision's `diarienummer` if it was registered. Not evaluated when the role \
-          model names no `establishes`.",
 };
 
 pub const ESTABLISHED_DATE: Rule = Rule {
     id: "plan/established-date",
     severity: Severity::Error,
-    summary: "established_on before 1 January of the year before the plan year, or after \
-              the plan year's end",
-    doc: "A plan for a year is fastställd before that year starts, usually in \
-          November–December (handbook 000, chapter 9: \"En årligen återkommande … \
-          arbetsuppgift är att medverka i färdigställandet av nästa års \
-          förvaltningsplan\"), or revised during it. A date earlier than the year before \
-          the plan year, or after the plan year, is a typo (2207 for 2027) or a \
-          decision about another plan. Correct the date.",
 };
 
 pub const DRAFT_IN_YEAR: Rule = Rule {
     id: "plan/draft-in-year",
     severity: Severity::Warning,
-    summary: "still draft on or after 1 January of the plan year",
-    doc: "The förvaltningsplan is fastställd before its year starts (handbook 000, \
-          chapter 9; document 001, 6.2: the objektägare answers for \"att aktuell \
-          förvaltningsplan finns framtagen\"). A plan still a draft (förslag) once its \
-          year has begun means the year's work runs without a decision: the steering \
-          group should hear of it. Have the plan fastställd and set status = \
-          \"established\", established_on and established_by.",
 };
 
 pub const DESCRIPTION_MISSING: Rule = Rule {
     id: "plan/description-missing",
     severity: Severity::Warning,
-    summary: "established/revised without description",
-    doc: "The förvaltningsplan \"definierar både systemets uppgift – i vilken omgivning \
-          det verkar och vilken verksamhet det förväntas stödja – och \
-          förvaltningsorganisationens uppgifter\" (handbook 000, 6.5). A fastställd plan \
-          without `description` leaves out the first half of that agreement. Write a few \
-          plain sentences in the users' words: what the system does and for whom, e.g. \
-          `description = \"Studiedokumentation för alla studenter: kurser, resultat, \
-          examina.\"`.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

@@ -8,72 +8,31 @@ use chrono::Datelike;
 pub const UNKNOWN_SYSTEM: Rule = Rule {
     id: "upgrade/unknown-system",
     severity: Severity::Error,
-    summary: "upgrade of a system id the object lacks",
-    doc: "An upgrade names the system it changes by its id in this plan's [[systems]]. \
-          An id that is not there is a typo or a system that moved to another object, \
-          and the upgrade would be missing from every schedule and dependency report. \
-          Use the system's id.",
 };
 
 pub const OUTSIDE_YEAR: Rule = Rule {
     id: "upgrade/outside-year",
     severity: Severity::Error,
-    summary: "upgrade date outside the plan year",
-    doc: "A plan covers one year; an upgrade dated in another year belongs in that \
-          year's plan. Move it, or correct the date.",
 };
 
 pub const SERVICE_WINDOW: Rule = Rule {
     id: "upgrade/service-window",
     severity: Severity::Warning,
-    summary:
-        "a major or minor upgrade of a system hosted internal/hybrid not on a service-window date",
-    doc: "Major and minor upgrades are done in the organisation's service windows \
-          (plan.toml `service_windows`, e.g. the first Saturday of the month, and \
-          `service_window_dates`), when users expect disruption: \"Uppgraderingar och \
-          större systemunderhåll bör alltid göras på ett servicefönster\" (handbook 000, \
-          5.9). Only for systems run in-house (`hosting = \"internal\"` or \
-          \"hybrid\", or no `hosting`): a supplier-run service's releases are the \
-          supplier's to time — the process \"kan dock se väldigt olika ut, t ex \
-          beroende på om systemet körs på LU-interna servrar eller hos leverantören\" \
-          (10.1). Move the upgrade to a window, or add the date to \
-          `service_window_dates` if it was agreed as an extra window. Not evaluated \
-          when plan.toml defines no windows.",
 };
 
 pub const CAB: Rule = Rule {
     id: "upgrade/cab",
     severity: Severity::Error,
-    summary: "a major or minor upgrade of a system hosted internal/hybrid without cab status approved/requested",
-    doc: "Major and minor upgrades go through the change advisory board: upgrade \
-          requests \"kommer att hamna hos LU:s Change Advisory Board (CAB) för \
-          godkännande\" (handbook 000, 5.9). Only for systems run in-house (`hosting = \
-          \"internal\"` or \"hybrid\", or no `hosting`): where the supplier runs the \
-          system, its releases are the supplier's to time and go through no CAB of \
-          ours (10.1: the process \"kan dock se väldigt olika ut, t ex beroende på om \
-          systemet körs på LU-interna servrar eller hos leverantören\"). Record the \
-          request or the decision: `cab = { status = \"requested\" }`, then \
-          `cab = { status = \"approved\", ref = \"CHG…\" }`.",
 };
 
 pub const ANNOUNCE: Rule = Rule {
     id: "upgrade/announce",
     severity: Severity::Warning,
-    summary: "announced_on missing or fewer than announce_days before the date (not for security upgrades)",
-    doc: "Users and the owners of dependent systems must be told of an upgrade in good \
-          time: \"uppgraderingar måste planeras och kommuniceras i förväg till alla \
-          berörda parter\" (handbook 000, 5.9), at least `announce_days` (plan.toml, \
-          default 7) before it. Announce it and record the day in `announced_on`. Not \
-          for `kind = \"security\"`: security updates are installed \"utan onödigt \
-          dröjsmål\" (5.3), not held back to be announced a week ahead.",
 };
 
 pub const UNTESTED: Rule = Rule {
     id: "upgrade/untested",
     severity: Severity::Warning,
-    summary: "a major upgrade, test environment present, tested not true",
-    doc: "A system with a test environment rehearses major upgrades there first. Run \
-          the upgrade in the test environment and set `tested = true`.",
 };
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {

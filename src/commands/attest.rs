@@ -2,9 +2,8 @@
 
 use crate::checks;
 use crate::cli::{parse_year, Globals};
-use crate::diag::Span;
 use crate::fsio;
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
 use crate::repo::{self, GitRepo, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{anyhow, bail, Context, Result};
@@ -70,10 +69,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         }
         bail!("{rel} does not exist");
     };
-    if bytes.len() > crate::checks::MAX_FILE_BYTES {
+    if bytes.len() > crate::layout::MAX_FILE_BYTES {
         bail!(
             "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
-            crate::checks::MAX_FILE_BYTES >> 20
+            crate::layout::MAX_FILE_BYTES >> 20
         );
     }
     // The plan is read again under its lock: another `plan attest` of the same file
@@ -168,9 +167,9 @@ fn attest(
     year: i32,
     signer: Option<&str>,
 ) -> Result<Attested> {
-    let tree = toml::de::DeTable::parse(text)
-        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?;
-    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let plan = crate::model::parse::parse(text.as_bytes())
+        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?
+        .plan();
     let system_ids: Vec<&str> = plan
         .systems
         .iter()
@@ -210,18 +209,21 @@ fn attest(
         &system_id,
     );
     if !blocking.is_empty() {
-        let color = globals
-            .color
-            .enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+        let color = crate::output::colored(globals.color, &std::io::stderr());
         eprint!(
             "{}",
-            crate::output::human::render_findings(&blocking, color, globals.language(settings))
+            crate::output::human::render_findings(
+                &blocking,
+                &|_| Some(crate::diag::text_of(text.as_bytes()).to_string()),
+                color,
+                globals.language(settings)
+            )
         );
         bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
     }
 
     let (attester, holders) = plan.attesting(&settings.roles);
-    let digest = crate::digest::of_answers(&a3.answers);
+    let digest = crate::model::digest::of_answers(&a3.answers);
     let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
         .with_context(|| format!("updating {rel}"))?;
     verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
@@ -322,14 +324,19 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
 
 /// Reads the edited text back and confirms the digest covers what it now says.
 fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
-    let tree = toml::de::DeTable::parse(updated)
-        .map_err(|e| anyhow!("the edited file does not parse: {}", e.message()))?;
-    let plan = Plan::from_tree(Tbl::new(tree.get_ref(), Span::START));
+    let plan = crate::model::parse::parse(updated.as_bytes())
+        .map_err(|e| {
+            anyhow!(
+                "the edited file does not parse: {}",
+                e.message.render(crate::i18n::Lang::En)
+            )
+        })?
+        .plan();
     let a3 = plan
         .system(system)
         .and_then(|s| s.appendix3.as_ref())
         .ok_or_else(|| anyhow!("system lost in edit"))?;
-    if crate::digest::of_answers(&a3.answers) != digest
+    if crate::model::digest::of_answers(&a3.answers) != digest
         || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest)
     {
         bail!("internal error: the edit changed the answers; nothing was written");

@@ -1,14 +1,13 @@
 //! `plan check`: validate plan files and report findings.
 
 use crate::cli::{parse_year, Globals};
-use crate::diag::Severity;
-use crate::engine::{self, Outcome, Selection};
+use crate::diag::{Outcome, Severity};
+use crate::engine::{self, Selection};
 use crate::i18n::Lang;
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -138,6 +137,8 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     let cache = partial
         .then(|| git().ok().and_then(|git| crate::cache::Cache::open(&git)))
         .flatten();
+    // Listed first: `--changed-since` in the work tree finds new files in the listing.
+    let listing = engine::list(source.as_ref(), cache.as_ref())?;
     let objects = match &args.changed_since {
         None => None,
         Some(base) => {
@@ -152,7 +153,7 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
             let against = match (&args.rev, args.staged) {
                 (Some(rev), _) => repo::Against::Rev(rev),
                 (None, true) => repo::Against::Index,
-                (None, false) => repo::Against::WorkTree,
+                (None, false) => repo::Against::WorkTree(&listing),
             };
             match git()?.changed_since(&base, against)? {
                 Changed::All(why) => {
@@ -174,21 +175,27 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     // When only some files are reported on, the index entries of the others come
     // from the cache in .git/ where their content is known (see crate::cache).
-    let mut outcome =
-        engine::check_cached(source.as_ref(), &settings, globals.today, &selection, cache)?;
+    let mut outcome = engine::check_listed(
+        source.as_ref(),
+        listing,
+        &settings,
+        globals.today,
+        &selection,
+        cache,
+    )?;
     if args.verify_attestations {
         let mut files = Vec::new();
         for file in outcome
             .files
             .iter()
-            .filter(|f| crate::checks::classify(f).is_ok())
+            .filter(|f| crate::layout::classify(f).is_ok())
         {
             if let Some(bytes) = source.read(file)? {
-                files.push((file.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+                files.push((file.clone(), crate::diag::text_of(&bytes).to_string()));
             }
         }
         let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
-        outcome.add(found, &settings);
+        outcome.add(found, &settings.severities);
     }
     crate::verify::explain_stale(
         &root,
@@ -198,32 +205,31 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let lang = globals.language(&settings);
-    let stdout_color = globals.color.enabled(std::io::stdout().is_terminal());
-    match &args.output {
-        Some(file) => {
-            let report = render(
-                &outcome,
-                args.format,
-                false,
-                &prefix,
-                args.deny_warnings,
-                lang,
-            );
-            crate::fsio::write_report(file, report.as_bytes())?;
-            output::emit(&output::human::render(&outcome, stdout_color, lang));
-        }
-        // The JSON report is written as it is made: the largest, and read by programs.
-        None if args.format == Format::Json => {
-            output::emit_with(|out| output::json::write(&outcome, lang, out));
-        }
-        None => output::emit(&render(
+    let stdout_color = output::colored(globals.color, &std::io::stdout());
+    // Snippets' lines are read from the files when they are shown.
+    let texts = |file: &str| {
+        let bytes = source.read(file).ok().flatten()?;
+        Some(crate::diag::text_of(&bytes).to_string())
+    };
+    let write = |format: Format, color: bool, out: &mut dyn std::io::Write| {
+        write(
             &outcome,
-            args.format,
-            stdout_color,
+            format,
+            &texts,
+            color,
             &prefix,
             args.deny_warnings,
             lang,
-        )),
+            out,
+        )
+    };
+    // Reports are written as they are made, never held whole in memory (issue 17).
+    match &args.output {
+        Some(file) => {
+            crate::fsio::write_report_with(file, |out| write(args.format, false, out))?;
+            output::emit_with(|out| write(Format::Human, stdout_color, out));
+        }
+        None => output::emit_with(|out| write(args.format, stdout_color, out)),
     }
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
@@ -234,21 +240,26 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
     })
 }
 
-fn render(
+/// The report in a format, written to `out`; `texts` gives the files' text for the
+/// human format's snippets.
+#[allow(clippy::too_many_arguments)]
+fn write(
     outcome: &Outcome,
     format: Format,
+    texts: &output::human::Texts<'_>,
     color: bool,
     prefix: &str,
     deny_warnings: bool,
     lang: Lang,
-) -> String {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => output::human::render(outcome, color, lang),
-        Format::Json => output::json::render(outcome, lang),
-        Format::Gitlab => output::gitlab::render(&outcome.findings, prefix, lang),
-        Format::Junit => output::junit::render(outcome, deny_warnings, prefix, lang),
-        Format::Github => output::github::render(&outcome.findings, prefix, lang),
-        Format::Sarif => output::sarif::render(&outcome.findings, prefix, lang),
+        Format::Human => output::human::write(outcome, texts, color, lang, out),
+        Format::Json => output::json::write(outcome, lang, out),
+        Format::Gitlab => output::gitlab::write(&outcome.findings, prefix, lang, out),
+        Format::Junit => output::junit::write(outcome, deny_warnings, prefix, lang, out),
+        Format::Github => output::github::write(&outcome.findings, prefix, lang, out),
+        Format::Sarif => output::sarif::write(&outcome.findings, prefix, lang, out),
     }
 }
 

@@ -1,10 +1,10 @@
 //! `plan diff`: what changed in an object's plan from one year to the next.
 
 use crate::cli::{parse_year, Globals};
-use crate::model::shape::is_id;
+use crate::layout::is_id;
 use crate::plandiff::{self, Kind};
 use crate::repo::{self, Source, WorkTree};
-use anyhow::{anyhow, bail, Result};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// What changed between two years' plans of an object: roles, systems, upgrades,
@@ -46,10 +46,11 @@ pub enum Format {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if !is_id(&args.object) {
-        bail!("`{}` is not an object id", args.object);
+        return Err(super::bad_object_id(&args.object));
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
+    let lang = globals.language_at(&root);
     let years = super::object_years(&source, &args.object)?;
     if years.is_empty() {
         return Err(super::unknown_object(&source, &args.object));
@@ -59,7 +60,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         // The year a one-year command works on, where the object has a plan of it;
         // else its newest plan.
         None => {
-            let year = super::default_year(&source, globals.today)?;
+            let year = super::default_year(&source, globals.today, lang)?;
             if years.contains(&year) {
                 year
             } else {
@@ -71,23 +72,26 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         .from
         .or_else(|| years.iter().rev().find(|y| **y < to).copied())
         .ok_or_else(|| {
-            anyhow!(
-                "object `{}` has no plan before {to} to compare with",
-                args.object
-            )
+            crate::i18n::Fail(crate::msg!(
+                "error-diff-nothing-before",
+                object = &args.object,
+                year = to
+            ))
         })?;
     let load = |year: i32| -> Result<toml::Table> {
         let path = format!("objects/{}/{year}.toml", args.object);
         let bytes = source
             .read(&path)?
-            .ok_or_else(|| anyhow!("{path} does not exist"))?;
+            .ok_or_else(|| crate::i18n::Fail(crate::msg!("error-diff-missing", file = &path)))?;
         let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow!("{path} is not UTF-8; run `plan check {path}`"))?;
+            .map_err(|_| crate::i18n::Fail(crate::msg!("error-diff-not-utf8", file = &path)))?;
         toml::from_str(&text).map_err(|e| {
-            anyhow!(
-                "{path} is not valid TOML ({}); run `plan check {path}`",
-                e.message()
-            )
+            crate::i18n::Fail(crate::msg!(
+                "error-diff-not-toml",
+                file = &path,
+                why = e.message()
+            ))
+            .into()
         })
     };
     let changes = plandiff::diff(&load(from)?, &load(to)?);
@@ -95,9 +99,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&changes)?),
         Format::Text => {
             crate::outln!(
-                "objects/{}: {from} → {to}, {} changes",
-                args.object,
-                changes.len()
+                "{}",
+                crate::tr!(
+                    lang,
+                    "diff-heading",
+                    object = &args.object,
+                    from = from,
+                    to = to,
+                    changes = changes.len()
+                )
             );
             for c in &changes {
                 match c.change {

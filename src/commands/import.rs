@@ -55,9 +55,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
     let year = match args.year {
         Some(year) => year,
-        None => super::default_year(&source, globals.today)?,
+        None => super::default_year(&source, globals.today, lang)?,
     };
     let shown = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {shown}"))?;

@@ -38,7 +38,7 @@ pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
         crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let config = dir.join(crate::settings::CONFIG_FILE);
+    let config = dir.join(crate::layout::CONFIG_FILE);
     if config.exists() {
         crate::fail!("error-init-exists", file = config.display().to_string());
     }

@@ -1,9 +1,9 @@
 //! `plan log`: the dated change log of an object's plans, from git history.
 
 use crate::cli::Globals;
-use crate::model::shape::is_id;
+use crate::layout::is_id;
 use crate::repo::{self, GitRepo, WorkTree};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use git2::{Oid, Sort};
 use serde::Serialize;
 use std::path::Path;
@@ -47,9 +47,10 @@ struct Entry {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if !is_id(&args.object) {
-        bail!("`{}` is not an object id", args.object);
+        return Err(super::bad_object_id(&args.object));
     }
     let root = repo::find_root(globals.repo.as_deref())?;
+    let lang = globals.language_at(&root);
     let git = GitRepo::open(&root)?;
     let repo = &git.repo;
     let dir = format!("{}objects/{}", git.prefix, args.object);
@@ -110,7 +111,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&entries)?),
         Format::Table => {
             if entries.is_empty() {
-                crate::outln!("no commits change objects/{}/", args.object);
+                crate::outln!("{}", crate::tr!(lang, "log-none", object = &args.object));
                 return Ok(ExitCode::SUCCESS);
             }
             let rows = entries.iter().map(|e| {
@@ -126,11 +127,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                     e.files.join(", "),
                 ]
             });
-            let table = crate::output::table::render(
-                &["date (UTC)", "author", "commit", "summary", "files"],
-                rows,
-                &["author", "summary", "files"],
-            );
+            let header = ["date", "author", "commit", "summary", "files"]
+                .map(|column| lang.text(&format!("log-col-{column}")));
+            let header = header.each_ref().map(String::as_str);
+            let table =
+                crate::output::table::render(&header, rows, &[header[1], header[3], header[4]]);
             crate::outln!("{}", table.trim_end());
         }
     }

@@ -17,17 +17,18 @@ pub mod rule;
 pub mod schema;
 pub mod site;
 
+use crate::i18n::Lang;
 use crate::repo::Source;
 use chrono::{Datelike, NaiveDate};
 
 /// The year a one-year command works on when given no `--year` (SPEC §5): the year
 /// of `today`; where the repository has no plan of that year but has plans of the
 /// next (the planning season, November–December), the next year, said on stderr.
-pub fn default_year(source: &dyn Source, today: NaiveDate) -> anyhow::Result<i32> {
+pub fn default_year(source: &dyn Source, today: NaiveDate, lang: Lang) -> anyhow::Result<i32> {
     let this = today.year();
     let mut has = (false, false);
     for file in source.list_objects()?.files {
-        match crate::checks::classify(&file) {
+        match crate::layout::classify(&file) {
             Ok((_, y)) if y == this => has.0 = true,
             Ok((_, y)) if y == this + 1 => has.1 = true,
             _ => {}
@@ -35,9 +36,9 @@ pub fn default_year(source: &dyn Source, today: NaiveDate) -> anyhow::Result<i32
     }
     Ok(match has {
         (false, true) => {
-            eprintln!(
-                "note: using {next}: there are no plans for {this} yet, but there are for {next} (pass --year to choose)",
-                next = this + 1
+            crate::output::note(
+                lang,
+                crate::msg!("note-next-year", year = this, next = this + 1),
             );
             this + 1
         }
@@ -51,7 +52,7 @@ pub fn object_years(source: &dyn Source, object: &str) -> anyhow::Result<Vec<i32
         .list_objects()?
         .files
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .filter(|(o, _)| o == object)
         .map(|(_, y)| y)
         .collect();
@@ -67,22 +68,32 @@ pub fn unknown_object(source: &dyn Source, object: &str) -> anyhow::Error {
         .map(|l| l.files)
         .unwrap_or_default()
         .iter()
-        .filter_map(|f| crate::checks::classify(f).ok())
+        .filter_map(|f| crate::layout::classify(f).ok())
         .map(|(o, _)| o)
         .collect();
-    let hint = match crate::diag::did_you_mean(object, objects.iter().map(String::as_str)) {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None if objects.is_empty() => "; the repository has no plans yet".to_string(),
-        None => format!(" (objects: {})", list_some(&objects)),
+    let message = match crate::diag::did_you_mean(object, objects.iter().map(String::as_str)) {
+        Some(near) => crate::msg!("error-unknown-object-suggest", object = object, name = near),
+        None if objects.is_empty() => crate::msg!("error-unknown-object-no-plans", object = object),
+        None => {
+            let shown: Vec<&str> = objects.iter().take(10).map(String::as_str).collect();
+            crate::msg!(
+                "error-unknown-object",
+                object = object,
+                objects = shown.join(", "),
+                more = objects.len() - shown.len()
+            )
+        }
     };
-    anyhow::anyhow!("no object `{object}`: there is no objects/{object}/<year>.toml{hint}")
+    crate::i18n::Fail(message).into()
 }
 
-/// Up to ten names, then how many more.
-fn list_some(names: &std::collections::BTreeSet<String>) -> String {
-    let shown: Vec<&str> = names.iter().take(10).map(String::as_str).collect();
-    match names.len().saturating_sub(shown.len()) {
-        0 => shown.join(", "),
-        more => format!("{}, and {more} more", shown.join(", ")),
-    }
+/// The error for a folder name that is no object id: exit 2, with the id it could
+/// be.
+pub fn bad_object_id(object: &str) -> anyhow::Error {
+    crate::i18n::Fail(crate::msg!(
+        "error-object-id",
+        object = object,
+        suggestion = crate::layout::suggest_id(object)
+    ))
+    .into()
 }

@@ -1,7 +1,7 @@
 //! `plan new`: scaffold a plan file with every required role and question.
 
 use crate::cli::{parse_year, Globals};
-use crate::model::shape::{is_id, suggest_id};
+use crate::layout::is_id;
 use crate::repo::{self, WorkTree};
 use crate::scaffold::{self, Draft, DraftSystem};
 use crate::settings::Settings;
@@ -44,24 +44,21 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if !is_id(&args.object) {
-        crate::fail!(
-            "error-object-id",
-            object = &args.object,
-            suggestion = suggest_id(&args.object)
-        );
+        return Err(super::bad_object_id(&args.object));
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
     let year = match args.year {
         Some(year) => year,
         None => {
-            let year = super::default_year(&source, globals.today)?;
+            let year = super::default_year(&source, globals.today, lang)?;
             // November–December: plans are made for next year, so say which one this is.
             if year == globals.today.year() && globals.today.month() >= 11 {
-                eprintln!(
-                    "note: creating the plan for {year}, the year of today; for next year's plan pass --year {}",
-                    year + 1
+                crate::output::note(
+                    lang,
+                    crate::msg!("note-this-year", year = year, next = year + 1),
                 );
             }
             year
@@ -77,7 +74,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     let text = scaffold::plan_text(&settings, &draft, year);
     scaffold::write_new(&root, &settings, vec![(root.join(&rel), text.into_bytes())])?;
-    crate::outln!("created {rel}");
-    crate::outln!("fill in the empty values, then run `plan check {rel}`");
+    crate::outln!("{}", crate::tr!(lang, "new-created", file = &rel));
+    crate::outln!("{}", crate::tr!(lang, "new-next", file = &rel));
     Ok(ExitCode::SUCCESS)
 }

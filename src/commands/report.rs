@@ -1,11 +1,13 @@
 //! `plan report`: tables across the repository for the steering group.
 
 use crate::cli::{parse_year, Globals};
-use crate::diag::did_you_mean_hint;
+use crate::diag::did_you_mean;
+use crate::i18n::Lang;
 use crate::repo::{self, WorkTree};
 use crate::report::{self, render, Rows, Sheet};
+use crate::schema::RoleModel;
 use crate::settings::Settings;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -108,38 +110,43 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     match (args.kind, args.format) {
         (Kind::Deps, Format::Ics)
         | (Kind::Upgrades | Kind::Deviations | Kind::Roles, Format::Mermaid | Format::Dot) => {
-            bail!(
-                "--format {} is not available for `report {}`",
-                name(args.format),
-                name(args.kind)
+            crate::fail!(
+                "error-report-format",
+                format = name(args.format),
+                report = name(args.kind)
             )
         }
         (Kind::Deviations | Kind::Roles | Kind::Systems, Format::Ics) => {
-            bail!("--format ics is available for `report upgrades` only")
+            crate::fail!("error-report-ics")
         }
         _ => {}
     }
     if args.reverse.is_some() && args.kind != Kind::Deps {
-        bail!("--reverse goes with `report deps`");
+        crate::fail!("error-report-reverse");
     }
     if args.format == Format::Xlsx && args.output.is_none() {
-        bail!("--format xlsx writes a workbook, not text: name the file with --output FILE, e.g. --output report.xlsx");
+        crate::fail!("error-report-xlsx-output");
     }
     if (args.overdue || args.owner.is_some() || args.object.is_some())
         && args.kind != Kind::Deviations
     {
-        bail!("--overdue, --owner and --object go with `report deviations`");
+        crate::fail!("error-report-deviations-flags");
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
+    let people = People {
+        lang,
+        model: &settings.roles,
+    };
     let year_number = match args.year {
         Some(year) => year,
-        None => crate::commands::default_year(&source, globals.today)?,
+        None => crate::commands::default_year(&source, globals.today, lang)?,
     };
     let year = report::load::year(&source, year_number)?;
     if year.plans.is_empty() {
-        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
+        crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }
     let name = args.kind.name();
     let bytes = match args.kind {
@@ -152,17 +159,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                     &settings.config.organisation,
                     year_number,
                     globals.today,
+                    lang,
                 )
                 .into_bytes()
             } else {
-                tabular(&rows, args.format, name)?
+                tabular(&rows, args.format, name, &people)?
             }
         }
         Kind::Deps => {
             let rows = match &args.reverse {
                 Some(object) => {
                     if year.index().object(object).is_none() {
-                        bail!("no object `{object}` has a plan for {year_number}");
+                        return Err(no_plan_of(&year, object, year_number));
                     }
                     report::deps::reverse(&year, object)
                 }
@@ -171,7 +179,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             match args.format {
                 Format::Mermaid => report::deps::mermaid(&rows).into_bytes(),
                 Format::Dot => report::deps::dot(&rows).into_bytes(),
-                format => tabular(&rows, format, name)?,
+                format => tabular(&rows, format, name, &people)?,
             }
         }
         Kind::Deviations => {
@@ -179,20 +187,22 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             if let Some(owner) = args.owner.as_deref() {
                 if model.role(owner).is_none() {
                     let ids = model.roles.iter().map(|r| r.id.as_str());
-                    bail!(
-                        "role model {} has no role `{owner}`{}",
-                        model.name,
-                        did_you_mean_hint(owner, ids)
-                    );
+                    match did_you_mean(owner, ids) {
+                        Some(near) => crate::fail!(
+                            "error-no-role-suggest",
+                            model = model.name.as_str(),
+                            role = owner,
+                            name = near
+                        ),
+                        None => {
+                            crate::fail!("error-no-role", model = model.name.as_str(), role = owner)
+                        }
+                    }
                 }
             }
             if let Some(object) = args.object.as_deref() {
                 if year.index().object(object).is_none() {
-                    let objects = year.plans.iter().map(|p| p.object.as_str());
-                    bail!(
-                        "no object `{object}` has a plan for {year_number}{}",
-                        did_you_mean_hint(object, objects)
-                    );
+                    return Err(no_plan_of(&year, object, year_number));
                 }
             }
             let filter = report::deviations::Filter {
@@ -200,10 +210,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 owner: args.owner.as_deref(),
                 object: args.object.as_deref(),
             };
-            let rows = report::deviations::rows(&year, model, globals.today, &filter);
-            tabular(&rows, args.format, name)?
+            let rows = report::deviations::rows(&year, model, globals.today, &filter, lang);
+            tabular(&rows, args.format, name, &people)?
         }
-        Kind::Roles => tabular(&report::roles::rows(&year), args.format, name)?,
+        Kind::Roles => tabular(&report::roles::rows(&year), args.format, name, &people)?,
         Kind::Systems => {
             let rows = report::systems::rows(&year, &settings.roles);
             match args.format {
@@ -212,6 +222,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                     &report::systems::sheet(&rows, &settings.roles),
                     format,
                     name,
+                    &people,
                 )?,
             }
         }
@@ -236,17 +247,43 @@ impl Kind {
     }
 }
 
-fn tabular<R: Rows>(rows: &[R], format: Format, name: &str) -> Result<Vec<u8>> {
+/// What the formats people read need to show a report in words: the language, and
+/// the role model for role labels.
+struct People<'a> {
+    lang: Lang,
+    model: &'a RoleModel,
+}
+
+/// `--reverse` or `--object` naming an object without a plan this year.
+fn no_plan_of(year: &report::load::Year, object: &str, year_number: i32) -> anyhow::Error {
+    let objects = year.plans.iter().map(|p| p.object.as_str());
+    let fail = match did_you_mean(object, objects) {
+        Some(near) => crate::msg!(
+            "error-no-plan-of-suggest",
+            object = object,
+            year = year_number,
+            name = near
+        ),
+        None => crate::msg!("error-no-plan-of", object = object, year = year_number),
+    };
+    crate::i18n::Fail(fail).into()
+}
+
+fn tabular<R: Rows>(rows: &[R], format: Format, name: &str, people: &People) -> Result<Vec<u8>> {
     match format {
         Format::Json => Ok(render::json(rows).into_bytes()),
-        format => grid(&Sheet::of(rows), format, name),
+        format => grid(&Sheet::of(rows), format, name, people),
     }
 }
 
-/// A sheet in a grid format: CSV, Markdown, XLSX, or else a terminal table.
-fn grid(sheet: &Sheet, format: Format, name: &str) -> Result<Vec<u8>> {
+/// A sheet in a grid format: CSV (as written, for machines), or in words of the
+/// language for people: Markdown, XLSX, or else a terminal table.
+fn grid(sheet: &Sheet, format: Format, name: &str, people: &People) -> Result<Vec<u8>> {
+    if format == Format::Csv {
+        return Ok(render::csv(sheet).into_bytes());
+    }
+    let sheet = &sheet.for_people(people.lang, people.model);
     Ok(match format {
-        Format::Csv => render::csv(sheet).into_bytes(),
         Format::Markdown => render::markdown(sheet).into_bytes(),
         Format::Xlsx => report::xlsx::workbook(sheet, name)?,
         _ => render::table(sheet).into_bytes(),

@@ -41,7 +41,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let lang = globals.language(&settings);
     let year_number = match args.year {
         Some(year) => year,
-        None => super::default_year(&source, globals.today)?,
+        None => super::default_year(&source, globals.today, lang)?,
     };
     // One pass over the plans: each is parsed once, checked, and what its page and
     // the overview pages need of it kept (the typed plans are not held: see
@@ -66,14 +66,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         .outcome
         .files
         .iter()
-        .filter(|f| crate::checks::classify(f).is_ok() && !paged.contains(f.as_str()))
+        .filter(|f| crate::layout::classify(f).is_ok() && !paged.contains(f.as_str()))
     {
         eprintln!(
             "warning: {file} is left out: it is not a readable TOML file (`plan check {file}` shows why)"
         );
     }
     if checked.kept.is_empty() {
-        eprintln!("note: no plans for {year_number} (objects/<object>/{year_number}.toml)");
+        crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }
     let site = crate::site::Site::new(crate::site::Input {
         words: &words,
@@ -84,9 +84,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let files = site.files();
     let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;
     eprintln!(
-        "wrote {written} of {} files of the {year_number} site to {}",
-        files.len(),
-        args.out.display()
+        "{}",
+        crate::tr!(
+            lang,
+            "wrote-site",
+            written = written,
+            files = files.len(),
+            year = year_number,
+            dir = args.out.display().to_string()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -251,9 +251,21 @@ impl Lock {
     /// Writes `bytes` into the lock file and syncs it; `like` gives the owner and
     /// mode to keep.
     fn fill(&mut self, bytes: &[u8], like: Option<&fs::Metadata>) -> Result<()> {
+        self.fill_with(|file| file.write_all(bytes), like)
+    }
+
+    /// [`Lock::fill`] with what `write` writes, through a buffer.
+    fn fill_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+        like: Option<&fs::Metadata>,
+    ) -> Result<()> {
         let file = self.file.as_mut().expect("an open lock file");
         (|| -> std::io::Result<()> {
-            file.write_all(bytes)?;
+            let mut buffered = std::io::BufWriter::new(&mut *file);
+            write(&mut buffered)?;
+            buffered.flush()?;
+            drop(buffered);
             if let Some(meta) = like {
                 file.set_permissions(meta.permissions())?;
                 #[cfg(unix)]
@@ -370,25 +382,37 @@ pub fn update(
 /// keeping its owner and mode; a FIFO, device or terminal (`/dev/stdout`,
 /// `/dev/null`) is written into, never replaced.
 pub fn write_report(target: &Path, bytes: &[u8]) -> Result<()> {
+    write_report_with(target, |out| out.write_all(bytes))
+}
+
+/// [`write_report`] with what `write` writes, piece by piece: a large report is
+/// never held in memory whole.
+pub fn write_report_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let shown = || format!("--output {}", target.display());
     match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => bail!("{}: is a folder", shown()),
         Ok(meta) if !meta.is_file() => fs::OpenOptions::new()
             .write(true)
             .open(target)
-            .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                write(&mut out).and_then(|()| out.flush())
+            })
             .with_context(|| format!("writing {}", target.display())),
         Ok(meta) => {
             writable(&meta, target)?;
             let real = fs::canonicalize(target)
                 .with_context(|| format!("writing {}", target.display()))?;
             let mut lock = Lock::take(&real, target)?;
-            lock.fill(bytes, Some(&meta))?;
+            lock.fill_with(write, Some(&meta))?;
             lock.replace()
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let mut lock = Lock::take(target, target)?;
-            lock.fill(bytes, None)?;
+            lock.fill_with(write, None)?;
             lock.replace()
         }
         Err(e) => Err(e).with_context(|| format!("writing {}", target.display())),

@@ -5,7 +5,7 @@
 use super::read::Grid;
 use super::Finding;
 use crate::diag::did_you_mean;
-use crate::model::shape::id_from_name;
+use crate::layout::id_from_name;
 use crate::schema::RoleModel;
 
 /// What a column holds.

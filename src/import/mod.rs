@@ -7,7 +7,7 @@ pub mod columns;
 pub mod read;
 
 use crate::checks::roles::is_email;
-use crate::model::shape::id_from_name;
+use crate::layout::id_from_name;
 use crate::scaffold::{Draft, DraftSystem, Holder};
 use crate::schema::RoleModel;
 use chrono::NaiveDate;

@@ -1,7 +1,9 @@
 //! The data of a plan repository: `plan.toml` and the plan files, with spans.
 
 pub mod config;
+pub mod digest;
 pub mod json_schema;
+pub mod parse;
 pub mod plan;
 pub mod shape;
 pub mod tree;

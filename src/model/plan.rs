@@ -167,7 +167,7 @@ impl Appendix3 {
     pub fn digest_matches(&self) -> bool {
         self.digest
             .as_ref()
-            .is_some_and(|d| d.val == crate::digest::of_answers(&self.answers))
+            .is_some_and(|d| d.val == crate::model::digest::of_answers(&self.answers))
     }
 }
 

@@ -5,6 +5,7 @@
 use super::tree::{span_of, type_name, Tbl};
 use crate::diag::{did_you_mean, Span};
 use crate::i18n::Msg;
+use crate::layout::{is_id, suggest_id};
 use crate::msg;
 use toml::de::DeValue;
 use toml::Spanned;
@@ -681,7 +682,6 @@ pub fn quoted<S: AsRef<str>>(values: &[S]) -> String {
         .join(", ")
 }
 
-/// `^[a-z0-9][a-z0-9-]{0,62}$`: the syntax of object folders and system ids.
 /// How to write a date the user wrote another way (`15/12/2026`, `"2026-12-15"`):
 /// TOML dates are YYYY-MM-DD without quotes. Day-first forms are read the Swedish
 /// way (15/12/2026 is 15 December) to show the date rewritten.
@@ -707,45 +707,4 @@ pub fn looks_like_date(value: &str) -> bool {
         && value
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
-}
-
-pub fn is_id(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b.len() <= 63
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
-
-/// A valid id close to an invalid one, for hints.
-pub fn suggest_id(s: &str) -> String {
-    id_from_name(s).unwrap_or_else(|| "system".into())
-}
-
-/// The id a name makes: lowercase, å and ä → a, ö → o, other accents dropped (é → e),
-/// every run of other characters (spaces, `_`, `/`, …) → one `-`, at most 63
-/// characters. None when no letter or digit is left.
-pub fn id_from_name(s: &str) -> Option<String> {
-    let mut id = String::with_capacity(s.len());
-    for c in s.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' => 'a',
-            'ö' | 'ø' | 'ò' | 'ó' | 'ô' | 'õ' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ù' | 'ú' | 'û' => 'u',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'æ' => 'a',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c != '-' || !(id.is_empty() || id.ends_with('-')) {
-            id.push(c);
-        }
-    }
-    id.truncate(63);
-    let id = id.trim_matches('-');
-    (!id.is_empty()).then(|| id.to_string())
 }

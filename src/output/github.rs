@@ -3,8 +3,20 @@
 use crate::diag::{Finding, Severity};
 use crate::i18n::Lang;
 
+/// The annotations as one string.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write(findings, prefix, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("annotations are UTF-8")
+}
+
+/// The annotations written to `out` one at a time.
+pub fn write(
+    findings: &[Finding],
+    prefix: &str,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
@@ -15,16 +27,17 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
             message.push_str("\nhelp: ");
             message.push_str(&help);
         }
-        out.push_str(&format!(
-            "::{level} file={},line={},col={},title={}::{}\n",
+        writeln!(
+            out,
+            "::{level} file={},line={},col={},title={}::{}",
             property(&format!("{prefix}{}", f.file)),
             f.line,
             f.column,
             property(f.rule),
             data(&message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Escaping of a command's message.

@@ -29,23 +29,45 @@ struct Lines {
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): GitLab resolves paths from the git root.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    // The fingerprint must survive edits elsewhere in the file, so it leaves out the
-    // line; repeats of the same finding are told apart by their order.
-    // It is taken from the English message, so switching language keeps it.
-    let mut seen: HashMap<(String, &str, String), usize> = HashMap::new();
-    let issues: Vec<Issue> = findings
-        .iter()
-        .map(|f| {
+    let mut out = Vec::new();
+    write(findings, prefix, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`render`] written to `out` one issue at a time (no list of them is held in
+/// memory). The findings come in file order, as a check gives them.
+pub fn write(
+    findings: &[Finding],
+    prefix: &str,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Issues(findings, prefix, lang))?;
+    out.write_all(b"\n")
+}
+
+struct Issues<'a>(&'a [Finding], &'a str, Lang);
+
+impl Serialize for Issues<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Issues(findings, prefix, lang) = *self;
+        // The fingerprint must survive edits elsewhere in the file, so it leaves out
+        // the line; repeats of the same finding are told apart by their order. It is
+        // taken from the English message, so switching language keeps it. Repeats
+        // are counted within a file (its findings come together).
+        let mut seen: HashMap<(&str, String), usize> = HashMap::new();
+        let mut file: &str = "";
+        serializer.collect_seq(findings.iter().map(move |f| {
+            if *f.file != *file {
+                seen.clear();
+                file = &f.file;
+            }
             let english = f.message_in(Lang::En);
             let key = format!("{}\0{}\0{}", f.rule, f.file, english);
-            let n = seen.entry((f.file.clone(), f.rule, english)).or_default();
+            let n = seen.entry((f.rule, english)).or_default();
             *n += 1;
             let key = format!("{key}\0{n}");
-            let fingerprint: String = Sha256::digest(key.as_bytes())
-                .iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let fingerprint = hex::encode(&Sha256::digest(key.as_bytes())[..16]);
             Issue {
                 description: format!("{} [{}]", f.message_in(lang), f.rule),
                 check_name: f.rule,
@@ -59,28 +81,22 @@ pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
                     lines: Lines { begin: f.line },
                 },
             }
-        })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&issues).expect("issues serialise");
-    out.push('\n');
-    out
+        }))
+    }
 }
 
 /// The report of a check that could not run (exit 2): one blocker issue that says
 /// why, at plan.toml, so the merge request shows it instead of a missing report.
 pub fn could_not_run(why: &str, prefix: &str) -> String {
-    let fingerprint: String = Sha256::digest(format!("could-not-run\0{why}").as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let fingerprint =
+        hex::encode(&Sha256::digest(format!("could-not-run\0{why}").as_bytes())[..16]);
     let issue = Issue {
         description: format!("plan check could not run: {why}"),
         check_name: "could-not-run",
         fingerprint,
         severity: "blocker",
         location: Location {
-            path: format!("{prefix}{}", crate::settings::CONFIG_FILE),
+            path: format!("{prefix}{}", crate::layout::CONFIG_FILE),
             lines: Lines { begin: 1 },
         },
     };

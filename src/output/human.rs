@@ -1,15 +1,33 @@
 //! The human format: findings like a compiler's, with the source line underlined.
 
-use crate::diag::{Finding, Severity};
-use crate::engine::Outcome;
+use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
 use crate::tr;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use std::fmt::Write;
+use std::io::Write;
 
-/// Renders findings one after another, then a summary line.
-pub fn render(outcome: &Outcome, color: bool, lang: Lang) -> String {
-    let mut out = render_findings(&outcome.findings, color, lang);
+/// The text of a file by its repository-relative path, as findings were located in
+/// it (None when it cannot be read): where snippets' lines come from. Findings keep
+/// no copy of their lines (issue 17); a file is read when its findings are shown.
+pub type Texts<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// Findings one after another, then a summary line, as one string.
+pub fn render(outcome: &Outcome, texts: &Texts<'_>, color: bool, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(outcome, texts, color, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("findings are UTF-8")
+}
+
+/// [`render`], written to `out` finding by finding: no copy of the whole output is
+/// held in memory.
+pub fn write(
+    outcome: &Outcome,
+    texts: &Texts<'_>,
+    color: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    write_findings(&outcome.findings, texts, color, lang, out)?;
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
     // Stray files under objects/ are reported on (each has a `layout` finding), but
@@ -29,21 +47,33 @@ pub fn render(outcome: &Outcome, color: bool, lang: Lang) -> String {
         )
     };
     let style = match (color, errors, warnings) {
-        (false, _, _) => "",
-        (true, 0, 0) => "\x1b[1;32m",
-        (true, 0, _) => "\x1b[1;33m",
-        (true, _, _) => "\x1b[1;31m",
+        (false, _, _) => anstyle::Style::new(),
+        (true, 0, 0) => super::severity_style(anstyle::AnsiColor::Green),
+        (true, 0, _) => super::severity_style(anstyle::AnsiColor::Yellow),
+        (true, _, _) => super::severity_style(anstyle::AnsiColor::Red),
     };
-    let reset = if color { "\x1b[0m" } else { "" };
-    let _ = writeln!(out, "{style}{summary}{reset}");
-    out
+    writeln!(out, "{style}{summary}{style:#}")
 }
 
 /// Spans longer than this many bytes are marked at their start only.
 const MAX_UNDERLINE: usize = 48;
 
 /// Renders findings without a summary (also used for plan.toml problems).
-pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String {
+pub fn render_findings(findings: &[Finding], texts: &Texts<'_>, color: bool, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write_findings(findings, texts, color, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("findings are UTF-8")
+}
+
+/// [`render_findings`] written to `out` one finding at a time. Each file is read
+/// once for the lines of its findings (they come sorted by file).
+pub fn write_findings(
+    findings: &[Finding],
+    texts: &Texts<'_>,
+    color: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -54,7 +84,8 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
         Some(width) => renderer.term_width(usize::from(width)),
         None => renderer,
     };
-    let mut out = String::new();
+    // The file whose text is at hand, and its bytes.
+    let mut file: Option<(&str, Option<String>)> = None;
     let error = lang.text("label-error");
     let warning = lang.text("label-warning");
     let help_label = lang.text("label-help");
@@ -63,7 +94,16 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
             Severity::Error => Level::ERROR.with_name(error.as_str()),
             Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
-        let line_text = f.source_line.as_deref().unwrap_or("");
+        let line_text = match f.snippet {
+            None => "",
+            Some(_) => {
+                if file.as_ref().is_none_or(|(name, _)| *name != &*f.file) {
+                    file = Some((&f.file, texts(&f.file)));
+                }
+                let text = file.as_ref().and_then(|(_, text)| text.as_deref());
+                f.snippet_in(text.unwrap_or_default())
+            }
+        };
         // The span, clipped to the finding's line (a table's span may run on).
         let col_byte = line_text
             .char_indices()
@@ -112,7 +152,7 @@ pub fn render_findings(findings: &[Finding], color: bool, lang: Lang) -> String 
                     .message(help.as_ref()),
             );
         }
-        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+        writeln!(out, "{}\n", renderer.render(&[group]))?;
     }
-    out
+    Ok(())
 }

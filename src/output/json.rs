@@ -1,7 +1,6 @@
 //! `--format json`: one JSON object, as SPEC section 6 defines it.
 
-use crate::diag::{Finding, Severity};
-use crate::engine::Outcome;
+use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
 use serde::Serialize;
 

@@ -1,10 +1,8 @@
 //! `--format junit`: one test case per checked file, a failure per finding, so CI
 //! systems show the plans as a test report.
 
-use crate::diag::{Finding, Severity};
-use crate::engine::Outcome;
+use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
-use std::fmt::Write;
 
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): CI resolves paths from the git root.
@@ -13,31 +11,51 @@ use std::fmt::Write;
 /// failing findings go into one failure element, one line each; `failures` counts
 /// the failed test cases, and each test case names its `file`.
 pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(outcome, deny_warnings, prefix, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("XML is UTF-8")
+}
+
+/// [`render`] written to `out` one test case at a time.
+pub fn write(
+    outcome: &Outcome,
+    deny_warnings: bool,
+    prefix: &str,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let fails = |f: &Finding| f.severity == Severity::Error || deny_warnings;
     // Findings are in file order, as are the files: one pass pairs them up.
-    let mut by_file = outcome
-        .findings
-        .chunk_by(|a, b| a.file == b.file)
-        .peekable();
-    let mut cases = String::new();
-    let mut failed = 0;
+    let by_file = || outcome.findings.chunk_by(|a, b| a.file == b.file);
+    let failed = by_file().filter(|group| group.iter().any(fails)).count();
+    let tests = outcome.files.len();
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
+        out,
+        "<testsuites name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\">"
+    )?;
+    writeln!(
+        out,
+        "  <testsuite name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\" errors=\"0\">"
+    )?;
+    let mut by_file = by_file().peekable();
     for file in &outcome.files {
         let findings: &[Finding] = match by_file.peek() {
-            Some(group) if &group[0].file == file => by_file.next().unwrap_or_default(),
+            Some(group) if *group[0].file == **file => by_file.next().unwrap_or_default(),
             _ => &[],
         };
         let path = xml(&format!("{prefix}{file}"));
         let class = file.split('/').nth(1).unwrap_or("plan");
-        let _ = write!(
-            cases,
+        write!(
+            out,
             "    <testcase name=\"{path}\" classname=\"{}\" file=\"{path}\"",
             xml(class)
-        );
+        )?;
         if findings.is_empty() {
-            cases.push_str("/>\n");
+            writeln!(out, "/>")?;
             continue;
         }
-        cases.push_str(">\n");
+        writeln!(out, ">")?;
         let line = |f: &Finding| {
             format!(
                 "{prefix}{}:{}:{}: {}[{}]: {}\n",
@@ -52,7 +70,6 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) 
         let (failing, notes): (Vec<&Finding>, Vec<&Finding>) =
             findings.iter().partition(|f| fails(f));
         if let Some(first) = failing.first() {
-            failed += 1;
             let message = match failing.len() {
                 1 => first.message_in(lang),
                 n => crate::tr!(
@@ -63,33 +80,21 @@ pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) 
                 ),
             };
             let text: String = failing.iter().map(|f| line(f)).collect();
-            let _ = writeln!(
-                cases,
+            writeln!(
+                out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                 xml(first.rule),
                 xml(&message),
                 xml(&text)
-            );
+            )?;
         }
         if !notes.is_empty() {
             let text: String = notes.iter().map(|f| line(f)).collect();
-            let _ = writeln!(cases, "      <system-out>{}</system-out>", xml(&text));
+            writeln!(out, "      <system-out>{}</system-out>", xml(&text))?;
         }
-        cases.push_str("    </testcase>\n");
+        writeln!(out, "    </testcase>")?;
     }
-    let tests = outcome.files.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\">"
-    );
-    let _ = writeln!(
-        out,
-        "  <testsuite name=\"plan check\" tests=\"{tests}\" failures=\"{failed}\" errors=\"0\">"
-    );
-    out.push_str(&cases);
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+    writeln!(out, "  </testsuite>\n</testsuites>")
 }
 
 /// The report of a check that could not run (exit 2): one test case in error that

@@ -8,25 +8,33 @@ pub mod junit;
 pub mod sarif;
 pub mod table;
 
-/// Whether to colour terminal output: `--color`, then NO_COLOR, then whether stdout
-/// is a terminal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+/// `--color WHEN`: clap's own choice (auto, always, never).
+pub use clap::ColorChoice;
+
+/// Whether to colour what goes to `stream`: `--color always` and `never` decide;
+/// with `auto`, anstream's rules (those of cargo and rustc): NO_COLOR turns colour
+/// off, CLICOLOR_FORCE on, CLICOLOR=0 off, and otherwise a terminal is coloured
+/// unless TERM is `dumb`.
+pub fn colored<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
+    }
 }
 
-impl ColorChoice {
-    pub fn enabled(self, stream_is_terminal: bool) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        }
-    }
+/// The style of a summary or an error line: bold, in the colour of its severity.
+pub fn severity_style(color: anstyle::AnsiColor) -> anstyle::Style {
+    anstyle::Style::new().bold().fg_color(Some(color.into()))
+}
+
+/// A note on stderr in the language: `note: …`, `obs: …`.
+pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    eprintln!(
+        "{}: {}",
+        lang.text("label-note"),
+        visible(&message.render(lang))
+    );
 }
 
 /// "1 error", "3 errors".

@@ -335,8 +335,9 @@ pub enum Changed {
 /// (SPEC §5, v2), never silently HEAD instead.
 #[derive(Clone, Copy, Debug)]
 pub enum Against<'a> {
-    /// The work tree, committed and uncommitted changes alike.
-    WorkTree,
+    /// The work tree, committed and uncommitted changes alike; with the listing of
+    /// its `objects/` the check made (new files are found there).
+    WorkTree(&'a Listing),
     /// The index (`--staged`).
     Index,
     /// The tree of a revision (`--rev R`); the merge base is that of R and the base.
@@ -365,7 +366,7 @@ impl GitRepo {
                     .map_err(|e| anyhow!("--rev {rev}: not a commit ({})", e.message()))?,
                 rev,
             ),
-            Against::WorkTree | Against::Index => (
+            Against::WorkTree(_) | Against::Index => (
                 repo.head()
                     .and_then(|h| h.peel_to_commit())
                     .map_err(|e| anyhow!("--changed-since needs a HEAD commit: {}", e.message()))?,
@@ -381,19 +382,6 @@ impl GitRepo {
         };
         let base_tree = merge_base.tree()?;
         let mut changed = Vec::new();
-        let mut options = git2::DiffOptions::new();
-        if !self.prefix.is_empty() {
-            options.pathspec(self.prefix.trim_end_matches('/'));
-        }
-        let mut collect = |diff: git2::Diff<'_>| {
-            changed.extend(diff.deltas().filter_map(|d| {
-                d.new_file()
-                    .path()
-                    .or(d.old_file().path())
-                    .and_then(|p| p.to_str())
-                    .map(str::to_string)
-            }));
-        };
         match against {
             Against::Rev(_) => {
                 changed_files(repo, Some(&base_tree), Some(&tip.tree()?), "", &mut changed)?
@@ -401,16 +389,14 @@ impl GitRepo {
             Against::Index => {
                 // The index being committed: with `git commit -a` or a partial commit
                 // that is GIT_INDEX_FILE, not .git/index.
-                let index = git2::Index::open(&self.index_file()?)?;
-                collect(repo.diff_tree_to_index(
-                    Some(&base_tree),
-                    Some(&index),
-                    Some(&mut options),
-                )?)
+                let mut index = git2::Index::open(&self.index_file()?)?;
+                changed = self.staged(&mut index, &base_tree)?;
             }
-            Against::WorkTree => {
-                options.include_untracked(true).recurse_untracked_dirs(true);
-                collect(repo.diff_tree_to_workdir_with_index(Some(&base_tree), Some(&mut options))?)
+            Against::WorkTree(listing) => {
+                // What was committed since the merge base, then what is not yet.
+                let head = tip.tree()?;
+                changed_files(repo, Some(&base_tree), Some(&head), "", &mut changed)?;
+                changed.extend(self.uncommitted(&head, listing)?);
             }
         }
         let mut objects = std::collections::BTreeSet::new();
@@ -418,7 +404,7 @@ impl GitRepo {
             let Some(rel) = path.strip_prefix(&self.prefix) else {
                 continue;
             };
-            if rel == crate::settings::CONFIG_FILE || rel.starts_with("schema/") {
+            if rel == crate::layout::CONFIG_FILE || rel.starts_with("schema/") {
                 return Ok(Changed::All(format!("{rel} changed")));
             }
             if let Some(rest) = rel.strip_prefix("objects/") {

@@ -8,8 +8,7 @@
 //! folders) and shared; a file's versions are parsed once per blob.
 
 use super::GitRepo;
-use crate::diag::Span;
-use crate::model::{Plan, Tbl};
+use crate::model::Plan;
 use anyhow::{anyhow, Result};
 use git2::{Commit, ObjectType, Oid};
 use std::cell::RefCell;
@@ -290,10 +289,5 @@ pub fn describe(commit: &Commit<'_>) -> String {
 }
 
 fn parse(bytes: &[u8]) -> Version {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let tree = toml::de::DeTable::parse(text).ok()?;
-    Some(Rc::new(Plan::from_tree(Tbl::new(
-        tree.get_ref(),
-        Span::START,
-    ))))
+    Some(Rc::new(crate::model::parse::parse(bytes).ok()?.plan()))
 }

@@ -3,6 +3,7 @@
 
 mod git;
 pub mod history;
+mod status;
 mod worktree;
 
 pub use git::{Against, Changed, GitRepo, GitSource};
@@ -29,7 +30,8 @@ pub trait Source: Sync {
 
     /// [`Source::list_objects`], taking the entries of folders whose stat data shows
     /// them unchanged from `known` instead of reading them again, and giving back the
-    /// listings worth keeping for the next run. Only the work tree has folders; other
+    /// listings this run saw, with their folders' stat data (the cache keeps those
+    /// that are settled for the next run). Only the work tree has folders; other
     /// sources list as usual.
     fn list_objects_reusing(&self, known: &DirListings) -> Result<(Listing, DirListings)> {
         let _ = known;
@@ -92,6 +94,10 @@ pub enum Fingerprint {
     Stat(FileStat),
 }
 
+/// Stat data younger than this is not recorded: a file written again within the
+/// same clock tick could otherwise keep its times (git's "racy clean" problem).
+const SETTLED_NANOS: i64 = 2_000_000_000;
+
 /// A file's size, inode and change times. The change time (ctime) is set by the
 /// kernel on every write and cannot be set back, so a rewrite shows even when the
 /// size and modification time are kept.
@@ -124,6 +130,15 @@ impl FileStat {
             let _ = meta;
             None
         }
+    }
+
+    /// Whether the stat data is old enough at the time `now` to be recorded (see
+    /// [`SETTLED_NANOS`]).
+    pub fn settled_at(&self, now: std::time::SystemTime) -> bool {
+        let now = now
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        self.mtime.max(self.ctime) < now.saturating_sub(SETTLED_NANOS)
     }
 }
 
@@ -165,7 +180,7 @@ pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
 /// Whether `dir` holds a plan.toml: None when there is none, else whether it is a
 /// regular file (a FIFO, folder or dangling link named plan.toml is said to be one).
 fn config_in(dir: &Path) -> Option<std::result::Result<(), String>> {
-    let path = dir.join(crate::settings::CONFIG_FILE);
+    let path = dir.join(crate::layout::CONFIG_FILE);
     let link = path.symlink_metadata().ok()?;
     Some(match path.metadata() {
         Ok(meta) if meta.is_file() => Ok(()),

@@ -114,7 +114,7 @@ impl WorkTree {
         let mut entries = read.with_context(|| format!("reading {rel}/"))?;
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         if entries.is_empty() && rel != "objects" {
-            if let Err(why) = crate::checks::classify(&format!("{rel}/0000.toml")) {
+            if let Err(why) = crate::layout::classify(&format!("{rel}/0000.toml")) {
                 out.problems.push((rel.to_string(), why));
             }
         }
@@ -251,7 +251,7 @@ impl WorkTree {
     /// (the usual case) opens no git repository here at all. Outside git, nothing is
     /// ignored.
     fn drop_ignored(&self, out: &mut Listing) {
-        let is_plan = |path: &str| crate::checks::classify(path).is_ok();
+        let is_plan = |path: &str| crate::layout::classify(path).is_ok();
         if out.problems.is_empty() && out.files.iter().all(|f| is_plan(f)) {
             return;
         }
@@ -335,7 +335,7 @@ fn not_a_file(path: &Path) -> Msg {
 /// file becomes a `parse` finding, not an out-of-memory.
 fn read_bounded(file: fs::File, len: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let limit = crate::checks::MAX_FILE_BYTES as u64 + 1;
+    let limit = crate::layout::MAX_FILE_BYTES as u64 + 1;
     let mut bytes = Vec::with_capacity(len.min(limit) as usize);
     file.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -363,8 +363,8 @@ fn read_dir(dir: &Path) -> std::io::Result<Vec<Item>> {
 /// part of a check. Links are not followed here; the walk handles them.
 ///
 /// With `known` listings (see [`Source::list_objects_reusing`]) a folder is looked at
-/// with one `lstat`, and read only when its stat data changed; the listings that can
-/// be kept for the next run go to `keep`.
+/// with one `lstat`, and read only when its stat data changed; the listings with
+/// their stat data go to `keep`.
 fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings) -> Prefetched {
     let Ok(top) = read_dir(objects) else {
         return Prefetched::default();
@@ -413,7 +413,7 @@ fn prefetch(objects: &Path, known: Option<&DirListings>, keep: &mut DirListings)
                 }
                 let entries = read_dir(&dir);
                 let listing = match (&entries, stat) {
-                    (Ok(items), Some(stat)) if crate::cache::settled(&stat) => items
+                    (Ok(items), Some(stat)) => items
                         .iter()
                         .map(|i| {
                             Some((

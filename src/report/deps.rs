@@ -1,7 +1,7 @@
 //! `plan report deps`: what depends on what, and `--reverse`: who is hit when an
 //! object is down or upgraded.
 
-use super::Rows;
+use super::{Rows, Words};
 use crate::index::{split_ref, Via};
 use crate::report::load::Year;
 use serde::Serialize;
@@ -17,6 +17,7 @@ pub struct DepRow {
 
 impl Rows for DepRow {
     const COLUMNS: &'static [&'static str] = &["object", "system", "target", "via"];
+    const WORDS: &'static [(&'static str, Words)] = &[("via", Words::Value("via"))];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

@@ -1,11 +1,13 @@
 //! `plan report deviations`: everything the steering group must hear about, most
 //! urgent first.
 
-use super::{text, yes_no, Rows};
+use super::{text, yes_no, Rows, Words};
 use crate::diag::amount;
+use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::report::load::Year;
 use crate::schema::{Presence, RoleModel};
+use crate::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -58,6 +60,11 @@ impl Rows for DeviationRow {
         "overdue",
     ];
     const PROSE: &'static [&'static str] = &["description"];
+    const WORDS: &'static [(&'static str, Words)] = &[
+        ("source", Words::Value("source")),
+        ("owner", Words::Role),
+        ("overdue", Words::YesNo),
+    ];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),
@@ -93,11 +100,12 @@ pub fn rows(
     model: &RoleModel,
     today: NaiveDate,
     filter: &Filter<'_>,
+    lang: Lang,
 ) -> Vec<DeviationRow> {
     let mut rows: Vec<DeviationRow> = year
         .plans
         .iter()
-        .flat_map(|p| rows_of(&p.object, &p.plan, model, today))
+        .flat_map(|p| rows_of(&p.object, &p.plan, model, today, lang))
         .filter(|r| filter.keeps(r))
         .collect();
     sort(&mut rows);
@@ -110,6 +118,7 @@ pub fn rows_of(
     plan: &Plan,
     model: &RoleModel,
     today: NaiveDate,
+    lang: Lang,
 ) -> Vec<DeviationRow> {
     let mut rows = Vec::new();
     {
@@ -136,9 +145,10 @@ pub fn rows_of(
                 let Some(answer) = a.answer.as_ref().filter(|_| a.is_deviation()) else {
                     continue;
                 };
+                let said = lang.value("answer", &answer.val);
                 let description = match &a.deviation {
-                    Some(d) => format!("{}: {}", answer.val, d.val),
-                    None => answer.val.clone(),
+                    Some(d) => tr!(lang, "deviation-answer", answer = said, deviation = &d.val),
+                    None => said,
                 };
                 let due = a.due.as_ref().map(|d| d.val);
                 rows.push(row(
@@ -155,17 +165,14 @@ pub fn rows_of(
             if plan.status_is_established() && !system.is_retired() {
                 let (id, description) = match &system.appendix3 {
                     Some(a3) if a3.is_attested() && a3.digest_matches() => continue,
-                    Some(a3) if a3.is_attested() => (
-                        "stale",
-                        "the answers of appendix 3 changed after it was attested",
-                    ),
-                    _ => ("not-attested", "appendix 3 is not attested"),
+                    Some(a3) if a3.is_attested() => ("stale", "appendix3-stale"),
+                    _ => ("not-attested", "appendix3-not-attested"),
                 };
                 rows.push(row(
                     Some(sys.val.clone()),
                     Source::Attestation,
                     id.into(),
-                    description.into(),
+                    tr!(lang, description, system = &sys.val),
                     Some(plan.attester(model).to_string()),
                     None,
                     false,
@@ -193,15 +200,15 @@ pub fn rows_of(
             };
             let planned = up.status.as_ref().is_none_or(|s| s.val == "planned");
             if planned && date.val < today {
-                let version = up
-                    .to_version
-                    .as_ref()
-                    .map_or(String::new(), |v| format!(" to {}", v.val));
+                let description = match &up.to_version {
+                    Some(v) => tr!(lang, "deviation-upgrade-late-to", version = &v.val),
+                    None => lang.text("deviation-upgrade-late"),
+                };
                 rows.push(row(
                     Some(system.val.clone()),
                     Source::Upgrade,
                     format!("{}@{}", system.val, date.val),
-                    format!("upgrade{version} still planned after its date"),
+                    description,
                     None,
                     Some(date.val),
                     true,
@@ -218,10 +225,12 @@ pub fn rows_of(
                         None,
                         Source::Budget,
                         what.into(),
-                        format!(
-                            "activities plan {} {what}; the budget is {}",
-                            amount(planned),
-                            amount(limit.val)
+                        tr!(
+                            lang,
+                            "budget-exceeded",
+                            unit = what,
+                            planned = amount(planned),
+                            budget = amount(limit.val)
                         ),
                         None,
                         None,
@@ -236,7 +245,7 @@ pub fn rows_of(
                     None,
                     Source::Roles,
                     role.id.clone(),
-                    format!("required role {} is missing", role.label),
+                    tr!(lang, "roles-missing", role = &role.label),
                     None,
                     None,
                     false,

@@ -1,9 +1,8 @@
 //! Reading one year's plans for a report.
 
-use crate::checks::classify;
-use crate::diag::Span;
 use crate::index::{ObjectEntry, YearIndex};
-use crate::model::{Plan, Tbl};
+use crate::layout::classify;
+use crate::model::Plan;
 use crate::repo::Source;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -67,16 +66,14 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
         .into_par_iter()
         .map(|(path, object)| {
             let bytes = source.read(path)?.unwrap_or_default();
-            // Too large to be a plan: left out like any unreadable file (`plan check` says why).
-            let parsed = (bytes.len() <= crate::checks::MAX_FILE_BYTES)
-                .then(|| std::str::from_utf8(&bytes).ok())
-                .flatten()
-                .and_then(|t| toml::de::DeTable::parse(t.trim_start_matches('\u{feff}')).ok());
-            Ok(parsed.map(|root| Loaded {
-                file: path.clone(),
-                object,
-                plan: Plan::from_tree(Tbl::new(root.get_ref(), Span::START)),
-            }))
+            // Too large, not UTF-8 or not TOML: left out (`plan check` says why).
+            Ok(crate::model::parse::parse(&bytes)
+                .ok()
+                .map(|parsed| Loaded {
+                    file: path.clone(),
+                    object,
+                    plan: parsed.plan(),
+                }))
         })
         .collect();
     let mut plans = Vec::new();

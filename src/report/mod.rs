@@ -13,7 +13,7 @@ pub mod systems;
 pub mod upgrades;
 pub mod xlsx;
 
-pub use sheet::{Cell, ColumnKind, Sheet, Typed};
+pub use sheet::{Cell, ColumnKind, Sheet, Typed, Words};
 
 use serde::Serialize;
 
@@ -25,6 +25,10 @@ pub trait Rows: Serialize {
     /// The columns of free text, which a terminal table may wrap; the others (ids,
     /// dates, numbers) it never breaks.
     const PROSE: &'static [&'static str] = &[];
+    /// The columns whose values the formats people read (table, Markdown, XLSX)
+    /// show in words of the language; the others are shown as written. JSON and CSV
+    /// always keep the values as written.
+    const WORDS: &'static [(&'static str, Words)] = &[];
     /// One text per column.
     fn cells(&self) -> Vec<String>;
 }
@@ -34,6 +38,7 @@ pub fn text(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
+/// A boolean as JSON's and CSV's `yes`/`no` ([`Words::YesNo`] in words).
 pub fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }

@@ -15,29 +15,18 @@ pub fn json<R: Rows>(rows: &[R]) -> String {
     out
 }
 
-/// CSV (RFC 4180) with a header row.
+/// CSV (RFC 4180: CRLF line ends, fields quoted where they must be) with a header
+/// row.
 pub fn csv(sheet: &Sheet) -> String {
-    let line = |cells: Vec<String>| {
-        cells
-            .iter()
-            .map(|c| csv_field(c))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\r\n"
-    };
-    let mut out = line(sheet.header.clone());
-    for row in sheet.texts() {
-        out.push_str(&line(row));
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in std::iter::once(sheet.header.clone()).chain(sheet.texts()) {
+        writer.write_record(&row).expect("CSV written to memory");
     }
-    out
-}
-
-fn csv_field(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
+    let bytes = writer.into_inner().expect("CSV written to memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8")
 }
 
 /// A GitLab/GitHub Markdown table.

@@ -1,6 +1,6 @@
 //! `plan report roles`: who holds which role, per object.
 
-use super::{text, Rows};
+use super::{text, Rows, Words};
 use crate::model::Plan;
 use crate::report::load::Year;
 use serde::Serialize;
@@ -16,6 +16,7 @@ pub struct RoleRow {
 impl Rows for RoleRow {
     const COLUMNS: &'static [&'static str] = &["object", "role", "name", "email"];
     const PROSE: &'static [&'static str] = &["name"];
+    const WORDS: &'static [(&'static str, Words)] = &[("role", Words::Role)];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

@@ -3,6 +3,8 @@
 //! numbers). The table, CSV, Markdown and XLSX renderers all take a [`Sheet`].
 
 use super::Rows;
+use crate::i18n::Lang;
+use crate::schema::RoleModel;
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -11,7 +13,23 @@ pub struct Sheet {
     pub header: Vec<String>,
     /// What each column of `header` holds, set where the report defines its columns.
     pub kinds: Vec<ColumnKind>,
+    /// How the formats people read show each column's values.
+    pub words: Vec<Words>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// How the formats people read (table, Markdown, XLSX) show a column's values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Words {
+    /// As written: ids, names, dates, numbers, free text.
+    AsWritten,
+    /// An enumerated value of this kind, in words (`value-<kind>-<value>` in
+    /// i18n/*/values.ftl): `major` is "Större uppgradering".
+    Value(&'static str),
+    /// A role id, as the role model's label: `objektagare` is "Objektägare".
+    Role,
+    /// `yes` or `no`, in words.
+    YesNo,
 }
 
 /// What a column holds, for a terminal table that must fit the width.
@@ -76,6 +94,15 @@ impl Sheet {
                     }
                 })
                 .collect(),
+            words: R::COLUMNS
+                .iter()
+                .map(|c| {
+                    R::WORDS
+                        .iter()
+                        .find(|(name, _)| name == c)
+                        .map_or(Words::AsWritten, |(_, words)| *words)
+                })
+                .collect(),
             rows: rows
                 .iter()
                 .map(|row| {
@@ -90,12 +117,68 @@ impl Sheet {
         }
     }
 
-    /// Add a column headed `name` of `kind`; each row's cell is the next of `cells`.
+    /// Add a column headed `name` (the same in every language) of `kind`, its values
+    /// shown as written; each row's cell is the next of `cells`.
     pub fn push_column(&mut self, name: String, kind: ColumnKind, cells: Vec<Cell>) {
         self.header.push(name);
         self.kinds.push(kind);
+        self.words.push(Words::AsWritten);
         for (row, cell) in self.rows.iter_mut().zip(cells) {
             row.push(cell);
+        }
+    }
+
+    /// The sheet as people read it (table, Markdown, XLSX): each column headed in
+    /// the language (`report-col-<name>`; a column the catalogue does not name, such
+    /// as a role's label, keeps its header), enumerated values in words and role ids
+    /// as the role model's labels. Dates and numbers keep their values.
+    pub fn for_people(&self, lang: Lang, model: &RoleModel) -> Sheet {
+        let header = self
+            .header
+            .iter()
+            .map(|name| {
+                let id = format!("report-col-{name}");
+                if lang.has(&id) {
+                    lang.text(&id)
+                } else {
+                    name.clone()
+                }
+            })
+            .collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&self.words)
+                    .map(|(cell, words)| {
+                        let text = &cell.text;
+                        let text = match words {
+                            _ if text.is_empty() => return cell.clone(),
+                            Words::AsWritten => return cell.clone(),
+                            Words::Value(kind) => lang.value(kind, text),
+                            Words::Role => {
+                                model.role(text).map_or(text.clone(), |r| r.label.clone())
+                            }
+                            Words::YesNo => match text.as_str() {
+                                "yes" => lang.yes_no(true),
+                                "no" => lang.yes_no(false),
+                                _ => text.clone(),
+                            },
+                        };
+                        Cell {
+                            text,
+                            value: cell.value,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Sheet {
+            header,
+            kinds: self.kinds.clone(),
+            words: self.words.clone(),
+            rows,
         }
     }
 

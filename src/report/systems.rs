@@ -3,7 +3,7 @@
 //! systemförvaltningsorganisation i RegIT") and LuSyFer (000 §6.5: "listor över alla
 //! IT-system och systemförvaltare") list.
 
-use super::{text, yes_no, Cell, ColumnKind, Rows, Sheet};
+use super::{text, yes_no, Cell, ColumnKind, Rows, Sheet, Words};
 use crate::model::plan::Contract;
 use crate::report::load::Year;
 use crate::schema::RoleModel;
@@ -81,6 +81,13 @@ impl Rows for SystemRow {
         "plan_status",
     ];
     const PROSE: &'static [&'static str] = &["name", "supplier", "contract_owner"];
+    const WORDS: &'static [(&'static str, Words)] = &[
+        ("hosting", Words::Value("hosting")),
+        ("lifecycle", Words::Value("lifecycle")),
+        ("personal_data", Words::YesNo),
+        ("dpa", Words::YesNo),
+        ("plan_status", Words::Value("status")),
+    ];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),

@@ -1,9 +1,11 @@
 //! `plan report upgrades`: the year's upgrade schedule, with the objects to tell.
 
-use super::{text, yes_no, Rows};
+use super::{text, yes_no, Rows, Words};
+use crate::i18n::Lang;
 use crate::index::{split_ref, ObjectEntry};
 use crate::model::{Config, Plan};
 use crate::report::load::Year;
+use crate::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -37,6 +39,12 @@ impl Rows for UpgradeRow {
         "dependents",
     ];
     const PROSE: &'static [&'static str] = &["to_version", "dependents"];
+    const WORDS: &'static [(&'static str, Words)] = &[
+        ("kind", Words::Value("kind")),
+        ("service_window", Words::YesNo),
+        ("cab", Words::Value("cab")),
+        ("status", Words::Value("upgrade-status")),
+    ];
     fn cells(&self) -> Vec<String> {
         vec![
             self.object.clone(),
@@ -127,6 +135,7 @@ pub fn ics(
     organisation: &str,
     year: i32,
     today: NaiveDate,
+    lang: Lang,
 ) -> String {
     let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
     let mut lines = vec![
@@ -136,7 +145,12 @@ pub fn ics(
         "CALSCALE:GREGORIAN".to_string(),
         format!(
             "X-WR-CALNAME:{}",
-            escape(&format!("Uppgraderingar {year} – {organisation}"))
+            escape(&tr!(
+                lang,
+                "ics-calendar",
+                year = year,
+                organisation = organisation
+            ))
         ),
     ];
     let mut event =
@@ -158,30 +172,45 @@ pub fn ics(
             lines.push("END:VEVENT".into());
         };
     for r in rows {
-        let version = r
-            .to_version
-            .as_deref()
-            .map_or(String::new(), |v| format!(" till {v}"));
-        let kind = r.kind.as_deref().unwrap_or("uppgradering");
-        let mut description = format!(
-            "Objekt: {}\nSystem: {}\nTyp: {kind}\nStatus: {}",
-            r.object, r.system, r.status
-        );
+        let upgrade = format!("{}/{}", r.object, r.system);
+        let kind = match &r.kind {
+            Some(kind) => lang.value("kind", kind),
+            None => lang.text("ics-kind-none"),
+        };
+        let summary = match &r.to_version {
+            Some(version) => tr!(
+                lang,
+                "ics-upgrade-to",
+                upgrade = &upgrade,
+                version = version,
+                kind = &kind
+            ),
+            None => tr!(lang, "ics-upgrade", upgrade = &upgrade, kind = &kind),
+        };
+        let dependents = if r.dependents.is_empty() {
+            lang.text("ics-dependents-none")
+        } else {
+            r.dependents.join(", ")
+        };
+        let mut description = vec![
+            tr!(lang, "ics-object", object = &r.object),
+            tr!(lang, "ics-system", system = &r.system),
+            tr!(lang, "ics-kind", kind = kind),
+            tr!(
+                lang,
+                "ics-status",
+                status = lang.value("upgrade-status", &r.status)
+            ),
+        ];
         if let Some(cab) = &r.cab {
-            description.push_str(&format!("\nCAB: {cab}"));
+            description.push(tr!(lang, "ics-cab", cab = lang.value("cab", cab)));
         }
-        description.push_str(&format!(
-            "\nBerörda objekt: {}",
-            if r.dependents.is_empty() {
-                "inga".to_string()
-            } else {
-                r.dependents.join(", ")
-            }
-        ));
+        description.push(tr!(lang, "ics-dependents", objects = dependents));
+        let description = description.join("\n");
         event(
             format!("{}-{}-{}@plan", r.object, r.system, r.date.format("%Y%m%d")),
             r.date,
-            format!("Uppgradering {}/{}{version} ({kind})", r.object, r.system),
+            summary,
             description,
             "UPPGRADERING",
         );
@@ -196,7 +225,7 @@ pub fn ics(
             event(
                 format!("servicefonster-{}@plan", day.format("%Y%m%d")),
                 day,
-                "Servicefönster".into(),
+                lang.text("ics-service-window"),
                 String::new(),
                 "SERVICEFÖNSTER",
             );

@@ -157,6 +157,7 @@ impl<'a> Site<'a> {
                 &data.settings.config.organisation,
                 year,
                 data.today,
+                l,
             )
             .into_bytes(),
             "deviations.html" => render(&pages::deviations(

@@ -231,11 +231,11 @@ pub fn page<'a>(data: &'a Data<'a>, p: &'a Prepared<'a>) -> Page<'a> {
         .get(p.object.as_str())
         .into_iter()
         .flatten()
-        .filter(|f| f.file == p.file)
+        .filter(|f| *f.file == *p.file)
         .map(|f| FindingLine {
             severity: data.severity(f.severity),
             rule: f.rule,
-            location: tr!(l, "site-finding-at", file = f.file.as_str(), line = f.line),
+            location: tr!(l, "site-finding-at", file = &*f.file, line = f.line),
             message: f.message.render(l),
             help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
         })
@@ -508,7 +508,7 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
             .filter_map(|u| Some((u.system.as_ref()?.val.clone(), u.date.as_ref()?.val, u.span)))
             .collect(),
         upgrades: crate::report::upgrades::rows_of(object, plan, &w.settings.config),
-        deviations: crate::report::deviations::rows_of(object, plan, model, w.today),
+        deviations: crate::report::deviations::rows_of(object, plan, model, w.today, l),
         roles: crate::report::roles::rows_of(object, plan),
         view: ObjectView {
             object: object.to_string(),

@@ -66,7 +66,7 @@ impl<'a> Data<'a> {
         let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
         for f in all_findings {
             if let Some(object) = &f.object {
-                findings.entry(object.as_str()).or_default().push(f);
+                findings.entry(&**object).or_default().push(f);
             }
         }
         // The plans' rows into the year's (each plan's own list freed as it goes).
@@ -201,7 +201,7 @@ impl<'a> Data<'a> {
                 .map(|(_, _, span)| *span)
                 .collect();
             for f in self.findings.get(row.object.as_str()).into_iter().flatten() {
-                let inside = f.file == plan.file
+                let inside = *f.file == *plan.file
                     && spans
                         .iter()
                         .any(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1));
@@ -256,8 +256,8 @@ impl<'a> Data<'a> {
             target_object,
             integration: row.via == Via::Integration,
             via: self.t(match row.via {
-                Via::DependsOn => "site-via-depends-on",
-                Via::Integration => "site-via-integration",
+                Via::DependsOn => "value-via-depends-on",
+                Via::Integration => "value-via-integration",
             }),
         }
     }
@@ -431,7 +431,7 @@ pub fn upgrades<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Upgrades<'a> {
                 .collect();
             Some(Month {
                 number: m,
-                name: format!("{} {}", data.text(&format!("site-month-{m}")), data.year),
+                name: format!("{} {}", data.text(&format!("value-month-{m}")), data.year),
                 windows: if windows.is_empty() {
                     data.t("site-windows-none").to_string()
                 } else {

@@ -28,8 +28,9 @@ impl<'a> Words<'a> {
             settings,
             year,
             today,
-            labels: crate::i18n::message_ids("site")
+            labels: ["site", "values"]
                 .into_iter()
+                .flat_map(crate::i18n::message_ids)
                 .map(|id| (id, l.text(id)))
                 .collect(),
         }
@@ -58,11 +59,11 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// An enumerated value in words (`site-value-<kind>-<value>`), else as written.
+    /// An enumerated value in words, else as written (as `Lang::value`).
     pub fn value<'s>(&'s self, kind: &str, value: &str) -> Cow<'s, str> {
         match self
             .labels
-            .get(format!("site-value-{kind}-{value}").as_str())
+            .get(format!("value-{kind}-{}", value.replace('_', "-")).as_str())
         {
             Some(text) => Cow::Borrowed(text),
             None => Cow::Owned(value.to_string()),
@@ -70,7 +71,7 @@ impl<'a> Words<'a> {
     }
 
     pub fn yes_no(&self, b: bool) -> &str {
-        self.t(if b { "site-yes" } else { "site-no" })
+        self.t(if b { "value-yes" } else { "value-no" })
     }
 
     fn badge(&self, id: &'static str, class: &'static str) -> Badge<'_> {
@@ -96,7 +97,7 @@ impl<'a> Words<'a> {
     pub fn attestation(&self, system: &crate::model::plan::System) -> Badge<'_> {
         match &system.appendix3 {
             Some(a) if a.attested_on.is_some() => {
-                let current = crate::digest::of_answers(&a.answers);
+                let current = crate::model::digest::of_answers(&a.answers);
                 if a.digest.as_ref().is_some_and(|d| d.val == current) {
                     self.badge("site-attested", "good")
                 } else {

@@ -53,25 +53,10 @@ fn two_objects(repo: &Repo, ladok_extra: &str, other_extra: &str) {
     repo.write("objects/other/2027.toml", other);
 }
 
-/// A complete deviation for `mfa`, due on `due`, reported to `reported_to`.
-fn deviation(due: &str, reported_to: &str) -> String {
-    with(
-        "mfa = \"yes\"",
-        &format!(
-            "mfa = {{ answer = \"partial\", deviation = \"MFA saknas\", action = \"Inför MFA\", owner = \"systemforvaltare\", due = {due}, reported_to = [{reported_to}] }}"
-        ),
-    )
-}
-
 /// Removes the repository's `.git`.
 fn no_git(repo: &Repo) {
     std::fs::remove_dir_all(repo.file(".git")).expect("removing .git");
 }
-
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
 
 const CASES: &[Case] = &[
     // --- plan files: reading them ---------------------------------------------------
@@ -405,7 +390,7 @@ const CASES: &[Case] = &[
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
             "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to IT-systemägare (`it_systemagare`)",
-            "objects/ladok/2027.toml:64:158: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
+            "objects/ladok/2027.toml:64:178: appendix3/deviation-role: deviation `mfa`: reported_to names `it-systemagare`, which is not a role of role model pm3-lu",
         ],
     },
     Case {
@@ -457,7 +442,7 @@ const CASES: &[Case] = &[
         args: CHECK,
         code: 0,
         says: &[
-            "objects/ladok/2027.toml:64:111: appendix3/overdue: deviation `mfa` was due 2027-01-31",
+            "objects/ladok/2027.toml:64:131: appendix3/overdue: deviation `mfa` was due 2027-01-31",
         ],
     },
     Case {

@@ -5,44 +5,6 @@
 
 use crate::support::*;
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-const CANVAS: &str = "objects/canvas/2027.toml";
-
-/// A plan whose system depends on `targets`.
-fn depending_on(text: &str, targets: &[&str]) -> String {
-    let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
-    replace_once(
-        text,
-        "test_environment = true\n",
-        &format!(
-            "test_environment = true\ndepends_on = [{}]\n",
-            list.join(", ")
-        ),
-    )
-}
-
-/// main: Ladok and Lucat clean, and Canvas with an `activity/owner` error that is
-/// not the merge request's business. Branch `mr` makes Lucat depend on Ladok and on
-/// an object nobody plans; main moves on after the branch point (a note in Ladok).
-/// HEAD is `mr`.
-fn merge_request() -> Repo {
-    let repo = Repo::with_plan(baseline());
-    repo.write(LUCAT, baseline_for("lucat"));
-    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
-    repo.commit_all("Plans for 2027");
-    repo.git(&["checkout", "--quiet", "-b", "mr"]);
-    repo.write(
-        LUCAT,
-        depending_on(&baseline_for("lucat"), &["ladok", "saknas"]),
-    );
-    repo.commit_all("Lucat depends on Ladok and Saknas");
-    repo.git(&["checkout", "--quiet", "main"]);
-    repo.write(PLAN, format!("{}# Reviderad i januari.\n", baseline()));
-    repo.commit_all("Ladok: a note");
-    repo.git(&["checkout", "--quiet", "mr"]);
-    repo
-}
-
 /// What `--changed-since` reports on [`merge_request`].
 fn changed_in_mr() -> [(&'static str, &'static str); 2] {
     [("deps/unknown", LUCAT), ("upgrade/clash", LUCAT)]
@@ -280,4 +242,94 @@ fn in_the_work_tree_an_uncommitted_change_is_a_change() {
     let checked = repo.check(&["--changed-since", "main"]);
     assert_eq!(checked.rules_and_files(), [("activity/owner", LUCAT)]);
     assert_eq!(checked.code, 1);
+}
+
+/// main with Ladok (depending on Lucat), Lucat and Canvas committed, each clean, and
+/// a `.gitignore` for editor leftovers.
+fn three_committed() -> Repo {
+    let repo = Repo::with_plan(&depending_on(baseline(), &["lucat"]));
+    let lucat = replace_once(
+        &baseline_for("lucat"),
+        "date = 2027-04-03",
+        "date = 2027-05-01",
+    );
+    repo.write(LUCAT, lucat);
+    repo.write(CANVAS, baseline_for("canvas"));
+    repo.write(".gitignore", "*~\n");
+    repo.commit_all("Plans for 2027");
+    repo
+}
+
+#[test]
+fn in_the_work_tree_staged_deleted_renamed_and_untracked_files_are_changes() {
+    // Staged, not committed: the work tree holds the same bytes as the index.
+    let repo = three_committed();
+    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
+    repo.git(&["add", CANVAS]);
+    let staged = repo.check(&["--changed-since", "main"]);
+    assert_eq!(staged.rules_and_files(), [("activity/owner", CANVAS)]);
+
+    // Deleted without telling git: Ladok, which depends on Lucat, breaks.
+    let repo = three_committed();
+    std::fs::remove_file(repo.file(LUCAT)).expect("removed");
+    let deleted = repo.check(&["--changed-since", "main"]);
+    assert_eq!(deleted.rules_and_files(), [("deps/unknown", PLAN)]);
+
+    // Deleted with `git rm`: the same.
+    let repo = three_committed();
+    repo.git(&["rm", "--quiet", LUCAT]);
+    let removed = repo.check(&["--changed-since", "main"]);
+    assert_eq!(removed.rules_and_files(), [("deps/unknown", PLAN)]);
+
+    // Renamed without telling git: both the old and the new object changed.
+    let repo = three_committed();
+    std::fs::rename(repo.file("objects/canvas"), repo.file("objects/moodle")).expect("moved");
+    let moved = repo.check(&["--changed-since", "main"]);
+    assert_eq!(
+        moved.rules_and_files(),
+        [("layout", "objects/moodle/2027.toml")]
+    );
+    assert_eq!(moved.summary.files, 1);
+
+    // An untracked file that is not a plan, in an object's folder.
+    let repo = three_committed();
+    repo.write("objects/canvas/anteckningar.txt", "inte en plan");
+    let untracked = repo.check(&["--changed-since", "main"]);
+    assert_eq!(
+        untracked.rules_and_files(),
+        [("layout", "objects/canvas/anteckningar.txt")]
+    );
+    assert_eq!(untracked.summary.files, 2, "the object's plan too");
+
+    // Settings changed but not committed: every object is checked.
+    let repo = three_committed();
+    repo.write("plan.toml", format!("{PLAN_TOML}announce_days = 10\n"));
+    let run = repo.plan(&["check", "--format", "json", "--changed-since", "main"]);
+    assert!(run.stderr.contains("plan.toml changed"), "{}", run.stderr);
+    assert_eq!(parse_check(run).summary.files, 3);
+}
+
+#[test]
+fn in_the_work_tree_ignored_and_untouched_files_are_no_changes() {
+    let repo = three_committed();
+    // An editor's leftover that git ignores.
+    repo.write("objects/canvas/2027.toml~", "gammalt");
+    // Touched, same bytes: the stat data differs from the index, the content not.
+    let text = repo.read(LUCAT);
+    std::fs::remove_file(repo.file(LUCAT)).expect("removed");
+    repo.write(LUCAT, &text);
+    let checked = repo.check(&["--changed-since", "main"]);
+    checked.assert_clean();
+    assert_eq!(checked.summary.files, 0);
+
+    // An ignored file named like a plan is not a change either (the check itself
+    // still reads it when it reports on the object).
+    repo.write(".gitignore", "*~\nobjects/ladok/2028.toml\n");
+    repo.commit_all("Ignore a draft");
+    repo.write(
+        "objects/ladok/2028.toml",
+        with_owner_error(&replace_once(baseline(), "year = 2027", "year = 2028")),
+    );
+    let ignored = repo.check(&["--changed-since", "main"]);
+    assert_eq!(ignored.summary.files, 0, "{:?}", ignored.findings);
 }

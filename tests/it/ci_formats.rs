@@ -6,8 +6,6 @@ use crate::support::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-
 /// A top-level key no plan has, with characters every format must escape.
 const ODD_KEY: &str = "\"50% <klart> & \\\"nu\\\"\" = 1\n";
 
@@ -31,7 +29,7 @@ fn flawed() -> String {
 }
 
 /// Ladok with the flaws of [`flawed`], and a clean Lucat.
-fn flawed_repo() -> Repo {
+pub fn flawed_repo() -> Repo {
     let repo = Repo::with_plan(&flawed());
     repo.write(LUCAT, baseline_for("lucat"));
     repo

@@ -2,9 +2,6 @@
 
 use crate::support::*;
 
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 /// The baseline without the recommended IT-systemförvaltare: one warning.
 fn warning_only() -> String {
     replace_once(baseline(), IT_MANAGER, "")

@@ -4,8 +4,6 @@
 
 use crate::support::*;
 
-const LUCAT: &str = "objects/lucat/2027.toml";
-
 /// Ladok committed clean, then Lucat committed with an `activity/owner` error; the
 /// work tree has Lucat put right but not committed.
 fn two_commits() -> Repo {

@@ -5,11 +5,6 @@
 
 use crate::support::*;
 
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 /// Asserts what a finding says: its message and its help.
 fn assert_says(f: &Finding, message: &str, help: &str) {
     assert_eq!(
@@ -695,7 +690,21 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
     );
     assert_eq!(
         rows[2].description,
-        "the answers of appendix 3 changed after it was attested"
+        "the answers of `ladok` changed after they were attested"
+    );
+    // The description is a text for people, in the language (the ids stay).
+    let swedish = deviations(&repo, &["--lang", "sv"]);
+    assert_eq!(
+        (swedish[2].id.as_str(), swedish[2].description.as_str()),
+        (
+            "stale",
+            "svaren för `ladok` har ändrats efter att de intygades"
+        )
+    );
+    // lucat's system is called ladok too.
+    assert_eq!(
+        swedish[3].description,
+        "bilaga 3 för `ladok` är inte intygad"
     );
     assert_eq!(rows[3].due, None);
 

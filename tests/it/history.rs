@@ -6,7 +6,6 @@ use crate::support::*;
 use serde_json::{json, Value};
 
 const LADOK_2026: &str = "objects/ladok/2026.toml";
-const LUCAT: &str = "objects/lucat/2027.toml";
 
 const KARIN: (&str, &str) = ("Karin Ek", "karin.ek@example.se");
 const PER: (&str, &str) = ("Per Lind", "per.lind@example.se");
@@ -305,9 +304,15 @@ fn diff_of_the_example_ladok_from_2026_to_2027() {
     let text = repo.plan(&["diff", "ladok"]);
     assert_eq!(text.code, 0, "{text:?}");
     let first = text.stdout.lines().next().expect("a heading");
+    // The example speaks Swedish; the heading is the language's, the paths not.
     assert_eq!(
         first,
-        format!("objects/ladok: 2026 → 2027, {} changes", all.len())
+        format!("objects/ladok: 2026 → 2027, {} ändringar", all.len())
+    );
+    let english = repo.plan(&["--lang", "en", "diff", "ladok"]);
+    assert_eq!(
+        english.stdout.replacen(" changes\n", " ändringar\n", 1),
+        text.stdout
     );
     for line in [
         "  ~ systems[ladok].version: \"2.37\" → \"2.41\"",

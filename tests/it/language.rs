@@ -2,7 +2,7 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{baseline, replace_once, unattested, Repo, PLAN, PLAN_TOML};
+use crate::support::{baseline, plan_at, replace_once, unattested, Repo, PLAN, PLAN_TOML};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
@@ -319,4 +319,180 @@ fn errors_of_exit_2_in_swedish() {
         .expect("plan runs");
     let stderr = String::from_utf8_lossy(&none.stderr);
     assert!(stderr.starts_with("fel: ingen plan.toml i "), "{stderr}");
+}
+
+/// The steering group's reports on the Swedish example, as a förvaltningsledare
+/// reads them: Swedish headers, enumerated values in words ("Mindre uppgradering",
+/// "Beviljad", "Planerad", "Delvis"), role labels instead of role ids, ISO dates.
+#[test]
+fn reports_read_in_swedish() {
+    let repo = Repo::copy_of("examples/kommun");
+    let report = |args: &[&str]| {
+        let mut all = vec!["report"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--year", "2027"]);
+        let run = plan_at(repo.path(), "2027-09-01", &all);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
+        run.stdout
+    };
+    let upgrades = report(&["upgrades"]);
+    for line in [
+        "│ Objekt          ┆ System        ┆ Datum      ┆ Typ                 ┆ Till version ┆ Servicefönster ┆ CAB      ┆ Annonserad ┆ Status   ┆ Berörda objekt │",
+        "│ e-tjanster      ┆ eplattform    ┆ 2027-03-09 ┆ Mindre uppgradering ┆ 5.5          ┆ Ja             ┆ Beviljad ┆ 2027-02-22 ┆ Planerad ┆ skolplattform  │",
+    ] {
+        assert!(upgrades.lines().any(|l| l == line), "{line}\n{upgrades}");
+    }
+    let deviations = report(&["deviations", "--format", "markdown"]);
+    for line in [
+        "| Objekt | System | Källa | Id | Beskrivning | Ansvarig | Klart senast | Försenad |",
+        "| ekonomisystem | erp | Bilaga 3 | continuity_plan | Delvis: Avbrottsplanen för löneutbetalning och leverantörsbetalningar finns men har aldrig övats | Förvaltningsledare IT | 2027-05-31 | Ja |",
+        "| e-tjanster | eplattform | Uppgradering | eplattform@2027-03-09 | uppgraderingen till 5.5 står fortfarande som planerad, men datumet har passerat |  | 2027-03-09 | Ja |",
+    ] {
+        assert!(deviations.lines().any(|l| l == line), "{line}\n{deviations}");
+    }
+    let roles = report(&["roles", "--format", "markdown"]);
+    assert!(
+        roles.starts_with("| Objekt | Roll | Namn | E-post |\n")
+            && roles.contains(
+                "\n| arendehantering | Förvaltningsledare | Anneli Nordin | anneli.nordin@example.se |\n"
+            ),
+        "{roles}"
+    );
+    let deps = report(&["deps", "--format", "markdown"]);
+    assert!(
+        deps.starts_with("| Objekt | System | Beror på | Genom |\n")
+            && deps.contains("\n| e-tjanster | eplattform | arendehantering | beror på |\n"),
+        "{deps}"
+    );
+    let systems = report(&["systems", "--format", "markdown"]);
+    assert!(
+        systems.contains(
+            "| arendehantering | diarium | Ärende- och dokumenthanteringssystem (diarium) | Tietoevry Sverige AB | Egen drift | I drift | 24.2 | Ja | 2 | 3 | 2 |"
+        ),
+        "{systems}"
+    );
+    let calendar = report(&["upgrades", "--format", "ics"]);
+    for line in [
+        "SUMMARY:Uppgradering e-tjanster/eplattform till 5.5 (Mindre uppgradering)",
+        "X-WR-CALNAME:Uppgraderingar 2027 – Exempelkommunen",
+    ] {
+        assert!(calendar.contains(line), "{line}\n{calendar}");
+    }
+}
+
+/// Machines read JSON and CSV: their headers and values are the same in both
+/// languages (SPEC §9); only the deviations' descriptions, texts for people, follow
+/// the language.
+#[test]
+fn json_and_csv_reports_do_not_change_with_the_language() {
+    let repo = Repo::copy_of("examples/kommun");
+    for kind in ["upgrades", "deps", "deviations", "roles", "systems"] {
+        for format in ["json", "csv"] {
+            let run = |lang: &str| {
+                let args = [
+                    "--lang", lang, "report", kind, "--year", "2027", "--format", format,
+                ];
+                let run = plan_at(repo.path(), "2027-09-01", &args);
+                assert_eq!(run.code, 0, "{run:?}");
+                run.stdout
+            };
+            let (en, sv) = (run("en"), run("sv"));
+            if kind != "deviations" {
+                assert_eq!(en, sv, "{kind} {format}");
+            } else if format == "json" {
+                let without_description = |text: &str| {
+                    let mut rows: serde_json::Value = serde_json::from_str(text).expect("JSON");
+                    for row in rows.as_array_mut().expect("rows") {
+                        row.as_object_mut().expect("a row").remove("description");
+                    }
+                    rows
+                };
+                assert_eq!(without_description(&en), without_description(&sv));
+                assert!(sv.contains("\"source\": \"appendix3\""), "{sv}");
+            } else {
+                assert_eq!(en.lines().next(), sv.lines().next(), "the CSV header");
+            }
+        }
+    }
+}
+
+/// CODEOWNERS' comments are read by people: in the repository's language, a role by
+/// its label. A CODEOWNERS written in one language is plan's own in the other too.
+#[test]
+fn codeowners_in_swedish() {
+    let repo = Repo::copy_of("examples/kommun");
+    repo.git(&["init", "-q"]);
+    let plan = "objects/skolplattform/2027.toml";
+    repo.write(
+        plan,
+        repo.read(plan).replace("username = \"geriksson\"\n", ""),
+    );
+    let run = repo.plan(&["codeowners"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with(
+            "# Skapad av `plan codeowners` utifrån rollmodellen `municipal`; skapa om filen i stället för att redigera den.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("\n# skolplattform: inget användarnamn för Gunnel Eriksson (Objektägare)\n"),
+        "{}",
+        run.stdout
+    );
+    let english = repo.plan(&["--lang", "en", "codeowners", "--write"]);
+    assert_eq!(english.code, 0, "{english:?}");
+    assert!(repo
+        .read("CODEOWNERS")
+        .contains("# skolplattform: no username for Gunnel Eriksson (Objektägare)\n"));
+    let swedish = repo.plan(&["codeowners", "--write"]);
+    assert_eq!(swedish.code, 0, "{swedish:?}");
+    assert_eq!(
+        swedish.stdout,
+        format!("skrev {}\n", repo.file("CODEOWNERS").display())
+    );
+    assert_eq!(repo.read("CODEOWNERS"), run.stdout);
+    repo.write("CODEOWNERS", "* @someone\n");
+    let refused = repo.plan(&["codeowners", "--write"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused
+            .stderr
+            .contains("finns redan och är inte skriven av plan; ersätter den inte"),
+        "{}",
+        refused.stderr
+    );
+}
+
+/// The notes and errors of plan log and plan diff in Swedish: the year chosen in the
+/// planning season, an object id with no plan.
+#[test]
+fn notes_and_object_errors_in_swedish() {
+    let repo = Repo::copy_of("examples/kommun");
+    repo.git(&["init", "-q"]);
+    repo.commit_all("the example");
+    let log = repo.plan(&["log", "skolplatform"]);
+    assert_eq!(log.code, 2, "{log:?}");
+    assert_eq!(
+        log.stderr,
+        "fel: inget förvaltningsobjekt `skolplatform`: det finns ingen objects/skolplatform/<år>.toml; menade du `skolplattform`?\n"
+    );
+    let bad = repo.plan(&["log", "Skolplattform"]);
+    assert!(
+        bad.stderr
+            .starts_with("fel: `Skolplattform` är inget giltigt id för ett förvaltningsobjekt"),
+        "{bad:?}"
+    );
+    // November 2026: the plans being written are 2027's.
+    let diff = plan_at(repo.path(), "2026-11-30", &["diff", "skolplattform"]);
+    assert_eq!(diff.code, 2, "{diff:?}");
+    assert_eq!(
+        diff.stderr,
+        "obs: använder 2027: det finns inga planer för 2026 än, men det finns för 2027 (ange --year för att välja)\n\
+fel: förvaltningsobjektet `skolplattform` har ingen plan före 2027 att jämföra med\n"
+    );
+    let log = repo.plan(&["log", "skolplattform"]);
+    assert!(log.stdout.contains("│ datum (UTC)"), "{log:?}");
 }

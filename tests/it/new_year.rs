@@ -32,35 +32,6 @@ fn new_year(repo: &Repo, args: &[&str]) -> Run {
     plan_at(repo.path(), NOVEMBER, &all)
 }
 
-/// Every file under the repository with its bytes (the .git folder left out).
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("readable folder") {
-            let entry = entry.expect("entry");
-            let path = entry.path();
-            let rel = path
-                .strip_prefix(root)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let kind = entry.file_type().expect("type");
-            if rel == ".git" {
-                continue;
-            } else if kind.is_dir() {
-                walk(root, &path, out);
-            } else if kind.is_symlink() {
-                let target = std::fs::read_link(&path).expect("link");
-                out.insert(rel, target.to_string_lossy().as_bytes().to_vec());
-            } else {
-                out.insert(rel, std::fs::read(&path).expect("readable"));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
-
 /// The table row of an object (its first cell).
 fn row(stdout: &str, object: &str) -> String {
     stdout
@@ -506,7 +477,7 @@ fn a_plan_with_windows_line_ends_gets_a_draft_with_them_too() {
 }
 
 /// Asserts a failed run: exit 2, a message, and the repository exactly as before.
-fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, Vec<u8>>, run: &Run) {
+fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, String>, run: &Run) {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
     assert_eq!(&snapshot(repo.path()), before, "files were left behind");
@@ -555,9 +526,8 @@ fn a_write_failing_half_way_leaves_no_new_file_even_for_root() {
         "trap '' XFSZ; ulimit -f 128 && exec \"$0\" \"$@\"",
         env!("CARGO_BIN_EXE_plan"),
     ])
-    .arg("--repo")
-    .arg(repo.path())
-    .args(["--today", NOVEMBER, "--color", "never", "new-year"])
+    .args(repo_args(repo.path(), NOVEMBER))
+    .arg("new-year")
     .current_dir(repo.path())
     .env_remove("NO_COLOR");
     let run = run(&mut cmd);
@@ -653,13 +623,8 @@ fn new_year_commit(repo: &Repo, args: &[&str]) -> Run {
 
 /// [`new_year_commit`] with these environment variables set.
 fn new_year_commit_with(repo: &Repo, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = plan_command();
-    cmd.current_dir(repo.path())
-        .arg("--repo")
-        .arg(repo.path())
-        .args([
-            "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
-        ])
+    let mut cmd = plan_command_at(repo.path(), NOVEMBER);
+    cmd.args(["new-year", "--commit"])
         .args(args)
         .envs(env.iter().copied());
     for var in [
@@ -809,18 +774,6 @@ fn count_2028(repo: &Repo) -> usize {
         .count()
 }
 
-/// A small random number generator (xorshift): the moments of the kills.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
-
 /// Kills `plan new-year --commit` on a few hundred objects at random moments, and
 /// after each kill checks what SPEC §8 promises: no temporary file where `plan
 /// check` or the user sees it, the 2028 plans all there, none there, or the run on
@@ -858,27 +811,20 @@ fn new_year_killed_at_random_moments_is_finished_or_undone_by_the_next_run() {
     assert_eq!(count_2028(&repo), OBJECTS);
     reset();
 
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    let mut random = Random(seed);
+    // The moments of the kills: a new seed every run, printed to repeat one.
+    let mut random = fastrand::Rng::new();
+    let seed = random.get_seed();
     let mut seen = BTreeMap::<&str, usize>::new();
     for kill in 0..KILLS {
         // Every other kill falls late in the run, where the plans are put in place
         // and committed.
         let at = std::time::Duration::from_micros(if kill % 2 == 0 {
-            random.below(span)
+            random.u64(..span.max(1))
         } else {
-            span / 2 + random.below(span / 2 + span / 10)
+            span / 2 + random.u64(..(span / 2 + span / 10).max(1))
         });
-        let mut child = plan_command()
-            .current_dir(repo.path())
-            .arg("--repo")
-            .arg(repo.path())
-            .args([
-                "--today", NOVEMBER, "--color", "never", "new-year", "--commit",
-            ])
+        let mut child = plan_command_at(repo.path(), NOVEMBER)
+            .args(["new-year", "--commit"])
             .args(args)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

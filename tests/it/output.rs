@@ -5,13 +5,6 @@ use crate::support::*;
 use serde_json::{json, Value};
 use std::process::Command;
 
-const SYSTEM_OWNER: &str =
-    "[roles.systemagare]\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"\n\n";
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 /// Two plans: a clean lucat, and ladok without three roles (two errors, one warning).
 fn two_plans() -> (Repo, String) {
     let text = replace_once(baseline(), SYSTEM_OWNER, "");
@@ -160,23 +153,69 @@ fn human_output_reads_like_a_compiler() {
     );
 }
 
+/// The summary of [`two_plans`] as a terminal shows it: bold red (there are
+/// errors), then the reset.
+const RED_SUMMARY: &str = "\x1b[1m\x1b[31mchecked 2 plan files: 2 errors, 1 warning\x1b[0m";
+
+/// The start of the first finding's label, `error` in bold red (annotate-snippets).
+const RED_LABEL: &str = "\x1b[1m\x1b[91merror";
+
+/// Asserts `out` is coloured: the error label and the summary in their escape codes.
+fn assert_coloured(out: &str, what: &str) {
+    assert!(
+        out.contains(RED_SUMMARY) && out.contains(RED_LABEL),
+        "{what}: not coloured as expected:\n{out:?}"
+    );
+}
+
+fn assert_plain(out: &str, what: &str) {
+    assert!(!out.contains('\x1b'), "{what}: escape codes in:\n{out:?}");
+    assert!(out.contains("checked 2 plan files"), "{what}: {out}");
+}
+
 #[test]
 fn color_always_colours_and_never_does_not() {
     let (repo, _) = two_plans();
     let always = check_colored(&repo, "always", &[]);
-    assert!(always.stdout.contains("\x1b["), "{}", always.stdout);
-    let never = check_colored(&repo, "never", &[]);
-    assert!(!never.stdout.contains('\x1b'), "{}", never.stdout);
+    assert_coloured(&always.stdout, "--color always");
+    // `always` wins over NO_COLOR, as its name says.
+    let forced = check_colored(&repo, "always", &[("NO_COLOR", "1")]);
+    assert_coloured(&forced.stdout, "--color always with NO_COLOR=1");
+    let never = check_colored(&repo, "never", &[("CLICOLOR_FORCE", "1")]);
+    assert_plain(&never.stdout, "--color never with CLICOLOR_FORCE=1");
     // Same findings either way.
     assert_eq!(always.code, never.code);
-    let auto_in_pipe = check_colored(&repo, "auto", &[("NO_COLOR", "1")]);
-    assert!(!auto_in_pipe.stdout.contains('\x1b'));
 }
 
-/// `plan check` run under a pseudo-terminal by util-linux `script`, so `--color
-/// auto` sees a terminal; None where `script` cannot make one.
-#[cfg(target_os = "linux")]
-fn check_on_terminal(repo: &Repo, no_color: Option<&str>) -> Option<String> {
+/// `--color auto` on a pipe: plain, unless CLICOLOR_FORCE asks for colour (a CI log
+/// that shows colour), which NO_COLOR overrides (no-color.org, and the CLICOLOR
+/// convention that cargo and rustc follow).
+#[test]
+fn auto_colours_a_pipe_only_when_clicolor_force_asks() {
+    let (repo, _) = two_plans();
+    assert_plain(&check_colored(&repo, "auto", &[]).stdout, "a pipe");
+    let forced = check_colored(&repo, "auto", &[("CLICOLOR_FORCE", "1")]);
+    assert_coloured(&forced.stdout, "CLICOLOR_FORCE=1 on a pipe");
+    let both = check_colored(&repo, "auto", &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert_plain(&both.stdout, "CLICOLOR_FORCE=1 and NO_COLOR=1");
+    // An exit-2 error on stderr follows the same rules.
+    let mut cmd = plan_command();
+    cmd.current_dir(repo.path())
+        .args(["--repo", "/nonexistent/plan-repo", "check"])
+        .env("CLICOLOR_FORCE", "1");
+    let failed = run(&mut cmd);
+    assert_eq!(failed.code, 2, "{failed:?}");
+    assert!(
+        failed.stderr.starts_with("\x1b[1m\x1b[31merror\x1b[0m: "),
+        "{:?}",
+        failed.stderr
+    );
+}
+
+/// `plan --today TODAY --color auto check` in `repo`, run under a pseudo-terminal by
+/// util-linux `script` (bsdutils), so stdout is a terminal; `env` is set for it.
+/// Fails when `script` is missing or cannot make a terminal: CI installs it.
+fn check_on_terminal(repo: &Repo, env: &[(&str, &str)]) -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let line = format!(
         "{} --repo {} --today {TODAY} check",
@@ -186,32 +225,45 @@ fn check_on_terminal(repo: &Repo, no_color: Option<&str>) -> Option<String> {
     let mut cmd = Command::new("script");
     cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
         .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    if let Some(v) = no_color {
-        cmd.env("NO_COLOR", v);
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
     }
-    let out = cmd.output().ok()?;
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!("util-linux `script` is needed for this test (apt-get install bsdutils): {e}")
+    });
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    // No pseudo-terminal to be had (a locked-down container): plan never ran.
-    text.contains("checked 2 plan files").then_some(text)
+    assert!(
+        text.contains("checked 2 plan files"),
+        "`script` could not run plan on a terminal (status {:?}): {text}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
 }
 
-#[cfg(target_os = "linux")]
 #[test]
-fn no_color_is_honoured_on_a_terminal() {
+fn a_terminal_is_coloured_unless_no_color_clicolor_or_a_dumb_term_says_otherwise() {
     let (repo, _) = two_plans();
-    let Some(coloured) = check_on_terminal(&repo, None) else {
-        eprintln!("skipped: util-linux `script` cannot make a terminal here");
-        return;
-    };
-    assert!(
-        coloured.contains("\x1b["),
-        "a terminal gets colour by default:\n{coloured}"
+    assert_coloured(&check_on_terminal(&repo, &[]), "a terminal");
+    assert_plain(
+        &check_on_terminal(&repo, &[("NO_COLOR", "1")]),
+        "NO_COLOR=1 on a terminal",
     );
-    let plain = check_on_terminal(&repo, Some("1")).expect("script ran before");
-    assert!(
-        !plain.contains('\x1b'),
-        "NO_COLOR=1 still coloured:\n{plain}"
+    assert_plain(
+        &check_on_terminal(&repo, &[("CLICOLOR", "0")]),
+        "CLICOLOR=0 on a terminal",
+    );
+    assert_plain(
+        &check_on_terminal(&repo, &[("TERM", "dumb")]),
+        "TERM=dumb on a terminal",
+    );
+    // An empty NO_COLOR does not count (no-color.org).
+    assert_coloured(
+        &check_on_terminal(&repo, &[("NO_COLOR", "")]),
+        "empty NO_COLOR on a terminal",
     );
 }
 
@@ -253,5 +305,74 @@ fn output_is_deterministic_and_ordered_by_file_and_line() {
             "objects/ladok/2027.toml",
             "objects/ladok/notes.txt",
         ]
+    );
+}
+
+/// Findings keep no copy of the line they point at (issue 17): the human format
+/// reads each file again when it shows its findings. The lines shown are the
+/// file's own: without the byte order mark or the CR of a CRLF line end, the mark
+/// under the right characters; a line too long to show is left out (its finding
+/// still says where), and findings in two files each show their own file's lines.
+#[test]
+fn snippets_show_each_line_as_it_is_in_its_file() {
+    // ladok: a byte order mark and CRLF line ends, an e-mail without a domain.
+    let crlf = baseline().replace('\n', "\r\n");
+    let ladok = replace_once(&crlf, "\"eva.holm@example.se\"", "\"eva.holm@example\"");
+    let repo = Repo::with_plan("");
+    repo.write(
+        PLAN,
+        [b"\xEF\xBB\xBF".as_slice(), ladok.as_bytes()].concat(),
+    );
+    // lucat: a description of 5,000 characters after a misspelt key, and an e-mail
+    // without a domain on a line of its own further down.
+    let long = format!("beskrivningg = \"{}\"\ndescription = ", "å".repeat(5000));
+    let lucat = replace_once(baseline(), "object = \"ladok\"", "object = \"lucat\"");
+    let lucat = replace_once(&lucat, "description = ", &long);
+    let lucat = replace_once(&lucat, "\"per.lind@example.se\"", "\"per.lind@\"");
+    repo.write("objects/lucat/2027.toml", &lucat);
+
+    let run = repo.plan(&["check", "--color", "never"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let out = &run.stdout;
+    assert!(
+        out.contains(concat!(
+            "  --> objects/ladok/2027.toml:26:9\n",
+            "   |\n",
+            "26 | email = \"eva.holm@example\"\n",
+            "   |         ^^^^^^^^^^^^^^^^^^\n",
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(concat!(
+            "error[schema]: unknown key `beskrivningg`\n",
+            "  --> objects/lucat/2027.toml\n",
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("ååå"), "the long line is not shown:\n{out}");
+    assert!(
+        out.contains(concat!(
+            "  --> objects/lucat/2027.toml:23:9\n",
+            "   |\n",
+            "23 | email = \"per.lind@\"\n",
+            "   |         ^^^^^^^^^^^\n",
+        )),
+        "{out}"
+    );
+    assert!(!out.contains(['\r', '\u{feff}']), "{out:?}");
+    // The same lines when the report goes to a file and the human format to the
+    // terminal.
+    let report = repo.path().join("report.json");
+    let run = repo.plan(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout.contains("26 | email = \"eva.holm@example\"\n"),
+        "{run:?}"
     );
 }

@@ -5,7 +5,7 @@
 //! 000 §6.5: LuSyFer "skapar även listor över alla IT-system och systemförvaltare".
 
 use crate::support::*;
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use std::io::Read;
 
 fn kommun() -> Repo {
@@ -130,8 +130,12 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
     ]);
     assert_eq!(md.code, 0, "{md:?}");
     let header = md.stdout.lines().next().expect("a header");
+    // The example speaks Swedish: the headers are Swedish words, and values are
+    // shown in words ("Fastställd", "Ja"), the role columns headed by the model's
+    // labels.
     assert!(
-        header.ends_with("| plan_status | Systemägare | Systemförvaltare | IT-systemägare | IT-systemförvaltare | Verksamhetsspecialist | IT-specialist |"),
+        header.starts_with("| Objekt | System | Namn | Leverantör | Drift | Livscykel |")
+            && header.ends_with("| Planens status | Systemägare | Systemförvaltare | IT-systemägare | IT-systemförvaltare | Verksamhetsspecialist | IT-specialist |"),
         "{header}"
     );
     let ladok = md
@@ -139,7 +143,24 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
         .lines()
         .find(|l| l.starts_with("| ladok | ladok |"))
         .expect("a ladok row");
-    assert!(ladok.contains("| Ladokkonsortiet |"), "{ladok}");
+    assert!(
+        ladok.contains("| Ladokkonsortiet |") && ladok.contains("| Fastställd |"),
+        "{ladok}"
+    );
+    let english = repo.plan(&[
+        "--lang", "en", "report", "systems", "--year", "2027", "--format", "markdown",
+    ]);
+    let header = english.stdout.lines().next().expect("a header");
+    assert!(
+        header.starts_with("| Object | System | Name | Supplier | Hosting | Lifecycle |")
+            && header.contains("| Plan status | Systemägare |"),
+        "{header}"
+    );
+    assert!(
+        english.stdout.contains("| Established |"),
+        "{}",
+        english.stdout
+    );
     let table = repo.plan(&["report", "systems", "--year", "2027"]);
     assert_eq!(table.code, 0, "{table:?}");
     assert!(
@@ -151,13 +172,7 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
 
 /// The first sheet's rows as calamine reads them.
 fn sheet(path: &std::path::Path) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("an XLSX workbook");
-    let range = book
-        .worksheet_range_at(0)
-        .expect("a sheet")
-        .expect("readable");
-    assert_eq!(range.start(), Some((0, 0)), "the header is row 1");
-    range.rows().map(<[Data]>::to_vec).collect()
+    workbook(path).swap_remove(0).1
 }
 
 /// The XML of the first sheet, as a spreadsheet program reads it.
@@ -182,11 +197,24 @@ fn systems_xlsx_is_a_workbook_with_dates_as_dates_and_a_frozen_filtered_header()
     let rows = sheet(&out);
     assert_eq!(rows.len(), 7);
     let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
-    assert_eq!(header.join(","), KOMMUN_HEADER);
+    // For people: headers and values in the example's Swedish (CSV keeps the
+    // field names and values as written).
+    assert_eq!(
+        header.join(","),
+        KOMMUN_HEADER.replace(
+            "object,system,name,supplier,hosting,lifecycle,version,personal_data,\
+confidentiality,integrity,availability,contract,contract_ends,notice_date,contract_owner,dpa,\
+plan_status",
+            "Objekt,System,Namn,Leverantör,Drift,Livscykel,Version,Personuppgifter,\
+Konfidentialitet,Riktighet,Tillgänglighet,Avtal,Avtalet löper ut,Sista uppsägningsdag,\
+Avtalsägare,PUB-avtal,Planens status"
+        )
+    );
     let diarium = &rows[1];
     assert_eq!(diarium[1], Data::String("diarium".into()));
+    assert_eq!(diarium[4], Data::String("Egen drift".into()));
     // Readable booleans, numbers as numbers, dates as dates.
-    assert_eq!(diarium[7], Data::String("yes".into()));
+    assert_eq!(diarium[7], Data::String("Ja".into()));
     assert_eq!(diarium[8], Data::Float(2.0));
     match &diarium[12] {
         Data::DateTime(d) => assert_eq!(
@@ -203,7 +231,7 @@ fn systems_xlsx_is_a_workbook_with_dates_as_dates_and_a_frozen_filtered_header()
         other => panic!("notice_date is not a date: {other:?}"),
     }
     assert_eq!(diarium[15], Data::Empty, "no dpa on an internal system");
-    assert_eq!(rows[2][15], Data::String("yes".into()), "dpa of eplattform");
+    assert_eq!(rows[2][15], Data::String("Ja".into()), "dpa of eplattform");
     assert_eq!(
         diarium[22],
         Data::String("Helén Bäckström; Mohammed Ali".into())
@@ -232,13 +260,17 @@ fn every_report_writes_xlsx_and_none_writes_it_to_a_terminal() {
         assert_eq!(run.code, 0, "{kind}: {run:?}");
         let rows = sheet(&out);
         assert!(rows.len() > 1, "{kind}: {rows:?}");
-        assert_eq!(rows[0][0], Data::String("object".into()), "{kind}");
+        assert_eq!(rows[0][0], Data::String("Objekt".into()), "{kind}");
 
         let refused = repo.plan(&["report", kind, "--year", "2027", "--format", "xlsx"]);
         assert_eq!(refused.code, 2, "{kind}: {refused:?}");
         assert_eq!(refused.stdout, "", "{kind}");
+        // The example speaks Swedish.
         assert!(
-            refused.stderr.contains("--output FILE"),
+            refused
+                .stderr
+                .starts_with("fel: --format xlsx skriver en arbetsbok")
+                && refused.stderr.contains("--output FIL"),
             "{}",
             refused.stderr
         );

@@ -11,26 +11,13 @@ use crate::support::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A tiny deterministic PRNG (SplitMix64): the same cases on every run and machine.
-struct Rng(u64);
+// The mutations' random numbers: fastrand's generator, seeded, so the same cases
+// come on every run and machine.
+use fastrand::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
+/// One of `items` (not empty), at random.
+fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
+    &items[rng.usize(..items.len())]
 }
 
 /// What a mutated file must produce, besides no panic.
@@ -153,7 +140,7 @@ fn other_type(rng: &mut Rng, value: &str) -> &'static str {
         "42",
     ];
     loop {
-        let candidate = *rng.pick(&candidates);
+        let candidate = *pick(rng, &candidates);
         let same = kind(candidate) == kind(value)
             // An integer where a float is expected is a number all the same, and
             // amounts (budget and activity `sek`, `hours`) take either.
@@ -171,7 +158,7 @@ fn lines(text: &str) -> Vec<&str> {
 
 /// The index of a random byte that starts a character (or the end).
 fn char_boundary(rng: &mut Rng, text: &str) -> usize {
-    let mut at = rng.below(text.len() + 1);
+    let mut at = rng.usize(..text.len() + 1);
     while !text.is_char_boundary(at) {
         at -= 1;
     }
@@ -180,7 +167,7 @@ fn char_boundary(rng: &mut Rng, text: &str) -> usize {
 
 /// `depth` levels of nesting in one of four TOML spellings.
 fn deeply_nested(rng: &mut Rng, depth: usize) -> String {
-    match rng.below(4) {
+    match rng.usize(..4) {
         0 => format!("deep = {}1{}\n", "[".repeat(depth), "]".repeat(depth)),
         1 => format!("deep = {}1{}\n", "{ a = ".repeat(depth), " }".repeat(depth)),
         2 => format!("deep{} = 1\n", ".a".repeat(depth)),
@@ -197,10 +184,10 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
     }
     match kind {
         0 => {
-            let n = 1 + rng.below(3);
+            let n = 1 + rng.usize(..3);
             let mut kept = ls.clone();
             for _ in 0..n.min(kept.len()) {
-                kept.remove(rng.below(kept.len()));
+                kept.remove(rng.usize(..kept.len()));
             }
             (
                 format!("{n} lines deleted"),
@@ -209,7 +196,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             )
         }
         1 => {
-            let at = *rng.pick(&assignments);
+            let at = *pick(rng, &assignments);
             let (key, value) = ls[at].split_once(" = ").expect("an assignment");
             let value = value.split(" #").next().unwrap_or(value).trim();
             let new = other_type(rng, value);
@@ -223,7 +210,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             )
         }
         2 => {
-            let at = rng.below(text.len());
+            let at = rng.usize(..text.len());
             (
                 format!("truncated at byte {at}"),
                 text.as_bytes()[..at].to_vec(),
@@ -232,11 +219,11 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
         }
         3 => {
             let mut bytes = text.as_bytes().to_vec();
-            let n = 1 + rng.below(8);
+            let n = 1 + rng.usize(..8);
             for _ in 0..n {
-                let at = rng.below(bytes.len());
-                let byte = rng.next() as u8;
-                if rng.below(2) == 0 {
+                let at = rng.usize(..bytes.len());
+                let byte = rng.u8(..);
+                if rng.bool() {
                     bytes[at] = byte;
                 } else {
                     bytes.insert(at, byte);
@@ -245,16 +232,19 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             (format!("{n} random bytes"), bytes, Expect::Anything)
         }
         4 => {
-            let huge = *rng.pick(&[
-                "99999999999999999999999",
-                "9223372036854775807",
-                "-9223372036854775808",
-                "1e400",
-                "-1e308",
-                "0x7fffffffffffffff",
-                "1.7976931348623157e308",
-                "-0",
-            ]);
+            let huge = *pick(
+                rng,
+                &[
+                    "99999999999999999999999",
+                    "9223372036854775807",
+                    "-9223372036854775808",
+                    "1e400",
+                    "-1e308",
+                    "0x7fffffffffffffff",
+                    "1.7976931348623157e308",
+                    "-0",
+                ],
+            );
             let numbers: Vec<usize> = text
                 .match_indices(|c: char| c.is_ascii_digit())
                 .map(|(i, _)| i)
@@ -263,7 +253,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             if numbers.is_empty() {
                 return ("no number to change".into(), text.into(), Expect::Anything);
             }
-            let at = *rng.pick(&numbers);
+            let at = *pick(rng, &numbers);
             let end = at
                 + text[at..]
                     .find(|c: char| !c.is_ascii_digit())
@@ -276,7 +266,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             )
         }
         5 => {
-            let depth = *rng.pick(&[40, 200, 1000, 20_000]);
+            let depth = *pick(rng, &[40, 200, 1000, 20_000]);
             let nested = deeply_nested(rng, depth);
             // Before the first table, so it is a key of the plan itself.
             let first_table = text.find("\n[").map_or(text.len(), |i| i + 1);
@@ -293,7 +283,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             Expect::Anything,
         ),
         7 => {
-            if rng.below(2) == 0 {
+            if rng.bool() {
                 (
                     "CRLF".into(),
                     text.replace('\n', "\r\n").into(),
@@ -316,7 +306,7 @@ fn mutate(rng: &mut Rng, text: &str, kind: usize) -> (String, Vec<u8>, Expect) {
             (format!("NUL at byte {at}"), bytes, Expect::Parse)
         }
         _ => {
-            let at = *rng.pick(&assignments);
+            let at = *pick(rng, &assignments);
             let mut out = ls.clone();
             out.insert(at, ls[at]);
             (
@@ -349,10 +339,10 @@ fn judge(bytes: &[u8], meant: Expect) -> Expect {
 /// on a random original, now and then two on top of each other.
 fn cases(seed: u64, count: usize) -> Vec<Case> {
     let originals = originals();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::with_seed(seed);
     let mut out = Vec::new();
     for n in 0..count {
-        let original = rng.pick(&originals);
+        let original = pick(&mut rng, &originals);
         let object = format!("m{n:03}");
         // Mostly one mutation; now and then two on top of each other.
         let mut text = as_object(&original.text, &object);
@@ -565,14 +555,11 @@ fn amounts_beyond_any_budget_are_findings_not_a_panic() {
         .iter()
         .map(|f| (f.rule.as_str(), f.line, f.message.as_str()))
         .collect();
+    // One problem, one finding: the negative budget is a `schema` finding, and no
+    // `budget/exceeded` claims that 80 hours exceed it.
     assert_eq!(
         said,
         [
-            (
-                "budget/exceeded",
-                33,
-                "activities plan 80 hours; the budget is -1e300"
-            ),
             (
                 "schema",
                 33,

@@ -126,17 +126,6 @@ fn deviation_without_action_owner_due_is_incomplete() {
     assert!(f.message.contains("action, owner, due"), "{}", f.message);
 }
 
-/// A complete deviation for `mfa`, due on `due`, reported to `reported_to`.
-fn deviation(due: &str, reported_to: &str) -> String {
-    replace_once(
-        baseline(),
-        "mfa = \"yes\"",
-        &format!(
-            "mfa = {{ answer = \"partial\", deviation = \"MFA saknas för administratörer\", action = \"Inför MFA\", owner = \"systemforvaltare\", due = {due}, reported_to = [{reported_to}] }}"
-        ),
-    )
-}
-
 #[test]
 fn complete_deviation_reported_to_both_roles_attests_clean() {
     let text = deviation("2027-06-30", "\"systemforvaltare\", \"it_systemagare\"");

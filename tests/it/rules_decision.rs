@@ -384,8 +384,24 @@ fn upgrade_report_and_calendar_follow_the_weekly_windows() {
     assert_eq!(rows[0]["service_window"], serde_json::json!(true));
     let ics = repo.plan(&["report", "upgrades", "--year", "2027", "--format", "ics"]);
     assert_eq!(ics.code, 0, "{ics:?}");
-    // Every Tuesday of 2027 is a window: 52 of them.
-    assert_eq!(ics.stdout.matches("SUMMARY:Servicefönster").count(), 52);
+    // Every Tuesday of 2027 is a window: 52 of them, named in the language.
+    assert_eq!(ics.stdout.matches("SUMMARY:Service window").count(), 52);
+    let swedish = repo.plan(&[
+        "--lang", "sv", "report", "upgrades", "--year", "2027", "--format", "ics",
+    ]);
+    assert_eq!(swedish.stdout.matches("SUMMARY:Servicefönster").count(), 52);
+    // The calendar's name and events are for people; the categories a calendar
+    // program filters on are the same in both languages.
+    assert!(ics
+        .stdout
+        .contains("X-WR-CALNAME:Upgrades 2027 – Testkommunen"));
+    assert!(swedish
+        .stdout
+        .contains("X-WR-CALNAME:Uppgraderingar 2027 – Testkommunen"));
+    for run in [&ics, &swedish] {
+        assert_eq!(run.stdout.matches("CATEGORIES:SERVICEFÖNSTER").count(), 52);
+        assert_eq!(run.stdout.matches("CATEGORIES:UPPGRADERING").count(), 1);
+    }
     assert!(ics.stdout.contains("DTSTART;VALUE=DATE:20270105"));
     assert!(!ics.stdout.contains("DTSTART;VALUE=DATE:20270106"));
 }

@@ -142,6 +142,15 @@ fn activities_above_the_budget() {
     assert!(f.message.contains("150 hours"), "{}", f.message);
 }
 
+/// A negative budget is one problem: the value is no amount (`schema`). It is not
+/// also "exceeded" by the 80 hours the activities plan.
+#[test]
+fn a_negative_budget_is_reported_once() {
+    let text = replace_once(baseline(), "hours = 100", "hours = -100");
+    let f = only_finding(&text, "schema", "error", "-100");
+    assert!(f.message.contains("non-negative"), "{}", f.message);
+}
+
 #[test]
 fn established_plan_without_established_on() {
     let text = drop_line(baseline(), "established_on = ");

@@ -2,11 +2,6 @@
 
 use crate::support::*;
 
-const IT_OWNER: &str =
-    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
-const IT_MANAGER: &str =
-    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
-
 #[test]
 fn missing_required_role_points_at_the_roles() {
     let text = replace_once(baseline(), IT_OWNER, "");

@@ -105,65 +105,115 @@ fn the_schema_rejects_what_plan_check_rejects() {
     let validator = Validator::of(repo.path());
     assert_eq!(validator.errors(baseline()), "");
 
-    for (what, from, to) in [
-        ("an unknown key", "supplier = ", "suplier = "),
+    // Each mistake with the finding `plan check` gives for it: the rule, and the
+    // text it points at (its line).
+    for (what, from, to, rule, at) in [
+        (
+            "an unknown key",
+            "supplier = ",
+            "suplier = ",
+            "schema",
+            "suplier",
+        ),
         (
             "a wrong enum value",
             "hosting = \"internal\"",
             "hosting = \"molnet\"",
+            "schema",
+            "\"molnet\"",
         ),
-        ("a wrong type", "hours = 100", "hours = \"100\""),
+        (
+            "a wrong type",
+            "hours = 100",
+            "hours = \"100\"",
+            "schema",
+            "\"100\"",
+        ),
         (
             "a number out of range",
             "organisation_model = 1",
+            "organisation_model = 6",
+            "schema",
             "organisation_model = 6",
         ),
         (
             "an object id with capitals",
             "id = \"ladok\"",
             "id = \"Ladok\"",
+            "schema",
+            "id = \"Ladok\"",
         ),
         (
             "a role the role model lacks",
             "[roles.it_systemforvaltare]",
             "[roles.rektor]",
+            "roles/unknown",
+            "rektor",
         ),
         (
             "a question the checklist lacks",
             "documentation = \"yes\"",
             "dokumentation = \"yes\"",
+            "appendix3/unknown-question",
+            "dokumentation = ",
         ),
         (
             "an answer that is no answer",
             "backup = \"yes\"",
+            "backup = \"ja\"",
+            "schema",
             "backup = \"ja\"",
         ),
         (
             "a date that is no date",
             "established_on = 2026-12-01",
             "established_on = \"1 december\"",
+            "schema",
+            "\"1 december\"",
         ),
         (
             "established_by as one string",
             "established_by = [\"systemagare\"]",
             "established_by = \"systemagare\"",
+            "schema",
+            "established_by = \"",
         ),
         (
             "a goal without its text",
             "text = \"Alla examensbevis",
             "txt = \"Alla examensbevis",
+            "schema",
+            "[[goals]]",
         ),
         (
             "a notice period that is no number",
             "notice_months = 3",
             "notice_months = \"3\"",
+            "schema",
+            "notice_months = \"3\"",
         ),
-        ("a DPA that is no boolean", "dpa = true", "dpa = \"ja\""),
+        (
+            "a DPA that is no boolean",
+            "dpa = true",
+            "dpa = \"ja\"",
+            "schema",
+            "dpa = \"ja\"",
+        ),
     ] {
         let text = replace_once(baseline(), from, to);
         assert_ne!(validator.errors(&text), "", "{what} must fail validation");
-        // The checker rejects it too: the schema says no more than the checker.
-        assert_ne!(check_plan(&text).findings, [], "{what}");
+        // The checker rejects it too, with the rule meant, on the line of the
+        // mistake: the schema says no more than the checker.
+        let line = position(&text, at).0;
+        let checked = check_plan(&text);
+        assert!(
+            checked
+                .findings
+                .iter()
+                .any(|f| f.rule == rule && f.line == line),
+            "{what}: no `{rule}` finding on line {line}: {:#?}",
+            checked.findings
+        );
     }
 }
 
@@ -182,7 +232,13 @@ fn the_schema_requires_organisation_model_where_the_role_model_uses_it() {
     let validator = Validator::from_text(&run.stdout);
     let without = drop_line(baseline(), "organisation_model = ");
     assert_ne!(validator.errors(&without), "");
-    assert_ne!(check_plan(&without).findings, []);
+    let checked = check_plan(&without);
+    let missing = checked.only("schema");
+    assert_eq!(missing.line, 1, "{missing:#?}");
+    assert!(
+        missing.message.contains("`organisation_model`"),
+        "{missing:#?}"
+    );
 
     // The municipal model has no organisation models: not required there.
     let kommun = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kommun");

@@ -2,21 +2,14 @@
 //! written only where the tool wrote before. The browser test (tests/it/browser.rs)
 //! looks at the same pages in a real browser.
 
-use crate::support::{plan_command, run, Repo, Run, TODAY};
+use crate::support::{plan_command, plan_command_in, run, Repo, Run, TODAY};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `plan site` on a repository, into `out`, with extra arguments and environment.
 fn site(repo: &Repo, out: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = plan_command();
-    cmd.current_dir(repo.path())
-        .arg("--repo")
-        .arg(repo.path())
-        .args(["--today", TODAY, "--color", "never"])
-        .args(args)
-        .arg("site")
-        .arg("--out")
-        .arg(out);
+    let mut cmd = plan_command_in(repo.path());
+    cmd.args(args).arg("site").arg("--out").arg(out);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -173,7 +166,7 @@ fn the_same_input_gives_the_same_bytes_and_a_second_run_writes_nothing() {
     assert_eq!(files(a.path()), files(b.path()));
     let again = site(&repo, a.path(), &[], &[]);
     assert!(
-        again.stderr.contains("wrote 0 of 17 files"),
+        again.stderr.contains("skrev 0 av 17 filer"),
         "{}",
         again.stderr
     );

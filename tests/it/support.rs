@@ -143,15 +143,26 @@ pub fn run(cmd: &mut Command) -> Run {
     }
 }
 
+/// `--repo DIR --today DATE --color never`: what every run on a test repository
+/// starts with.
+pub fn repo_args(dir: &Path, today: &str) -> Vec<std::ffi::OsString> {
+    let mut args = vec!["--repo".into(), dir.as_os_str().to_owned()];
+    args.extend(["--today", today, "--color", "never"].map(Into::into));
+    args
+}
+
+/// `plan --repo DIR --today DATE --color never`, to run inside DIR with more
+/// arguments.
+pub fn plan_command_at(dir: &Path, today: &str) -> Command {
+    let mut cmd = plan_command();
+    cmd.current_dir(dir).args(repo_args(dir, today));
+    cmd
+}
+
 /// `plan --repo DIR --today TODAY --color never`, to run inside DIR with more
 /// arguments (for runs that need more than [`plan_in`]: their own streams, spawned).
 pub fn plan_command_in(dir: &Path) -> Command {
-    let mut cmd = plan_command();
-    cmd.current_dir(dir)
-        .arg("--repo")
-        .arg(dir)
-        .args(["--today", TODAY, "--color", "never"]);
-    cmd
+    plan_command_at(dir, TODAY)
 }
 
 /// `plan --repo DIR --today TODAY --color never ARGS…`, run inside DIR.
@@ -161,12 +172,7 @@ pub fn plan_in(dir: &Path, args: &[&str]) -> Run {
 
 /// `plan --repo DIR --today DATE --color never ARGS…`, run inside DIR.
 pub fn plan_at(dir: &Path, today: &str, args: &[&str]) -> Run {
-    run(plan_command()
-        .current_dir(dir)
-        .arg("--repo")
-        .arg(dir)
-        .args(["--today", today, "--color", "never"])
-        .args(args))
+    run(plan_command_at(dir, today).args(args))
 }
 
 /// A temporary plan repository: a real folder with `git init`, removed when dropped.
@@ -180,14 +186,19 @@ impl Repo {
         Repo::with_config(PLAN_TOML)
     }
 
-    /// A repository with this plan.toml.
-    pub fn with_config(config: &str) -> Repo {
-        let repo = Repo {
+    /// An empty temporary folder, named starting with `prefix`.
+    fn empty(prefix: &str) -> Repo {
+        Repo {
             dir: tempfile::Builder::new()
-                .prefix("plan-it-")
+                .prefix(prefix)
                 .tempdir()
                 .expect("a temporary folder"),
-        };
+        }
+    }
+
+    /// A repository with this plan.toml.
+    pub fn with_config(config: &str) -> Repo {
+        let repo = Repo::empty("plan-it-");
         repo.git(&["init", "--quiet"]);
         repo.write("plan.toml", config);
         std::fs::create_dir_all(repo.path().join("objects")).expect("objects/");
@@ -203,12 +214,7 @@ impl Repo {
 
     /// A copy of a folder of the project, e.g. "examples/universitet".
     pub fn copy_of(project_dir: &str) -> Repo {
-        let repo = Repo {
-            dir: tempfile::Builder::new()
-                .prefix("plan-it-")
-                .tempdir()
-                .expect("a temporary folder"),
-        };
+        let repo = Repo::empty("plan-it-");
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(project_dir),
             repo.path(),
@@ -443,12 +449,7 @@ pub fn path_with_plan() -> String {
 impl Repo {
     /// A repository with git history but no plan repository in it yet: `git init` only.
     pub fn empty_git() -> Repo {
-        let repo = Repo {
-            dir: tempfile::Builder::new()
-                .prefix("plan-it-")
-                .tempdir()
-                .expect("a temporary folder"),
-        };
+        let repo = Repo::empty("plan-it-");
         repo.git(&["init", "--quiet"]);
         repo
     }
@@ -456,12 +457,7 @@ impl Repo {
     /// `git clone ARGS… file://<this repository> <new temporary folder>`, e.g. with
     /// `--depth 1` for a shallow clone as CI makes it.
     pub fn clone_with(&self, args: &[&str]) -> Repo {
-        let clone = Repo {
-            dir: tempfile::Builder::new()
-                .prefix("plan-it-clone-")
-                .tempdir()
-                .expect("a temporary folder"),
-        };
+        let clone = Repo::empty("plan-it-clone-");
         let url = format!("file://{}", self.path().display());
         let target = clone.path().to_str().expect("UTF-8 path");
         let mut all = vec!["clone", "--quiet"];
@@ -487,12 +483,8 @@ impl Repo {
     /// `plan --repo DIR --today TODAY --color never ARGS…` with environment variables
     /// set (`Some`) or removed (`None`).
     pub fn plan_env(&self, args: &[&str], env: &[(&str, Option<&str>)]) -> Run {
-        let mut cmd = plan_command();
-        cmd.current_dir(self.path())
-            .arg("--repo")
-            .arg(self.path())
-            .args(["--today", TODAY, "--color", "never"])
-            .args(args);
+        let mut cmd = plan_command_in(self.path());
+        cmd.args(args);
         for (key, value) in env {
             match value {
                 Some(value) => cmd.env(key, value),
@@ -537,12 +529,71 @@ impl Checked {
     }
 }
 
+/// Where the plans of the other objects of the git tests live.
+pub const LUCAT: &str = "objects/lucat/2027.toml";
+pub const CANVAS: &str = "objects/canvas/2027.toml";
+
+/// A plan whose system depends on `targets`.
+pub fn depending_on(text: &str, targets: &[&str]) -> String {
+    let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
+    replace_once(
+        text,
+        "test_environment = true\n",
+        &format!(
+            "test_environment = true\ndepends_on = [{}]\n",
+            list.join(", ")
+        ),
+    )
+}
+
+/// main: Ladok and Lucat clean, and Canvas with an `activity/owner` error that is
+/// not the merge request's business. Branch `mr` makes Lucat depend on Ladok and on
+/// an object nobody plans; main moves on after the branch point (a note in Ladok).
+/// HEAD is `mr`.
+pub fn merge_request() -> Repo {
+    let repo = Repo::with_plan(baseline());
+    repo.write(LUCAT, baseline_for("lucat"));
+    repo.write(CANVAS, with_owner_error(&baseline_for("canvas")));
+    repo.commit_all("Plans for 2027");
+    repo.git(&["checkout", "--quiet", "-b", "mr"]);
+    repo.write(
+        LUCAT,
+        depending_on(&baseline_for("lucat"), &["ladok", "saknas"]),
+    );
+    repo.commit_all("Lucat depends on Ladok and Saknas");
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.write(PLAN, format!("{}# Reviderad i januari.\n", baseline()));
+    repo.commit_all("Ladok: a note");
+    repo.git(&["checkout", "--quiet", "mr"]);
+    repo
+}
+
 /// The baseline plan, attested, as the plan of another object (same system and people).
 pub fn baseline_for(object: &str) -> String {
     replace_once(
         baseline(),
         "object = \"ladok\"",
         &format!("object = \"{object}\""),
+    )
+}
+
+/// The role blocks of the baseline's people, for tests that add, drop or swap roles.
+pub const SYSTEM_OWNER: &str =
+    "[roles.systemagare]\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"\n\n";
+pub const IT_OWNER: &str =
+    "[roles.it_systemagare]\nname = \"Eva Holm\"\nemail = \"eva.holm@example.se\"\n\n";
+pub const IT_MANAGER: &str =
+    "[roles.it_systemforvaltare]\nname = \"Olof Berg\"\nemail = \"olof.berg@example.se\"\n\n";
+
+/// The baseline with a complete deviation for `mfa`, due on `due`, reported to
+/// `reported_to` (role ids, quoted and comma-separated).
+pub fn deviation(due: &str, reported_to: &str) -> String {
+    replace_once(
+        baseline(),
+        "mfa = \"yes\"",
+        &format!(
+            "mfa = {{ answer = \"partial\", deviation = \"MFA saknas för administratörer\", action = \"Inför MFA\", owner = \"systemforvaltare\", due = {due}, reported_to = [{reported_to}] }}"
+        ),
     )
 }
 
@@ -626,9 +677,8 @@ pub fn plan_without_space(dir: &Path, args: &[&str], killed: bool) -> Option<Run
     without_git_environment(&mut cmd);
     let out = cmd
         .current_dir(dir)
-        .args(["-c", script, env!("CARGO_BIN_EXE_plan"), "--repo"])
-        .arg(dir)
-        .args(["--today", TODAY, "--color", "never"])
+        .args(["-c", script, env!("CARGO_BIN_EXE_plan")])
+        .args(repo_args(dir, TODAY))
         .args(args)
         .output()
         .expect("sh runs");
@@ -637,4 +687,18 @@ pub fn plan_without_space(dir: &Path, args: &[&str], killed: bool) -> Option<Run
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     })
+}
+
+/// Every sheet of an XLSX workbook, by name, with its rows as calamine reads them
+/// (each sheet's header is its first row).
+pub fn workbook(path: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("an XLSX workbook");
+    book.worksheets()
+        .into_iter()
+        .map(|(name, range)| {
+            assert_eq!(range.start(), Some((0, 0)), "the header is row 1 of {name}");
+            (name, range.rows().map(<[calamine::Data]>::to_vec).collect())
+        })
+        .collect()
 }

@@ -4,11 +4,9 @@ mod commit;
 mod rows;
 mod table;
 
-use crate::checks::classify;
 use crate::cli::{parse_year, Globals};
-use crate::diag::Span;
 use crate::fsio;
-use crate::model::{Plan, Tbl};
+use crate::layout::classify;
 use crate::output::plural;
 use crate::repo::{self, Source, WorkTree};
 use anyhow::{anyhow, bail, Result};
@@ -252,10 +250,7 @@ fn default_from(source: &dyn Source, plans: &ByYear) -> Result<i32> {
         let Ok(Some(bytes)) = source.read(path) else {
             return false; // unreadable: `plan check` reports it
         };
-        let text = String::from_utf8_lossy(&bytes);
-        toml::de::DeTable::parse(&text).is_ok_and(|tree| {
-            Plan::from_tree(Tbl::new(tree.get_ref(), Span::START)).status_is_established()
-        })
+        crate::model::parse::parse(&bytes).is_ok_and(|p| p.plan().status_is_established())
     };
     for (year, objects) in plans.iter().rev() {
         if objects.par_iter().any(|(_, path)| established(path)) {

@@ -46,16 +46,8 @@ pub fn of_answers(answers: &[Answer]) -> String {
     rows.sort_by(|a, b| a.0.cmp(b.0));
     let canonical = serde_json::to_vec(&rows).expect("rows serialise");
     let hash = Sha256::digest(&canonical);
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
-    for b in hash {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0xf)]));
-    }
-    out
+    format!("sha256:{}", hex::encode(hash))
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 #[cfg(test)]
 mod tests {
@@ -87,8 +79,7 @@ mod tests {
         rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
         let canonical = serde_json::to_string(&rows).expect("json values serialise");
         let hash = Sha256::digest(canonical.as_bytes());
-        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-        format!("sha256:{hex}")
+        format!("sha256:{}", hex::encode(hash))
     }
 
     #[test]
