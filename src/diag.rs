@@ -158,14 +158,23 @@ pub struct Outcome {
 impl Outcome {
     /// Adds findings with their configured severity (dropping those of rules turned
     /// off), keeping the order file, line, column, rule.
-    pub fn add(&mut self, findings: Vec<Finding>, severities: &Severities) {
-        self.findings
-            .extend(findings.into_iter().filter_map(|mut f| {
-                f.severity = severities.of(f.rule, f.severity)?;
-                Some(f)
-            }));
-        self.findings
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    ///
+    /// Done in place, without a second list of findings: a large repository can
+    /// have hundreds of thousands (issue 17).
+    pub fn add(&mut self, mut findings: Vec<Finding>, severities: &Severities) {
+        findings.retain_mut(|f| match severities.of(f.rule, f.severity) {
+            Some(severity) => {
+                f.severity = severity;
+                true
+            }
+            None => false,
+        });
+        if self.findings.is_empty() {
+            self.findings = findings;
+        } else {
+            self.findings.append(&mut findings);
+        }
+        sort_in_place(&mut self.findings);
     }
 
     /// How many of the files reported on are plan files (`objects/<object>/<year>.toml`):
@@ -204,6 +213,32 @@ impl Severities {
         match self.overrides.get(rule) {
             Some(setting) => *setting,
             None => Some(default),
+        }
+    }
+}
+
+/// Sorts findings by [`Finding::sort_key`], keeping the order of equal ones, with
+/// no scratch copy of the findings (a stable sort of them would take half their
+/// size again): their positions are sorted, then the findings moved into place.
+fn sort_in_place(findings: &mut [Finding]) {
+    let mut order: Vec<u32> = (0..findings.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        findings[a as usize]
+            .sort_key()
+            .cmp(&findings[b as usize].sort_key())
+    });
+    // Place i takes the finding at order[i]: each cycle of the permutation is
+    // followed once, swapping; a done place is marked u32::MAX.
+    for start in 0..findings.len() {
+        let mut at = start;
+        while order[at] != u32::MAX {
+            let from = order[at] as usize;
+            order[at] = u32::MAX;
+            if from == start {
+                break;
+            }
+            findings.swap(at, from);
+            at = from;
         }
     }
 }
@@ -325,6 +360,36 @@ mod tests {
         assert_eq!(idx.line_col(6), (2, 1));
         assert_eq!(idx.line_col(6 + 8 + 6), (2, 12));
         assert_eq!(idx.line_range(2), 6..6 + 15);
+    }
+
+    #[test]
+    fn findings_sort_in_place_keeping_the_order_of_equal_ones() {
+        let at = |file: &str, line: usize, text: &str| {
+            let mut f = Finding::new(
+                "roles/missing",
+                Severity::Error,
+                file,
+                Span::START,
+                Msg::verbatim(text),
+            );
+            f.line = line;
+            f
+        };
+        let mut findings = vec![
+            at("b", 2, "b2"),
+            at("a", 9, "a9"),
+            at("b", 1, "b1 first"),
+            at("a", 1, "a1"),
+            at("b", 1, "b1 second"),
+            at("c", 1, "c1"),
+            at("b", 1, "b1 third"),
+        ];
+        sort_in_place(&mut findings);
+        let texts: Vec<String> = findings.iter().map(|f| f.message_in(Lang::En)).collect();
+        assert_eq!(
+            texts,
+            ["a1", "a9", "b1 first", "b1 second", "b1 third", "b2", "c1"]
+        );
     }
 
     #[test]

@@ -207,6 +207,14 @@ fn check_listed_keeping<T: Send>(
     if let Some(cache) = cache {
         cache.save(plans.iter().map(|p| p.0.as_str()), selection.year.is_none());
     }
+    // The findings' list made at its size once, not grown by copying (issue 17).
+    let reported_findings = per_file.iter().zip(&plans).filter(|(_, p)| p.3);
+    findings.reserve_exact(
+        reported_findings
+            .filter_map(|(report, _)| report.as_ref().ok())
+            .map(|(report, _)| report.findings.len())
+            .sum(),
+    );
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
     let mut kept = Vec::new();
     for (result, (path, object, year, reported)) in per_file.into_iter().zip(&plans) {

@@ -208,6 +208,16 @@ impl Msg {
     }
 }
 
+/// A text begun with a capital letter, as a sentence standing alone (a table
+/// cell) begins; a finding's message begins in lower case.
+pub fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
 /// `a and b`, `a, b and c` (`och` in Swedish); one item is itself.
 pub fn and_list(mut items: Vec<String>) -> Msg {
     match items.pop() {

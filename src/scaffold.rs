@@ -4,11 +4,13 @@
 //! what the register says filled in.
 
 use crate::fsio;
+use crate::i18n::Lang;
 use crate::layout::SCHEMA_FILE;
 use crate::model::plan::Register;
 use crate::model::shape::quoted;
 use crate::schema::Presence;
 use crate::settings::Settings;
+use crate::tr;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -70,15 +72,26 @@ impl Draft {
     }
 }
 
-/// The text of `objects/<object>/<year>.toml` for `draft`.
-pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
+/// Each line of `text` as a TOML comment.
+fn comment(t: &mut String, text: &str) {
+    for line in text.lines() {
+        let _ = writeln!(t, "# {line}");
+    }
+}
+
+/// The text of `objects/<object>/<year>.toml` for `draft`, its explanations in
+/// `lang`.
+pub fn plan_text(settings: &Settings, draft: &Draft, year: i32, lang: Lang) -> String {
     let model = &settings.roles;
     let om = model
         .uses_organisation_model
         .then_some(draft.organisation_model);
     let mut t = format!("#:schema ../../{SCHEMA_FILE}\n");
-    let _ = writeln!(t, "# Förvaltningsplan {year} för {}.", draft.name);
-    let _ = writeln!(t, "# Fyll i de tomma värdena (\"\") och kör `plan check`: den visar vilka som krävs\n# (namn och e-post för rollerna, svaren i bilaga 3); leverantör och version är frivilliga.");
+    comment(
+        &mut t,
+        &tr!(lang, "scaffold-title", year = year, name = &draft.name),
+    );
+    comment(&mut t, &lang.text("scaffold-fill-in"));
     let _ = writeln!(t, "object = {}", quote(&draft.object));
     let _ = writeln!(t, "name = {}", quote(&draft.name));
     let _ = writeln!(t, "year = {year}");
@@ -86,37 +99,45 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
     // (it aligns them across the table), so a file with them is not taplo-clean.
     let _ = writeln!(t, "# draft | established | revised");
     let _ = writeln!(t, "status = \"draft\"");
-    let _ = writeln!(
-        t,
-        "# Dagen planen fastställs: established_on = {}-12-01",
-        year - 1
+    comment(
+        &mut t,
+        &tr!(
+            lang,
+            "scaffold-established-on",
+            date = format!("{}-12-01", year - 1)
+        ),
     );
     if !model.establishes.is_empty() {
         let _ = writeln!(
             t,
-            "# established_by = [{}]   # rollerna som fastställer planen",
-            quoted(&model.establishes)
+            "# established_by = [{}]   # {}",
+            quoted(&model.establishes),
+            lang.text("scaffold-established-by")
         );
     }
     let _ = writeln!(
         t,
-        "# diarienummer = \"\"           # beslutets diarienummer, när planen fastställs"
+        "# diarienummer = \"\"           # {}",
+        lang.text("scaffold-diarienummer")
     );
     if let Some(om) = om {
-        let _ = writeln!(t, "# Organisationsmodell enligt handboken 10.1.1–10.1.5");
+        comment(&mut t, &lang.text("scaffold-organisation-model"));
         let _ = writeln!(t, "organisation_model = {om}");
     }
-    let _ = writeln!(t, "# Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.\ndescription = \"\"");
-    let _ = writeln!(t, "\n# Årets mål och hur de följs upp (frivilligt).\n# [[goals]]\n# text = \"\"\n# measure = \"\"");
-    let _ = writeln!(
-        t,
-        "\n# Roller enligt rollmodellen {} ({}).",
-        model.name, model.title
+    comment(&mut t, &lang.text("scaffold-description"));
+    let _ = writeln!(t, "description = \"\"\n");
+    comment(&mut t, &lang.text("scaffold-goals"));
+    let _ = writeln!(t, "# [[goals]]\n# text = \"\"\n# measure = \"\"\n");
+    comment(
+        &mut t,
+        &tr!(
+            lang,
+            "scaffold-roles",
+            model = model.name.as_str(),
+            title = model.title.as_str()
+        ),
     );
-    let _ = writeln!(
-        t,
-        "# username: användarnamnet i GitLab/GitHub, för `plan codeowners` (valfritt)."
-    );
+    comment(&mut t, &lang.text("scaffold-username"));
     let written = |r: &&crate::schema::Role| {
         model.presence(r, om) != Presence::Optional || !draft.holders(&r.id).is_empty()
     };
@@ -150,11 +171,19 @@ pub fn plan_text(settings: &Settings, draft: &Draft, year: i32) -> String {
         }
     }
     if !optional.is_empty() {
-        let _ = writeln!(t, "\n# Valfria roller: {}", optional.join(", "));
+        t.push('\n');
+        comment(
+            &mut t,
+            &tr!(lang, "scaffold-optional-roles", roles = optional.join(", ")),
+        );
     }
-    let _ = writeln!(t, "\n[budget] # bilaga 1\nhours = 0\nsek = 0");
+    let _ = writeln!(
+        t,
+        "\n[budget] # {}\nhours = 0\nsek = 0",
+        lang.text("scaffold-budget")
+    );
     for system in &draft.systems {
-        system_text(&mut t, settings, system, year, om, &held);
+        system_text(&mut t, settings, system, year, om, &held, lang);
     }
     let first = draft
         .systems
@@ -189,6 +218,7 @@ fn system_text(
     year: i32,
     om: Option<i64>,
     held: &dyn Fn(&str) -> bool,
+    lang: Lang,
 ) {
     let s = &system.register;
     let text = |v: &Option<String>| quote(v.as_deref().unwrap_or(""));
@@ -216,17 +246,15 @@ fn system_text(
         text(&s.version),
         s.personal_data.unwrap_or(false)
     );
+    comment(t, &lang.text("scaffold-classification"));
     let _ = writeln!(
         t,
-        "# Klassning 0–3\nclassification = {{ confidentiality = {}, integrity = {}, availability = {} }}",
+        "classification = {{ confidentiality = {}, integrity = {}, availability = {} }}",
         level(s.confidentiality),
         level(s.integrity),
         level(s.availability)
     );
-    let _ = writeln!(
-        t,
-        "# Leverantörsavtal: uppsägningstid i månader, avtalsägare, personuppgiftsbiträdesavtal (dpa) undertecknat."
-    );
+    comment(t, &lang.text("scaffold-contract"));
     let contract: Vec<String> = s
         .contract
         .iter()
@@ -242,28 +270,34 @@ fn system_text(
     } else {
         let _ = writeln!(t, "contract = {{ {} }}", contract.join(", "));
     }
+    comment(t, &lang.text("scaffold-depends-on"));
+    let _ = writeln!(t, "depends_on = []\n");
+    comment(t, &lang.text("scaffold-integrations"));
     let _ = writeln!(
         t,
-        "# \"<objekt>\" eller \"<objekt>/<system>\"\ndepends_on = []"
+        "# [[systems.integrations]]\n# source = {}\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # {}",
+        quote(&lang.text("scaffold-object-placeholder")),
+        lang.text("scaffold-information-contract")
     );
-    let _ = writeln!(t, "\n# Data som systemet hämtar från ett annat system. Med personuppgifter krävs\n# legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).\n# [[systems.integrations]]\n# source = \"<objekt>\"\n# data = \"\"\n# personal_data = true\n# purpose = \"\"\n# legal_basis = \"\"\n# contract = \"\"              # informationskontrakt");
     // The checklist's title usually names bilaga 3 itself ("Bilaga 3: …").
     let title = &settings.checklist.title;
     let heading = if title.to_lowercase().starts_with("bilaga 3") {
         title.clone()
     } else {
-        format!("Bilaga 3 ({title})")
+        tr!(lang, "scaffold-appendix3", title = title.as_str())
     };
-    let _ = writeln!(
+    t.push('\n');
+    comment(t, &tr!(lang, "scaffold-answers", heading = heading));
+    comment(
         t,
-        "\n# {heading}. Svara \"yes\", \"no\", \"partial\" eller \"na\"."
+        &tr!(
+            lang,
+            "scaffold-deviation",
+            due = format!("{year}-06-30"),
+            roles = quoted(&settings.roles.report_to(om, held))
+        ),
     );
-    let _ = writeln!(t, "# Avvikelse: {{ answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = {year}-06-30, reported_to = [{}] }}",
-        quoted(&settings.roles.report_to(om, held)));
-    let _ = writeln!(
-        t,
-        "# Ej tillämplig: {{ answer = \"na\", justification = \"…\" }}"
-    );
+    comment(t, &lang.text("scaffold-na"));
     let _ = writeln!(t, "[systems.appendix3.answers]");
     for q in &settings.checklist.questions {
         let _ = writeln!(t, "# {} ({})\n{} = \"\"", q.text, q.reference, q.id);

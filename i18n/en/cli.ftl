@@ -59,6 +59,35 @@ new-next = fill in the empty values, then run `plan check { $file }`
 note-next-year = using { $next }: there are no plans for { $year } yet, but there are for { $next } (pass --year to choose)
 note-this-year = creating the plan for { $year }, the year of today; for next year's plan pass --year { $next }
 
+# plan new and plan import: the explanations in a new plan (each line becomes a
+# TOML comment)
+scaffold-title = Management plan { $year } for { $name }.
+scaffold-fill-in =
+    Fill in the empty values ("") and run `plan check`: it shows which are required
+    (the roles' names and e-mail, the answers of appendix 3); supplier and version are optional.
+scaffold-established-on = The day the plan is established: established_on = { $date }
+scaffold-established-by = the roles that establish the plan
+scaffold-diarienummer = the decision's registration number, when the plan is established
+scaffold-organisation-model = Organisation model as in the handbook 10.1.1–10.1.5
+scaffold-description = The system's task: what business it supports, for whom and in what environment.
+scaffold-goals = This year's goals and how they are followed up (optional).
+scaffold-roles = Roles of the role model { $model } ({ $title }).
+scaffold-username = username: the user name on GitLab/GitHub, for `plan codeowners` (optional).
+scaffold-optional-roles = Optional roles: { $roles }
+scaffold-budget = appendix 1
+scaffold-classification = Classification 0–3
+scaffold-contract = Supplier contract: notice period in months, contract owner, data processing agreement (dpa) signed.
+scaffold-depends-on = "<object>" or "<object>/<system>"
+scaffold-integrations =
+    Data the system fetches from another system. With personal data, legal_basis
+    (the legal basis) and purpose (why the data is fetched) are required.
+scaffold-object-placeholder = <object>
+scaffold-information-contract = information contract
+scaffold-appendix3 = Appendix 3 ({ $title })
+scaffold-answers = { $heading }. Answer "yes", "no", "partial" or "na".
+scaffold-deviation = Deviation: {"{"} answer = "no", deviation = "…", action = "…", owner = "<role>", due = { $due }, reported_to = [{ $roles }] {"}"}
+scaffold-na = Not applicable: {"{"} answer = "na", justification = "…" {"}"}
+
 # plan log and plan diff
 log-none = no commits change objects/{ $object }/
 log-col-date = date (UTC)

@@ -62,6 +62,35 @@ new-next = fyll i de tomma värdena och kör sedan `plan check { $file }`
 note-next-year = använder { $next }: det finns inga planer för { $year } än, men det finns för { $next } (ange --year för att välja)
 note-this-year = skapar planen för { $year }, innevarande år; ange --year { $next } för nästa års plan
 
+# plan new och plan import: förklaringarna i en ny plan (varje rad blir en
+# TOML-kommentar)
+scaffold-title = Förvaltningsplan { $year } för { $name }.
+scaffold-fill-in =
+    Fyll i de tomma värdena ("") och kör `plan check`: den visar vilka som krävs
+    (namn och e-post för rollerna, svaren i bilaga 3); leverantör och version är frivilliga.
+scaffold-established-on = Dagen planen fastställs: established_on = { $date }
+scaffold-established-by = rollerna som fastställer planen
+scaffold-diarienummer = beslutets diarienummer, när planen fastställs
+scaffold-organisation-model = Organisationsmodell enligt handboken 10.1.1–10.1.5
+scaffold-description = Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.
+scaffold-goals = Årets mål och hur de följs upp (frivilligt).
+scaffold-roles = Roller enligt rollmodellen { $model } ({ $title }).
+scaffold-username = username: användarnamnet i GitLab/GitHub, för `plan codeowners` (valfritt).
+scaffold-optional-roles = Valfria roller: { $roles }
+scaffold-budget = bilaga 1
+scaffold-classification = Klassning 0–3
+scaffold-contract = Leverantörsavtal: uppsägningstid i månader, avtalsägare, personuppgiftsbiträdesavtal (dpa) undertecknat.
+scaffold-depends-on = "<objekt>" eller "<objekt>/<system>"
+scaffold-integrations =
+    Data som systemet hämtar från ett annat system. Med personuppgifter krävs
+    legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).
+scaffold-object-placeholder = <objekt>
+scaffold-information-contract = informationskontrakt
+scaffold-appendix3 = Bilaga 3 ({ $title })
+scaffold-answers = { $heading }. Svara "yes", "no", "partial" eller "na".
+scaffold-deviation = Avvikelse: {"{"} answer = "no", deviation = "…", action = "…", owner = "<roll>", due = { $due }, reported_to = [{ $roles }] {"}"}
+scaffold-na = Ej tillämplig: {"{"} answer = "na", justification = "…" {"}"}
+
 # plan log och plan diff
 log-none = inga incheckningar ändrar objects/{ $object }/
 log-col-date = datum (UTC)

@@ -123,7 +123,7 @@ appendix3-unknown-question = checklistan { $checklist } har ingen fråga `{ $que
 appendix3-deviation-incomplete = `{ $question }` är besvarad med "{ $answer }" men avvikelsen saknar { $missing }
     .help = { $question } = {"{"} answer = "{ $answer }", deviation = "…", action = "…", owner = "…", due = ÅÅÅÅ-MM-DD, reported_to = [{ $roles }] {"}"}
 appendix3-not-reported = avvikelsen `{ $question }` är inte rapporterad till { $roles }
-    .help = rapportera den och skriv sedan vilka roller: reported_to = [{ $roles }]
+    .help = rapportera den och skriv sedan in rollerna: reported_to = [{ $roles }]
 appendix3-overdue = åtgärden för avvikelsen `{ $question }` skulle vara klar { $due }
 appendix3-na-unjustified = `{ $question }` är besvarad med "na" (ej tillämplig) utan motivering
     .help = { $question } = {"{"} answer = "na", justification = "…varför den inte är tillämplig…" {"}"}
@@ -157,7 +157,7 @@ plan-established-incomplete = status är "{ $status }" men established_on (fasts
     .help = lägg till established_on = ÅÅÅÅ-MM-DD, dagen då planen fastställdes
 plan-description-missing = planen är "{ $status }" men beskriver inte systemets uppdrag
     .help = lägg till description = "…": vad systemet gör och vilken verksamhet det stöder
-plan-draft-in-year = planen för { $year } är fortfarande ett utkast den { $today }
+plan-draft-in-year = den { $today } är planen för { $year } fortfarande ett utkast
     .help = låt fastställa planen och sätt status = "established", eller förklara för styrgruppen varför den inte är fastställd
 plan-established-date = established_on { $date } ligger utanför { $earliest }–{ $latest }, den tid då en plan för { $year } fastställs eller revideras
     .help = en plan för { $year } fastställs oftast i november–december { $before }
@@ -205,9 +205,9 @@ upgrades-next-window = nästa servicefönster är { $date } ({ $weekday ->
     })
 upgrades-cab = { $upgrade } saknar begäran om eller godkännande från CAB
     .help = cab = {"{"} status = "requested" {"}"}, eller "approved" med ärendets ref
-upgrades-announce-missing = { $upgrade } den { $date } saknar announced_on (aviserad den)
-    .help = avisera den minst { $days } dagar i förväg och ange announced_on
-upgrades-announce-late = { $upgrade } aviseras { $ahead } dagar i förväg; minst { $days } dagar krävs
+upgrades-announce-missing = { $upgrade } den { $date } saknar announced_on (annonserad den)
+    .help = annonsera den minst { $days } dagar i förväg och ange announced_on
+upgrades-announce-late = { $upgrade } annonseras { $ahead } dagar i förväg; minst { $days } dagar krävs
 upgrades-untested = { $upgrade } är inte testad i testmiljön
     .help = prova den i testmiljön och sätt tested = true
 

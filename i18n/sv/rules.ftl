@@ -117,7 +117,7 @@ rule-upgrade-cab =
 
 rule-upgrade-announce =
     .summary = announced_on saknas eller ligger färre än announce_days dagar före datumet (inte för säkerhetsuppdateringar)
-    .doc = Användare och ägare av beroende system ska få veta om en uppgradering i god tid: "uppgraderingar måste planeras och kommuniceras i förväg till alla berörda parter" (handboken 000, 5.9), minst `announce_days` dagar (plan.toml, förval 7) innan. Avisera den och ange dagen i `announced_on`. Gäller inte `kind = "security"`: säkerhetsuppdateringar installeras "utan onödigt dröjsmål" (5.3), och hålls inte tillbaka för att aviseras en vecka i förväg.
+    .doc = Användare och ägare av beroende system ska få veta om en uppgradering i god tid: "uppgraderingar måste planeras och kommuniceras i förväg till alla berörda parter" (handboken 000, 5.9), minst `announce_days` dagar (plan.toml, förval 7) innan. Annonsera den och ange dagen i `announced_on`. Gäller inte `kind = "security"`: säkerhetsuppdateringar installeras "utan onödigt dröjsmål" (5.3), och hålls inte tillbaka för att annonseras en vecka i förväg.
 
 rule-upgrade-untested =
     .summary = en större uppgradering, testmiljö finns, tested är inte true

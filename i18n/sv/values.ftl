@@ -21,7 +21,7 @@ value-answer-partial = Delvis
 value-answer-na = Ej tillämplig
 value-kind-major = Större uppgradering
 value-kind-minor = Mindre uppgradering
-value-kind-patch = Rättning
+value-kind-patch = Patch
 value-kind-security = Säkerhetsuppdatering
 value-upgrade-status-planned = Planerad
 value-upgrade-status-done = Genomförd
@@ -38,7 +38,7 @@ value-source-upgrade = Uppgradering
 value-source-budget = Budget
 value-source-roles = Roller
 value-source-attestation = Intygande
-value-cab-approved = Beviljad
+value-cab-approved = Godkänd
 value-cab-requested = Begärd
 value-cab-not-required = Behövs inte
 

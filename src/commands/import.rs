@@ -119,7 +119,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .map(|(path, draft)| {
                 (
                     path,
-                    scaffold::plan_text(&settings, draft, year).into_bytes(),
+                    scaffold::plan_text(&settings, draft, year, lang).into_bytes(),
                 )
             })
             .collect();

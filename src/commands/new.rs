@@ -72,7 +72,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         roles: Vec::new(),
         systems: vec![DraftSystem::named(&args.object, &args.name)],
     };
-    let text = scaffold::plan_text(&settings, &draft, year);
+    let text = scaffold::plan_text(&settings, &draft, year, lang);
     scaffold::write_new(&root, &settings, vec![(root.join(&rel), text.into_bytes())])?;
     crate::outln!("{}", crate::tr!(lang, "new-created", file = &rel));
     crate::outln!("{}", crate::tr!(lang, "new-next", file = &rel));

@@ -35,7 +35,7 @@ impl Serialize for Results<'_> {
         serializer.collect_seq(self.findings.iter().map(|f| {
             let mut message = f.message_in(lang);
             if let Some(help) = f.help_in(lang) {
-                message.push_str(&format!(" (help: {help})"));
+                message.push_str(&format!(" ({}: {help})", lang.text("label-help")));
             }
             SarifResult {
                 rule_id: f.rule,

@@ -3,7 +3,7 @@
 
 use super::{text, yes_no, Rows, Words};
 use crate::diag::amount;
-use crate::i18n::Lang;
+use crate::i18n::{sentence, Lang};
 use crate::model::Plan;
 use crate::report::load::Year;
 use crate::schema::{Presence, RoleModel};
@@ -172,7 +172,7 @@ pub fn rows_of(
                     Some(sys.val.clone()),
                     Source::Attestation,
                     id.into(),
-                    tr!(lang, description, system = &sys.val),
+                    sentence(tr!(lang, description, system = &sys.val)),
                     Some(plan.attester(model).to_string()),
                     None,
                     false,
@@ -200,10 +200,10 @@ pub fn rows_of(
             };
             let planned = up.status.as_ref().is_none_or(|s| s.val == "planned");
             if planned && date.val < today {
-                let description = match &up.to_version {
+                let description = sentence(match &up.to_version {
                     Some(v) => tr!(lang, "deviation-upgrade-late-to", version = &v.val),
                     None => lang.text("deviation-upgrade-late"),
-                };
+                });
                 rows.push(row(
                     Some(system.val.clone()),
                     Source::Upgrade,
@@ -225,13 +225,13 @@ pub fn rows_of(
                         None,
                         Source::Budget,
                         what.into(),
-                        tr!(
+                        sentence(tr!(
                             lang,
                             "budget-exceeded",
                             unit = what,
                             planned = amount(planned),
                             budget = amount(limit.val)
-                        ),
+                        )),
                         None,
                         None,
                         false,
@@ -245,7 +245,7 @@ pub fn rows_of(
                     None,
                     Source::Roles,
                     role.id.clone(),
-                    tr!(lang, "roles-missing", role = &role.label),
+                    sentence(tr!(lang, "roles-missing", role = &role.label)),
                     None,
                     None,
                     false,

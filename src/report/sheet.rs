@@ -174,9 +174,20 @@ impl Sheet {
                     .collect()
             })
             .collect();
+        // A role's label is words ("Systemförvaltare/systemadministratör
+        // (objektspecialist)"), which may wrap where the id could not.
+        let kinds = self
+            .kinds
+            .iter()
+            .zip(&self.words)
+            .map(|(kind, words)| match words {
+                Words::Role => ColumnKind::Prose,
+                _ => *kind,
+            })
+            .collect();
         Sheet {
             header,
-            kinds: self.kinds.clone(),
+            kinds,
             words: self.words.clone(),
             rows,
         }

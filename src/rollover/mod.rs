@@ -118,20 +118,30 @@ pub fn roll(
     })
 }
 
-/// The title `plan new` writes at the top (`# Förvaltningsplan 2027 för Ladok.`)
-/// names the new year. Only that line of the file's leading comments is touched;
-/// years elsewhere in comments are the user's words.
+/// The title `plan new` writes at the top (`# Förvaltningsplan 2027 för Ladok.`,
+/// or in English `# Management plan 2027 for Ladok.`) names the new year. Only that
+/// line of the file's leading comments is touched; years elsewhere in comments are
+/// the user's words.
 fn retitle(text: &mut String, from: i32, to: i32) {
-    let old = format!("# Förvaltningsplan {from} för ");
+    // The title up to the object's name, in each language.
+    let titles: Vec<String> = crate::i18n::Lang::ALL
+        .iter()
+        .map(|lang| {
+            let title = crate::tr!(*lang, "scaffold-title", year = from, name = "\u{1}");
+            format!("# {}", title.split('\u{1}').next().unwrap_or_default())
+        })
+        .collect();
+    let year = from.to_string();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         if !(trimmed.starts_with('#') || trimmed.trim().is_empty()) {
             return;
         }
-        if trimmed.starts_with(&old) {
-            let start = at + (line.len() - trimmed.len()) + "# Förvaltningsplan ".len();
-            text.replace_range(start..start + 4, &to.to_string());
+        let title = titles.iter().find(|t| trimmed.starts_with(t.as_str()));
+        if let Some(offset) = title.and_then(|t| t.find(&year)) {
+            let start = at + (line.len() - trimmed.len()) + offset;
+            text.replace_range(start..start + year.len(), &to.to_string());
             return;
         }
         at += line.len();

@@ -123,10 +123,11 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
     let scaffold = repo.read(PLAN);
     assert!(scaffold.contains("[roles.it_systemagare]"), "{scaffold}");
     assert!(scaffold.contains("documentation = \"\""), "{scaffold}");
-    // What the plan decides, with a Swedish comment saying what to write.
+    // What the plan decides, with a comment in the repository's language (English
+    // here: no `language`) saying what to write.
     for line in [
-        "# established_by = [\"systemagare\"]   # rollerna som fastställer planen\n",
-        "# Systemets uppgift: vilken verksamhet det stöder, för vilka och i vilken omgivning.\ndescription = \"\"\n",
+        "# established_by = [\"systemagare\"]   # the roles that establish the plan\n",
+        "# The system's task: what business it supports, for whom and in what environment.\ndescription = \"\"\n",
         "# [[goals]]\n",
         "# contract = { id = \"\", ends = 2028-12-31, notice_months = 6, owner = \"\", dpa = true }\n",
         "# purpose = \"\"\n",

@@ -262,18 +262,19 @@ mod usage {
         let new = repo.plan(&["new", "primula", "--year", "2027", "--name", "Primula"]);
         assert_eq!(new.code, 0, "{new:?}");
         let file = "objects/primula/2027.toml";
+        // The repository speaks English (no `language`): so does the title.
         assert!(repo
             .read(file)
-            .contains("# Förvaltningsplan 2027 för Primula."));
+            .contains("# Management plan 2027 for Primula."));
         repo.commit_all("Primula 2027");
         let rolled = repo.plan(&["new-year", "--from", "2027", "--to", "2028"]);
         assert_eq!(rolled.code, 0, "{rolled:?}");
         let next = repo.read("objects/primula/2028.toml");
         assert!(
-            next.contains("# Förvaltningsplan 2028 för Primula."),
+            next.contains("# Management plan 2028 for Primula."),
             "{next}"
         );
-        assert!(!next.contains("Förvaltningsplan 2027"), "{next}");
+        assert!(!next.contains("Management plan 2027"), "{next}");
     }
 
     #[test]

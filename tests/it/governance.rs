@@ -690,7 +690,7 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
     );
     assert_eq!(
         rows[2].description,
-        "the answers of `ladok` changed after they were attested"
+        "The answers of `ladok` changed after they were attested"
     );
     // The description is a text for people, in the language (the ids stay).
     let swedish = deviations(&repo, &["--lang", "sv"]);
@@ -698,13 +698,13 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
         (swedish[2].id.as_str(), swedish[2].description.as_str()),
         (
             "stale",
-            "svaren för `ladok` har ändrats efter att de intygades"
+            "Svaren för `ladok` har ändrats efter att de intygades"
         )
     );
     // lucat's system is called ladok too.
     assert_eq!(
         swedish[3].description,
-        "bilaga 3 för `ladok` är inte intygad"
+        "Bilaga 3 för `ladok` är inte intygad"
     );
     assert_eq!(rows[3].due, None);
 

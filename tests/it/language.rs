@@ -323,7 +323,7 @@ fn errors_of_exit_2_in_swedish() {
 
 /// The steering group's reports on the Swedish example, as a förvaltningsledare
 /// reads them: Swedish headers, enumerated values in words ("Mindre uppgradering",
-/// "Beviljad", "Planerad", "Delvis"), role labels instead of role ids, ISO dates.
+/// "Godkänd", "Planerad", "Delvis"), role labels instead of role ids, ISO dates.
 #[test]
 fn reports_read_in_swedish() {
     let repo = Repo::copy_of("examples/kommun");
@@ -337,8 +337,8 @@ fn reports_read_in_swedish() {
     };
     let upgrades = report(&["upgrades"]);
     for line in [
-        "│ Objekt          ┆ System        ┆ Datum      ┆ Typ                 ┆ Till version ┆ Servicefönster ┆ CAB      ┆ Annonserad ┆ Status   ┆ Berörda objekt │",
-        "│ e-tjanster      ┆ eplattform    ┆ 2027-03-09 ┆ Mindre uppgradering ┆ 5.5          ┆ Ja             ┆ Beviljad ┆ 2027-02-22 ┆ Planerad ┆ skolplattform  │",
+        "│ Objekt          ┆ System        ┆ Datum      ┆ Typ                 ┆ Till version ┆ Servicefönster ┆ CAB     ┆ Annonserad ┆ Status   ┆ Berörda objekt │",
+        "│ e-tjanster      ┆ eplattform    ┆ 2027-03-09 ┆ Mindre uppgradering ┆ 5.5          ┆ Ja             ┆ Godkänd ┆ 2027-02-22 ┆ Planerad ┆ skolplattform  │",
     ] {
         assert!(upgrades.lines().any(|l| l == line), "{line}\n{upgrades}");
     }
@@ -346,7 +346,7 @@ fn reports_read_in_swedish() {
     for line in [
         "| Objekt | System | Källa | Id | Beskrivning | Ansvarig | Klart senast | Försenad |",
         "| ekonomisystem | erp | Bilaga 3 | continuity_plan | Delvis: Avbrottsplanen för löneutbetalning och leverantörsbetalningar finns men har aldrig övats | Förvaltningsledare IT | 2027-05-31 | Ja |",
-        "| e-tjanster | eplattform | Uppgradering | eplattform@2027-03-09 | uppgraderingen till 5.5 står fortfarande som planerad, men datumet har passerat |  | 2027-03-09 | Ja |",
+        "| e-tjanster | eplattform | Uppgradering | eplattform@2027-03-09 | Uppgraderingen till 5.5 står fortfarande som planerad, men datumet har passerat |  | 2027-03-09 | Ja |",
     ] {
         assert!(deviations.lines().any(|l| l == line), "{line}\n{deviations}");
     }
@@ -495,4 +495,45 @@ fel: förvaltningsobjektet `skolplattform` har ingen plan före 2027 att jämfö
     );
     let log = repo.plan(&["log", "skolplattform"]);
     assert!(log.stdout.contains("│ datum (UTC)"), "{log:?}");
+}
+
+/// `plan new` explains a new plan in the repository's language; the keys, values
+/// and the checklist's own questions are the same in both.
+#[test]
+fn plan_new_explains_in_the_language() {
+    let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"sv\"\n"));
+    let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
+    assert_eq!(
+        run.stdout,
+        format!("skapade {PLAN}\nfyll i de tomma värdena och kör sedan `plan check {PLAN}`\n")
+    );
+    let swedish = repo.read(PLAN);
+    for line in [
+        "# Förvaltningsplan 2027 för Ladok.\n",
+        "# established_by = [\"systemagare\"]   # rollerna som fastställer planen\n",
+        "\n[budget] # bilaga 1\n",
+        "# Avvikelse: { answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<roll>\", due = 2027-06-30, reported_to = [\"systemforvaltare\", \"it_systemagare\"] }\n",
+    ] {
+        assert!(swedish.contains(line), "{line} in:\n{swedish}");
+    }
+    std::fs::remove_dir_all(repo.file("objects/ladok")).expect("remove");
+    let run = repo.plan(&[
+        "--lang", "en", "new", "ladok", "--year", "2027", "--name", "Ladok",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let english = repo.read(PLAN);
+    for line in [
+        "# Management plan 2027 for Ladok.\n",
+        "\n[budget] # appendix 1\n",
+        "# Deviation: { answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<role>\", due = 2027-06-30, reported_to = [\"systemforvaltare\", \"it_systemagare\"] }\n",
+    ] {
+        assert!(english.contains(line), "{line} in:\n{english}");
+    }
+    let keys = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split(" # ").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(keys(&swedish), keys(&english));
 }
