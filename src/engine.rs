@@ -80,6 +80,39 @@ pub fn check_cached(
     check_listed(source, listing, settings, today, selection, cache)
 }
 
+/// One plan that parsed, as the check saw it.
+pub struct Kept<'a> {
+    pub file: &'a str,
+    pub object: &'a str,
+    pub year: i32,
+    pub plan: &'a crate::model::Plan,
+}
+
+/// A check, with what the caller kept of each plan and the index entries of the
+/// plans read.
+pub struct Checked<T> {
+    pub outcome: Outcome,
+    /// Per year, in the listing's order; an unreadable plan has an entry too.
+    pub entries: BTreeMap<i32, Vec<ObjectEntry>>,
+    /// What `keep` returned for each reported plan that parsed, in the listing's order.
+    pub kept: Vec<T>,
+}
+
+/// [`check`], handing each reported plan that parses, typed, to `keep` right after
+/// its rules ran (in parallel, on the thread that checked it): a command that needs
+/// more of the plans than their findings (`plan site`) parses each file once and
+/// holds only what it keeps.
+pub fn check_keeping<T: Send>(
+    source: &dyn Source,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
+) -> Result<Checked<T>> {
+    let listing = list(source, None)?;
+    check_listed_keeping(source, listing, settings, today, selection, None, keep)
+}
+
 /// What lies under `objects/`, through the folder listings of a cache where there is
 /// one (and recording this run's for it).
 pub fn list(source: &dyn Source, cache: Option<&Cache>) -> Result<Listing> {
@@ -102,6 +135,19 @@ pub fn check_listed(
     selection: &Selection,
     cache: Option<Cache>,
 ) -> Result<Outcome> {
+    let keep = |_: &Kept<'_>| ();
+    Ok(check_listed_keeping(source, listing, settings, today, selection, cache, &keep)?.outcome)
+}
+
+fn check_listed_keeping<T: Send>(
+    source: &dyn Source,
+    listing: Listing,
+    settings: &Settings,
+    today: NaiveDate,
+    selection: &Selection,
+    cache: Option<Cache>,
+    keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
+) -> Result<Checked<T>> {
     let mut findings: Vec<Finding> = Vec::new();
     for (path, why) in &listing.problems {
         if selection.wants_path(path) {
@@ -144,7 +190,7 @@ pub fn check_listed(
     // The cache serves runs that report on some files only (--changed-since,
     // PATHs): a full check reads every file anyway.
     let cache = cache.filter(|_| plans.iter().any(|p| !p.3));
-    let per_file: Vec<Result<checks::FileReport>> = plans
+    let per_file: Vec<Result<(checks::FileReport, Option<T>)>> = plans
         .par_iter()
         .map(|(path, object, year, reported)| {
             let plan = PlanFile {
@@ -153,9 +199,9 @@ pub fn check_listed(
                 year: *year,
             };
             if *reported {
-                plan.check(source, settings, today, cache.as_ref())
+                plan.check(source, settings, today, cache.as_ref(), keep)
             } else {
-                plan.entry(source, cache.as_ref())
+                Ok((plan.entry(source, cache.as_ref())?, None))
             }
         })
         .collect();
@@ -167,12 +213,14 @@ pub fn check_listed(
     findings.reserve_exact(
         reported_findings
             .filter_map(|(report, _)| report.as_ref().ok())
-            .map(|report| report.findings.len())
+            .map(|(report, _)| report.findings.len())
             .sum(),
     );
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
+    let mut kept = Vec::new();
     for (result, (path, object, year, reported)) in per_file.into_iter().zip(&plans) {
-        let report = result?;
+        let (report, keep) = result?;
+        kept.extend(keep);
         if *reported {
             findings.extend(report.findings);
         }
@@ -214,7 +262,11 @@ pub fn check_listed(
         files,
     };
     outcome.add(findings, &settings.severities);
-    Ok(outcome)
+    Ok(Checked {
+        outcome,
+        entries,
+        kept,
+    })
 }
 
 /// The files of the plans that depend, directly or through other objects, on one of
@@ -259,23 +311,39 @@ impl PlanFile<'_> {
             .ok_or_else(|| anyhow::anyhow!("{} disappeared while checking", self.path))
     }
 
-    /// Every rule on a file that is reported on.
-    fn check(
+    /// Every rule on a file that is reported on; what `keep` makes of its plan.
+    fn check<T>(
         &self,
         source: &dyn Source,
         settings: &Settings,
         today: NaiveDate,
         cache: Option<&Cache>,
-    ) -> Result<checks::FileReport> {
+        keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
+    ) -> Result<(checks::FileReport, Option<T>)> {
         let (bytes, fingerprint) = self.read(source)?;
-        let report = checks::check_file(settings, today, self.path, self.object, self.year, &bytes);
+        let (report, kept) = checks::check_file_keeping(
+            settings,
+            today,
+            self.path,
+            self.object,
+            self.year,
+            &bytes,
+            |plan| {
+                keep(&Kept {
+                    file: self.path,
+                    object: self.object,
+                    year: self.year,
+                    plan,
+                })
+            },
+        );
         if let Some(cache) = cache {
             let id = cache
                 .known_id(self.path, fingerprint)
                 .unwrap_or_else(|| cache::blob_id(&bytes));
             cache.record(self.path, fingerprint, id, report.entry.as_ref());
         }
-        Ok(report)
+        Ok((report, kept))
     }
 
     /// Only the index entry of a file that is not reported on (cross-object rules

@@ -330,6 +330,23 @@ macro_rules! msg {
     };
 }
 
+/// The ids of the messages of one area (`site`), read from its English catalogue
+/// (both languages have the same ids): for a caller that renders each text of an
+/// area once instead of once per use.
+pub fn message_ids(area: &str) -> Vec<&'static str> {
+    CATALOGUES
+        .iter()
+        .filter(|(a, _, _)| *a == area)
+        .flat_map(|(_, en, _)| en.lines())
+        .filter_map(|line| {
+            let (id, _) = line.split_once(" =")?;
+            let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            valid.then_some(id)
+        })
+        .collect()
+}
+
 /// The bundles, in the order of [`Lang`]'s variants, built once.
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();

@@ -101,7 +101,23 @@ pub fn check_file(
     year: i32,
     bytes: &[u8],
 ) -> FileReport {
+    check_file_keeping(settings, today, path, object, year, bytes, |_| ()).0
+}
+
+/// [`check_file`], handing the typed plan (when the file parses) to `keep` once the
+/// rules are done with it: what a caller needs of the plan besides its findings
+/// (`plan site`), without parsing it again.
+pub fn check_file_keeping<T>(
+    settings: &Settings,
+    today: NaiveDate,
+    path: &str,
+    object: &str,
+    year: i32,
+    bytes: &[u8],
+    keep: impl FnOnce(&Plan) -> T,
+) -> (FileReport, Option<T>) {
     let mut entry = None;
+    let mut kept = None;
     let mut report = with_plan(path, object, year, bytes, |plan, sink| {
         entry = Some(crate::index::ObjectEntry::from_plan(
             path, object, year, plan,
@@ -122,9 +138,10 @@ pub fn check_file(
         budget::check(&ctx, sink);
         plan::check(&ctx, sink);
         contract::check(&ctx, sink);
+        kept = Some(keep(plan));
     });
     report.entry = entry;
-    report
+    (report, kept)
 }
 
 /// What keeps one system's appendix 3 from being attested: syntax and schema errors

@@ -43,23 +43,43 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Some(year) => year,
         None => super::default_year(&source, globals.today, lang)?,
     };
-    // The check first: what it holds while it works is freed before the plans are
-    // loaded for the pages (the peak is the larger of the two, not their sum).
+    // One pass over the plans: each is parsed once, checked, and what its page and
+    // the overview pages need of it kept (the typed plans are not held: see
+    // `site::Prepared`). The pages that need the whole year are made after.
     let selection = Selection {
         year: Some(year_number),
         ..Selection::default()
     };
-    let outcome = engine::check(&source, &settings, globals.today, &selection)?;
-    let year = crate::report::load::year(&source, year_number)?;
-    if year.plans.is_empty() {
+    let words = crate::site::Words::new(lang, &settings, year_number, globals.today);
+    let checked = engine::check_keeping(&source, &settings, globals.today, &selection, &|k| {
+        Box::new(crate::site::prepare(&words, k))
+    })?;
+    let entries = checked
+        .entries
+        .get(&year_number)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    // A plan that does not parse has no page: named here, never left out silently.
+    let paged: std::collections::HashSet<&str> =
+        checked.kept.iter().map(|p| p.file.as_str()).collect();
+    for file in checked
+        .outcome
+        .files
+        .iter()
+        .filter(|f| crate::layout::classify(f).is_ok() && !paged.contains(f.as_str()))
+    {
+        eprintln!(
+            "warning: {file} is left out: it is not a readable TOML file (`plan check {file}` shows why)"
+        );
+    }
+    if checked.kept.is_empty() {
         crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }
-    let site = crate::site::Site::new(&crate::site::Input {
-        year: &year,
-        settings: &settings,
-        findings: &outcome.findings,
-        lang,
-        today: globals.today,
+    let site = crate::site::Site::new(crate::site::Input {
+        words: &words,
+        findings: &checked.outcome.findings,
+        entries,
+        plans: checked.kept,
     });
     let files = site.files();
     let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;

@@ -1,8 +1,10 @@
 //! Generated folders (`plan site --out DIR`): written whole file by file, and only
 //! where the tool wrote before.
 
+use crate::hash::HashMap;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,12 +33,13 @@ fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
 /// The file in a generated folder that lists what the tool wrote there.
 pub const SITE_MANIFEST: &str = ".plan-site";
 
-/// Writes a generated folder (`plan site --out DIR`): each file whole (written
-/// beside, renamed into place), a file whose bytes are already there left alone,
-/// files the previous run wrote and this one does not removed — and nothing else
-/// touched. A file in the way that the manifest does not list is the user's: the
-/// run refuses before writing anything. `make` gives each file's bytes, called in
-/// parallel as the files are written. Returns how many files were written.
+/// Writes a generated folder (`plan site --out DIR`): each file whole (a file that
+/// was there is written beside and renamed into place; a new one is created under
+/// its name), a file whose bytes are already there left alone, files the previous
+/// run wrote and this one does not removed — and nothing else touched. A file in
+/// the way that the manifest does not list is the user's: the run refuses before
+/// writing anything. `make` gives each file's bytes, called in parallel as the
+/// files are written. Returns how many files were written.
 pub fn write_generated(
     dir: &Path,
     files: &[String],
@@ -47,7 +50,7 @@ pub fn write_generated(
     }
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let manifest = dir.join(SITE_MANIFEST);
-    let previous: std::collections::BTreeSet<String> = match fs::read_to_string(&manifest) {
+    let previous: BTreeSet<String> = match fs::read_to_string(&manifest) {
         Ok(text) => text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -56,41 +59,83 @@ pub fn write_generated(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
         Err(e) => return Err(e).with_context(|| format!("reading {}", manifest.display())),
     };
+    // What is there already, from one listing per folder (not a look-up per file:
+    // a site has ten thousand pages). `true`: a regular file.
+    let folders: BTreeSet<&str> = files
+        .iter()
+        .map(|rel| rel.rsplit_once('/').map_or("", |(folder, _)| folder))
+        .collect();
+    let mut there: HashMap<String, bool> = HashMap::default();
+    for folder in &folders {
+        let path = dir.join(folder);
+        let entries = match fs::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        };
+        if !folder.is_empty() && path.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+            bail!("{} is not a folder; not writing into it", path.display());
+        }
+        for entry in entries {
+            let entry = entry.with_context(|| format!("reading {}", path.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if folder.is_empty() {
+                name
+            } else {
+                format!("{folder}/{name}")
+            };
+            let regular = entry.file_type().is_ok_and(|t| t.is_file());
+            there.insert(rel, regular);
+        }
+    }
     for rel in files {
-        let target = dir.join(rel);
-        match target.symlink_metadata() {
-            Ok(meta) if meta.file_type().is_symlink() || !meta.is_file() => {
-                bail!("{} is not a regular file; not replacing it", target.display())
-            }
-            Ok(_) if !previous.contains(rel) => bail!(
+        match there.get(rel) {
+            Some(false) => bail!(
+                "{} is not a regular file; not replacing it",
+                dir.join(rel).display()
+            ),
+            Some(true) if !previous.contains(rel) => bail!(
                 "{} was not written by `plan site`; not replacing it (move it away, or choose another --out)",
-                target.display()
+                dir.join(rel).display()
             ),
             _ => {}
         }
+    }
+    // Before anything is written, the manifest names every file this run may write:
+    // the files of a run that is interrupted are still known as the tool's.
+    let now: BTreeSet<&str> = files.iter().map(String::as_str).collect();
+    write_manifest(
+        &manifest,
+        previous
+            .iter()
+            .map(String::as_str)
+            .chain(now.iter().copied()),
+    )?;
+    for folder in folders.iter().filter(|f| !f.is_empty()) {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
     }
     let written = files
         .par_iter()
         .map(|rel| -> Result<usize> {
             let target = dir.join(rel);
             let bytes = make(rel);
-            if fs::read(&target).is_ok_and(|old| old == bytes) {
-                return Ok(0);
+            if there.contains_key(rel) {
+                if fs::read(&target).is_ok_and(|old| old == bytes) {
+                    return Ok(0);
+                }
+                let tmp = write_temp(&target, &bytes)?;
+                fs::rename(&tmp, &target)
+                    .inspect_err(|_| {
+                        let _ = fs::remove_file(&tmp);
+                    })
+                    .with_context(|| format!("writing {}", target.display()))?;
+            } else {
+                write_new(&target, &bytes)?;
             }
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
-            }
-            let tmp = write_temp(&target, &bytes)?;
-            fs::rename(&tmp, &target)
-                .inspect_err(|_| {
-                    let _ = fs::remove_file(&tmp);
-                })
-                .with_context(|| format!("writing {}", target.display()))?;
             Ok(1)
         })
         .sum::<Result<usize>>()?;
-    let now: std::collections::BTreeSet<&str> = files.iter().map(String::as_str).collect();
     for old in previous.iter().filter(|p| !now.contains(p.as_str())) {
         // Only what the manifest names, inside the folder, and only regular files.
         if old.split('/').any(|part| part == ".." || part.is_empty()) {
@@ -101,14 +146,35 @@ pub fn write_generated(
             fs::remove_file(&target).with_context(|| format!("removing {}", target.display()))?;
         }
     }
+    write_manifest(&manifest, now.iter().copied())?;
+    Ok(written)
+}
+
+/// Creates a file that was not there with `bytes` (removed again if writing fails).
+fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
+    let written = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)
+        .and_then(|mut file| {
+            file.write_all(bytes).inspect_err(|_| {
+                let _ = fs::remove_file(target);
+            })
+        });
+    written.with_context(|| format!("writing {}", target.display()))
+}
+
+/// Writes the manifest naming `files` (sorted), unless it says that already.
+fn write_manifest<'f>(manifest: &Path, files: impl Iterator<Item = &'f str>) -> Result<()> {
+    let files: BTreeSet<&str> = files.collect();
     let mut text = String::from("# Files written by `plan site`; it replaces only these.\n");
-    for rel in &now {
+    for rel in files {
         text.push_str(rel);
         text.push('\n');
     }
-    if fs::read_to_string(&manifest).ok().as_deref() != Some(text.as_str()) {
-        let tmp = write_temp(&manifest, text.as_bytes())?;
-        fs::rename(&tmp, &manifest).with_context(|| format!("writing {}", manifest.display()))?;
+    if fs::read_to_string(manifest).ok().as_deref() != Some(text.as_str()) {
+        let tmp = write_temp(manifest, text.as_bytes())?;
+        fs::rename(&tmp, manifest).with_context(|| format!("writing {}", manifest.display()))?;
     }
-    Ok(written)
+    Ok(())
 }

@@ -30,7 +30,12 @@ impl Rows for DepRow {
 
 /// Every dependency of the year.
 pub fn rows(year: &Year) -> Vec<DepRow> {
-    year.edges()
+    rows_from(&year.entries)
+}
+
+/// Every dependency of these index entries (one year's).
+pub fn rows_from(entries: &[crate::index::ObjectEntry]) -> Vec<DepRow> {
+    crate::report::load::edges(entries)
         .into_iter()
         .map(|(object, system, dep)| DepRow {
             object: object.to_string(),

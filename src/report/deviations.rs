@@ -4,6 +4,7 @@
 use super::{text, yes_no, Rows, Words};
 use crate::diag::amount;
 use crate::i18n::{sentence, Lang};
+use crate::model::Plan;
 use crate::report::load::Year;
 use crate::schema::{Presence, RoleModel};
 use crate::tr;
@@ -101,9 +102,26 @@ pub fn rows(
     filter: &Filter<'_>,
     lang: Lang,
 ) -> Vec<DeviationRow> {
+    let mut rows: Vec<DeviationRow> = year
+        .plans
+        .iter()
+        .flat_map(|p| rows_of(&p.object, &p.plan, model, today, lang))
+        .filter(|r| filter.keeps(r))
+        .collect();
+    sort(&mut rows);
+    rows
+}
+
+/// The deviations of one object's plan, in the plan's order.
+pub fn rows_of(
+    object: &str,
+    plan: &Plan,
+    model: &RoleModel,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<DeviationRow> {
     let mut rows = Vec::new();
-    for p in &year.plans {
-        let plan = &p.plan;
+    {
         let row = |system: Option<String>,
                    source,
                    id: String,
@@ -111,7 +129,7 @@ pub fn rows(
                    owner: Option<String>,
                    due: Option<NaiveDate>,
                    overdue| DeviationRow {
-            object: p.object.clone(),
+            object: object.to_string(),
             system,
             source,
             id,
@@ -235,7 +253,12 @@ pub fn rows(
             }
         }
     }
-    rows.retain(|r| filter.keeps(r));
+    rows
+}
+
+/// Most urgent first: overdue (oldest due first), then by due date, then undated;
+/// stable by object.
+pub fn sort(rows: &mut [DeviationRow]) {
     // Overdue first (oldest due first), then by due date, then undated; stable by object.
     rows.sort_by(|a, b| {
         (
@@ -255,5 +278,4 @@ pub fn rows(
                 &b.id,
             ))
     });
-    rows
 }

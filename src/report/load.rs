@@ -28,22 +28,24 @@ impl Year {
 
     /// Every dependency in the year: (object, system, dependency), sorted.
     pub fn edges(&self) -> Vec<(&str, &str, &crate::index::Dep)> {
-        let mut edges: Vec<_> = self
-            .entries
-            .iter()
-            .flat_map(|e| {
-                e.systems.iter().flat_map(move |s| {
-                    s.deps
-                        .iter()
-                        .map(move |d| (e.object.as_str(), s.id.as_str(), d))
-                })
-            })
-            .collect();
-        edges.sort_by(|a, b| {
-            (a.0, a.1, &a.2.target, a.2.via).cmp(&(b.0, b.1, &b.2.target, b.2.via))
-        });
-        edges
+        edges(&self.entries)
     }
+}
+
+/// Every dependency of these index entries: (object, system, dependency), sorted.
+pub fn edges(entries: &[ObjectEntry]) -> Vec<(&str, &str, &crate::index::Dep)> {
+    let mut edges: Vec<_> = entries
+        .iter()
+        .flat_map(|e| {
+            e.systems.iter().flat_map(move |s| {
+                s.deps
+                    .iter()
+                    .map(move |d| (e.object.as_str(), s.id.as_str(), d))
+            })
+        })
+        .collect();
+    edges.sort_by(|a, b| (a.0, a.1, &a.2.target, a.2.via).cmp(&(b.0, b.1, &b.2.target, b.2.via)));
+    edges
 }
 
 /// Reads the plans of `year`. A file that cannot be parsed is named on stderr (run

@@ -1,6 +1,7 @@
 //! `plan report roles`: who holds which role, per object.
 
 use super::{text, Rows, Words};
+use crate::model::Plan;
 use crate::report::load::Year;
 use serde::Serialize;
 
@@ -29,14 +30,20 @@ impl Rows for RoleRow {
 pub fn rows(year: &Year) -> Vec<RoleRow> {
     year.plans
         .iter()
-        .flat_map(|p| {
-            p.plan.roles.iter().flat_map(move |holders| {
-                holders.people.iter().map(move |person| RoleRow {
-                    object: p.object.clone(),
-                    role: holders.id.val.clone(),
-                    name: person.name.as_ref().map(|n| n.val.clone()),
-                    email: person.email.as_ref().map(|e| e.val.clone()),
-                })
+        .flat_map(|p| rows_of(&p.object, &p.plan))
+        .collect()
+}
+
+/// The role holders of one object's plan.
+pub fn rows_of(object: &str, plan: &Plan) -> Vec<RoleRow> {
+    plan.roles
+        .iter()
+        .flat_map(|holders| {
+            holders.people.iter().map(move |person| RoleRow {
+                object: object.to_string(),
+                role: holders.id.val.clone(),
+                name: person.name.as_ref().map(|n| n.val.clone()),
+                email: person.email.as_ref().map(|e| e.val.clone()),
             })
         })
         .collect()

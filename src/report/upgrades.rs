@@ -2,8 +2,8 @@
 
 use super::{text, yes_no, Rows, Words};
 use crate::i18n::Lang;
-use crate::index::split_ref;
-use crate::model::Config;
+use crate::index::{split_ref, ObjectEntry};
+use crate::model::{Config, Plan};
 use crate::report::load::Year;
 use crate::tr;
 use chrono::NaiveDate;
@@ -62,36 +62,24 @@ impl Rows for UpgradeRow {
 }
 
 pub fn rows(year: &Year, config: &Config) -> Vec<UpgradeRow> {
-    // (object, system or None) → dependent objects.
-    let mut dependents: HashMap<(&str, Option<&str>), BTreeSet<&str>> = HashMap::new();
-    for (object, _, dep) in year.edges() {
-        let (target, system) = split_ref(&dep.target);
-        if target != object {
-            dependents
-                .entry((target, system))
-                .or_default()
-                .insert(object);
-        }
-    }
-    let mut rows: Vec<UpgradeRow> = year
+    let rows = year
         .plans
         .iter()
-        .flat_map(|p| p.plan.upgrades.iter().map(move |u| (p, u)))
-        .filter_map(|(p, u)| {
-            let system = u.system.as_ref()?.val.clone();
+        .flat_map(|p| rows_of(&p.object, &p.plan, config))
+        .collect();
+    with_dependents(rows, &year.entries)
+}
+
+/// The upgrades of one object's plan, their dependents not yet known (see
+/// [`with_dependents`]).
+pub fn rows_of(object: &str, plan: &Plan, config: &Config) -> Vec<UpgradeRow> {
+    plan.upgrades
+        .iter()
+        .filter_map(|u| {
             let date = u.date.as_ref()?.val;
-            let hit: BTreeSet<&str> = [None, Some(system.as_str())]
-                .iter()
-                .flat_map(|s| {
-                    dependents
-                        .get(&(p.object.as_str(), *s))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                })
-                .collect();
             Some(UpgradeRow {
-                object: p.object.clone(),
+                object: object.to_string(),
+                system: u.system.as_ref()?.val.clone(),
                 date,
                 kind: u.kind.as_ref().map(|k| k.val.clone()),
                 to_version: u.to_version.as_ref().map(|v| v.val.clone()),
@@ -102,11 +90,39 @@ pub fn rows(year: &Year, config: &Config) -> Vec<UpgradeRow> {
                     .status
                     .as_ref()
                     .map_or("planned".to_string(), |s| s.val.clone()),
-                dependents: hit.into_iter().map(str::to_string).collect(),
-                system,
+                dependents: Vec::new(),
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The year's upgrade rows with the objects that depend on each upgraded system
+/// (from the year's index `entries`), in date order.
+pub fn with_dependents(mut rows: Vec<UpgradeRow>, entries: &[ObjectEntry]) -> Vec<UpgradeRow> {
+    // (object, system or None) → dependent objects.
+    let mut dependents: HashMap<(&str, Option<&str>), BTreeSet<&str>> = HashMap::new();
+    for (object, _, dep) in crate::report::load::edges(entries) {
+        let (target, system) = split_ref(&dep.target);
+        if target != object {
+            dependents
+                .entry((target, system))
+                .or_default()
+                .insert(object);
+        }
+    }
+    for row in &mut rows {
+        let hit: BTreeSet<&str> = [None, Some(row.system.as_str())]
+            .iter()
+            .flat_map(|s| {
+                dependents
+                    .get(&(row.object.as_str(), *s))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            })
+            .collect();
+        row.dependents = hit.into_iter().map(str::to_string).collect();
+    }
     rows.sort_by(|a, b| (a.date, &a.object, &a.system).cmp(&(b.date, &b.object, &b.system)));
     rows
 }

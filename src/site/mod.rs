@@ -6,15 +6,17 @@ mod graph;
 mod object;
 mod pages;
 
+mod words;
+
 use crate::diag::Finding;
 use crate::i18n::Lang;
-use crate::report::load::Year;
-use crate::settings::Settings;
+use crate::index::ObjectEntry;
 use crate::tr;
 use askama::Template;
-use chrono::NaiveDate;
 
 pub use graph::esc;
+pub use object::{prepare, Prepared};
+pub use words::Words;
 
 /// The one stylesheet, written beside the pages.
 const STYLE: &str = include_str!("../../templates/site/style.css");
@@ -25,6 +27,7 @@ pub const GRAPH_LIMIT: usize = 150;
 
 /// What every page needs: the language, where the site's root is, the title.
 pub struct Chrome<'a> {
+    pub w: &'a Words<'a>,
     pub l: Lang,
     /// "" on top-level pages, "../" on object pages.
     pub root: &'static str,
@@ -44,15 +47,20 @@ const PAGES: &[(&str, &str)] = &[
     ("people.html", "site-nav-people"),
 ];
 
-impl Chrome<'_> {
+impl<'a> Chrome<'a> {
+    /// A text of the site's catalogue (see [`Words::t`]).
+    pub fn t(&self, id: &'a str) -> &'a str {
+        self.w.t(id)
+    }
+
     /// The navigation: (href, label, whether it is this page).
-    pub fn nav(&self) -> Vec<(String, String, bool)> {
+    pub fn nav(&self) -> Vec<(String, &'a str, bool)> {
         PAGES
             .iter()
             .map(|(file, id)| {
                 (
                     format!("{}{file}", self.root),
-                    self.l.text(id),
+                    self.w.t(id),
                     *file == self.current,
                 )
             })
@@ -70,35 +78,33 @@ impl Chrome<'_> {
 }
 
 /// A text with the class that styles it (status shown by words, colour only added).
-pub struct Badge {
-    pub text: String,
+pub struct Badge<'a> {
+    pub text: std::borrow::Cow<'a, str>,
     pub class: &'static str,
 }
 
-/// Everything the site is built from.
+/// Everything the site is built from, once the plans are checked.
 pub struct Input<'a> {
-    pub year: &'a Year,
-    pub settings: &'a Settings,
+    pub words: &'a Words<'a>,
     /// The findings of `plan check --year Y` on the repository.
     pub findings: &'a [Finding],
-    pub lang: Lang,
-    pub today: NaiveDate,
+    /// The year's index entries (every dependency, also of plans that did not parse).
+    pub entries: &'a [ObjectEntry],
+    /// What was kept of each plan that parsed ([`prepare`]), in any order.
+    #[allow(clippy::vec_box)]
+    pub plans: Vec<Box<Prepared<'a>>>,
 }
 
 /// The site of one year, ready to render page by page (a large repository's pages
 /// are written as they are made, never all held at once).
 pub struct Site<'a> {
     data: pages::Data<'a>,
-    organisation: &'a str,
-    config: &'a crate::model::Config,
 }
 
 impl<'a> Site<'a> {
-    pub fn new(input: &Input<'a>) -> Site<'a> {
+    pub fn new(input: Input<'a>) -> Site<'a> {
         Site {
             data: pages::Data::new(input),
-            organisation: input.settings.config.organisation.as_str(),
-            config: &input.settings.config,
         }
     }
 
@@ -117,9 +123,9 @@ impl<'a> Site<'a> {
         .map(|f| f.to_string())
         .chain(
             self.data
-                .objects
+                .plans
                 .iter()
-                .map(|o| format!("objects/{o}.html")),
+                .map(|p| format!("objects/{}.html", p.object)),
         )
         .collect();
         files.sort();
@@ -129,33 +135,26 @@ impl<'a> Site<'a> {
     /// One file's contents; `rel` is one of [`Site::files`].
     pub fn render(&self, rel: &str) -> Vec<u8> {
         let data = &self.data;
-        let (l, year) = (data.l, data.year.year);
-        let chrome = |current: &'static str, title: String| Chrome {
-            l,
-            root: "",
-            title,
-            organisation: self.organisation,
-            year,
-            current,
-        };
+        let (l, year) = (data.l, data.year);
+        let chrome = |title: String| data.chrome("", rel_static(rel), title);
         match rel {
             "style.css" => STYLE.as_bytes().to_vec(),
             "index.html" => render(&pages::index(
                 data,
-                chrome(rel_static(rel), tr!(l, "site-index-title", year = year)),
+                chrome(tr!(l, "site-index-title", year = year)),
             )),
             "dependencies.html" => render(&pages::dependencies(
                 data,
-                chrome(rel_static(rel), l.text("site-nav-dependencies")),
+                chrome(l.text("site-nav-dependencies")),
             )),
             "upgrades.html" => render(&pages::upgrades(
                 data,
-                chrome(rel_static(rel), tr!(l, "site-upgrades-title", year = year)),
+                chrome(tr!(l, "site-upgrades-title", year = year)),
             )),
             "upgrades.ics" => crate::report::upgrades::ics(
                 &data.upgrades,
-                self.config,
-                self.organisation,
+                &data.settings.config,
+                &data.settings.config.organisation,
                 year,
                 data.today,
                 l,
@@ -163,19 +162,16 @@ impl<'a> Site<'a> {
             .into_bytes(),
             "deviations.html" => render(&pages::deviations(
                 data,
-                chrome(rel_static(rel), l.text("site-nav-deviations")),
+                chrome(l.text("site-nav-deviations")),
             )),
-            "people.html" => render(&pages::people(
-                data,
-                chrome(rel_static(rel), l.text("site-nav-people")),
-            )),
+            "people.html" => render(&pages::people(data, chrome(l.text("site-nav-people")))),
             _ => {
                 let object = rel
                     .strip_prefix("objects/")
                     .and_then(|r| r.strip_suffix(".html"))
                     .unwrap_or_default();
                 match data.plan_of(object) {
-                    Some(plan) => render(&object::page(data, plan, self.organisation)),
+                    Some(plan) => render(&object::page(data, plan)),
                     None => Vec::new(),
                 }
             }

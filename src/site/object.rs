@@ -1,134 +1,282 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{date_text, Data, DepLine, UpgradeLine};
-use super::{Badge, Chrome};
-use crate::diag::amount;
-use crate::report::load::Loaded;
+use super::{graph, Badge, Chrome, Words};
+use crate::diag::{amount, Span};
+use crate::engine::Kept;
+use crate::report::deviations::DeviationRow;
+use crate::report::roles::RoleRow;
+use crate::report::upgrades::UpgradeRow;
 use crate::tr;
 use askama::Template;
-use std::collections::BTreeSet;
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Template)]
 #[template(path = "site/object.html")]
 pub struct Page<'a> {
     pub c: Chrome<'a>,
-    pub o: ObjectView,
+    /// What the plan says.
+    pub o: &'a ObjectView<'a>,
+    /// What the other plans and the check add.
+    pub x: Cross<'a>,
 }
 
-pub struct ObjectView {
+/// An object page's parts made from its own plan, as it is checked. Labels and
+/// enumerated values are borrowed from [`Words`], not copied per plan.
+pub struct ObjectView<'a> {
     pub object: String,
-    pub status: Badge,
+    pub name: String,
+    pub status: Badge<'a>,
     pub established_on: String,
     pub established_by: String,
     pub diarienummer: String,
     pub organisation_model: String,
-    pub findings_summary: String,
     pub description: String,
     pub goals: Vec<(String, String)>,
-    pub roles: Vec<RoleLine>,
+    pub roles: Vec<RoleLine<'a>>,
     pub reference_group: Vec<(String, String)>,
     pub budget_hours: String,
     pub budget_sek: String,
     pub planned_hours: String,
     pub planned_sek: String,
-    pub systems: Vec<SystemView>,
-    pub depends_on: Vec<DepLine>,
-    pub depended_on_by: Vec<DepLine>,
-    pub graph: String,
-    pub integrations: Vec<IntegrationLine>,
-    pub checklist: String,
-    pub appendix3: Vec<AppendixView>,
-    pub upgrades: Vec<UpgradeLine>,
-    pub activities: Vec<ActivityLine>,
-    pub findings: Vec<FindingLine>,
+    pub systems: Vec<SystemView<'a>>,
+    pub integrations: Vec<IntegrationLine<'a>>,
+    pub appendix3: Vec<AppendixView<'a>>,
+    pub activities: Vec<ActivityLine<'a>>,
     pub establish_text: String,
-    pub signers: Vec<String>,
+    pub signers: Vec<Cow<'a, str>>,
 }
 
-pub struct RoleLine {
-    pub role: String,
-    pub name: String,
+/// An object page's parts that need the whole year: dependencies both ways, the
+/// upgrades' dependents and flags, the findings (cross-object ones too).
+pub struct Cross<'a> {
+    pub findings_summary: String,
+    pub depends_on: Vec<DepLine<'a>>,
+    pub depended_on_by: Vec<DepLine<'a>>,
+    pub graph: String,
+    pub checklist: String,
+    pub upgrades: Vec<UpgradeLine<'a>>,
+    pub findings: Vec<FindingLine<'a>>,
+}
+
+/// What the site keeps of one plan once it is checked (the typed plan itself is
+/// not kept: ten thousand of them would not fit in the memory the site may use).
+pub struct Prepared<'a> {
+    pub object: String,
+    pub file: String,
+    pub view: ObjectView<'a>,
+    /// The model's required roles and their holders' names, for the index.
+    pub holders: Vec<(&'a str, Cow<'a, str>)>,
+    /// Each upgrade's system, date and table, to find the findings on it.
+    pub upgrade_spans: Vec<(String, NaiveDate, Span)>,
+    /// The plan's report rows, moved into the year's when the site is made.
+    pub upgrades: Vec<UpgradeRow>,
+    pub deviations: Vec<DeviationRow>,
+    pub roles: Vec<RoleRow>,
+}
+
+pub struct RoleLine<'a> {
+    pub role: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     pub email: String,
     pub unit: String,
 }
 
-pub struct SystemView {
+pub struct SystemView<'a> {
     pub id: String,
     pub name: String,
-    pub facts: Vec<(String, String)>,
+    pub facts: Vec<(&'a str, Cow<'a, str>)>,
 }
 
-pub struct IntegrationLine {
+pub struct IntegrationLine<'a> {
     pub system: String,
     pub source: String,
-    pub personal_data: String,
+    pub personal_data: &'a str,
     pub legal_basis: String,
     pub purpose: String,
     pub contract: String,
 }
 
-pub struct AppendixView {
+pub struct AppendixView<'a> {
     pub system: String,
     pub title: String,
-    pub state: Badge,
+    pub state: Badge<'a>,
     pub attested: String,
-    pub answers: Vec<AnswerLine>,
     pub sign_text: String,
+    /// The answer to each of the checklist's questions, in its order (kept small:
+    /// a large repository holds some 300,000 of them).
+    answers: Vec<Cell<'a>>,
+    /// Answers to questions the checklist lacks: (question id, answer).
+    unknown: Vec<(String, Cell<'a>)>,
 }
 
-pub struct AnswerLine {
-    pub id: String,
-    pub text: String,
-    pub answer: Badge,
+/// An answer of bilaga 3 as kept.
+struct Cell<'a> {
+    value: Value,
+    more: Option<Box<AnswerMore<'a>>>,
+}
+
+#[derive(Clone, Copy)]
+enum Value {
+    Unanswered,
+    Yes,
+    No,
+    Partial,
+    Na,
+    /// A value the schema does not know, as written in [`AnswerMore::raw`].
+    Other,
+}
+
+/// What an answer says besides its value, when it says anything.
+pub struct AnswerMore<'a> {
+    /// The value as written, when it is none of the known ones.
+    raw: String,
+    /// The justification.
     pub note: String,
-    pub details: Vec<(String, String)>,
+    /// The deviation's action, owner, due date, who was told.
+    pub details: Vec<(&'a str, String)>,
 }
 
-pub struct ActivityLine {
+/// One question of bilaga 3 and its answer, as a page shows it.
+pub struct AnswerLine<'a> {
+    pub id: &'a str,
+    /// The question's full text, from the checklist.
+    pub text: &'a str,
+    pub answer: Badge<'a>,
+    pub more: Option<&'a AnswerMore<'a>>,
+}
+
+impl<'a> AppendixView<'a> {
+    /// Every question with its answer: the checklist's, then those it lacks.
+    pub fn lines(&'a self, w: &'a Words<'a>) -> Vec<AnswerLine<'a>> {
+        let line = |id: &'a str, text: &'a str, cell: &'a Cell<'a>| {
+            let value = match cell.value {
+                Value::Unanswered => "",
+                Value::Yes => "yes",
+                Value::No => "no",
+                Value::Partial => "partial",
+                Value::Na => "na",
+                Value::Other => cell.more.as_ref().map_or("", |m| m.raw.as_str()),
+            };
+            AnswerLine {
+                id,
+                text,
+                answer: w.answer(value),
+                more: cell
+                    .more
+                    .as_deref()
+                    .filter(|m| !m.note.is_empty() || !m.details.is_empty()),
+            }
+        };
+        let unknown = w.t("site-question-unknown");
+        w.settings
+            .checklist
+            .questions
+            .iter()
+            .zip(&self.answers)
+            .map(|(q, cell)| line(&q.id, &q.text, cell))
+            .chain(
+                self.unknown
+                    .iter()
+                    .map(|(id, cell)| line(id, unknown, cell)),
+            )
+            .collect()
+    }
+}
+
+pub struct ActivityLine<'a> {
     pub title: String,
-    pub owner: String,
+    pub owner: Cow<'a, str>,
     pub period: String,
     pub hours: String,
     pub sek: String,
-    pub status: String,
+    pub status: Cow<'a, str>,
 }
 
-pub struct FindingLine {
-    pub severity: Badge,
-    pub rule: String,
+pub struct FindingLine<'a> {
+    pub severity: Badge<'a>,
+    pub rule: &'a str,
     pub location: String,
     pub message: String,
     pub help: String,
+}
+
+/// The object page's parts that need the whole year, around what [`prepare`] made.
+pub fn page<'a>(data: &'a Data<'a>, p: &'a Prepared<'a>) -> Page<'a> {
+    let l = data.l;
+    let c = data.chrome(
+        "../",
+        "",
+        tr!(
+            l,
+            "site-object-title",
+            name = p.view.name.as_str(),
+            year = data.year
+        ),
+    );
+    let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
+    let depended_on_by: Vec<DepLine> = data
+        .deps_of(&p.object, false)
+        .map(|d| data.dep(d))
+        .collect();
+    let graph = neighbourhood(data, &p.object, &depends_on, &depended_on_by);
+    let upgrades = data
+        .upgrades_of(&p.object)
+        .map(|u| data.upgrade(u))
+        .collect();
+    let findings = data
+        .findings
+        .get(p.object.as_str())
+        .into_iter()
+        .flatten()
+        .filter(|f| *f.file == *p.file)
+        .map(|f| FindingLine {
+            severity: data.severity(f.severity),
+            rule: f.rule.id,
+            location: tr!(l, "site-finding-at", file = &*f.file, line = f.line),
+            message: f.message.render(l),
+            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
+        })
+        .collect();
+    Page {
+        c,
+        o: &p.view,
+        x: Cross {
+            findings_summary: data.findings_summary(&p.object),
+            depends_on,
+            depended_on_by,
+            graph,
+            checklist: tr!(
+                l,
+                "site-checklist",
+                title = data.settings.checklist.title.as_str()
+            ),
+            upgrades,
+            findings,
+        },
+    }
 }
 
 fn text(v: &Option<crate::model::Sp<String>>) -> String {
     v.as_ref().map(|s| s.val.clone()).unwrap_or_default()
 }
 
-pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> {
-    let l = data.l;
-    let plan = &p.plan;
+/// What the site keeps of a plan that was just checked: its page's own parts and
+/// its report rows.
+pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
+    let l = w.l;
+    let plan = k.plan;
+    let object = k.object;
     let name = plan
         .name
         .as_ref()
-        .map_or_else(|| p.object.clone(), |n| n.val.clone());
-    let c = Chrome {
-        l,
-        root: "../",
-        title: tr!(
-            l,
-            "site-object-title",
-            name = name.as_str(),
-            year = data.year.year
-        ),
-        organisation,
-        year: data.year.year,
-        current: "",
-    };
-    let none = || l.text("site-none");
+        .map_or_else(|| object.to_string(), |n| n.val.clone());
+    let model = &w.settings.roles;
     let labels = |ids: &[crate::model::Sp<String>]| {
         ids.iter()
-            .map(|r| data.role_label(&r.val))
+            .map(|r| w.role_label(&r.val))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -137,25 +285,25 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
     for holders in &plan.roles {
         for person in &holders.people {
             roles.push(RoleLine {
-                role: data.role_label(&holders.id.val),
-                name: text(&person.name),
+                role: w.role_label(&holders.id.val),
+                name: Cow::Owned(text(&person.name)),
                 email: text(&person.email),
                 unit: text(&person.unit),
             });
         }
     }
-    for (role, presence) in plan.absent_roles(&data.settings.roles) {
+    for (role, presence) in plan.absent_roles(model) {
         if presence != crate::schema::Presence::Optional {
             roles.push(RoleLine {
-                role: role.label.clone(),
-                name: l.text("site-missing"),
+                role: Cow::Borrowed(role.label.as_str()),
+                name: Cow::Borrowed(w.t("site-missing")),
                 email: String::new(),
                 unit: String::new(),
             });
         }
     }
 
-    let number = |v: Option<f64>| v.map_or_else(none, amount);
+    let number = |v: Option<f64>| v.map_or_else(|| w.t("site-none").to_string(), amount);
     let (planned_hours, planned_sek) = plan.planned_totals();
 
     let systems = plan
@@ -163,67 +311,60 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         .iter()
         .filter_map(|s| {
             let id = s.id.as_ref()?.val.clone();
-            let mut facts = Vec::new();
-            let mut fact = |key: &str, value: String| {
+            let mut facts = Vec::with_capacity(12);
+            let mut fact = |key: &'static str, value: Cow<'a, str>| {
                 if !value.is_empty() {
-                    facts.push((l.text(key), value));
+                    facts.push((w.t(key), value));
                 }
             };
-            fact("site-system-supplier", text(&s.supplier));
-            fact("site-system-version", text(&s.version));
+            let owned = |v: &Option<crate::model::Sp<String>>| Cow::Owned(text(v));
+            let yes_no = |b: Option<&crate::model::Sp<bool>>| {
+                Cow::Borrowed(b.map_or("", |b| w.yes_no(b.val)))
+            };
+            fact("site-system-supplier", owned(&s.supplier));
+            fact("site-system-version", owned(&s.version));
             fact(
                 "site-system-hosting",
                 s.hosting
                     .as_ref()
-                    .map(|h| data.value("hosting", &h.val))
+                    .map(|h| w.value("hosting", &h.val))
                     .unwrap_or_default(),
             );
             fact(
                 "site-system-lifecycle",
                 s.lifecycle
                     .as_ref()
-                    .map(|h| data.value("lifecycle", &h.val))
+                    .map(|h| w.value("lifecycle", &h.val))
                     .unwrap_or_default(),
             );
             fact(
                 "site-system-personal-data",
-                s.personal_data
-                    .as_ref()
-                    .map(|b| data.yes_no(b.val))
-                    .unwrap_or_default(),
+                yes_no(s.personal_data.as_ref()),
             );
             if let [Some(c), Some(i), Some(a)] = s.classification {
                 fact(
                     "site-system-classification",
-                    tr!(l, "site-classification", c = c, i = i, a = a),
+                    Cow::Owned(tr!(l, "site-classification", c = c, i = i, a = a)),
                 );
             }
             fact(
                 "site-system-test-environment",
-                s.test_environment
-                    .as_ref()
-                    .map(|b| data.yes_no(b.val))
-                    .unwrap_or_default(),
+                yes_no(s.test_environment.as_ref()),
             );
             if let Some(contract) = &s.contract {
-                fact("site-contract-id", text(&contract.id));
-                fact("site-contract-ends", date_text(&contract.ends));
+                fact("site-contract-id", owned(&contract.id));
+                fact("site-contract-ends", Cow::Owned(date_text(&contract.ends)));
                 fact(
                     "site-contract-notice",
-                    contract
-                        .notice_date()
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
+                    Cow::Owned(
+                        contract
+                            .notice_date()
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ),
                 );
-                fact("site-contract-owner", text(&contract.owner));
-                fact(
-                    "site-contract-dpa",
-                    contract
-                        .dpa
-                        .as_ref()
-                        .map(|b| data.yes_no(b.val))
-                        .unwrap_or_default(),
-                );
+                fact("site-contract-owner", owned(&contract.owner));
+                fact("site-contract-dpa", yes_no(contract.dpa.as_ref()));
             }
             Some(SystemView {
                 name: s
@@ -236,13 +377,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         })
         .collect();
 
-    let depends_on: Vec<DepLine> = data.deps_of(&p.object, true).map(|d| data.dep(d)).collect();
-    let depended_on_by: Vec<DepLine> = data
-        .deps_of(&p.object, false)
-        .map(|d| data.dep(d))
-        .collect();
-    let graph = neighbourhood(data, &p.object, &depends_on, &depended_on_by);
-
     let integrations = plan
         .systems
         .iter()
@@ -250,15 +384,15 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
         .map(|(s, i)| IntegrationLine {
             system: text(&s.id),
             source: text(&i.source),
-            personal_data: data.yes_no(i.personal_data),
+            personal_data: w.yes_no(i.personal_data),
             legal_basis: text(&i.legal_basis),
             purpose: text(&i.purpose),
             contract: text(&i.contract),
         })
         .collect();
 
-    let checklist = &data.settings.checklist;
-    let attester = data.role_label(plan.attester(&data.settings.roles));
+    let checklist = &w.settings.checklist;
+    let attester = w.role_label(plan.attester(model));
     let appendix3 = plan
         .systems
         .iter()
@@ -269,25 +403,18 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                 .as_ref()
                 .map(|a| a.answers.as_slice())
                 .unwrap_or_default();
-            let mut lines: Vec<AnswerLine> = Vec::new();
             // In the checklist's order, then answers to questions it lacks.
             let mut seen = BTreeSet::new();
+            let mut cells: Vec<Cell> = Vec::with_capacity(checklist.questions.len());
             for q in &checklist.questions {
                 seen.insert(q.id.as_str());
-                let answer = answers.iter().find(|a| a.question.val == q.id);
-                lines.push(answer_line(data, &q.id, &q.text, answer));
+                cells.push(cell(w, answers.iter().find(|a| a.question.val == q.id)));
             }
-            for a in answers
+            let unknown = answers
                 .iter()
                 .filter(|a| !seen.contains(a.question.val.as_str()))
-            {
-                lines.push(answer_line(
-                    data,
-                    &a.question.val,
-                    &l.text("site-question-unknown"),
-                    Some(a),
-                ));
-            }
+                .map(|a| (a.question.val.clone(), cell(w, Some(a))))
+                .collect();
             let attested = match s.appendix3.as_ref() {
                 Some(a) if a.attested_on.is_some() => tr!(
                     l,
@@ -295,7 +422,7 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                     role = a
                         .attested_by
                         .as_ref()
-                        .map(|r| data.role_label(&r.val))
+                        .map(|r| w.role_label(&r.val).into_owned())
                         .unwrap_or_default(),
                     date = date_text(&a.attested_on)
                 ),
@@ -307,23 +434,19 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                     "site-appendix3-system",
                     system = s.name.as_ref().map_or(id.as_str(), |n| n.val.as_str())
                 ),
-                state: data.attestation(s),
+                state: w.attestation(s),
                 attested,
-                answers: lines,
+                answers: cells,
+                unknown,
                 sign_text: tr!(
                     l,
                     "site-sign-attest",
-                    role = attester.as_str(),
+                    role = attester.as_ref(),
                     system = id.as_str()
                 ),
                 system: id,
             })
         })
-        .collect();
-
-    let upgrades = data
-        .upgrades_of(&p.object)
-        .map(|u| data.upgrade(u))
         .collect();
 
     let activities = plan
@@ -337,45 +460,59 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             owner: a
                 .owner
                 .as_ref()
-                .map(|o| data.role_label(&o.val))
+                .map(|o| w.role_label(&o.val))
                 .unwrap_or_default(),
             period: format!("{} – {}", date_text(&a.start), date_text(&a.end)),
             hours: a.hours.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
             sek: a.sek.as_ref().map(|h| amount(h.val)).unwrap_or_default(),
-            status: data.value(
+            status: w.value(
                 "activity-status",
                 a.status.as_ref().map_or("planned", |s| s.val.as_str()),
             ),
         })
         .collect();
 
-    let findings = data
-        .findings
-        .get(p.object.as_str())
-        .into_iter()
-        .flatten()
-        .filter(|f| *f.file == *p.file)
-        .map(|f| FindingLine {
-            severity: data.severity(f.severity),
-            rule: f.rule.id.to_string(),
-            location: tr!(l, "site-finding-at", file = &*f.file, line = f.line),
-            message: f.message.render(l),
-            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
+    let signers = if model.establishes.is_empty() {
+        vec![attester.clone()]
+    } else {
+        model.establishes.iter().map(|r| w.role_label(r)).collect()
+    };
+
+    let holders = model
+        .roles
+        .iter()
+        .filter(|r| model.presence(r, plan.om()) == crate::schema::Presence::Required)
+        .map(|r| {
+            let names = plan
+                .holders(&r.id)
+                .map(|h| {
+                    h.people
+                        .iter()
+                        .filter_map(|p| p.name.as_ref().map(|n| n.val.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .filter(|n| !n.is_empty())
+                .map_or(Cow::Borrowed(w.t("site-missing")), Cow::Owned);
+            (r.label.as_str(), names)
         })
         .collect();
 
-    let establishes = &data.settings.roles.establishes;
-    let signers = if establishes.is_empty() {
-        vec![data.role_label(plan.attester(&data.settings.roles))]
-    } else {
-        establishes.iter().map(|r| data.role_label(r)).collect()
-    };
-
-    Page {
-        c,
-        o: ObjectView {
-            object: p.object.clone(),
-            status: data.status(plan),
+    Prepared {
+        object: object.to_string(),
+        file: k.file.to_string(),
+        holders,
+        upgrade_spans: plan
+            .upgrades
+            .iter()
+            .filter_map(|u| Some((u.system.as_ref()?.val.clone(), u.date.as_ref()?.val, u.span)))
+            .collect(),
+        upgrades: crate::report::upgrades::rows_of(object, plan, &w.settings.config),
+        deviations: crate::report::deviations::rows_of(object, plan, model, w.today, l),
+        roles: crate::report::roles::rows_of(object, plan),
+        view: ObjectView {
+            object: object.to_string(),
+            status: w.status(plan),
             established_on: date_text(&plan.established_on),
             established_by: plan
                 .established_by
@@ -387,7 +524,6 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
                 .om()
                 .map(|m| tr!(l, "site-organisation-model-value", model = m))
                 .unwrap_or_default(),
-            findings_summary: data.findings_summary(&p.object),
             description: text(&plan.description),
             goals: plan
                 .goals
@@ -415,56 +551,28 @@ pub fn page<'a>(data: &Data<'_>, p: &Loaded, organisation: &'a str) -> Page<'a> 
             planned_hours: amount(planned_hours),
             planned_sek: amount(planned_sek),
             systems,
-            depends_on,
-            depended_on_by,
-            graph,
             integrations,
-            checklist: tr!(l, "site-checklist", title = checklist.title.as_str()),
             appendix3,
-            upgrades,
             activities,
-            findings,
-            establish_text: tr!(
-                l,
-                "site-establish",
-                name = name.as_str(),
-                year = data.year.year
-            ),
+            establish_text: tr!(l, "site-establish", name = name.as_str(), year = w.year),
             signers,
+            name,
         },
     }
 }
 
-fn answer_line(
-    data: &Data<'_>,
-    id: &str,
-    question: &str,
-    answer: Option<&crate::model::plan::Answer>,
-) -> AnswerLine {
-    let l = data.l;
+/// An answer as kept: its value, and its justification and deviation when it has them.
+fn cell<'a>(w: &'a Words<'a>, answer: Option<&crate::model::plan::Answer>) -> Cell<'a> {
     let Some(a) = answer else {
-        return AnswerLine {
-            id: id.into(),
-            text: question.into(),
-            answer: Badge {
-                text: l.text("site-unanswered"),
-                class: "bad",
-            },
-            note: String::new(),
-            details: Vec::new(),
+        return Cell {
+            value: Value::Unanswered,
+            more: None,
         };
     };
-    let value = a.answer.as_ref().map_or("", |v| v.val.as_str());
-    let class = match value {
-        "yes" => "good",
-        "na" => "neutral",
-        "partial" | "no" => "warn",
-        _ => "bad",
-    };
     let mut details = Vec::new();
-    let mut detail = |key: &str, value: String| {
+    let mut detail = |key: &'static str, value: String| {
         if !value.is_empty() {
-            details.push((l.text(key), value));
+            details.push((w.t(key), value));
         }
     };
     detail("site-deviation", text(&a.deviation));
@@ -473,7 +581,7 @@ fn answer_line(
         "site-deviation-owner",
         a.owner
             .as_ref()
-            .map(|o| data.role_label(&o.val))
+            .map(|o| w.role_label(&o.val).into_owned())
             .unwrap_or_default(),
     );
     detail("site-deviation-due", date_text(&a.due));
@@ -483,25 +591,30 @@ fn answer_line(
             .as_ref()
             .map(|r| {
                 r.iter()
-                    .map(|r| data.role_label(&r.val))
+                    .map(|r| w.role_label(&r.val))
                     .collect::<Vec<_>>()
                     .join(", ")
             })
             .unwrap_or_default(),
     );
-    AnswerLine {
-        id: id.into(),
-        text: question.into(),
-        answer: Badge {
-            text: if value.is_empty() {
-                l.text("site-unanswered")
-            } else {
-                data.value("answer", value)
-            },
-            class,
-        },
-        note: text(&a.justification),
-        details,
+    let note = text(&a.justification);
+    let raw = a.answer.as_ref().map_or("", |v| v.val.as_str());
+    let value = match raw {
+        "" => Value::Unanswered,
+        "yes" => Value::Yes,
+        "no" => Value::No,
+        "partial" => Value::Partial,
+        "na" => Value::Na,
+        _ => Value::Other,
+    };
+    let raw = match value {
+        Value::Other => raw.to_string(),
+        _ => String::new(),
+    };
+    Cell {
+        value,
+        more: (!note.is_empty() || !details.is_empty() || !raw.is_empty())
+            .then(|| Box::new(AnswerMore { raw, note, details })),
     }
 }
 
@@ -510,28 +623,66 @@ const NEIGHBOURS_DRAWN: usize = 40;
 
 /// The object, what it depends on and what depends on it: readable however large
 /// the repository is.
-fn neighbourhood(data: &Data<'_>, object: &str, out: &[DepLine], inc: &[DepLine]) -> String {
-    let edges: Vec<(&str, &str, bool)> = out
+fn neighbourhood(
+    data: &Data<'_>,
+    object: &str,
+    out: &[DepLine<'_>],
+    inc: &[DepLine<'_>],
+) -> String {
+    // One arrow per pair, dashed when every dependency between them is an integration.
+    let mut pairs: BTreeMap<(&str, &str), bool> = BTreeMap::new();
+    let edges = out
         .iter()
-        .map(|d| (object, d.target_object.as_str(), d.integration))
-        .chain(
-            inc.iter()
-                .map(|d| (d.object.as_str(), object, d.integration)),
-        )
-        .filter(|(from, to, _)| from != to)
-        .collect();
-    let neighbours: BTreeSet<&str> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
+        .map(|d| (object, d.target_object, d.integration))
+        .chain(inc.iter().map(|d| (d.object, object, d.integration)));
+    for (from, to, integration) in edges.filter(|(from, to, _)| from != to) {
+        *pairs.entry((from, to)).or_insert(true) &= integration;
+    }
+    // Each neighbour: whether it depends on the object, whether the object on it.
+    let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    for (from, to) in pairs.keys() {
+        if *to == object {
+            sides.entry(from).or_default().0 = true;
+        } else {
+            sides.entry(to).or_default().1 = true;
+        }
+    }
     // A hub that half the organisation depends on is listed, not drawn: a picture
     // of hundreds of boxes helps nobody (and would take long to lay out).
-    if neighbours.len() < 2 || neighbours.len() > NEIGHBOURS_DRAWN {
+    if sides.is_empty() || sides.len() + 1 > NEIGHBOURS_DRAWN {
         return String::new();
     }
-    super::pages::object_graph(
-        data,
+    // The object, then what depends on it, what does both ways, what it depends on,
+    // each by name: neighbourhoods of one shape share one layout.
+    let mut order: Vec<(&str, (bool, bool))> = sides.into_iter().collect();
+    order.sort_by_key(|(id, (user, used))| (!user, *used, *id));
+    let nodes: Vec<graph::Node> = std::iter::once(object)
+        .chain(order.iter().map(|(id, _)| *id))
+        .map(|id| graph::Node {
+            id: id.to_string(),
+            label: id.to_string(),
+            href: (id != object && data.has_page(id)).then(|| format!("{id}.html")),
+            focus: id == object,
+        })
+        .collect();
+    let position = |id: &str| nodes.iter().position(|n| n.id == id);
+    let mut edges: Vec<(Option<usize>, Option<usize>, graph::Edge)> = pairs
+        .into_iter()
+        .map(|((from, to), dashed)| {
+            let edge = graph::Edge {
+                from: from.into(),
+                to: to.into(),
+                dashed,
+            };
+            (position(from), position(to), edge)
+        })
+        .collect();
+    edges.sort_by_key(|(from, to, _)| (*from, *to));
+    let edges: Vec<graph::Edge> = edges.into_iter().map(|(_, _, e)| e).collect();
+    graph::svg(
         &tr!(data.l, "site-neighbourhood-title", object = object),
-        [object],
-        edges,
-        Some(object),
-        "",
+        &nodes,
+        &edges,
+        Some(&data.layouts),
     )
 }

@@ -1,21 +1,19 @@
 //! The site's overview pages: index, dependencies, upgrades, deviations, people —
 //! each a template fed with the report rows the CLI prints, in words of the language.
 
-use super::{graph, Badge, Chrome, Input};
+use super::{graph, Badge, Chrome, Input, Prepared, Words};
 use crate::diag::rules::upgrades::SERVICE_WINDOW;
 use crate::diag::{Finding, Severity};
-use crate::i18n::Lang;
 use crate::index::{split_ref, Via};
 use crate::report::deps::DepRow;
 use crate::report::deviations::DeviationRow;
-use crate::report::load::Year;
 use crate::report::roles::RoleRow;
 use crate::report::upgrades::UpgradeRow;
-use crate::settings::Settings;
 use crate::tr;
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A date as the pages show it (ISO, as in both languages), or nothing.
 pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
@@ -24,97 +22,146 @@ pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
 
 /// The rows and lookups every page shares, made once.
 pub struct Data<'a> {
-    pub l: Lang,
-    pub year: &'a Year,
-    pub settings: &'a Settings,
-    pub today: NaiveDate,
+    pub w: &'a Words<'a>,
     /// The findings of each object.
     pub findings: BTreeMap<&'a str, Vec<&'a Finding>>,
     pub upgrades: Vec<UpgradeRow>,
     pub deps: Vec<DepRow>,
     pub deviations: Vec<DeviationRow>,
     pub roles: Vec<RoleRow>,
-    /// Objects with a plan this year.
-    pub objects: BTreeSet<&'a str>,
-    /// Object → its plan, its upgrade rows, the dependency rows from it and to it
+    /// What was kept of each plan, sorted by object: the objects with a page.
+    /// Boxed where it is made (on the thread that checked the plan), so that the
+    /// check's results and this list move pointers, not ten thousand large structs.
+    #[allow(clippy::vec_box)]
+    pub plans: Vec<Box<Prepared<'a>>>,
+    /// The neighbourhood graphs' layouts, by shape.
+    pub layouts: graph::Layouts,
+    /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
-    by_object: HashMap<&'a str, ObjectRows<'a>>,
+    rows: Vec<ObjectRows>,
 }
 
 #[derive(Default)]
-struct ObjectRows<'a> {
-    plan: Option<&'a crate::report::load::Loaded>,
+struct ObjectRows {
     upgrades: Vec<usize>,
     deps_from: Vec<usize>,
     deps_to: Vec<usize>,
 }
 
+impl<'a> std::ops::Deref for Data<'a> {
+    type Target = Words<'a>;
+    fn deref(&self) -> &Words<'a> {
+        self.w
+    }
+}
+
 impl<'a> Data<'a> {
-    pub fn new(input: &Input<'a>) -> Data<'a> {
-        let year = input.year;
+    pub fn new(input: Input<'a>) -> Data<'a> {
+        let Input {
+            words,
+            findings: all_findings,
+            entries,
+            mut plans,
+        } = input;
+        plans.sort_by(|a, b| a.object.cmp(&b.object));
         let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
-        for f in input.findings {
+        for f in all_findings {
             if let Some(object) = &f.object {
                 findings.entry(&**object).or_default().push(f);
             }
         }
-        let upgrades = crate::report::upgrades::rows(year, &input.settings.config);
-        let deps = crate::report::deps::rows(year);
-        let mut by_object: HashMap<&'a str, ObjectRows<'a>> = HashMap::new();
-        for p in &year.plans {
-            by_object.entry(p.object.as_str()).or_default().plan = Some(p);
+        // The plans' rows into the year's (each plan's own list freed as it goes).
+        let total = |rows: fn(&Prepared<'a>) -> usize| plans.iter().map(|p| rows(p)).sum();
+        let mut upgrades = Vec::with_capacity(total(|p| p.upgrades.len()));
+        let mut deviations = Vec::with_capacity(total(|p| p.deviations.len()));
+        let mut roles = Vec::with_capacity(total(|p| p.roles.len()));
+        for p in &mut plans {
+            upgrades.extend(std::mem::take(&mut p.upgrades));
+            deviations.extend(std::mem::take(&mut p.deviations));
+            roles.extend(std::mem::take(&mut p.roles));
         }
-        for (i, u) in upgrades.iter().enumerate() {
-            if let Some(rows) = by_object.get_mut(u.object.as_str()) {
-                rows.upgrades.push(i);
-            }
-        }
-        for (i, d) in deps.iter().enumerate() {
-            if let Some(rows) = by_object.get_mut(d.object.as_str()) {
-                rows.deps_from.push(i);
-            }
-            let target = split_ref(&d.target).0;
-            if target != d.object {
-                if let Some(rows) = by_object.get_mut(target) {
-                    rows.deps_to.push(i);
-                }
-            }
-        }
-        Data {
-            l: input.lang,
-            year,
-            settings: input.settings,
-            today: input.today,
+        let upgrades = crate::report::upgrades::with_dependents(upgrades, entries);
+        crate::report::deviations::sort(&mut deviations);
+        let deps = crate::report::deps::rows_from(entries);
+        let mut data = Data {
+            w: words,
             findings,
             upgrades,
             deps,
-            deviations: crate::report::deviations::rows(
-                year,
-                &input.settings.roles,
-                input.today,
-                &crate::report::deviations::Filter::default(),
-                input.lang,
-            ),
-            roles: crate::report::roles::rows(year),
-            objects: year.plans.iter().map(|p| p.object.as_str()).collect(),
-            by_object,
+            deviations,
+            roles,
+            layouts: graph::Layouts::default(),
+            rows: plans.iter().map(|_| ObjectRows::default()).collect(),
+            plans,
+        };
+        for (i, u) in data.upgrades.iter().enumerate() {
+            if let Some(at) = data.position(&u.object) {
+                data.rows[at].upgrades.push(i);
+            }
+        }
+        for (i, d) in data.deps.iter().enumerate() {
+            if let Some(at) = data.position(&d.object) {
+                data.rows[at].deps_from.push(i);
+            }
+            let target = split_ref(&d.target).0;
+            if target != d.object {
+                if let Some(at) = data.position(target) {
+                    data.rows[at].deps_to.push(i);
+                }
+            }
+        }
+        data
+    }
+
+    /// The frame of a page: `root` is "" on top-level pages, "../" on object pages;
+    /// `current` the page's file among the top-level pages.
+    pub fn chrome(
+        &'a self,
+        root: &'static str,
+        current: &'static str,
+        title: String,
+    ) -> Chrome<'a> {
+        Chrome {
+            w: self.w,
+            l: self.l,
+            root,
+            title,
+            organisation: &self.settings.config.organisation,
+            year: self.year,
+            current,
         }
     }
 
-    /// The object's plan this year.
-    pub fn plan_of(&self, object: &str) -> Option<&'a crate::report::load::Loaded> {
-        self.by_object.get(object).and_then(|r| r.plan)
+    /// Where the object's plan is among the plans.
+    fn position(&self, object: &str) -> Option<usize> {
+        self.plans
+            .binary_search_by(|p| p.object.as_str().cmp(object))
+            .ok()
+    }
+
+    /// Whether the object has a plan this year (and so a page).
+    pub fn has_page(&self, object: &str) -> bool {
+        self.position(object).is_some()
+    }
+
+    /// What was kept of the object's plan this year.
+    pub fn plan_of(&self, object: &str) -> Option<&Prepared<'a>> {
+        self.position(object).map(|at| &*self.plans[at])
+    }
+
+    fn rows_of(&self, object: &str) -> Option<&ObjectRows> {
+        self.position(object).map(|at| &self.rows[at])
     }
 
     /// The object's upgrade rows, in the report's order.
     pub fn upgrades_of(&self, object: &str) -> impl Iterator<Item = &UpgradeRow> {
-        let rows = self.by_object.get(object).map(|r| r.upgrades.as_slice());
+        let rows = self.rows_of(object).map(|r| r.upgrades.as_slice());
         rows.unwrap_or_default().iter().map(|&i| &self.upgrades[i])
     }
 
     /// The dependency rows from the object (`from`) or to it (not `from`).
     pub fn deps_of(&self, object: &str, from: bool) -> impl Iterator<Item = &DepRow> {
-        let rows = self.by_object.get(object).map(|r| {
+        let rows = self.rows_of(object).map(|r| {
             if from {
                 r.deps_from.as_slice()
             } else {
@@ -122,67 +169,6 @@ impl<'a> Data<'a> {
             }
         });
         rows.unwrap_or_default().iter().map(|&i| &self.deps[i])
-    }
-
-    /// A role's label from the role model ("Systemägare"), else its id.
-    pub fn role_label(&self, id: &str) -> String {
-        self.settings
-            .roles
-            .role(id)
-            .map_or_else(|| id.to_string(), |r| r.label.clone())
-    }
-
-    /// An enumerated value in words, else as written ([`crate::i18n::Lang::value`]).
-    pub fn value(&self, kind: &str, value: &str) -> String {
-        self.l.value(kind, value)
-    }
-
-    pub fn yes_no(&self, b: bool) -> String {
-        self.l.yes_no(b)
-    }
-
-    pub fn status(&self, plan: &crate::model::Plan) -> Badge {
-        let status = plan.status.as_ref().map_or("draft", |s| s.val.as_str());
-        Badge {
-            text: self.value("status", status),
-            class: if plan.status_is_established() {
-                "good"
-            } else {
-                "warn"
-            },
-        }
-    }
-
-    /// Attested, stale or not attested: the words, and a class.
-    pub fn attestation(&self, system: &crate::model::plan::System) -> Badge {
-        let (id, class) = match &system.appendix3 {
-            Some(a) if a.attested_on.is_some() => {
-                let current = crate::model::digest::of_answers(&a.answers);
-                if a.digest.as_ref().is_some_and(|d| d.val == current) {
-                    ("site-attested", "good")
-                } else {
-                    ("site-attestation-stale", "bad")
-                }
-            }
-            _ => ("site-not-attested", "bad"),
-        };
-        Badge {
-            text: self.l.text(id),
-            class,
-        }
-    }
-
-    pub fn severity(&self, s: Severity) -> Badge {
-        match s {
-            Severity::Error => Badge {
-                text: self.l.text("site-severity-error"),
-                class: "bad",
-            },
-            Severity::Warning => Badge {
-                text: self.l.text("site-severity-warning"),
-                class: "warn",
-            },
-        }
     }
 
     /// "2 errors, 3 warnings" for one object.
@@ -201,37 +187,19 @@ impl<'a> Data<'a> {
         )
     }
 
-    pub fn window(&self, yes: bool) -> Badge {
-        if yes {
-            Badge {
-                text: self.l.text("site-window-yes"),
-                class: "good",
-            }
-        } else {
-            Badge {
-                text: self.l.text("site-window-no"),
-                class: "warn",
-            }
-        }
-    }
-
     /// One upgrade row as a line of a page, flagged with the findings of the
     /// upgrade's own table in the plan (clash, announcement, CAB, …).
-    pub fn upgrade(&self, row: &UpgradeRow) -> UpgradeLine {
+    pub fn upgrade<'s>(&'s self, row: &'s UpgradeRow) -> UpgradeLine<'s> {
         let mut flags = BTreeSet::new();
         // Outside a window is a problem only where the rule says so (not for a
         // security update, nor a supplier's release): shown plainly otherwise.
         let mut outside_flagged = false;
-        if let Some(plan) = self.by_object.get(row.object.as_str()).and_then(|r| r.plan) {
+        if let Some(plan) = self.plan_of(&row.object) {
             let spans: Vec<_> = plan
-                .plan
-                .upgrades
+                .upgrade_spans
                 .iter()
-                .filter(|u| {
-                    u.system.as_ref().is_some_and(|s| s.val == row.system)
-                        && u.date.as_ref().is_some_and(|d| d.val == row.date)
-                })
-                .map(|u| u.span)
+                .filter(|(system, date, _)| *system == row.system && *date == row.date)
+                .map(|(_, _, span)| *span)
                 .collect();
             for f in self.findings.get(row.object.as_str()).into_iter().flatten() {
                 let inside = *f.file == *plan.file
@@ -242,7 +210,7 @@ impl<'a> Data<'a> {
                     outside_flagged = true;
                 }
                 if inside && f.rule.id.starts_with("upgrade/") {
-                    flags.insert(self.l.text(&format!(
+                    flags.insert(self.text(&format!(
                         "site-flag-{}",
                         f.rule.id.trim_start_matches("upgrade/")
                     )));
@@ -251,13 +219,13 @@ impl<'a> Data<'a> {
         }
         UpgradeLine {
             date: row.date.to_string(),
-            object: row.object.clone(),
-            system: row.system.clone(),
-            version: row.to_version.clone().unwrap_or_default(),
+            object: &row.object,
+            system: &row.system,
+            version: row.to_version.as_deref().unwrap_or_default(),
             kind: row
                 .kind
                 .as_deref()
-                .map_or(String::new(), |k| self.value("kind", k)),
+                .map_or(Cow::Borrowed(""), |k| self.value("kind", k)),
             window: match self.window(row.service_window) {
                 badge if !row.service_window && !outside_flagged => Badge {
                     class: "neutral",
@@ -279,16 +247,16 @@ impl<'a> Data<'a> {
         }
     }
 
-    pub fn dep(&self, row: &DepRow) -> DepLine {
-        let target_object = split_ref(&row.target).0.to_string();
+    pub fn dep<'s>(&'s self, row: &'s DepRow) -> DepLine<'s> {
+        let target_object = split_ref(&row.target).0;
         DepLine {
-            object: row.object.clone(),
-            system: row.system.clone(),
-            target: row.target.clone(),
-            known: self.objects.contains(target_object.as_str()),
+            object: &row.object,
+            system: &row.system,
+            target: &row.target,
+            known: self.has_page(target_object),
             target_object,
             integration: row.via == Via::Integration,
-            via: self.l.text(match row.via {
+            via: self.t(match row.via {
                 Via::DependsOn => "value-via-depends-on",
                 Via::Integration => "value-via-integration",
             }),
@@ -296,92 +264,51 @@ impl<'a> Data<'a> {
     }
 }
 
-pub struct UpgradeLine {
+pub struct UpgradeLine<'a> {
     pub date: String,
-    pub object: String,
-    pub system: String,
-    pub version: String,
-    pub kind: String,
-    pub window: Badge,
-    pub status: String,
-    pub flags: Vec<String>,
+    pub object: &'a str,
+    pub system: &'a str,
+    pub version: &'a str,
+    pub kind: Cow<'a, str>,
+    pub window: Badge<'a>,
+    pub status: Cow<'a, str>,
+    pub flags: Vec<Cow<'a, str>>,
     pub dependents: String,
 }
 
-pub struct DepLine {
-    pub object: String,
-    pub system: String,
-    pub target: String,
-    pub target_object: String,
+pub struct DepLine<'a> {
+    pub object: &'a str,
+    pub system: &'a str,
+    pub target: &'a str,
+    pub target_object: &'a str,
     pub known: bool,
     pub integration: bool,
-    pub via: String,
+    pub via: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "site/index.html")]
 pub struct Index<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<IndexRow>,
+    pub rows: Vec<IndexRow<'a>>,
 }
 
-pub struct IndexRow {
-    pub object: String,
-    pub name: String,
-    pub status: Badge,
-    pub established_on: String,
-    /// (role label, holders' names) of the model's required roles.
-    pub holders: Vec<(String, String)>,
-    /// (system, state).
-    pub attestation: Vec<(String, Badge)>,
+pub struct IndexRow<'a> {
+    pub p: &'a Prepared<'a>,
     pub findings: String,
     pub next_upgrade: String,
 }
 
-pub fn index<'a>(data: &Data<'_>, c: Chrome<'a>) -> Index<'a> {
-    let model = &data.settings.roles;
+pub fn index<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Index<'a> {
     let rows = data
-        .year
         .plans
         .iter()
         .map(|p| {
-            let plan = &p.plan;
-            let holders = model
-                .roles
-                .iter()
-                .filter(|r| model.presence(r, plan.om()) == crate::schema::Presence::Required)
-                .map(|r| {
-                    let names = plan
-                        .holders(&r.id)
-                        .map(|h| {
-                            h.people
-                                .iter()
-                                .filter_map(|p| p.name.as_ref().map(|n| n.val.clone()))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or_else(|| data.l.text("site-missing"));
-                    (r.label.clone(), names)
-                })
-                .collect();
             let next = data
                 .upgrades_of(&p.object)
                 .find(|u| u.date >= data.today && u.status == "planned");
             IndexRow {
-                object: p.object.clone(),
-                name: plan
-                    .name
-                    .as_ref()
-                    .map_or_else(|| p.object.clone(), |n| n.val.clone()),
-                status: data.status(plan),
-                established_on: date_text(&plan.established_on),
-                holders,
-                attestation: plan
-                    .systems
-                    .iter()
-                    .filter_map(|s| Some((s.id.as_ref()?.val.clone(), data.attestation(s))))
-                    .collect(),
+                p,
                 findings: data.findings_summary(&p.object),
                 next_upgrade: next.map_or_else(String::new, |u| format!("{} {}", u.date, u.system)),
             }
@@ -396,12 +323,12 @@ pub struct Dependencies<'a> {
     pub c: Chrome<'a>,
     pub svg: String,
     pub too_many: String,
-    pub rows: Vec<DepLine>,
+    pub rows: Vec<DepLine<'a>>,
 }
 
-pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
+pub fn dependencies<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Dependencies<'a> {
     let rows: Vec<DepLine> = data.deps.iter().map(|r| data.dep(r)).collect();
-    let (svg, too_many) = if data.objects.len() <= super::GRAPH_LIMIT {
+    let (svg, too_many) = if data.plans.len() <= super::GRAPH_LIMIT {
         (whole_graph(data, &rows), String::new())
     } else {
         (
@@ -409,7 +336,7 @@ pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
             tr!(
                 data.l,
                 "site-deps-too-many",
-                objects = data.objects.len(),
+                objects = data.plans.len(),
                 limit = super::GRAPH_LIMIT
             ),
         )
@@ -423,14 +350,14 @@ pub fn dependencies<'a>(data: &Data<'_>, c: Chrome<'a>) -> Dependencies<'a> {
 }
 
 /// The whole year as a graph: one node per object, one edge per object pair.
-fn whole_graph(data: &Data<'_>, rows: &[DepLine]) -> String {
+fn whole_graph(data: &Data<'_>, rows: &[DepLine<'_>]) -> String {
     let edges = rows
         .iter()
-        .map(|r| (r.object.as_str(), r.target_object.as_str(), r.integration));
+        .map(|r| (r.object, r.target_object, r.integration));
     object_graph(
         data,
         &data.l.text("site-deps-graph-title"),
-        data.objects.iter().copied(),
+        data.plans.iter().map(|p| p.object.as_str()),
         edges,
         None,
         "objects/",
@@ -463,8 +390,7 @@ pub fn object_graph<'s>(
         .map(|id| graph::Node {
             id: id.to_string(),
             label: id.to_string(),
-            href: (Some(*id) != focus && data.objects.contains(id))
-                .then(|| format!("{prefix}{id}.html")),
+            href: (Some(*id) != focus && data.has_page(id)).then(|| format!("{prefix}{id}.html")),
             focus: Some(*id) == focus,
         })
         .collect();
@@ -476,28 +402,28 @@ pub fn object_graph<'s>(
             dashed,
         })
         .collect();
-    graph::svg(title, &nodes, &edges)
+    graph::svg(title, &nodes, &edges, None)
 }
 
 #[derive(Template)]
 #[template(path = "site/upgrades.html")]
 pub struct Upgrades<'a> {
     pub c: Chrome<'a>,
-    pub months: Vec<Month>,
+    pub months: Vec<Month<'a>>,
 }
 
-pub struct Month {
+pub struct Month<'a> {
     pub number: u32,
     pub name: String,
     pub windows: String,
-    pub rows: Vec<UpgradeLine>,
+    pub rows: Vec<UpgradeLine<'a>>,
 }
 
-pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
+pub fn upgrades<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Upgrades<'a> {
     let config = &data.settings.config;
     let months = (1..=12)
         .filter_map(|m| {
-            let first = NaiveDate::from_ymd_opt(data.year.year, m, 1)?;
+            let first = NaiveDate::from_ymd_opt(data.year, m, 1)?;
             let windows: Vec<String> = first
                 .iter_days()
                 .take_while(|d| d.month() == m)
@@ -506,20 +432,16 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
                 .collect();
             Some(Month {
                 number: m,
-                name: format!(
-                    "{} {}",
-                    data.l.text(&format!("value-month-{m}")),
-                    data.year.year
-                ),
+                name: format!("{} {}", data.text(&format!("value-month-{m}")), data.year),
                 windows: if windows.is_empty() {
-                    data.l.text("site-windows-none")
+                    data.t("site-windows-none").to_string()
                 } else {
                     tr!(data.l, "site-windows", dates = windows.join(", "))
                 },
                 rows: data
                     .upgrades
                     .iter()
-                    .filter(|u| u.date.month() == m && u.date.year() == data.year.year)
+                    .filter(|u| u.date.month() == m && u.date.year() == data.year)
                     .map(|u| data.upgrade(u))
                     .collect(),
             })
@@ -532,30 +454,30 @@ pub fn upgrades<'a>(data: &Data<'_>, c: Chrome<'a>) -> Upgrades<'a> {
 #[template(path = "site/deviations.html")]
 pub struct Deviations<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<DeviationLine>,
+    pub rows: Vec<DeviationLine<'a>>,
 }
 
-pub struct DeviationLine {
-    pub object: String,
-    pub system: String,
-    pub source: String,
-    pub id: String,
-    pub description: String,
-    pub owner: String,
+pub struct DeviationLine<'a> {
+    pub object: &'a str,
+    pub system: &'a str,
+    pub source: Cow<'a, str>,
+    pub id: &'a str,
+    pub description: &'a str,
+    pub owner: Cow<'a, str>,
     pub due: String,
     pub overdue: bool,
 }
 
-pub fn deviations<'a>(data: &Data<'_>, c: Chrome<'a>) -> Deviations<'a> {
+pub fn deviations<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Deviations<'a> {
     let rows = data
         .deviations
         .iter()
         .map(|r| DeviationLine {
-            object: r.object.clone(),
-            system: r.system.clone().unwrap_or_default(),
+            object: &r.object,
+            system: r.system.as_deref().unwrap_or_default(),
             source: data.value("source", r.source.as_str()),
-            id: r.id.clone(),
-            description: r.description.clone(),
+            id: &r.id,
+            description: &r.description,
             owner: r
                 .owner
                 .as_deref()
@@ -572,25 +494,25 @@ pub fn deviations<'a>(data: &Data<'_>, c: Chrome<'a>) -> Deviations<'a> {
 #[template(path = "site/people.html")]
 pub struct People<'a> {
     pub c: Chrome<'a>,
-    pub rows: Vec<PersonLine>,
+    pub rows: Vec<PersonLine<'a>>,
 }
 
-pub struct PersonLine {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub object: String,
+pub struct PersonLine<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: Cow<'a, str>,
+    pub object: &'a str,
 }
 
-pub fn people<'a>(data: &Data<'_>, c: Chrome<'a>) -> People<'a> {
+pub fn people<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> People<'a> {
     let mut rows: Vec<PersonLine> = data
         .roles
         .iter()
         .map(|r| PersonLine {
-            name: r.name.clone().unwrap_or_default(),
-            email: r.email.clone().unwrap_or_default(),
+            name: r.name.as_deref().unwrap_or_default(),
+            email: r.email.as_deref().unwrap_or_default(),
             role: data.role_label(&r.role),
-            object: r.object.clone(),
+            object: &r.object,
         })
         .collect();
     rows.sort_by(|a, b| (&a.name, &a.object, &a.role).cmp(&(&b.name, &b.object, &b.role)));
