@@ -5,9 +5,7 @@ use crate::i18n::Lang;
 
 /// The annotations as one string.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(findings, prefix, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("annotations are UTF-8")
+    super::in_memory(|out| write(findings, prefix, lang, out))
 }
 
 /// The annotations written to `out` one at a time.

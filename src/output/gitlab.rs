@@ -29,9 +29,7 @@ struct Lines {
 /// `prefix` is the plan repository's folder in the git repository ("" or ending in
 /// `/`): GitLab resolves paths from the git root.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(findings, prefix, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("JSON is UTF-8")
+    super::in_memory(|out| write(findings, prefix, lang, out))
 }
 
 /// [`render`] written to `out` one issue at a time (no list of them is held in

@@ -13,9 +13,7 @@ pub type Texts<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// Findings one after another, then a summary line, as one string.
 pub fn render(outcome: &Outcome, texts: &Texts<'_>, color: bool, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(outcome, texts, color, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("findings are UTF-8")
+    super::in_memory(|out| write(outcome, texts, color, lang, out))
 }
 
 /// [`render`], written to `out` finding by finding: no copy of the whole output is
@@ -60,9 +58,7 @@ const MAX_UNDERLINE: usize = 48;
 
 /// Renders findings without a summary (also used for plan.toml problems).
 pub fn render_findings(findings: &[Finding], texts: &Texts<'_>, color: bool, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write_findings(findings, texts, color, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("findings are UTF-8")
+    super::in_memory(|out| write_findings(findings, texts, color, lang, out))
 }
 
 /// [`render_findings`] written to `out` one finding at a time. Each file is read

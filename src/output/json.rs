@@ -71,9 +71,7 @@ struct Summary {
 /// The report as one string (for `--output FILE`). Keys, rule ids and values stay
 /// the same in every language; `message` and `help` are texts for people, in `lang`.
 pub fn render(outcome: &Outcome, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(outcome, lang, &mut out).expect("findings serialise");
-    String::from_utf8(out).expect("JSON is UTF-8")
+    super::in_memory(|out| write(outcome, lang, out))
 }
 
 /// The report written to `out` finding by finding: at 50,000 objects with many

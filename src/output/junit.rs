@@ -11,9 +11,7 @@ use crate::i18n::Lang;
 /// failing findings go into one failure element, one line each; `failures` counts
 /// the failed test cases, and each test case names its `file`.
 pub fn render(outcome: &Outcome, deny_warnings: bool, prefix: &str, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(outcome, deny_warnings, prefix, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("XML is UTF-8")
+    super::in_memory(|out| write(outcome, deny_warnings, prefix, lang, out))
 }
 
 /// [`render`] written to `out` one test case at a time.

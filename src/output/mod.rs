@@ -8,6 +8,14 @@ pub mod junit;
 pub mod sarif;
 pub mod table;
 
+/// What a streaming writer writes, as one string: the `render` of each format (for
+/// tests and fuzzing; the commands write straight to their output).
+pub fn in_memory(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to memory");
+    String::from_utf8(out).expect("every format is UTF-8")
+}
+
 /// `--color WHEN`: clap's own choice (auto, always, never).
 pub use clap::ColorChoice;
 

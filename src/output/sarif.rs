@@ -138,9 +138,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// The log as one string.
 pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write(findings, prefix, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("JSON is UTF-8")
+    super::in_memory(|out| write(findings, prefix, lang, out))
 }
 
 /// The log written to `out` one result at a time.
