@@ -227,6 +227,9 @@ fn check_on_terminal(repo: &Repo, env: &[(&str, &str)]) -> String {
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
+        // anstream colours a terminal in CI even when TERM says dumb (CI logs show
+        // colour); the cases here are about a person's terminal.
+        .env_remove("CI")
         .env("TERM", "xterm-256color");
     for (k, v) in env {
         cmd.env(k, v);
