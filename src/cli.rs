@@ -72,10 +72,11 @@ impl Globals {
         Lang::resolve(self.lang, settings.config.language)
     }
 
-    /// [`Globals::language`] for a command that reads no settings: the repository
-    /// at `root`'s `language`, read alone.
-    pub fn language_at(&self, root: &std::path::Path) -> Lang {
-        Lang::resolve(self.lang, crate::settings::peek_language(Some(root)))
+    /// [`Globals::language`] for a command that reads no settings: the `language`
+    /// of the repository at or above `repo` (the current folder when None), read
+    /// alone; English outside a repository.
+    pub fn language_at(&self, repo: Option<&std::path::Path>) -> Lang {
+        Lang::resolve(self.lang, crate::settings::peek_language(repo))
     }
 }
 

@@ -57,10 +57,7 @@ fn main() -> ExitCode {
                     } else {
                         anstyle::Style::new()
                     };
-                    let lang = plan::i18n::Lang::resolve(
-                        globals.lang,
-                        settings::peek_language(globals.repo.as_deref()),
-                    );
+                    let lang = globals.language_at(globals.repo.as_deref());
                     let label = lang.text("label-error");
                     // As `{err:#}` writes it, with the errors written for people in
                     // the language.

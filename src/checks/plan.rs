@@ -84,10 +84,12 @@ fn established_by(
     sink: &mut Sink,
 ) {
     let model = &ctx.settings.roles;
-    if model.establishes.is_empty() {
+    let named = ctx.plan.established_by.as_ref();
+    // A value that is not a list of role ids is the `schema` finding's: one problem
+    // gets one finding, not a second claiming the list lacks roles.
+    if model.establishes.is_empty() || (named.is_none() && ctx.plan.established_by_given) {
         return;
     }
-    let named = ctx.plan.established_by.as_ref();
     let missing: Vec<&String> = model
         .establishes
         .iter()

@@ -19,7 +19,7 @@ pub struct Args {
 /// The documentation is in the language of `--lang`/`PLAN_LANG`, else of the
 /// repository the command runs in (if any), else English.
 pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
-    let lang = language(globals);
+    let lang = globals.language_at(globals.repo.as_deref());
     match args.id {
         None => {
             let (rule, default, when) = (
@@ -70,17 +70,4 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The flag's language, else the repository's when the command runs in one.
-fn language(globals: &crate::cli::Globals) -> crate::i18n::Lang {
-    if let Some(lang) = globals.lang {
-        return lang;
-    }
-    let repository = crate::repo::find_root(globals.repo.as_deref())
-        .ok()
-        .and_then(|root| crate::repo::WorkTree::new(&root).ok())
-        .and_then(|source| crate::settings::Settings::load(&source).ok())
-        .and_then(|settings| settings.config.language);
-    crate::i18n::Lang::resolve(None, repository)
 }

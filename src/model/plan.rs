@@ -18,8 +18,12 @@ pub struct Plan {
     /// Whether `established_on` is there at all: a value that is not a date is the
     /// schema pass's finding, not a missing date.
     pub established_on_given: bool,
-    /// The roles that fastställde the plan; the span is the array's.
+    /// The roles that fastställde the plan; the span is the array's. None also when
+    /// the value is not a list of strings.
     pub established_by: Option<Sp<Vec<Sp<String>>>>,
+    /// Whether `established_by` is there at all: a value that is not a list of
+    /// strings is the schema pass's finding, not a list that lacks roles.
+    pub established_by_given: bool,
     pub organisation_model: Option<Sp<i64>>,
     /// The system's task and the activity it supports (handbook 6.5).
     pub description: Option<Sp<String>>,
@@ -289,9 +293,8 @@ impl Plan {
             status: root.str("status"),
             established_on: root.date("established_on"),
             established_on_given: root.value("established_on").is_some(),
-            established_by: root
-                .value("established_by")
-                .map(|v| Sp::new(root.strs("established_by"), span_of(v))),
+            established_by: root.str_list("established_by"),
+            established_by_given: root.value("established_by").is_some(),
             organisation_model: root.int("organisation_model"),
             description: root.str("description"),
             diarienummer: root.str("diarienummer"),

@@ -123,6 +123,19 @@ impl<'a, 'i> Tbl<'a, 'i> {
         }
     }
 
+    /// An array of strings only, with the array's span; None when the key is absent
+    /// or its value is anything else (the schema pass reports that).
+    pub fn str_list(&self, key: &str) -> Option<Sp<Vec<Sp<String>>>> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let list = items.iter().map(as_str).collect::<Option<Vec<_>>>()?;
+                Some(Sp::new(list, span_of(v)))
+            }
+            _ => None,
+        }
+    }
+
     /// The strings of an array of strings; other elements are skipped.
     pub fn strs(&self, key: &str) -> Vec<Sp<String>> {
         match self.value(key).map(|v| v.get_ref()) {

@@ -151,6 +151,23 @@ fn a_negative_budget_is_reported_once() {
     assert!(f.message.contains("non-negative"), "{}", f.message);
 }
 
+/// `established_by` written as one string, or as a list with something that is no
+/// role id in it, is one problem: the value has the wrong shape (`schema`). It is not
+/// also a list that lacks the role that establishes the plan (`plan/established-by`).
+#[test]
+fn established_by_of_the_wrong_shape_is_reported_once() {
+    let from = "established_by = [\"systemagare\"]";
+    let text = replace_once(baseline(), from, "established_by = \"systemagare\"");
+    let f = only_finding(&text, "schema", "error", "\"systemagare\"");
+    assert_eq!(
+        f.message,
+        "`established_by` must be an array, found \"systemagare\""
+    );
+    let text = replace_once(baseline(), from, "established_by = [\"systemagare\", 77]");
+    let checked = check_plan(&text);
+    assert_eq!(checked.rules(), ["schema"], "{:#?}", checked.findings);
+}
+
 #[test]
 fn established_plan_without_established_on() {
     let text = drop_line(baseline(), "established_on = ");
