@@ -77,8 +77,12 @@ pub fn check_cached(
     cache: Option<Cache>,
 ) -> Result<Outcome> {
     let listing = list(source, cache.as_ref())?;
-    check_listed(source, listing, settings, today, selection, cache)
+    let checked = check_listed(source, listing, settings, today, selection, cache, &nothing)?;
+    Ok(checked.outcome)
 }
+
+/// The `keep` of [`check_listed`] for a caller that needs only the findings.
+pub fn nothing(_: &Kept<'_>) {}
 
 /// One plan that parsed, as the check saw it.
 pub struct Kept<'a> {
@@ -110,7 +114,7 @@ pub fn check_keeping<T: Send>(
     keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
 ) -> Result<Checked<T>> {
     let listing = list(source, None)?;
-    check_listed_keeping(source, listing, settings, today, selection, None, keep)
+    check_listed(source, listing, settings, today, selection, None, keep)
 }
 
 /// What lies under `objects/`, through the folder listings of a cache where there is
@@ -126,20 +130,9 @@ pub fn list(source: &dyn Source, cache: Option<&Cache>) -> Result<Listing> {
     })
 }
 
-/// [`check_cached`] on a listing already made by [`list`].
-pub fn check_listed(
-    source: &dyn Source,
-    listing: Listing,
-    settings: &Settings,
-    today: NaiveDate,
-    selection: &Selection,
-    cache: Option<Cache>,
-) -> Result<Outcome> {
-    let keep = |_: &Kept<'_>| ();
-    Ok(check_listed_keeping(source, listing, settings, today, selection, cache, &keep)?.outcome)
-}
-
-fn check_listed_keeping<T: Send>(
+/// [`check_cached`] on a listing already made by [`list`], handing each reported
+/// plan that parses to `keep` as [`check_keeping`] does ([`nothing`]: findings only).
+pub fn check_listed<T: Send>(
     source: &dyn Source,
     listing: Listing,
     settings: &Settings,
@@ -190,7 +183,7 @@ fn check_listed_keeping<T: Send>(
     // The cache serves runs that report on some files only (--changed-since,
     // PATHs): a full check reads every file anyway.
     let cache = cache.filter(|_| plans.iter().any(|p| !p.3));
-    let per_file: Vec<Result<(checks::FileReport, Option<T>)>> = plans
+    let per_file: Vec<Result<checks::FileReport<T>>> = plans
         .par_iter()
         .map(|(path, object, year, reported)| {
             let plan = PlanFile {
@@ -201,7 +194,7 @@ fn check_listed_keeping<T: Send>(
             if *reported {
                 plan.check(source, settings, today, cache.as_ref(), keep)
             } else {
-                Ok((plan.entry(source, cache.as_ref())?, None))
+                plan.entry(source, cache.as_ref())
             }
         })
         .collect();
@@ -213,14 +206,14 @@ fn check_listed_keeping<T: Send>(
     findings.reserve_exact(
         reported_findings
             .filter_map(|(report, _)| report.as_ref().ok())
-            .map(|(report, _)| report.findings.len())
+            .map(|report| report.findings.len())
             .sum(),
     );
     let mut entries: BTreeMap<i32, Vec<ObjectEntry>> = BTreeMap::new();
     let mut kept = Vec::new();
     for (result, (path, object, year, reported)) in per_file.into_iter().zip(&plans) {
-        let (report, keep) = result?;
-        kept.extend(keep);
+        let report = result?;
+        kept.extend(report.kept);
         if *reported {
             findings.extend(report.findings);
         }
@@ -319,9 +312,9 @@ impl PlanFile<'_> {
         today: NaiveDate,
         cache: Option<&Cache>,
         keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
-    ) -> Result<(checks::FileReport, Option<T>)> {
+    ) -> Result<checks::FileReport<T>> {
         let (bytes, fingerprint) = self.read(source)?;
-        let (report, kept) = checks::check_file_keeping(
+        let report = checks::check_file(
             settings,
             today,
             self.path,
@@ -343,15 +336,20 @@ impl PlanFile<'_> {
                 .unwrap_or_else(|| cache::blob_id(&bytes));
             cache.record(self.path, fingerprint, id, report.entry.as_ref());
         }
-        Ok((report, kept))
+        Ok(report)
     }
 
     /// Only the index entry of a file that is not reported on (cross-object rules
     /// need it): from the cache when it knows the content, else parsed.
-    fn entry(&self, source: &dyn Source, cache: Option<&Cache>) -> Result<checks::FileReport> {
+    fn entry<T>(
+        &self,
+        source: &dyn Source,
+        cache: Option<&Cache>,
+    ) -> Result<checks::FileReport<T>> {
         let placed = |entry: Option<ObjectEntry>| checks::FileReport {
             findings: Vec::new(),
             entry: entry.map(|e| e.placed(self.path, self.object, self.year)),
+            kept: None,
         };
         let Some(cache) = cache else {
             let (bytes, _) = self.read(source)?;

@@ -134,8 +134,15 @@ const CHECK_FILE_PATH: &str = "objects/ladok/2027.toml";
 /// blockers, and every renderer on the findings.
 pub fn check_file(data: &[u8]) {
     for settings in settings() {
-        let report =
-            plan::checks::check_file(settings, today(), CHECK_FILE_PATH, "ladok", 2027, data);
+        let report = plan::checks::check_file(
+            settings,
+            today(),
+            CHECK_FILE_PATH,
+            "ladok",
+            2027,
+            data,
+            plan::checks::nothing,
+        );
         for f in &report.findings {
             assert!(
                 f.line >= 1 && f.column >= 1,

@@ -85,29 +85,20 @@ impl Sink {
     }
 }
 
-/// Everything learnt from one plan file.
-pub struct FileReport {
+/// Everything learnt from one plan file, and what the caller kept of its plan.
+pub struct FileReport<T = ()> {
     pub findings: Vec<Finding>,
     /// What the cross-object rules need of it (None when it did not parse).
     pub entry: Option<crate::index::ObjectEntry>,
+    /// What `keep` made of the typed plan (None when it did not parse, or when
+    /// the file was not checked).
+    pub kept: Option<T>,
 }
 
-/// Runs every single-file rule on one plan file.
-pub fn check_file(
-    settings: &Settings,
-    today: NaiveDate,
-    path: &str,
-    object: &str,
-    year: i32,
-    bytes: &[u8],
-) -> FileReport {
-    check_file_keeping(settings, today, path, object, year, bytes, |_| ()).0
-}
-
-/// [`check_file`], handing the typed plan (when the file parses) to `keep` once the
-/// rules are done with it: what a caller needs of the plan besides its findings
-/// (`plan site`), without parsing it again.
-pub fn check_file_keeping<T>(
+/// Runs every single-file rule on one plan file, then hands the typed plan (when
+/// the file parses) to `keep`: what a caller needs of the plan besides its findings
+/// (`plan site`), without parsing it again. [`nothing`] keeps nothing.
+pub fn check_file<T>(
     settings: &Settings,
     today: NaiveDate,
     path: &str,
@@ -115,10 +106,10 @@ pub fn check_file_keeping<T>(
     year: i32,
     bytes: &[u8],
     keep: impl FnOnce(&Plan) -> T,
-) -> (FileReport, Option<T>) {
+) -> FileReport<T> {
     let mut entry = None;
     let mut kept = None;
-    let mut report = with_plan(path, object, year, bytes, |plan, sink| {
+    let report = with_plan(path, object, year, bytes, |plan, sink| {
         entry = Some(crate::index::ObjectEntry::from_plan(
             path, object, year, plan,
         ));
@@ -140,9 +131,15 @@ pub fn check_file_keeping<T>(
         contract::check(&ctx, sink);
         kept = Some(keep(plan));
     });
-    report.entry = entry;
-    (report, kept)
+    FileReport {
+        findings: report.findings,
+        entry,
+        kept,
+    }
 }
+
+/// The `keep` of [`check_file`] for a caller that needs only the findings.
+pub fn nothing(_: &Plan) {}
 
 /// What keeps one system's appendix 3 from being attested: syntax and schema errors
 /// in the file, and the system's unanswered, unknown, incomplete or unjustified answers.
@@ -203,6 +200,7 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
         return FileReport {
             findings,
             entry: None,
+            kept: None,
         };
     }
     let index = LineIndex::new(text);
@@ -215,5 +213,6 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
     FileReport {
         findings,
         entry: None,
+        kept: None,
     }
 }

@@ -182,7 +182,9 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         globals.today,
         &selection,
         cache,
-    )?;
+        &engine::nothing,
+    )?
+    .outcome;
     if args.verify_attestations {
         let mut files = Vec::new();
         for file in outcome
