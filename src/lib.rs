@@ -22,4 +22,3 @@ pub mod scaffold;
 pub mod schema;
 pub mod settings;
 pub mod site;
-pub mod verify;

@@ -5,6 +5,7 @@
 
 mod activities;
 mod appendix3;
+pub mod attestation;
 mod budget;
 mod contract;
 pub mod deps;

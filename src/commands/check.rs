@@ -1,5 +1,6 @@
 //! `plan check`: validate plan files and report findings.
 
+use crate::checks;
 use crate::cli::{parse_year, Globals};
 use crate::diag::{Outcome, Severity};
 use crate::engine::{self, Selection};
@@ -196,15 +197,17 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
                 files.push((file.clone(), crate::diag::text_of(&bytes).to_string()));
             }
         }
-        let found = crate::verify::attestations(&root, &settings, &files, args.rev.as_deref())?;
-        outcome.add(found, &settings.severities);
+        let rev = args.rev.as_deref();
+        let found = repo::history::attestations(&root, &settings.roles, &files, rev)?;
+        let findings = files.iter().zip(&found).flat_map(|((path, text), found)| {
+            checks::attestation::check(&settings, path, text, found)
+        });
+        outcome.add(findings.collect(), &settings.severities);
     }
-    crate::verify::explain_stale(
-        &root,
-        source.as_ref(),
-        args.rev.as_deref(),
-        &mut outcome.findings,
-    );
+    let digests = checks::attestation::stale_digests(&outcome.findings);
+    let since =
+        repo::history::since_attested(&root, source.as_ref(), args.rev.as_deref(), &digests);
+    checks::attestation::explain_stale(&mut outcome.findings, since);
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
     let lang = globals.language(&settings);
     let stdout_color = output::colored(globals.color, &std::io::stdout());

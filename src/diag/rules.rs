@@ -137,7 +137,8 @@ pub mod appendix3 {
     pub const NOT_ATTESTED: Rule = Rule::error("appendix3/not-attested");
     pub const WRONG_ATTESTER: Rule = Rule::error("appendix3/wrong-attester");
     pub const STALE: Rule = Rule::error("appendix3/stale");
-    /// Checked by `plan check --verify-attestations` from git history (crate::verify).
+    /// Checked by `plan check --verify-attestations` from git history
+    /// (crate::checks::attestation, on what crate::repo::history read).
     pub const ATTESTER_MISMATCH: Rule = Rule::error("appendix3/attester-mismatch");
     pub const OVERDUE: Rule = Rule::warning("appendix3/overdue");
 }

@@ -8,6 +8,10 @@
 //! parent are computed once per pair (a tree diff of `objects/` that skips unchanged
 //! folders) and shared; a file's versions are parsed once per blob.
 
+mod attested;
+
+pub use attested::{attestations, since_attested, Attestation, CommitInfo, Set, SinceAttested};
+
 use super::GitRepo;
 use crate::model::Plan;
 use anyhow::{anyhow, Result};
@@ -275,7 +279,7 @@ impl History {
 }
 
 /// The e-mails of a role's holders in one version, sorted (empty: no plan, no holder).
-pub fn emails(version: &Version, role: &str) -> Vec<String> {
+fn emails(version: &Version, role: &str) -> Vec<String> {
     let mut emails = version
         .as_ref()
         .map(|p| p.emails_of(role))
@@ -288,7 +292,7 @@ pub fn emails(version: &Version, role: &str) -> Vec<String> {
 /// `start` back. A plan that `plan new-year` made from last year's keeps its holders:
 /// when the file was created with the same holders as last year's plan of the
 /// object, the search goes on in last year's plan.
-pub fn appointment<'r>(
+fn appointment<'r>(
     history: &'r History,
     start: Commit<'r>,
     path: &str,
@@ -323,7 +327,7 @@ fn previous_year(path: &str) -> Option<String> {
 
 /// What `appendix3/stale` can add from history: the questions whose answers differ
 /// between the version of the plan whose answers the digest covers and `now`.
-pub fn changed_answers(
+fn changed_answers(
     history: &History,
     rev: Option<&str>,
     path: &str,
@@ -373,12 +377,12 @@ pub fn changed_answers(
 }
 
 /// The author e-mail of a commit, lower-cased ("" when it is not UTF-8).
-pub fn author_email(commit: &Commit<'_>) -> String {
+fn author_email(commit: &Commit<'_>) -> String {
     commit.author().email().unwrap_or_default().to_lowercase()
 }
 
 /// A commit for people: short id, day and subject, e.g. `1a2b3c4 (2027-02-14, "Attest")`.
-pub fn describe(commit: &Commit<'_>) -> String {
+fn describe(commit: &Commit<'_>) -> String {
     let id = commit.id().to_string();
     let day = chrono::DateTime::from_timestamp(commit.author().when().seconds(), 0)
         .map(|t| t.date_naive().to_string())
