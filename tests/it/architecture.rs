@@ -8,7 +8,8 @@
 //! `use` or in a path). Test modules (`#[cfg(test)] mod …`) are left out: a test
 //! may look anywhere.
 //!
-//! The layers, lowest first, as they stand:
+//! The layers, lowest first ([`LAYERS`]; a module imports only modules of its own
+//! layer or lower ones, which also keeps circles out):
 //!
 //! ```text
 //! hash, i18n, plandiff, fsio     no module of the crate (fsio: every write)
@@ -16,10 +17,11 @@
 //! diag (+ diag::rules)            spans, findings, outcome, severities, the rule registry
 //! schema                          role models and checklists
 //! model                           plan files and plan.toml: parse(bytes), typed data, shapes
-//! index, repo (+ repo::history)   what cross-object rules need; where files come from
+//! index, repo (+ repo::history)   what cross-object rules need; where files come from,
+//!                                 and what git history says (plain data for the rules)
 //! cache                           index entries kept between runs
 //! settings                        plan.toml resolved (role model, checklist, severities)
-//! checks, verify                  the rules (verify: attestations against git history)
+//! checks                          the rules, on typed plans and plain data; never git
 //! engine, output                  a whole repository checked; one renderer per format
 //! report, site, rollover, scaffold, import
 //! cli <-> commands                the only circle
@@ -63,6 +65,66 @@ fn no_import_circles_but_cli_and_commands() {
         "import circles in src/ (a module reaching back into one that reaches it):\n  {}",
         shown.join("\n  ")
     );
+}
+
+/// The layers of [the module doc](self), lowest first.
+const LAYERS: [&[&str]; 12] = [
+    &["hash", "i18n", "plandiff", "fsio"],
+    &["layout"],
+    &["diag"],
+    &["schema"],
+    &["model"],
+    &["index", "repo"],
+    &["cache"],
+    &["settings"],
+    &["checks"],
+    &["engine", "output"],
+    &["report", "site", "rollover", "scaffold", "import"],
+    &["cli", "commands"],
+];
+
+/// Every module is in a layer and imports nothing above its own: data flows one way
+/// (read → parse → resolve → check → render).
+#[test]
+fn no_module_imports_a_higher_layer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = imports(&src);
+    let layer = |m: &str| LAYERS.iter().position(|l| l.contains(&m));
+    let unplaced: Vec<&String> = graph.keys().filter(|m| layer(m).is_none()).collect();
+    assert!(
+        unplaced.is_empty(),
+        "modules in no layer of tests/it/architecture.rs: {unplaced:?}"
+    );
+    let mut upward = Vec::new();
+    for (from, to) in &graph {
+        for (to, at) in to {
+            if layer(to) > layer(from) {
+                upward.push(format!("{from} -> {to}: {}", at.join(", ")));
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "imports of a higher layer (a module reaching back into one that comes after it):\n  {}",
+        upward.join("\n  ")
+    );
+}
+
+/// The rules judge typed plans and plain data: what git history says is read by
+/// `repo::history` before, never by a rule itself.
+#[test]
+fn the_rules_never_open_git() {
+    let checks = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
+    for file in rust_files(&checks) {
+        let text = std::fs::read_to_string(&file).expect("a readable source file");
+        for word in ["git2", "GitRepo", "History"] {
+            assert!(
+                !text.contains(word),
+                "{} names `{word}`: a rule gets history as plain data (repo::history)",
+                file.display()
+            );
+        }
+    }
 }
 
 /// Module → (module it imports → where: `file:line`s).
