@@ -107,7 +107,7 @@ pub fn emit_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
 /// 2, never 0); a reader that stopped early is not a failure.
 pub fn finish() -> anyhow::Result<()> {
     match STDOUT_FAILED.get() {
-        Some(why) => anyhow::bail!("writing to standard output failed: {why}"),
+        Some(why) => crate::fail!("error-stdout", why = why.as_str()),
         None => Ok(()),
     }
 }
