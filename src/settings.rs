@@ -222,11 +222,7 @@ fn resolve<T>(
                 SCHEMA.severity,
                 e.file.as_str(),
                 e.span,
-                msg!(
-                    "config-model-invalid",
-                    what = what,
-                    error = e.message.trim_end()
-                ),
+                msg!("config-model-invalid", what = what, error = e.message),
             );
             f.locate(&LineIndex::new(&text));
             invalid.texts.push((f.file.to_string(), text));

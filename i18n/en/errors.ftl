@@ -42,6 +42,7 @@ error-config-not-a-file = { $file } is { $kind ->
     }; plan.toml must be a file (the repository settings)
 error-config-dangling = { $file } is a link to { $to }, which does not exist
 error-config-unreadable = reading { $file }: { $why }
+error-role-undefined = role `{ $role }` is named but not defined under [[roles]]
 
 # PATH arguments of `plan check`.
 error-no-such-path = { $file }: no such file or folder
@@ -89,3 +90,6 @@ error-verify-shallow = --verify-attestations: this is a shallow clone, so the hi
 # A CI report (--format gitlab, junit) of a check that could not run.
 error-could-not-run-title = plan check could not run
 error-could-not-run = plan check could not run: { $why }
+
+# A plan file a report or the site leaves out (a warning, not an error).
+warning-left-out = { $file } is left out: it is not a readable TOML file (`plan check { $file }` shows why)

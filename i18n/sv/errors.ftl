@@ -42,6 +42,7 @@ error-config-not-a-file = { $file } är { $kind ->
     }; plan.toml måste vara en fil (planarkivets inställningar)
 error-config-dangling = { $file } är en länk till { $to }, som inte finns
 error-config-unreadable = läser { $file }: { $why }
+error-role-undefined = rollen `{ $role }` nämns men definieras inte under [[roles]]
 
 # SÖKVÄG-argumenten till `plan check`.
 error-no-such-path = { $file }: filen eller mappen finns inte
@@ -89,3 +90,6 @@ error-verify-shallow = --verify-attestations: det här är en grund klon, så pl
 # En CI-rapport (--format gitlab, junit) från en granskning som inte kunde köras.
 error-could-not-run-title = plan check kunde inte köras
 error-could-not-run = plan check kunde inte köras: { $why }
+
+# En planfil som en rapport eller webbplatsen utelämnar (en varning, inte ett fel).
+warning-left-out = { $file } är utelämnad: den är inte en läsbar TOML-fil (`plan check { $file }` visar varför)

@@ -45,6 +45,16 @@ pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
     );
 }
 
+/// The warning on stderr for a plan file a report or the site leaves out (`plan
+/// check` says what is wrong with it).
+pub fn left_out(lang: crate::i18n::Lang, file: &str) {
+    eprintln!(
+        "{}: {}",
+        lang.text("label-warning"),
+        visible(&crate::tr!(lang, "warning-left-out", file = file))
+    );
+}
+
 /// "1 error", "3 errors".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
