@@ -72,11 +72,14 @@ impl Globals {
         Lang::resolve(self.lang, settings.config.language)
     }
 
-    /// [`Globals::language`] for a command that reads no settings: the `language`
-    /// of the repository at or above `repo` (the current folder when None), read
-    /// alone; English outside a repository.
-    pub fn language_at(&self, repo: Option<&std::path::Path>) -> Lang {
-        Lang::resolve(self.lang, crate::settings::peek_language(repo))
+    /// [`Globals::language`] for a command that reads no settings, and for an error,
+    /// where the repository may not even be found: the `language` of the repository
+    /// at `--repo` or above the current folder, read alone; English outside one.
+    pub fn repo_language(&self) -> Lang {
+        Lang::resolve(
+            self.lang,
+            crate::settings::peek_language(self.repo.as_deref()),
+        )
     }
 }
 

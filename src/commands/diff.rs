@@ -50,7 +50,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     }
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
-    let lang = globals.language_at(Some(&root));
+    let lang = globals.repo_language();
     let years = super::object_years(&source, &args.object)?;
     if years.is_empty() {
         return Err(super::unknown_object(&source, &args.object));

@@ -50,7 +50,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         return Err(super::bad_object_id(&args.object));
     }
     let root = repo::find_root(globals.repo.as_deref())?;
-    let lang = globals.language_at(Some(&root));
+    let lang = globals.repo_language();
     let git = GitRepo::open(&root)?;
     let repo = &git.repo;
     let dir = format!("{}objects/{}", git.prefix, args.object);

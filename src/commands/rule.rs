@@ -19,7 +19,7 @@ pub struct Args {
 /// The documentation is in the language of `--lang`/`PLAN_LANG`, else of the
 /// repository the command runs in (if any), else English.
 pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
-    let lang = globals.language_at(globals.repo.as_deref());
+    let lang = globals.repo_language();
     match args.id {
         None => {
             let (rule, default, when) = (

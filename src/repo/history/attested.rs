@@ -6,7 +6,7 @@ use super::{appointment, author_email, changed_answers, describe, emails, Histor
 use crate::diag::Span;
 use crate::repo::GitRepo;
 use crate::schema::RoleModel;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -77,10 +77,7 @@ pub fn attestations(
 ) -> Result<Vec<Vec<Attestation>>> {
     let git = GitRepo::open(root)?;
     if git.repo.is_shallow() {
-        bail!(
-            "--verify-attestations: this is a shallow clone, so the history of the plans is cut off and every attestation would seem to come from the oldest commit there; {}",
-            super::SHALLOW_HINT
-        );
+        crate::fail!("error-verify-shallow");
     }
     drop(git);
     // One history per thread, not per piece of work rayon splits off: the paths
