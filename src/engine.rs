@@ -142,16 +142,15 @@ pub fn check_listed<T: Send>(
     keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
 ) -> Result<Checked<T>> {
     let mut findings: Vec<Finding> = Vec::new();
-    for (path, why) in &listing.problems {
+    // An entry under `objects/` that cannot hold a plan, where it is reported on.
+    let mut misplaced = |path: &String, why: crate::i18n::Msg| {
         if selection.wants_path(path) {
-            findings.push(Finding::new(
-                &LAYOUT,
-                LAYOUT.severity,
-                path.as_str(),
-                Span::START,
-                why.clone(),
-            ));
+            let f = Finding::new(&LAYOUT, LAYOUT.severity, path.as_str(), Span::START, why);
+            findings.push(f);
         }
+    };
+    for (path, why) in &listing.problems {
+        misplaced(path, why.clone());
     }
     // Every plan of a year in the selection is read: cross-object rules see the whole
     // year, even when only some files are reported on. Other years are not needed.
@@ -165,17 +164,7 @@ pub fn check_listed<T: Send>(
                 let wanted = selection.wants(path, &object, year);
                 plans.push((path, object, year, wanted))
             }
-            Err(why) => {
-                if selection.wants_path(path) {
-                    findings.push(Finding::new(
-                        &LAYOUT,
-                        LAYOUT.severity,
-                        path.as_str(),
-                        Span::START,
-                        why,
-                    ));
-                }
-            }
+            Err(why) => misplaced(path, why),
         }
     }
     let mut files: Vec<String> = findings.iter().map(|f| f.file.to_string()).collect();

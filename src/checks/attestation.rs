@@ -32,7 +32,7 @@ pub fn check(settings: &Settings, path: &str, text: &str, found: &[Attestation])
         );
         mismatch(settings, attestation, path, &attest, &mut sink);
     }
-    super::finish(sink, text, &object, year).findings
+    super::located(sink, text, &object, year)
 }
 
 fn mismatch(settings: &Settings, a: &Attestation, path: &str, command: &str, sink: &mut Sink) {

@@ -294,56 +294,23 @@ fn shortest_cycle(
     vec![start]
 }
 
-/// Tarjan's strongly connected components, iteratively.
+/// The strongly connected components, by petgraph's Kosaraju: iterative, so a chain
+/// of thousands of dependencies cannot overflow the stack (its Tarjan recurses).
 fn strongly_connected<T>(edges: &[Vec<(usize, T)>]) -> Vec<Vec<usize>> {
-    let n = edges.len();
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut components = Vec::new();
-    let mut counter = 0;
-    for root in 0..n {
-        if index[root] != usize::MAX {
-            continue;
-        }
-        let mut work = vec![(root, 0usize)];
-        while let Some(&mut (node, ref mut next)) = work.last_mut() {
-            if *next == 0 && index[node] == usize::MAX {
-                index[node] = counter;
-                low[node] = counter;
-                counter += 1;
-                stack.push(node);
-                on_stack[node] = true;
-            }
-            if let Some(&(child, _)) = edges[node].get(*next) {
-                *next += 1;
-                if index[child] == usize::MAX {
-                    work.push((child, 0));
-                } else if on_stack[child] {
-                    low[node] = low[node].min(index[child]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[node]);
-            }
-            if low[node] == index[node] {
-                let mut component = Vec::new();
-                loop {
-                    let member = stack.pop().expect("node is on the stack");
-                    on_stack[member] = false;
-                    component.push(member);
-                    if member == node {
-                        break;
-                    }
-                }
-                components.push(component);
-            }
+    use petgraph::graph::{DiGraph, NodeIndex};
+    let mut graph = DiGraph::<(), ()>::with_capacity(edges.len(), edges.iter().map(Vec::len).sum());
+    for _ in edges {
+        graph.add_node(());
+    }
+    for (from, to) in edges.iter().enumerate() {
+        for &(to, _) in to {
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
         }
     }
-    components
+    petgraph::algo::kosaraju_scc(&graph)
+        .into_iter()
+        .map(|component| component.into_iter().map(NodeIndex::index).collect())
+        .collect()
 }
 
 #[cfg(test)]

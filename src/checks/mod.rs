@@ -110,30 +110,24 @@ pub fn check_file<T>(
 ) -> FileReport<T> {
     let mut entry = None;
     let mut kept = None;
-    let report = with_plan(path, object, year, bytes, |plan, sink| {
+    let file = (path, object, year);
+    let findings = with_plan(settings, today, file, bytes, |ctx, sink| {
         entry = Some(crate::index::ObjectEntry::from_plan(
-            path, object, year, plan,
+            path, object, year, ctx.plan,
         ));
-        let ctx = FileCtx {
-            settings,
-            today,
-            plan,
-            object,
-            year,
-        };
-        layout::check(&ctx, sink);
-        integrations::check(&ctx, sink);
-        roles::check(&ctx, sink);
-        appendix3::check(&ctx, sink);
-        upgrades::check(&ctx, sink);
-        activities::check(&ctx, sink);
-        budget::check(&ctx, sink);
-        plan::check(&ctx, sink);
-        contract::check(&ctx, sink);
-        kept = Some(keep(plan));
+        layout::check(ctx, sink);
+        integrations::check(ctx, sink);
+        roles::check(ctx, sink);
+        appendix3::check(ctx, sink);
+        upgrades::check(ctx, sink);
+        activities::check(ctx, sink);
+        budget::check(ctx, sink);
+        plan::check(ctx, sink);
+        contract::check(ctx, sink);
+        kept = Some(keep(ctx.plan));
     });
     FileReport {
-        findings: report.findings,
+        findings,
         entry,
         kept,
     }
@@ -153,56 +147,54 @@ pub fn attest_blockers(
     bytes: &[u8],
     system: &str,
 ) -> Vec<Finding> {
-    with_plan(path, object, year, bytes, |plan, sink| {
-        let ctx = FileCtx {
-            settings,
-            today,
-            plan,
-            object,
-            year,
-        };
-        if let Some(system) = plan.system(system) {
-            appendix3::check_system_answers(&ctx, system, Severity::Error, sink);
+    with_plan(settings, today, (path, object, year), bytes, |ctx, sink| {
+        if let Some(system) = ctx.plan.system(system) {
+            appendix3::check_system_answers(ctx, system, Severity::Error, sink);
         }
     })
-    .findings
     .into_iter()
     .filter(|f| f.severity == Severity::Error && ![&OVERDUE, &NOT_REPORTED].contains(&f.rule))
     .collect()
 }
 
-/// Decodes, parses and schema-checks a file, then hands the typed plan to `rules`.
+/// Decodes, parses and schema-checks a file (its path, the object and year the path
+/// names), then hands the typed plan to `rules`; the findings located.
 fn with_plan(
-    path: &str,
-    object: &str,
-    year: i32,
+    settings: &Settings,
+    today: NaiveDate,
+    (path, object, year): (&str, &str, i32),
     bytes: &[u8],
-    rules: impl FnOnce(&Plan, &mut Sink),
-) -> FileReport {
+    rules: impl FnOnce(&FileCtx<'_>, &mut Sink),
+) -> Vec<Finding> {
     let mut sink = Sink::new(path);
     let parsed = match crate::model::parse::parse(bytes) {
         Ok(parsed) => parsed,
         Err(problem) => {
             let text = problem.text;
             schema::unparsable(problem, &mut sink);
-            return finish(sink, text, object, year);
+            return located(sink, text, object, year);
         }
     };
     let tree = parsed.tree();
     schema::check(tree, &mut sink);
-    rules(&parsed.plan(), &mut sink);
-    finish(sink, parsed.text, object, year)
+    let ctx = FileCtx {
+        settings,
+        today,
+        plan: &parsed.plan(),
+        object,
+        year,
+    };
+    rules(&ctx, &mut sink);
+    located(sink, parsed.text, object, year)
 }
 
-fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
+/// The findings of a sink with their lines and columns in `text`, and the object and
+/// year of the file.
+fn located(sink: Sink, text: &str, object: &str, year: i32) -> Vec<Finding> {
     let mut findings = sink.into_findings();
     // Most files have no findings: their lines are never indexed.
     if findings.is_empty() {
-        return FileReport {
-            findings,
-            entry: None,
-            kept: None,
-        };
+        return findings;
     }
     let index = LineIndex::new(text);
     let object: std::sync::Arc<str> = object.into();
@@ -211,9 +203,5 @@ fn finish(sink: Sink, text: &str, object: &str, year: i32) -> FileReport {
         f.object = Some(object.clone());
         f.year = Some(year);
     }
-    FileReport {
-        findings,
-        entry: None,
-        kept: None,
-    }
+    findings
 }

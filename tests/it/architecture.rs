@@ -225,57 +225,25 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The circles of the graph: its strongly connected components of more than one
-/// module (Tarjan), each sorted.
+/// module (petgraph's Tarjan), each sorted.
 fn circles(graph: &Graph) -> Vec<Vec<&str>> {
-    struct Walk<'g> {
-        graph: &'g Graph,
-        index: BTreeMap<&'g str, usize>,
-        low: BTreeMap<&'g str, usize>,
-        stack: Vec<&'g str>,
-        found: Vec<Vec<&'g str>>,
-    }
-    impl<'g> Walk<'g> {
-        fn visit(&mut self, v: &'g str) {
-            let i = self.index.len();
-            self.index.insert(v, i);
-            self.low.insert(v, i);
-            self.stack.push(v);
-            for w in self.graph[v].keys().map(String::as_str) {
-                if !self.index.contains_key(w) {
-                    self.visit(w);
-                    let low = self.low[v].min(self.low[w]);
-                    self.low.insert(v, low);
-                } else if self.stack.contains(&w) {
-                    let low = self.low[v].min(self.index[w]);
-                    self.low.insert(v, low);
-                }
-            }
-            if self.low[v] == self.index[v] {
-                let mut component = Vec::new();
-                while let Some(w) = self.stack.pop() {
-                    component.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                if component.len() > 1 {
-                    component.sort();
-                    self.found.push(component);
-                }
-            }
+    let mut g = petgraph::graph::DiGraph::<&str, ()>::new();
+    let nodes: BTreeMap<&str, _> = graph
+        .keys()
+        .map(|m| (m.as_str(), g.add_node(m.as_str())))
+        .collect();
+    for (from, to) in graph {
+        for to in to.keys() {
+            g.add_edge(nodes[from.as_str()], nodes[to.as_str()], ());
         }
     }
-    let mut walk = Walk {
-        graph,
-        index: BTreeMap::new(),
-        low: BTreeMap::new(),
-        stack: Vec::new(),
-        found: Vec::new(),
-    };
-    for v in graph.keys() {
-        if !walk.index.contains_key(v.as_str()) {
-            walk.visit(v);
-        }
-    }
-    walk.found
+    petgraph::algo::tarjan_scc(&g)
+        .into_iter()
+        .filter(|component| component.len() > 1)
+        .map(|component| {
+            let mut names: Vec<&str> = component.into_iter().map(|n| g[n]).collect();
+            names.sort();
+            names
+        })
+        .collect()
 }
