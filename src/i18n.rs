@@ -434,6 +434,22 @@ pub fn message_ids(area: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// 850000 → "850 000": digits in groups of three, as Swedish writes amounts.
+pub fn grouped(whole: i64) -> String {
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::new();
+    if whole < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The bundles, in the order of [`Lang`]'s variants, built once.
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
@@ -452,8 +468,10 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // other numbers of up to four digits as they are. Plurals still select on the
     // number itself.
     bundle.set_formatter(Some(|value, _| match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() >= 10_000.0 => {
-            Some(crate::diag::amount(n.value))
+        FluentValue::Number(n)
+            if n.value.fract() == 0.0 && (10_000.0..1e18).contains(&n.value.abs()) =>
+        {
+            Some(grouped(n.value as i64))
         }
         _ => None,
     }));
