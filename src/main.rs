@@ -57,21 +57,9 @@ fn main() -> ExitCode {
                     } else {
                         anstyle::Style::new()
                     };
-                    let lang = plan::i18n::Lang::resolve(
-                        globals.lang,
-                        settings::peek_language(globals.repo.as_deref()),
-                    );
+                    let lang = globals.language_of_error();
                     let label = lang.text("label-error");
-                    // As `{err:#}` writes it, with the errors written for people in
-                    // the language.
-                    let message = err
-                        .chain()
-                        .map(|cause| match cause.downcast_ref::<plan::i18n::Fail>() {
-                            Some(fail) => fail.0.render(lang),
-                            None => cause.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(": ");
+                    let message = plan::i18n::error_msg(&err).render(lang);
                     eprintln!("{style}{label}{style:#}: {}", output::visible(&message));
                 }
             }

@@ -50,7 +50,7 @@ pub fn edges(entries: &[ObjectEntry]) -> Vec<(&str, &str, &crate::index::Dep)> {
 
 /// Reads the plans of `year`. A file that cannot be parsed is named on stderr (run
 /// `plan check` for details), never skipped silently.
-pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
+pub fn year(source: &dyn Source, year: i32, lang: crate::i18n::Lang) -> Result<Year> {
     let listing = source.list_objects()?;
     let wanted: Vec<(&String, String)> = listing
         .files
@@ -85,9 +85,7 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
     ) {
         match result? {
             Some(loaded) => plans.push(loaded),
-            None => eprintln!(
-                "warning: {path} is left out: it is not a readable TOML file (`plan check {path}` shows why)"
-            ),
+            None => crate::output::left_out(lang, path),
         }
     }
     plans.sort_by(|a, b| a.object.cmp(&b.object));

@@ -118,39 +118,53 @@ fn json_finding_is_exactly_what_the_spec_shows() {
 #[test]
 fn human_output_reads_like_a_compiler() {
     let (repo, text) = two_plans();
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 1);
-    assert_eq!(run.stderr, "");
-    let out = &run.stdout;
-    assert!(
-        out.contains("error[roles/missing]: required role Systemägare (`systemagare`) is missing"),
-        "{out}"
-    );
-    assert!(out.contains("warning[roles/recommended]"), "{out}");
-    let (line, column) = position(&text, "roles.systemforvaltare]");
-    assert_eq!((line, column), (16, 2));
-    let arrow = format!("--> {PLAN}:{line}:{column}");
-    assert!(
-        out.lines().any(|l| l.trim() == arrow),
-        "no `{arrow}` in:\n{out}"
-    );
-    assert!(
-        out.lines()
-            .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
-        "no source line in:\n{out}"
-    );
-    assert!(
-        out.contains("= help: add [roles.systemagare] with name and email"),
-        "{out}"
-    );
-    assert_eq!(
-        out.lines().last(),
-        Some("checked 2 plan files: 2 errors, 1 warning")
-    );
-    assert!(
-        !out.contains('\x1b'),
-        "escape codes with --color never:\n{out}"
-    );
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 1);
+        assert_eq!(run.stderr, "");
+        let out = &run.stdout;
+        assert!(
+            out.contains(lang.says(
+                "error[roles/missing]: required role Systemägare (`systemagare`) is missing",
+                "fel[roles/missing]: rollen Systemägare (`systemagare`) krävs men saknas"
+            )),
+            "{out}"
+        );
+        assert!(
+            out.contains(lang.says("warning[roles/recommended]", "varning[roles/recommended]")),
+            "{out}"
+        );
+        let (line, column) = position(&text, "roles.systemforvaltare]");
+        assert_eq!((line, column), (16, 2));
+        let arrow = format!("--> {PLAN}:{line}:{column}");
+        assert!(
+            out.lines().any(|l| l.trim() == arrow),
+            "no `{arrow}` in:\n{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
+            "no source line in:\n{out}"
+        );
+        assert!(
+            out.contains(lang.says(
+                "= help: add [roles.systemagare] with name and email",
+                "= hjälp: lägg till [roles.systemagare] med namn (name) och e-post (email)"
+            )),
+            "{out}"
+        );
+        assert_eq!(
+            out.lines().last(),
+            Some(lang.says(
+                "checked 2 plan files: 2 errors, 1 warning",
+                "2 planfiler granskade: 2 fel, 1 varning"
+            ))
+        );
+        assert!(
+            !out.contains('\x1b'),
+            "escape codes with --color never:\n{out}"
+        );
+    });
 }
 
 /// The summary of [`two_plans`] as a terminal shows it: bold red (there are
@@ -315,7 +329,8 @@ fn output_is_deterministic_and_ordered_by_file_and_line() {
 /// reads each file again when it shows its findings. The lines shown are the
 /// file's own: without the byte order mark or the CR of a CRLF line end, the mark
 /// under the right characters; a line too long to show is left out (its finding
-/// still says where), and findings in two files each show their own file's lines.
+/// still says file:line:column), and findings in two files each show their own
+/// file's lines.
 #[test]
 fn snippets_show_each_line_as_it_is_in_its_file() {
     // ladok: a byte order mark and CRLF line ends, an e-mail without a domain.
@@ -346,10 +361,10 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
         )),
         "{out}"
     );
+    let (line, column) = position(&lucat, "beskrivningg");
     assert!(
-        out.contains(concat!(
-            "error[schema]: unknown key `beskrivningg`\n",
-            "  --> objects/lucat/2027.toml\n",
+        out.contains(&format!(
+            "error[schema]: unknown key `beskrivningg`\n--> objects/lucat/2027.toml:{line}:{column}\n"
         )),
         "{out}"
     );
@@ -377,5 +392,28 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
     assert!(
         run.stdout.contains("26 | email = \"eva.holm@example\"\n"),
         "{run:?}"
+    );
+}
+
+/// A finding on an empty line (here: an empty plan, whose missing keys are all at
+/// its start) has nothing to underline, and still says file:line:column.
+#[test]
+fn a_finding_on_an_empty_line_says_where_it_is() {
+    let repo = Repo::with_plan("");
+    let run = repo.plan(&["check", "--color", "never"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(concat!(
+            "error[schema]: missing required key `object`\n",
+            "--> objects/ladok/2027.toml:1:1\n",
+            " = help: ",
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("2027.toml\n"),
+        "every finding says line and column:\n{}",
+        run.stdout
     );
 }

@@ -2,6 +2,7 @@
 //! findings of `plan check --format json` as plain structs.
 
 use serde::Deserialize;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -9,6 +10,56 @@ use tempfile::TempDir;
 
 /// The date every test runs at, so no test depends on the day it runs.
 pub const TODAY: &str = "2027-03-01";
+
+/// A language `plan` speaks (SPEC §2 `language`, §5 `PLAN_LANG`), for a test whose
+/// point is a text for people and which therefore runs in both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Sv,
+}
+
+impl Lang {
+    /// `en` or `sv`, as `--lang` and `PLAN_LANG` take it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// What this language says: `en` in English, `sv` in Swedish.
+    pub fn says<'a>(self, en: &'a str, sv: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        }
+    }
+}
+
+thread_local! {
+    /// The language [`in_each_language`] is running a test in (each test has a
+    /// thread of its own).
+    static LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Runs `test` once in English and once in Swedish: every `plan` it starts through
+/// [`plan_command`] speaks that language (`PLAN_LANG`), whatever the repository's
+/// `language`, unless the test passes `--lang` itself. The test says what it
+/// expects in each with [`Lang::says`].
+pub fn in_each_language(test: impl Fn(Lang)) {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            LANGUAGE.with(|l| l.set(None));
+        }
+    }
+    let _reset = Reset;
+    for lang in [Lang::En, Lang::Sv] {
+        LANGUAGE.with(|l| l.set(Some(lang)));
+        test(lang);
+    }
+}
 
 /// Where the baseline plan lives in a test repository.
 pub const PLAN: &str = "objects/ladok/2027.toml";
@@ -110,10 +161,13 @@ pub fn plan_command() -> Command {
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("COLUMNS", "400")
-        // The language is the repository's unless a test sets it.
-        .env_remove("PLAN_LANG")
         .env("GIT_AUTHOR_NAME", "Test Person")
         .env("GIT_AUTHOR_EMAIL", "test@example.se");
+    // The language is the repository's unless a test sets it.
+    match LANGUAGE.with(Cell::get) {
+        Some(lang) => cmd.env("PLAN_LANG", lang.code()),
+        None => cmd.env_remove("PLAN_LANG"),
+    };
     without_git_environment(&mut cmd);
     cmd
 }
@@ -639,6 +693,35 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
     let mut out = std::collections::BTreeMap::new();
     walk(dir, dir, &mut out);
     out
+}
+
+/// Runs `command`, which must fail with exit 2 (not a panic) and change nothing
+/// under `dir`: the same files with the same contents, and no temporary file of a
+/// write left behind. Returns the run, for what it said.
+pub fn refused(dir: &Path, command: impl FnOnce() -> Run) -> Run {
+    let before = snapshot(dir);
+    let run = command();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(!run.stderr.contains("panicked"), "{run:?}");
+    assert_eq!(
+        snapshot(dir),
+        before,
+        "the failed command changed {}: {run:?}",
+        dir.display()
+    );
+    assert_no_temporary_files(dir);
+    run
+}
+
+/// What a run printed, with `dir` (the repository's own temporary path) written as
+/// `REPO`, so the text can be compared exactly.
+pub fn as_repo(dir: &Path, printed: &str) -> String {
+    printed.replace(dir.to_str().expect("a UTF-8 path"), "REPO")
+}
+
+/// The first line of a run's stderr (the error), with `dir` written as `REPO`.
+pub fn error_line(dir: &Path, run: &Run) -> String {
+    as_repo(dir, run.stderr.lines().next().unwrap_or_default())
 }
 
 /// Asserts that no temporary file of an atomic write (`NAME.lock`, or
