@@ -42,6 +42,12 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/en/cli.ftl"),
         include_str!("../i18n/sv/cli.ftl"),
     ),
+    // The commands' own output and refusals (new-year, attest, import, hook, init…).
+    (
+        "commands",
+        include_str!("../i18n/en/commands.ftl"),
+        include_str!("../i18n/sv/commands.ftl"),
+    ),
     // The rules' documentation (`rule-<id>.summary`, `.doc`), read by `plan rule`
     // and SARIF.
     (
@@ -309,6 +315,48 @@ impl fmt::Display for Fail {
 }
 
 impl std::error::Error for Fail {}
+
+impl Fail {
+    /// This error, with the error that caused it shown after it (`…: cause`), as
+    /// anyhow's `context` shows one; unlike a context, [`error_text`] finds it and
+    /// shows it in the language.
+    pub fn because(self, cause: anyhow::Error) -> anyhow::Error {
+        anyhow::Error::new(Because(self, cause))
+    }
+}
+
+/// A [`Fail`] and its cause (see [`Fail::because`]).
+#[derive(Debug)]
+struct Because(Fail, anyhow::Error);
+
+impl fmt::Display for Because {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Because {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.1.as_ref())
+    }
+}
+
+/// An error and its causes as `{err:#}` writes them (`a: b: c`), with the errors
+/// written for people ([`Fail`]) in the language.
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(|cause| {
+            let fail = cause
+                .downcast_ref::<Fail>()
+                .or_else(|| cause.downcast_ref::<Because>().map(|b| &b.0));
+            match fail {
+                Some(fail) => fail.0.render(lang),
+                None => cause.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
 
 /// `fail!("id", name = value, …)`: return a [`Fail`] from a function returning
 /// `anyhow::Result`.

@@ -62,16 +62,7 @@ fn main() -> ExitCode {
                         settings::peek_language(globals.repo.as_deref()),
                     );
                     let label = lang.text("label-error");
-                    // As `{err:#}` writes it, with the errors written for people in
-                    // the language.
-                    let message = err
-                        .chain()
-                        .map(|cause| match cause.downcast_ref::<plan::i18n::Fail>() {
-                            Some(fail) => fail.0.render(lang),
-                            None => cause.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(": ");
+                    let message = plan::i18n::error_text(&err, lang);
                     eprintln!("{style}{label}{style:#}: {}", output::visible(&message));
                 }
             }

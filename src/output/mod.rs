@@ -38,9 +38,23 @@ pub fn severity_style(color: anstyle::AnsiColor) -> anstyle::Style {
 
 /// A note on stderr in the language: `note: …`, `obs: …`.
 pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "", "label-note", message);
+}
+
+/// A warning on stderr in the language: `warning: …`, `varning: …`.
+pub fn warn(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "", "label-warning", message);
+}
+
+/// The help under a note or warning on stderr: `  = help: …`, `  = hjälp: …`.
+pub fn help(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "  = ", "label-help", message);
+}
+
+fn labelled(lang: crate::i18n::Lang, indent: &str, label: &str, message: crate::i18n::Msg) {
     eprintln!(
-        "{}: {}",
-        lang.text("label-note"),
+        "{indent}{}: {}",
+        lang.text(label),
         visible(&message.render(lang))
     );
 }

@@ -175,6 +175,35 @@ pub fn plan_at(dir: &Path, today: &str, args: &[&str]) -> Run {
     run(plan_command_at(dir, today).args(args))
 }
 
+/// A language of plan, for the tests that assert a text for people in each: the
+/// repository speaks it ([`Repo::speaking`]) and the test picks the words it expects
+/// ([`Lang::pick`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Sv,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// As plan.toml's `language` and `--lang` write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The English or the Swedish of two.
+    pub fn pick<T>(self, en: T, sv: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        }
+    }
+}
+
 /// A temporary plan repository: a real folder with `git init`, removed when dropped.
 pub struct Repo {
     dir: TempDir,
@@ -220,6 +249,26 @@ impl Repo {
             repo.path(),
         );
         repo
+    }
+
+    /// The repository with plan.toml's `language` set to `lang`.
+    pub fn speaking(self, lang: Lang) -> Repo {
+        self.set_language(lang);
+        self
+    }
+
+    /// Sets plan.toml's `language` to `lang` (as its first line, so it is never
+    /// inside a table).
+    pub fn set_language(&self, lang: Lang) {
+        let config = self.read("plan.toml");
+        let others: String = config
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("language ="))
+            .collect();
+        self.write(
+            "plan.toml",
+            format!("language = \"{}\"\n{others}", lang.code()),
+        );
     }
 
     pub fn path(&self) -> &Path {
