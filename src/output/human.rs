@@ -3,7 +3,7 @@
 use crate::diag::{Finding, Outcome, Severity};
 use crate::i18n::Lang;
 use crate::tr;
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use std::io::Write;
 
 /// The text of a file by its repository-relative path, as findings were located in
@@ -130,17 +130,24 @@ pub fn write_findings(
         let message = super::visible(&message);
         let help = f.help_in(lang);
         let help = help.as_deref().map(super::visible);
-        let mut snippet = Snippet::source(line_text)
-            .line_start(f.line)
-            .path(path.as_ref());
-        if !line_text.is_empty() {
-            snippet = snippet.annotation(AnnotationKind::Primary.span(col_byte..end.max(col_byte)));
-        }
-        let mut group = level
-            .clone()
-            .primary_title(message.as_ref())
-            .id(f.rule.id)
-            .element(snippet);
+        let group = level.clone().primary_title(message.as_ref()).id(f.rule.id);
+        // A line with nothing to underline (empty, or too long to show) gives just
+        // where it is: `--> file:line:column`, which a snippet without an
+        // annotation would print as `--> file`.
+        let mut group = if line_text.is_empty() {
+            group.element(
+                Origin::path(path.as_ref())
+                    .line(f.line)
+                    .char_column(f.column),
+            )
+        } else {
+            group.element(
+                Snippet::source(line_text)
+                    .line_start(f.line)
+                    .path(path.as_ref())
+                    .annotation(AnnotationKind::Primary.span(col_byte..end.max(col_byte))),
+            )
+        };
         if let Some(help) = &help {
             group = group.element(
                 Level::HELP

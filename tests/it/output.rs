@@ -315,7 +315,8 @@ fn output_is_deterministic_and_ordered_by_file_and_line() {
 /// reads each file again when it shows its findings. The lines shown are the
 /// file's own: without the byte order mark or the CR of a CRLF line end, the mark
 /// under the right characters; a line too long to show is left out (its finding
-/// still says where), and findings in two files each show their own file's lines.
+/// still says file:line:column), and findings in two files each show their own
+/// file's lines.
 #[test]
 fn snippets_show_each_line_as_it_is_in_its_file() {
     // ladok: a byte order mark and CRLF line ends, an e-mail without a domain.
@@ -346,10 +347,10 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
         )),
         "{out}"
     );
+    let (line, column) = position(&lucat, "beskrivningg");
     assert!(
-        out.contains(concat!(
-            "error[schema]: unknown key `beskrivningg`\n",
-            "  --> objects/lucat/2027.toml\n",
+        out.contains(&format!(
+            "error[schema]: unknown key `beskrivningg`\n--> objects/lucat/2027.toml:{line}:{column}\n"
         )),
         "{out}"
     );
@@ -377,5 +378,28 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
     assert!(
         run.stdout.contains("26 | email = \"eva.holm@example\"\n"),
         "{run:?}"
+    );
+}
+
+/// A finding on an empty line (here: an empty plan, whose missing keys are all at
+/// its start) has nothing to underline, and still says file:line:column.
+#[test]
+fn a_finding_on_an_empty_line_says_where_it_is() {
+    let repo = Repo::with_plan("");
+    let run = repo.plan(&["check", "--color", "never"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(concat!(
+            "error[schema]: missing required key `object`\n",
+            "--> objects/ladok/2027.toml:1:1\n",
+            " = help: ",
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("2027.toml\n"),
+        "every finding says line and column:\n{}",
+        run.stdout
     );
 }
