@@ -121,3 +121,103 @@ error-attest-inline = `appendix3` of `{ $system }` must be a [systems.appendix3]
 
 note-check-interrupted = a `plan new-year` was interrupted (its drafts are in { $dir }); run `plan new-year` to finish or undo it
 note-check-all-changed = { $file } changed, so every object is checked
+
+## plan import: what it writes
+
+import-skipped = skipped { $file }: it exists already (rows { $rows })
+import-created = created { $file }: { $systems } (rows { $rows })
+import-would-create = would create { $file }: { $systems } (rows { $rows })
+import-summary = imported { $objects ->
+        [one] { $objects } object
+       *[other] { $objects } objects
+    } ({ $systems ->
+        [one] { $systems } system
+       *[other] { $systems } systems
+    }) as draft plans of { $year }{ $skipped ->
+        [0] {""}
+        [one] ; skipped { $skipped } object that already has a plan of { $year }
+       *[other] ; skipped { $skipped } objects that already have a plan of { $year }
+    }
+import-summary-dry-run = would import { $objects ->
+        [one] { $objects } object
+       *[other] { $objects } objects
+    } ({ $systems ->
+        [one] { $systems } system
+       *[other] { $systems } systems
+    }) as draft plans of { $year }{ $skipped ->
+        [0] {""}
+        [one] ; skipped { $skipped } object that already has a plan of { $year }
+       *[other] ; skipped { $skipped } objects that already have a plan of { $year }
+    }
+import-dry-run = nothing written (--dry-run)
+import-next = fill in the empty values, then run `plan check`
+import-unusable = { $file }: { $count ->
+        [one] { $count } row or column cannot be used
+       *[other] { $count } rows or columns cannot be used
+    }; nothing written
+error-import-reading = reading { $file }
+error-import-xlsx = reading { $file } as an XLSX workbook
+error-import-no-sheet = the workbook has no sheet
+
+## plan import: a row or column it cannot use (`file: row 4, column C (Drift): …`)
+
+import-at-cell = row { $row }, column { $column } ({ $header })
+import-at-column = row { $row }, column { $column }
+import-at-row = row { $row }
+import-same-object = `{ $text }` and `{ $other }` (row { $row }) both make the object id `{ $object }`
+    .help = spell one object the same way in every row, or give two objects names that differ in more than accents and punctuation
+import-same-system = the system id `{ $system }` of object `{ $object }` is made by row { $row } already
+    .help = give each system of an object its own name
+import-one-holder = { $role } of `{ $object }` is { $first } in row { $row }, { $other } here; the role is held by one person
+    .help = name the same person in every row of the object
+import-no-rows = the export has no rows below its header
+import-not-value = `{ $text }` is not { $expected }
+import-expected-hosting = a hosting: write internal, external or hybrid (intern, extern)
+import-expected-lifecycle = a lifecycle: write planned, active, phasing-out or retired (planerad, aktiv, avvecklas, avvecklad)
+import-expected-yes-no = yes or no (ja, nej)
+import-expected-level = a classification level 0–3
+import-expected-date = a date like 2028-06-30
+import-no-system = the row names no system: its object, system and name are empty
+    .help = fill in the system's name, or remove the row
+import-no-id = `{ $text }` makes no id: it has no letter or digit
+import-not-holder = `{ $text }` is not a name, an e-mail address, or "Name <e-mail>"
+    .help = write it as Karin Ek <karin.ek@example.se>
+import-many-holders = { $role } is held by one person; the cell names { $count }
+    .help = keep one name
+import-no-header = column { $column } has values (row { $row }) but no header
+    .help = name it in row 1, or remove the column
+import-repeated-column = column `{ $title }` holds what column { $column } (`{ $first }`) holds already
+    .help = keep one of them
+import-unknown-column = unknown column `{ $title }`
+import-did-you-mean = did you mean `{ $name }`?
+import-columns = the columns a register export may have: { $columns }, and one per role of the model { $model } (its id or label)
+import-no-system-column = no column names the systems
+    .help = a register export needs a column `system` (or `name`/`namn`, or `object`/`objekt`)
+
+## plan hook install
+
+hook-installed = installed { $hook }: `plan check --staged --changed-since HEAD` runs before each commit
+error-hook-exists = { $hook } exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)
+error-hook-keeping = keeping the old hook as pre-commit.orig
+# The hook's own comment (each line becomes a shell comment) and what it says when
+# it cannot find plan (each line echoed on standard error).
+hook-script-comment =
+    Checks what this commit changes in the förvaltningsplaner; `git commit --no-verify`
+    skips it once. Install again (`plan hook install`) after moving the plan program.
+hook-script-missing =
+    pre-commit: the plan program is neither at { $installed } nor on PATH, so the plans cannot be checked.
+    Install it (cargo install --path <the plan project>), then run `plan hook install` again;
+    or skip the check once with `git commit --no-verify`.
+
+## plan init
+
+init-created = created in { $dir }: { $files }
+init-next = next: plan new <object> --year <year> --name "<name>"
+note-init-ci-exists = .gitlab-ci.yml exists; left as it is (see README for the plan check job)
+note-init-gitignore-exists = .gitignore exists; left as it is (README lists the editor leftovers to ignore)
+error-init-creating = creating { $dir }
+error-init-git = git init { $dir }
+
+## plan report, plan site and plan codeowners
+
+warning-left-out = { $file } is left out: it is not a readable TOML file (`plan check { $file }` shows why)

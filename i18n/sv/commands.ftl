@@ -118,3 +118,89 @@ error-attest-inline = `appendix3` för `{ $system }` måste vara en tabell [syst
 
 note-check-interrupted = en `plan new-year` avbröts (dess utkast ligger i { $dir }); kör `plan new-year` för att slutföra eller ångra den
 note-check-all-changed = { $file } har ändrats, så alla förvaltningsobjekt granskas
+
+## plan import: vad kommandot skriver
+
+import-skipped = hoppade över { $file }: den finns redan (rad { $rows })
+import-created = skapade { $file }: { $systems } (rad { $rows })
+import-would-create = skulle skapa { $file }: { $systems } (rad { $rows })
+import-summary = importerade { $objects } förvaltningsobjekt ({ $systems } system) som utkast till planer för { $year }{ $skipped ->
+        [0] {""}
+       *[other] ; hoppade över { $skipped } förvaltningsobjekt som redan har en plan för { $year }
+    }
+import-summary-dry-run = skulle importera { $objects } förvaltningsobjekt ({ $systems } system) som utkast till planer för { $year }{ $skipped ->
+        [0] {""}
+       *[other] ; hoppar över { $skipped } förvaltningsobjekt som redan har en plan för { $year }
+    }
+import-dry-run = inget skrevs (--dry-run)
+import-next = fyll i de tomma värdena och kör sedan `plan check`
+import-unusable = { $file }: { $count ->
+        [one] { $count } rad eller kolumn går inte att använda
+       *[other] { $count } rader eller kolumner går inte att använda
+    }; inget skrevs
+error-import-reading = läser { $file }
+error-import-xlsx = läser { $file } som en XLSX-arbetsbok
+error-import-no-sheet = arbetsboken har inget blad
+
+## plan import: en rad eller kolumn som inte går att använda (`fil: rad 4, kolumn C (Drift): …`)
+
+import-at-cell = rad { $row }, kolumn { $column } ({ $header })
+import-at-column = rad { $row }, kolumn { $column }
+import-at-row = rad { $row }
+import-same-object = `{ $text }` och `{ $other }` (rad { $row }) ger båda förvaltningsobjektets id `{ $object }`
+    .help = stava förvaltningsobjektet likadant på varje rad, eller ge två förvaltningsobjekt namn som skiljer sig åt i mer än accenter och skiljetecken
+import-same-system = systemets id `{ $system }` i förvaltningsobjektet `{ $object }` ges redan av rad { $row }
+    .help = ge varje system i ett förvaltningsobjekt ett eget namn
+import-one-holder = { $role } för `{ $object }` är { $first } på rad { $row } men { $other } här; rollen innehas av en person
+    .help = ange samma person på varje rad för förvaltningsobjektet
+import-no-rows = exporten har inga rader under rubrikraden
+import-not-value = `{ $text }` är inte { $expected }
+import-expected-hosting = en driftform: skriv internal, external eller hybrid (intern, extern)
+import-expected-lifecycle = en livscykel: skriv planned, active, phasing-out eller retired (planerad, aktiv, avvecklas, avvecklad)
+import-expected-yes-no = ja eller nej (yes, no)
+import-expected-level = en klassningsnivå 0–3
+import-expected-date = ett datum som 2028-06-30
+import-no-system = raden anger inget system: förvaltningsobjekt, system och namn är tomma
+    .help = fyll i systemets namn, eller ta bort raden
+import-no-id = `{ $text }` ger inget id: det har ingen bokstav eller siffra
+import-not-holder = `{ $text }` är inte ett namn, en e-postadress eller "Namn <e-post>"
+    .help = skriv det som Karin Ek <karin.ek@example.se>
+import-many-holders = { $role } innehas av en person; cellen anger { $count }
+    .help = behåll ett namn
+import-no-header = kolumn { $column } har värden (rad { $row }) men ingen rubrik
+    .help = ge den en rubrik på rad 1, eller ta bort kolumnen
+import-repeated-column = kolumnen `{ $title }` innehåller det som kolumn { $column } (`{ $first }`) redan innehåller
+    .help = behåll en av dem
+import-unknown-column = okänd kolumn `{ $title }`
+import-did-you-mean = menade du `{ $name }`?
+import-columns = kolumnerna som en export ur systemregistret kan ha: { $columns }, och en per roll i rollmodellen { $model } (dess id eller benämning)
+import-no-system-column = ingen kolumn anger systemen
+    .help = en export ur systemregistret behöver en kolumn `system` (eller `name`/`namn`, eller `object`/`objekt`)
+
+## plan hook install
+
+hook-installed = installerade { $hook }: `plan check --staged --changed-since HEAD` körs före varje incheckning
+error-hook-exists = { $hook } finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)
+error-hook-keeping = sparar den gamla kroken som pre-commit.orig
+# Krokens egen kommentar (varje rad blir en skalkommentar) och vad den säger när den
+# inte hittar plan (varje rad skrivs på standard error).
+hook-script-comment =
+    Granskar vad incheckningen ändrar i förvaltningsplanerna; `git commit --no-verify`
+    hoppar över granskningen en gång. Installera igen (`plan hook install`) om plan-programmet flyttas.
+hook-script-missing =
+    pre-commit: programmet plan finns varken i { $installed } eller i PATH, så planerna kan inte granskas.
+    Installera det (cargo install --path <plan-projektet>) och kör sedan `plan hook install` igen;
+    eller hoppa över granskningen en gång med `git commit --no-verify`.
+
+## plan init
+
+init-created = skapade i { $dir }: { $files }
+init-next = nästa steg: plan new <objekt> --year <år> --name "<namn>"
+note-init-ci-exists = .gitlab-ci.yml finns redan och lämnas som den är (README visar jobbet för plan check)
+note-init-gitignore-exists = .gitignore finns redan och lämnas som den är (README listar vad redigerare lämnar efter sig som ska ignoreras)
+error-init-creating = skapar { $dir }
+error-init-git = git init { $dir }
+
+## plan report, plan site och plan codeowners
+
+warning-left-out = { $file } tas inte med: den är ingen läsbar TOML-fil (`plan check { $file }` visar varför)

@@ -58,7 +58,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let mut years = BTreeMap::new();
     for year in newest.values() {
         if !years.contains_key(year) {
-            years.insert(*year, crate::report::load::year(&source, *year)?);
+            years.insert(*year, crate::report::load::year(&source, *year, lang)?);
         }
     }
     let mut text = format!(

@@ -144,7 +144,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Some(year) => year,
         None => crate::commands::default_year(&source, globals.today, lang)?,
     };
-    let year = report::load::year(&source, year_number)?;
+    let year = report::load::year(&source, year_number, lang)?;
     if year.plans.is_empty() {
         crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }

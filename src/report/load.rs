@@ -49,8 +49,8 @@ pub fn edges(entries: &[ObjectEntry]) -> Vec<(&str, &str, &crate::index::Dep)> {
 }
 
 /// Reads the plans of `year`. A file that cannot be parsed is named on stderr (run
-/// `plan check` for details), never skipped silently.
-pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
+/// `plan check` for details) in the language, never skipped silently.
+pub fn year(source: &dyn Source, year: i32, lang: crate::i18n::Lang) -> Result<Year> {
     let listing = source.list_objects()?;
     let wanted: Vec<(&String, String)> = listing
         .files
@@ -85,9 +85,7 @@ pub fn year(source: &dyn Source, year: i32) -> Result<Year> {
     ) {
         match result? {
             Some(loaded) => plans.push(loaded),
-            None => eprintln!(
-                "warning: {path} is left out: it is not a readable TOML file (`plan check {path}` shows why)"
-            ),
+            None => crate::output::warn(lang, crate::msg!("warning-left-out", file = path)),
         }
     }
     plans.sort_by(|a, b| a.object.cmp(&b.object));

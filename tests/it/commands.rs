@@ -50,6 +50,25 @@ const RULES: &[&str] = &[
 
 #[test]
 fn init_creates_a_plan_repository() {
+    // What it says is in the language of the repository it makes (Swedish), or
+    // --lang's.
+    for lang in Lang::ALL {
+        let parent = tempfile::tempdir().expect("folder");
+        let dir = parent.path().join("planer");
+        let run = plan_in(
+            parent.path(),
+            &["--lang", lang.code(), "init", dir.to_str().expect("UTF-8")],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        let said = lang.pick(
+            "created in {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnext: plan new <object> --year <year> --name \"<name>\"\n",
+            "skapade i {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnästa steg: plan new <objekt> --year <år> --name \"<namn>\"\n",
+        );
+        assert_eq!(
+            run.stdout,
+            said.replace("{dir}", &dir.display().to_string())
+        );
+    }
     let parent = tempfile::tempdir().expect("folder");
     let dir = parent.path().join("planer");
     let run = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
@@ -460,4 +479,23 @@ fn completions_for_bash() {
     assert!(run.stdout.contains("_plan()"), "{}", run.stdout);
     assert!(run.stdout.contains("complete -F _plan"), "{}", run.stdout);
     assert!(run.stdout.contains("attest"), "{}", run.stdout);
+}
+
+/// A plan a report cannot read is named on stderr, in the language, never left out
+/// silently.
+#[test]
+fn a_report_names_the_plan_it_leaves_out() {
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(baseline()).speaking(lang);
+        repo.write("objects/lucat/2027.toml", "year = [\n");
+        let run = repo.plan(&["report", "upgrades", "--year", "2027"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.pick(
+                "warning: objects/lucat/2027.toml is left out: it is not a readable TOML file (`plan check objects/lucat/2027.toml` shows why)\n",
+                "varning: objects/lucat/2027.toml tas inte med: den är ingen läsbar TOML-fil (`plan check objects/lucat/2027.toml` visar varför)\n"
+            )
+        );
+    }
 }
