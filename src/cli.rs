@@ -77,6 +77,15 @@ impl Globals {
     pub fn language_at(&self, root: &std::path::Path) -> Lang {
         Lang::resolve(self.lang, crate::settings::peek_language(Some(root)))
     }
+
+    /// [`Globals::language`] for an error, where the repository may not even be
+    /// found: `--repo`'s (or the current folder's) `language` if there is one.
+    pub fn language_of_error(&self) -> Lang {
+        Lang::resolve(
+            self.lang,
+            crate::settings::peek_language(self.repo.as_deref()),
+        )
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

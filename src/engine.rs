@@ -306,9 +306,9 @@ struct PlanFile<'a> {
 
 impl PlanFile<'_> {
     fn read(&self, source: &dyn Source) -> Result<(Vec<u8>, Option<crate::repo::Fingerprint>)> {
-        source
-            .read_tagged(self.path)?
-            .ok_or_else(|| anyhow::anyhow!("{} disappeared while checking", self.path))
+        source.read_tagged(self.path)?.ok_or_else(|| {
+            crate::i18n::Fail(crate::msg!("error-disappeared", file = self.path)).into()
+        })
     }
 
     /// Every rule on a file that is reported on; what `keep` makes of its plan.

@@ -48,6 +48,12 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/en/commands.ftl"),
         include_str!("../i18n/sv/commands.ftl"),
     ),
+    // Errors of exit 2 from reading and writing files and from git.
+    (
+        "errors",
+        include_str!("../i18n/en/errors.ftl"),
+        include_str!("../i18n/sv/errors.ftl"),
+    ),
     // The rules' documentation (`rule-<id>.summary`, `.doc`), read by `plan rule`
     // and SARIF.
     (
@@ -271,6 +277,19 @@ impl From<String> for Arg {
     }
 }
 
+/// A path as people read it (`Path::display`).
+impl From<&std::path::Path> for Arg {
+    fn from(p: &std::path::Path) -> Arg {
+        Arg::Text(p.display().to_string())
+    }
+}
+
+impl From<&std::path::PathBuf> for Arg {
+    fn from(p: &std::path::PathBuf) -> Arg {
+        Arg::from(p.as_path())
+    }
+}
+
 impl From<i64> for Arg {
     fn from(n: i64) -> Arg {
         Arg::Number(n)
@@ -316,46 +335,72 @@ impl fmt::Display for Fail {
 
 impl std::error::Error for Fail {}
 
-impl Fail {
-    /// This error, with the error that caused it shown after it (`…: cause`), as
-    /// anyhow's `context` shows one; unlike a context, [`error_text`] finds it and
-    /// shows it in the language.
-    pub fn because(self, cause: anyhow::Error) -> anyhow::Error {
-        anyhow::Error::new(Because(self, cause))
-    }
-}
-
-/// A [`Fail`] and its cause (see [`Fail::because`]).
+/// What `plan` was doing, in words for people, when another error (the operating
+/// system's, git's) stopped it: `reading objects/: Permission denied`. The cause
+/// keeps its own words and follows in the chain.
 #[derive(Debug)]
-struct Because(Fail, anyhow::Error);
+struct Doing {
+    what: Msg,
+    cause: anyhow::Error,
+}
 
-impl fmt::Display for Because {
+impl fmt::Display for Doing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        f.write_str(&self.what.render(Lang::En))
     }
 }
 
-impl std::error::Error for Because {
+impl std::error::Error for Doing {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(self.1.as_ref())
+        Some(&*self.cause)
     }
 }
 
-/// An error and its causes as `{err:#}` writes them (`a: b: c`), with the errors
-/// written for people ([`Fail`]) in the language.
-pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
-    err.chain()
-        .map(|cause| {
-            let fail = cause
-                .downcast_ref::<Fail>()
-                .or_else(|| cause.downcast_ref::<Because>().map(|b| &b.0));
-            match fail {
-                Some(fail) => fail.0.render(lang),
-                None => cause.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
+/// anyhow's `with_context` with words from the catalogues: `.with_msg(|| msg!(…))`.
+/// The message is built only when there is an error.
+pub trait Context<T> {
+    /// The error (or a missing value) with what was being done before it.
+    fn with_msg(self, what: impl FnOnce() -> Msg) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> Context<T> for Result<T, E> {
+    fn with_msg(self, what: impl FnOnce() -> Msg) -> anyhow::Result<T> {
+        self.map_err(|e| doing(what(), e))
+    }
+}
+
+/// The error `cause` with what was being done before it (see [`Context`]).
+pub fn doing(what: Msg, cause: impl Into<anyhow::Error>) -> anyhow::Error {
+    anyhow::Error::new(Doing {
+        what,
+        cause: cause.into(),
+    })
+}
+
+impl<T> Context<T> for Option<T> {
+    fn with_msg(self, what: impl FnOnce() -> Msg) -> anyhow::Result<T> {
+        self.ok_or_else(|| Fail(what()).into())
+    }
+}
+
+/// An error as a text for people, the way `{err:#}` writes it (each cause after
+/// `: `): our own words in the language, the causes from elsewhere (the operating
+/// system, git, a parser) as they are.
+pub fn error_msg(err: &anyhow::Error) -> Msg {
+    joined(
+        err.chain()
+            .map(|cause| {
+                if let Some(fail) = cause.downcast_ref::<Fail>() {
+                    fail.0.clone()
+                } else if let Some(doing) = cause.downcast_ref::<Doing>() {
+                    doing.what.clone()
+                } else {
+                    Msg::verbatim(cause.to_string())
+                }
+            })
+            .collect(),
+        ": ",
+    )
 }
 
 /// `fail!("id", name = value, …)`: return a [`Fail`] from a function returning

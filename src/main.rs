@@ -57,12 +57,9 @@ fn main() -> ExitCode {
                     } else {
                         anstyle::Style::new()
                     };
-                    let lang = plan::i18n::Lang::resolve(
-                        globals.lang,
-                        settings::peek_language(globals.repo.as_deref()),
-                    );
+                    let lang = globals.language_of_error();
                     let label = lang.text("label-error");
-                    let message = plan::i18n::error_text(&err, lang);
+                    let message = plan::i18n::error_msg(&err).render(lang);
                     eprintln!("{style}{label}{style:#}: {}", output::visible(&message));
                 }
             }

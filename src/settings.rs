@@ -72,9 +72,9 @@ pub fn peek_language(repo: Option<&std::path::Path>) -> Option<Lang> {
 impl Settings {
     /// Reads and resolves `plan.toml` (and any role model or checklist it points to).
     pub fn load(source: &dyn Source) -> anyhow::Result<Settings> {
-        let bytes = source
-            .read(CONFIG_FILE)?
-            .ok_or_else(|| anyhow::anyhow!("{CONFIG_FILE} not found in {}", source.describe()))?;
+        let bytes = source.read(CONFIG_FILE)?.ok_or_else(|| {
+            crate::i18n::Fail(msg!("error-config-missing", place = source.describe()))
+        })?;
         let mut invalid = Problems::new(CONFIG_FILE);
         let parsed = match crate::model::parse::parse(&bytes) {
             Ok(parsed) => parsed,
@@ -207,7 +207,7 @@ fn resolve<T>(
                     "config-model-unreadable",
                     what = what,
                     name = &name.val,
-                    error = format!("{e:#}")
+                    error = crate::i18n::error_msg(&e)
                 ),
                 None,
             );
@@ -222,11 +222,7 @@ fn resolve<T>(
                 SCHEMA.severity,
                 e.file.as_str(),
                 e.span,
-                msg!(
-                    "config-model-invalid",
-                    what = what,
-                    error = e.message.trim_end()
-                ),
+                msg!("config-model-invalid", what = what, error = e.message),
             );
             f.locate(&LineIndex::new(&text));
             invalid.texts.push((f.file.to_string(), text));

@@ -5,11 +5,11 @@
 use crate::diag::rules::appendix3::{ATTESTER_MISMATCH, STALE};
 use crate::diag::{Finding, LineIndex, Span};
 use crate::repo::history::{
-    appointment, author_email, changed_answers, describe, emails, History, Version, SHALLOW_HINT,
+    appointment, author_email, changed_answers, describe, emails, History, Version,
 };
 use crate::repo::GitRepo;
 use crate::settings::Settings;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -24,9 +24,7 @@ pub fn attestations(
 ) -> Result<Vec<Finding>> {
     let git = GitRepo::open(root)?;
     if git.repo.is_shallow() {
-        bail!(
-            "--verify-attestations: this is a shallow clone, so the history of the plans is cut off and every attestation would seem to come from the oldest commit there; {SHALLOW_HINT}"
-        );
+        crate::fail!("error-verify-shallow");
     }
     drop(git);
     // One history per thread, not per piece of work rayon splits off: the paths

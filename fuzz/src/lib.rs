@@ -36,8 +36,8 @@ pub struct MemSource {
 }
 
 impl Source for MemSource {
-    fn describe(&self) -> String {
-        "memory".into()
+    fn describe(&self) -> plan::i18n::Msg {
+        plan::i18n::Msg::verbatim("memory")
     }
 
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {

@@ -155,7 +155,6 @@ import-unusable = { $file }: { $count ->
         [one] { $count } row or column cannot be used
        *[other] { $count } rows or columns cannot be used
     }; nothing written
-error-import-reading = reading { $file }
 error-import-xlsx = reading { $file } as an XLSX workbook
 error-import-no-sheet = the workbook has no sheet
 
@@ -215,9 +214,4 @@ init-created = created in { $dir }: { $files }
 init-next = next: plan new <object> --year <year> --name "<name>"
 note-init-ci-exists = .gitlab-ci.yml exists; left as it is (see README for the plan check job)
 note-init-gitignore-exists = .gitignore exists; left as it is (README lists the editor leftovers to ignore)
-error-init-creating = creating { $dir }
 error-init-git = git init { $dir }
-
-## plan report, plan site and plan codeowners
-
-warning-left-out = { $file } is left out: it is not a readable TOML file (`plan check { $file }` shows why)

@@ -138,7 +138,6 @@ import-unusable = { $file }: { $count ->
         [one] { $count } rad eller kolumn går inte att använda
        *[other] { $count } rader eller kolumner går inte att använda
     }; inget skrevs
-error-import-reading = läser { $file }
 error-import-xlsx = läser { $file } som en XLSX-arbetsbok
 error-import-no-sheet = arbetsboken har inget blad
 
@@ -198,9 +197,4 @@ init-created = skapade i { $dir }: { $files }
 init-next = nästa steg: plan new <objekt> --year <år> --name "<namn>"
 note-init-ci-exists = .gitlab-ci.yml finns redan och lämnas som den är (README visar jobbet för plan check)
 note-init-gitignore-exists = .gitignore finns redan och lämnas som den är (README listar vad redigerare lämnar efter sig som ska ignoreras)
-error-init-creating = skapar { $dir }
 error-init-git = git init { $dir }
-
-## plan report, plan site och plan codeowners
-
-warning-left-out = { $file } tas inte med: den är ingen läsbar TOML-fil (`plan check { $file }` visar varför)

@@ -157,7 +157,7 @@ plan-established-incomplete = status är "{ $status }" men established_on (fasts
     .help = lägg till established_on = ÅÅÅÅ-MM-DD, dagen då planen fastställdes
 plan-description-missing = planen är "{ $status }" men beskriver inte systemets uppdrag
     .help = lägg till description = "…": vad systemet gör och vilken verksamhet det stöder
-plan-draft-in-year = den { $today } är planen för { $year } fortfarande ett utkast
+plan-draft-in-year = den { $today } är planen för { $year } fortfarande ett förslag
     .help = låt fastställa planen och sätt status = "established", eller förklara för styrgruppen varför den inte är fastställd
 plan-established-date = established_on { $date } ligger utanför { $earliest }–{ $latest }, den tid då en plan för { $year } fastställs eller revideras
     .help = en plan för { $year } fastställs oftast i november–december { $before }

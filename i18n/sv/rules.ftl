@@ -37,7 +37,7 @@ rule-roles-conflict =
 
 rule-appendix3-missing =
     .summary = ett system utan bilaga 3 (fel om planen är fastställd eller reviderad, annars varning)
-    .doc = Varje system i en förvaltningsplan har en bilaga 3 (Infosäk KD): checklistan med informationssäkerhetsåtgärder för kontinuitet och drift som den intygande rollen skriver under (handboken kapitel 5, 8 och 9). En fastställd plan utan den är ofullständig; i ett utkast är fyndet en påminnelse. Lägg till `[systems.appendix3.answers]` under systemet; `plan new` skriver ut varje fråga.
+    .doc = Varje system i en förvaltningsplan har en bilaga 3 (Infosäk KD): checklistan med informationssäkerhetsåtgärder för kontinuitet och drift som den intygande rollen skriver under (handboken kapitel 5, 8 och 9). En fastställd plan utan den är ofullständig; i ett förslag till plan är fyndet en påminnelse. Lägg till `[systems.appendix3.answers]` under systemet; `plan new` skriver ut varje fråga.
 
 rule-appendix3-unanswered =
     .summary = en fråga i checklistan utan svar (fel om planen är fastställd eller reviderad, annars varning)
@@ -156,8 +156,8 @@ rule-plan-established-date =
     .doc = En plan för ett år fastställs innan året börjar, oftast i november–december (handboken 000, kapitel 9: "En årligen återkommande … arbetsuppgift är att medverka i färdigställandet av nästa års förvaltningsplan"), eller revideras under året. Ett datum tidigare än året före planåret, eller efter planåret, är en felskrivning (2207 för 2027) eller ett beslut om en annan plan. Rätta datumet.
 
 rule-plan-draft-in-year =
-    .summary = fortfarande ett utkast den 1 januari planåret eller senare
-    .doc = Förvaltningsplanen fastställs innan dess år börjar (handboken 000, kapitel 9; dokument 001, 6.2: objektägaren svarar för "att aktuell förvaltningsplan finns framtagen"). En plan som fortfarande är ett utkast (förslag) när året har börjat betyder att årets arbete pågår utan beslut: styrgruppen bör få veta det. Låt fastställa planen och sätt status = "established", established_on och established_by.
+    .summary = fortfarande ett förslag den 1 januari planåret eller senare
+    .doc = Förvaltningsplanen fastställs innan dess år börjar (handboken 000, kapitel 9; dokument 001, 6.2: objektägaren svarar för "att aktuell förvaltningsplan finns framtagen"). En plan som fortfarande är ett förslag när året har börjat betyder att årets arbete pågår utan beslut: styrgruppen bör få veta det. Låt fastställa planen och sätt status = "established", established_on och established_by.
 
 rule-plan-description-missing =
     .summary = fastställd eller reviderad utan description

@@ -249,7 +249,7 @@ fn attest(
 
     let (attester, holders) = plan.attesting(&settings.roles);
     let digest = crate::model::digest::of_answers(&a3.answers);
-    let updating = |e| Fail(msg!("error-updating", file = rel)).because(e);
+    let updating = |e| crate::i18n::doing(msg!("error-updating", file = rel), e);
     let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
         .map_err(updating)?;
     verify(&updated, &system_id, &digest).map_err(updating)?;

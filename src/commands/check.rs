@@ -4,10 +4,12 @@ use crate::cli::{parse_year, Globals};
 use crate::diag::{Outcome, Severity};
 use crate::engine::{self, Selection};
 use crate::i18n::Lang;
+use crate::i18n::{Context, Fail};
 use crate::output;
 use crate::repo::{self, Changed, GitRepo, GitSource, Source, WorkTree};
 use crate::settings::Settings;
-use anyhow::{bail, Context, Result};
+use crate::{fail, msg};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -98,10 +100,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                 .map(|g| g.prefix)
                 .unwrap_or_default()
         };
-        let why = format!("{e:#}");
+        let lang = globals.language_of_error();
+        let why = crate::i18n::error_msg(e).render(lang);
         let report = match format {
-            Format::Gitlab => Some(output::gitlab::could_not_run(&why, &prefix())),
-            Format::Junit => Some(output::junit::could_not_run(&why)),
+            Format::Gitlab => Some(output::gitlab::could_not_run(&why, &prefix(), lang)),
+            Format::Junit => Some(output::junit::could_not_run(&why, lang)),
             _ => None,
         };
         if let Some(report) = report {
@@ -147,10 +150,10 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         None => None,
         Some(base) => {
             let base = if base == "auto" {
-                std::env::var("CI_MERGE_REQUEST_DIFF_BASE_SHA").ok().filter(|s| !s.is_empty()).context(
-                    "--changed-since auto takes the base from CI_MERGE_REQUEST_DIFF_BASE_SHA, which is not set \
-                     (GitLab sets it in merge request pipelines); give a revision instead, e.g. origin/main",
-                )?
+                std::env::var("CI_MERGE_REQUEST_DIFF_BASE_SHA")
+                    .ok()
+                    .filter(|s| !s.is_empty())
+                    .with_msg(|| msg!("error-base-auto"))?
             } else {
                 base.clone()
             };
@@ -270,21 +273,17 @@ fn write(
 fn relative_to_repo(root: &Path, path: &Path) -> Result<String> {
     let absolute = std::env::current_dir()?.join(path);
     let real = absolute.canonicalize().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            anyhow::anyhow!("{}: no such file or folder", path.display())
-        }
-        _ => anyhow::Error::new(e).context(format!("{}: cannot be read", path.display())),
+        std::io::ErrorKind::NotFound => Fail(msg!("error-no-such-path", file = path)).into(),
+        _ => crate::i18n::doing(msg!("error-unreadable-path", file = path), e),
     })?;
-    let root = root.canonicalize()?;
+    let root = root
+        .canonicalize()
+        .with_msg(|| msg!("error-opening", file = root))?;
     let Ok(rel) = real.strip_prefix(&root) else {
-        bail!(
-            "{} is outside the plan repository {}",
-            path.display(),
-            root.display()
-        );
+        fail!("error-outside-repository", file = path, dir = &root);
     };
     let rel = rel
         .to_str()
-        .with_context(|| format!("{}: path is not valid UTF-8", path.display()))?;
+        .with_msg(|| msg!("error-path-not-utf8", file = path))?;
     Ok(rel.replace('\\', "/"))
 }

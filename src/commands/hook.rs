@@ -2,7 +2,7 @@
 
 use crate::cli::Globals;
 use crate::fsio;
-use crate::i18n::{Fail, Lang};
+use crate::i18n::Lang;
 use crate::repo::{self, GitRepo};
 use crate::{fail, msg, tr};
 use anyhow::Result;
@@ -115,7 +115,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Some(existing) => {
             let orig = hooks.join("pre-commit.orig");
             fsio::create_new(bound, &orig, &existing)
-                .map_err(|e| Fail(msg!("error-hook-keeping")).because(e))?;
+                .map_err(|e| crate::i18n::doing(msg!("error-hook-keeping"), e))?;
             // The old hook stays in place if it cannot be replaced: drop the copy.
             fsio::replace(bound, &hook, script.as_bytes())
                 .inspect_err(|_| drop(std::fs::remove_file(&orig)))?;

@@ -1,7 +1,7 @@
 //! `plan import`: draft plans from a system register export.
 
 use crate::cli::{parse_year, Globals};
-use crate::i18n::{Fail, Lang};
+use crate::i18n::Lang;
 use crate::import::{self, Finding};
 use crate::repo::{self, WorkTree};
 use crate::scaffold;
@@ -63,7 +63,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     let shown = args.file.display().to_string();
     let bytes = std::fs::read(&args.file)
-        .map_err(|e| Fail(msg!("error-import-reading", file = &shown)).because(e.into()))?;
+        .map_err(|e| crate::i18n::doing(msg!("error-reading", file = &shown), e))?;
     let grid = import::read::grid(&shown, &bytes)?;
     let import = import::drafts(&grid, &settings.roles);
     if !import.findings.is_empty() {

@@ -1,7 +1,7 @@
 //! `plan init`: start a new plan repository.
 
 use crate::fsio;
-use crate::i18n::{Fail, Lang};
+use crate::i18n::Lang;
 use crate::msg;
 use crate::schema::RoleModel;
 use anyhow::Result;
@@ -43,7 +43,7 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
         crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
     std::fs::create_dir_all(&dir).map_err(|e| {
-        Fail(msg!("error-init-creating", dir = dir.display().to_string())).because(e.into())
+        crate::i18n::doing(msg!("error-creating", file = dir.display().to_string()), e)
     })?;
     let config = dir.join(crate::layout::CONFIG_FILE);
     if config.exists() {
@@ -133,7 +133,7 @@ fn create(
     if git2::Repository::discover(dir).is_err() {
         made.push(dir.join(".git"));
         git2::Repository::init(dir).map_err(|e| {
-            Fail(msg!("error-init-git", dir = dir.display().to_string())).because(e.into())
+            crate::i18n::doing(msg!("error-init-git", dir = dir.display().to_string()), e)
         })?;
         created.push(".git (git init)");
     }

@@ -68,7 +68,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         .iter()
         .filter(|f| crate::layout::classify(f).is_ok() && !paged.contains(f.as_str()))
     {
-        crate::output::warn(lang, crate::msg!("warning-left-out", file = file));
+        crate::output::left_out(lang, file);
     }
     if checked.kept.is_empty() {
         crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));

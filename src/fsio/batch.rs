@@ -8,7 +8,9 @@
 
 use super::staged::{Pending, Staged};
 use super::{resolve, resolve_in};
-use anyhow::{bail, Context, Result};
+use crate::i18n::Context;
+use crate::{fail, msg};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Write;
@@ -81,11 +83,11 @@ impl Batch {
         match fs::create_dir(dir) {
             Ok(()) => {
                 let owner = fs::File::create(dir.join(OWNER))
-                    .with_context(|| format!("creating {}", dir.display()))?;
+                    .with_msg(|| msg!("error-creating", file = dir))?;
                 owned(&owner);
                 let canonical = bound
                     .canonicalize()
-                    .with_context(|| format!("opening {}", bound.display()))?;
+                    .with_msg(|| msg!("error-opening", file = bound))?;
                 Ok(Batch {
                     dir: dir.to_path_buf(),
                     bound: bound.to_path_buf(),
@@ -94,11 +96,10 @@ impl Batch {
                     _owner: owner,
                 })
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-                "{} exists: another `plan new-year` is running; if none is, run `plan new-year` again to finish or undo the interrupted one",
-                dir.display()
-            ),
-            Err(e) => Err(e).with_context(|| format!("creating {}", dir.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                fail!("error-batch-exists", dir = dir)
+            }
+            Err(e) => Err(e).with_msg(|| msg!("error-creating", file = dir)),
         }
     }
 
@@ -106,7 +107,7 @@ impl Batch {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<Pending> {
         let target = resolve_in(&self.bound, &self.canonical, &self.bound.join(rel))?;
         if target.symlink_metadata().is_ok() {
-            crate::fail!("error-exists", file = rel);
+            fail!("error-exists", file = rel);
         }
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         Pending::write_at(self.dir.join(format!("{n}.toml")), target, bytes)
@@ -152,7 +153,7 @@ impl Batch {
             fs::rename(&tmp, self.dir.join(RECORD))?;
             fs::File::open(&self.dir)?.sync_all()
         })()
-        .with_context(|| format!("writing {}", self.dir.join(RECORD).display()))
+        .with_msg(|| msg!("error-writing", file = &self.dir.join(RECORD)))
     }
 }
 
@@ -170,10 +171,7 @@ pub fn interrupted(dir: &Path, bound: &Path) -> Result<Option<Interrupted>> {
     }
     if let Ok(owner) = fs::File::open(dir.join(OWNER)) {
         if !owned(&owner) {
-            bail!(
-                "another `plan new-year` is running ({} is in use); wait for it to finish",
-                dir.display()
-            );
+            fail!("error-batch-in-use", dir = dir);
         }
     }
     let record = match fs::read(dir.join(RECORD)) {
@@ -182,7 +180,7 @@ pub fn interrupted(dir: &Path, bound: &Path) -> Result<Option<Interrupted>> {
     };
     let Some(record) = record else {
         // Killed before the record: nothing was placed.
-        fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))?;
+        fs::remove_dir_all(dir).with_msg(|| msg!("error-removing", file = dir))?;
         return Ok(Some(Interrupted::Undone));
     };
     for (name, rel) in &record.files {
@@ -194,17 +192,10 @@ pub fn interrupted(dir: &Path, bound: &Path) -> Result<Option<Interrupted>> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && target.is_file() => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 if !same_file(&tmp, &target) {
-                    bail!(
-                        "{rel} was written by someone else after a `plan new-year` was interrupted; the files that run wrote are in {}: move {rel} aside and run `plan new-year` again",
-                        dir.display()
-                    );
+                    fail!("error-batch-taken", file = rel, dir = dir);
                 }
             }
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("finishing the interrupted `plan new-year`: placing {rel}")
-                })
-            }
+            Err(e) => return Err(e).with_msg(|| msg!("error-batch-placing", file = rel)),
         }
     }
     Ok(Some(Interrupted::Placed {
@@ -221,9 +212,9 @@ pub fn finished(dir: &Path) -> Result<()> {
     match fs::remove_file(dir.join(RECORD)) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("removing {}", dir.display())),
+        Err(e) => return Err(e).with_msg(|| msg!("error-removing", file = dir)),
     }
-    fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))
+    fs::remove_dir_all(dir).with_msg(|| msg!("error-removing", file = dir))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -2,7 +2,9 @@
 //! where the tool wrote before.
 
 use crate::hash::HashMap;
-use anyhow::{bail, Context, Result};
+use crate::i18n::Context;
+use crate::{fail, msg};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
@@ -25,7 +27,7 @@ fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
         .and_then(|mut file| file.write_all(bytes));
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", target.display()));
+        return Err(e).with_msg(|| msg!("error-writing", file = target));
     }
     Ok(tmp)
 }
@@ -46,9 +48,9 @@ pub fn write_generated(
     make: impl Fn(&str) -> Vec<u8> + Sync,
 ) -> Result<usize> {
     if dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
+        fail!("error-not-a-folder", dir = dir);
     }
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    fs::create_dir_all(dir).with_msg(|| msg!("error-creating", file = dir))?;
     let manifest = dir.join(SITE_MANIFEST);
     let previous: BTreeSet<String> = match fs::read_to_string(&manifest) {
         Ok(text) => text
@@ -57,7 +59,7 @@ pub fn write_generated(
             .map(str::to_string)
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", manifest.display())),
+        Err(e) => return Err(e).with_msg(|| msg!("error-reading", file = &manifest)),
     };
     // What is there already, from one listing per folder (not a look-up per file:
     // a site has ten thousand pages). `true`: a regular file.
@@ -71,13 +73,13 @@ pub fn write_generated(
         let entries = match fs::read_dir(&path) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+            Err(e) => return Err(e).with_msg(|| msg!("error-reading", file = &path)),
         };
         if !folder.is_empty() && path.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
-            bail!("{} is not a folder; not writing into it", path.display());
+            fail!("error-not-a-folder", dir = &path);
         }
         for entry in entries {
-            let entry = entry.with_context(|| format!("reading {}", path.display()))?;
+            let entry = entry.with_msg(|| msg!("error-reading", file = &path))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let rel = if folder.is_empty() {
                 name
@@ -90,14 +92,10 @@ pub fn write_generated(
     }
     for rel in files {
         match there.get(rel) {
-            Some(false) => bail!(
-                "{} is not a regular file; not replacing it",
-                dir.join(rel).display()
-            ),
-            Some(true) if !previous.contains(rel) => bail!(
-                "{} was not written by `plan site`; not replacing it (move it away, or choose another --out)",
-                dir.join(rel).display()
-            ),
+            Some(false) => fail!("error-site-not-a-file", file = &dir.join(rel)),
+            Some(true) if !previous.contains(rel) => {
+                fail!("error-site-not-ours", file = &dir.join(rel))
+            }
             _ => {}
         }
     }
@@ -113,7 +111,7 @@ pub fn write_generated(
     )?;
     for folder in folders.iter().filter(|f| !f.is_empty()) {
         let path = dir.join(folder);
-        fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        fs::create_dir_all(&path).with_msg(|| msg!("error-creating", file = &path))?;
     }
     let written = files
         .par_iter()
@@ -129,7 +127,7 @@ pub fn write_generated(
                     .inspect_err(|_| {
                         let _ = fs::remove_file(&tmp);
                     })
-                    .with_context(|| format!("writing {}", target.display()))?;
+                    .with_msg(|| msg!("error-writing", file = &target))?;
             } else {
                 write_new(&target, &bytes)?;
             }
@@ -143,7 +141,7 @@ pub fn write_generated(
         }
         let target = dir.join(old);
         if target.symlink_metadata().is_ok_and(|m| m.is_file()) {
-            fs::remove_file(&target).with_context(|| format!("removing {}", target.display()))?;
+            fs::remove_file(&target).with_msg(|| msg!("error-removing", file = &target))?;
         }
     }
     write_manifest(&manifest, now.iter().copied())?;
@@ -161,7 +159,7 @@ fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
                 let _ = fs::remove_file(target);
             })
         });
-    written.with_context(|| format!("writing {}", target.display()))
+    written.with_msg(|| msg!("error-writing", file = target))
 }
 
 /// Writes the manifest naming `files` (sorted), unless it says that already.
@@ -174,7 +172,7 @@ fn write_manifest<'f>(manifest: &Path, files: impl Iterator<Item = &'f str>) -> 
     }
     if fs::read_to_string(manifest).ok().as_deref() != Some(text.as_str()) {
         let tmp = write_temp(manifest, text.as_bytes())?;
-        fs::rename(&tmp, manifest).with_context(|| format!("writing {}", manifest.display()))?;
+        fs::rename(&tmp, manifest).with_msg(|| msg!("error-writing", file = manifest))?;
     }
     Ok(())
 }

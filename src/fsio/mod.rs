@@ -17,7 +17,9 @@ pub use generated::{write_generated, SITE_MANIFEST};
 pub use lines::like_source;
 pub use staged::{create_all_new, stage_new, Pending, Staged};
 
-use anyhow::{bail, Context, Result};
+use crate::i18n::{Context, Fail};
+use crate::{fail, msg};
+use anyhow::Result;
 use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -34,7 +36,7 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 pub fn resolve(bound: &Path, target: &Path) -> Result<PathBuf> {
     let canonical = bound
         .canonicalize()
-        .with_context(|| format!("opening {}", bound.display()))?;
+        .with_msg(|| msg!("error-opening", file = bound))?;
     resolve_in(bound, &canonical, target)
 }
 
@@ -44,13 +46,7 @@ pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Resul
     let rel = target
         .strip_prefix(bound)
         .or_else(|_| target.strip_prefix(&canonical))
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "{} is not inside {}; not writing it",
-                target.display(),
-                bound.display()
-            )
-        })?;
+        .map_err(|_| Fail(msg!("error-outside", file = target, bound = bound)))?;
     let mut real = canonical.clone();
     let mut shown = PathBuf::new();
     let mut parts = rel.components().peekable();
@@ -58,11 +54,7 @@ pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Resul
         let name = match part {
             Component::Normal(name) => name,
             Component::CurDir => continue,
-            _ => bail!(
-                "{} is not a path inside {}; not writing it",
-                target.display(),
-                bound.display()
-            ),
+            _ => fail!("error-outside", file = target, bound = bound),
         };
         shown.push(name);
         let next = real.join(name);
@@ -71,22 +63,14 @@ pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Resul
                 let to = fs::read_link(&next).unwrap_or_default();
                 match next.canonicalize() {
                     Ok(r) if r.starts_with(&canonical) => real = r,
-                    Ok(r) => bail!(
-                        "{} is a link to {}, outside the repository; plan writes nothing through it",
-                        bound.join(&shown).display(),
-                        r.display()
-                    ),
-                    Err(_) => bail!(
-                        "{} is a link to {}, which does not exist; plan writes nothing through it",
-                        bound.join(&shown).display(),
-                        to.display()
-                    ),
+                    Ok(r) => fail!("error-link-outside", file = &bound.join(&shown), to = &r),
+                    Err(_) => fail!("error-link-dangling", file = &bound.join(&shown), to = &to),
                 }
             }
-            Ok(meta) if parts.peek().is_some() && !meta.is_dir() => bail!(
-                "{} is not a folder; cannot write {}",
-                bound.join(&shown).display(),
-                target.display()
+            Ok(meta) if parts.peek().is_some() && !meta.is_dir() => fail!(
+                "error-not-a-folder-on-the-way",
+                dir = &bound.join(&shown),
+                file = target
             ),
             Ok(_) => real = next,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -95,15 +79,11 @@ pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Resul
                     match rest {
                         Component::Normal(n) => real.push(n),
                         Component::CurDir => {}
-                        _ => bail!(
-                            "{} is not a path inside {}; not writing it",
-                            target.display(),
-                            bound.display()
-                        ),
+                        _ => fail!("error-outside", file = target, bound = bound),
                     }
                 }
             }
-            Err(e) => return Err(e).with_context(|| format!("opening {}", target.display())),
+            Err(e) => return Err(e).with_msg(|| msg!("error-opening", file = target)),
         }
     }
     Ok(real)
@@ -119,31 +99,37 @@ pub fn create_dirs(bound: &Path, dir: &Path) -> Result<Option<PathBuf>> {
         .take_while(|a| a.symlink_metadata().is_err())
         .last()
         .map(Path::to_path_buf);
-    fs::create_dir_all(&real).with_context(|| format!("creating {}", dir.display()))?;
+    fs::create_dir_all(&real).with_msg(|| msg!("error-creating", file = dir))?;
     Ok(first)
 }
 
-/// What a path holds when it is not a regular file, for messages.
-fn kind_of(meta: &fs::Metadata) -> &'static str {
+/// What a path holds when it is not a regular file: `fifo`, `socket`, `device`,
+/// `folder` or `other` (for the messages that say so).
+pub(crate) fn kind_of(meta: &fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return "fifo";
         }
         if t.is_socket() {
-            return "a socket";
+            return "socket";
         }
         if t.is_block_device() || t.is_char_device() {
-            return "a device";
+            return "device";
         }
     }
     if meta.is_dir() {
-        "a folder"
+        "folder"
     } else {
-        "not a regular file"
+        "other"
     }
+}
+
+/// The refusal of a path that holds no regular file, saying what it holds.
+fn not_a_file(shown: &Path, meta: &fs::Metadata) -> anyhow::Error {
+    Fail(msg!("error-not-a-file", file = shown, kind = kind_of(meta))).into()
 }
 
 /// Opens a file for reading without blocking on a FIFO, and refuses what is not a
@@ -152,17 +138,13 @@ fn open_regular(path: &Path, shown: &Path) -> Result<Option<(fs::File, fs::Metad
     let file = match open_for_reading(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", shown.display())),
+        Err(e) => return Err(e).with_msg(|| msg!("error-reading", file = shown)),
     };
     let meta = file
         .metadata()
-        .with_context(|| format!("reading {}", shown.display()))?;
+        .with_msg(|| msg!("error-reading", file = shown))?;
     if !meta.is_file() {
-        bail!(
-            "{} is {}, not a file plan can read or replace",
-            shown.display(),
-            kind_of(&meta)
-        );
+        return Err(not_a_file(shown, &meta));
     }
     Ok(Some((file, meta)))
 }
@@ -190,7 +172,7 @@ pub fn read_existing(bound: &Path, target: &Path) -> Result<Option<Vec<u8>>> {
     };
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes)
-        .with_context(|| format!("reading {}", target.display()))?;
+        .with_msg(|| msg!("error-reading", file = target))?;
     Ok(Some(bytes))
 }
 
@@ -235,15 +217,10 @@ impl Lock {
                 {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-                    "{} is locked: {} exists, so another `plan` is writing it or was interrupted; if no `plan` is running, delete {}",
-                    shown.display(),
-                    lock.display(),
-                    lock.display()
-                ),
-                Err(e) => {
-                    return Err(e).with_context(|| format!("writing {}", shown.display()))
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    fail!("error-locked", file = shown, lock = &lock)
                 }
+                Err(e) => return Err(e).with_msg(|| msg!("error-writing", file = shown)),
             }
         }
     }
@@ -282,14 +259,14 @@ impl Lock {
             }
             file.sync_all()
         })()
-        .with_context(|| format!("writing {}", self.shown.display()))
+        .with_msg(|| msg!("error-writing", file = &self.shown))
     }
 
     /// Renames the filled lock file over the file.
     fn replace(mut self) -> Result<()> {
         self.file = None;
         fs::rename(&self.lock, &self.real)
-            .with_context(|| format!("replacing {}", self.shown.display()))?;
+            .with_msg(|| msg!("error-replacing", file = &self.shown))?;
         self.lock.clear();
         Ok(())
     }
@@ -300,9 +277,9 @@ impl Lock {
         match fs::hard_link(&self.lock, &self.real) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                crate::fail!("error-exists", file = self.shown.display().to_string())
+                fail!("error-exists", file = &self.shown)
             }
-            Err(e) => Err(e).with_context(|| format!("creating {}", self.shown.display())),
+            Err(e) => Err(e).with_msg(|| msg!("error-creating", file = &self.shown)),
         }
         // The lock file goes when `self` is dropped.
     }
@@ -320,7 +297,7 @@ impl Drop for Lock {
 /// ignores permissions).
 fn writable(meta: &fs::Metadata, shown: &Path) -> Result<()> {
     if meta.permissions().readonly() {
-        bail!("{} is read-only; not replacing it", shown.display());
+        fail!("error-read-only", file = shown);
     }
     Ok(())
 }
@@ -330,7 +307,7 @@ fn writable(meta: &fs::Metadata, shown: &Path) -> Result<()> {
 pub fn create_new(bound: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
     let real = resolve(bound, target)?;
     if real.symlink_metadata().is_ok() {
-        crate::fail!("error-exists", file = target.display().to_string());
+        fail!("error-exists", file = target);
     }
     let mut lock = Lock::take(&real, target)?;
     lock.fill(bytes, None)?;
@@ -356,22 +333,18 @@ pub fn update(
     // What it is before taking the lock: no lock file beside a folder or a FIFO.
     match fs::metadata(&real) {
         Ok(meta) if meta.is_file() => writable(&meta, target)?,
-        Ok(meta) => bail!(
-            "{} is {}, not a file plan can read or replace",
-            target.display(),
-            kind_of(&meta)
-        ),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", target.display())),
+        Ok(meta) => return Err(not_a_file(target, &meta)),
+        Err(e) => return Err(e).with_msg(|| msg!("error-reading", file = target)),
     }
     let mut lock = Lock::take(&real, target)?;
     use std::io::Read;
     let Some((mut file, meta)) = open_regular(&real, target)? else {
-        bail!("{} no longer exists; not writing it", target.display());
+        fail!("error-gone", file = target);
     };
     writable(&meta, target)?;
     let mut current = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut current)
-        .with_context(|| format!("reading {}", target.display()))?;
+        .with_msg(|| msg!("error-reading", file = target))?;
     let bytes = edit(&current)?;
     lock.fill(&bytes, Some(&meta))?;
     lock.replace()
@@ -391,9 +364,8 @@ pub fn write_report_with(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let shown = || format!("--output {}", target.display());
     match fs::metadata(target) {
-        Ok(meta) if meta.is_dir() => bail!("{}: is a folder", shown()),
+        Ok(meta) if meta.is_dir() => fail!("error-output-folder", file = target),
         Ok(meta) if !meta.is_file() => fs::OpenOptions::new()
             .write(true)
             .open(target)
@@ -401,11 +373,11 @@ pub fn write_report_with(
                 let mut out = std::io::BufWriter::new(file);
                 write(&mut out).and_then(|()| out.flush())
             })
-            .with_context(|| format!("writing {}", target.display())),
+            .with_msg(|| msg!("error-writing", file = target)),
         Ok(meta) => {
             writable(&meta, target)?;
-            let real = fs::canonicalize(target)
-                .with_context(|| format!("writing {}", target.display()))?;
+            let real =
+                fs::canonicalize(target).with_msg(|| msg!("error-writing", file = target))?;
             let mut lock = Lock::take(&real, target)?;
             lock.fill_with(write, Some(&meta))?;
             lock.replace()
@@ -415,7 +387,7 @@ pub fn write_report_with(
             lock.fill_with(write, None)?;
             lock.replace()
         }
-        Err(e) => Err(e).with_context(|| format!("writing {}", target.display())),
+        Err(e) => Err(e).with_msg(|| msg!("error-writing", file = target)),
     }
 }
 

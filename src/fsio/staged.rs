@@ -2,7 +2,9 @@
 //! together: all of them appear, or none.
 
 use super::resolve;
-use anyhow::{bail, Context, Result};
+use crate::i18n::{Context, Fail};
+use crate::{fail, msg};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
@@ -28,13 +30,10 @@ fn write_temp(tmp: &Path, shown: &Path, bytes: &[u8], flush: Flush) -> Result<()
         .open(tmp)
     {
         Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-            "{} is locked: {} exists, so another `plan` is writing it or was interrupted; if no `plan` is running, delete {}",
-            shown.display(),
-            tmp.display(),
-            tmp.display()
-        ),
-        Err(e) => return Err(e).with_context(|| format!("writing {}", shown.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fail!("error-locked", file = shown, lock = tmp)
+        }
+        Err(e) => return Err(e).with_msg(|| msg!("error-writing", file = shown)),
     };
     let written = file.write_all(bytes).and_then(|()| {
         if flush == Flush::Now {
@@ -45,7 +44,7 @@ fn write_temp(tmp: &Path, shown: &Path, bytes: &[u8], flush: Flush) -> Result<()
     });
     if let Err(e) = written {
         let _ = fs::remove_file(tmp);
-        return Err(e).with_context(|| format!("writing {}", shown.display()));
+        return Err(e).with_msg(|| msg!("error-writing", file = shown));
     }
     Ok(())
 }
@@ -77,7 +76,7 @@ impl Pending {
     pub fn write(bound: &Path, target: &Path, bytes: &[u8]) -> Result<Pending> {
         let real = resolve(bound, target)?;
         if real.symlink_metadata().is_ok() {
-            crate::fail!("error-exists", file = target.display().to_string());
+            fail!("error-exists", file = target);
         }
         let name = real
             .file_name()
@@ -127,7 +126,7 @@ pub struct Staged {
 pub fn stage_new<B: AsRef<[u8]> + Sync>(bound: &Path, files: &[(PathBuf, B)]) -> Result<Staged> {
     for (target, _) in files {
         if resolve(bound, target)?.symlink_metadata().is_ok() {
-            crate::fail!("error-exists", file = target.display().to_string());
+            fail!("error-exists", file = target);
         }
     }
     let files = files
@@ -165,9 +164,10 @@ impl Staged {
         let failed = self.files.iter().zip(&linked).find_map(|(p, r)| {
             let e = r.as_ref().err()?;
             Some(if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!("{} already exists; not overwriting it", p.shown.display())
+                Fail(msg!("error-exists", file = &p.shown)).into()
             } else {
-                anyhow::anyhow!("creating {}: {e}", p.shown.display())
+                let cause = std::io::Error::new(e.kind(), e.to_string());
+                crate::i18n::doing(msg!("error-creating", file = &p.shown), cause)
             })
         });
         let placed = self.files.iter().zip(&linked).filter(|(_, r)| r.is_ok());
@@ -216,7 +216,7 @@ impl Staged {
         self.files.par_iter().try_for_each(|p| {
             fs::File::open(&p.tmp)
                 .and_then(|file| file.sync_all())
-                .with_context(|| format!("writing {}", p.shown.display()))
+                .with_msg(|| msg!("error-writing", file = &p.shown))
         })
     }
 

@@ -3,7 +3,6 @@
 //! with or without a byte order mark, else Windows-1252, which Excel's plain "CSV"
 //! writes) or the first sheet of an XLSX workbook.
 
-use crate::i18n::Fail;
 use crate::{fail, msg};
 use anyhow::Result;
 use calamine::{Data, Reader, Xlsx};
@@ -42,7 +41,7 @@ impl Grid {
 /// else CSV.
 pub fn grid(file: &str, bytes: &[u8]) -> Result<Grid> {
     if bytes.starts_with(b"PK\x03\x04") {
-        xlsx(bytes).map_err(|e| Fail(msg!("error-import-xlsx", file = file)).because(e))
+        xlsx(bytes).map_err(|e| crate::i18n::doing(msg!("error-import-xlsx", file = file), e))
     } else {
         Ok(csv(&decode(bytes)))
     }

@@ -85,11 +85,11 @@ impl Serialize for Issues<'_> {
 
 /// The report of a check that could not run (exit 2): one blocker issue that says
 /// why, at plan.toml, so the merge request shows it instead of a missing report.
-pub fn could_not_run(why: &str, prefix: &str) -> String {
+pub fn could_not_run(why: &str, prefix: &str, lang: Lang) -> String {
     let fingerprint =
         hex::encode(&Sha256::digest(format!("could-not-run\0{why}").as_bytes())[..16]);
     let issue = Issue {
-        description: format!("plan check could not run: {why}"),
+        description: crate::tr!(lang, "error-could-not-run", why = why),
         check_name: "could-not-run",
         fingerprint,
         severity: "blocker",

@@ -97,9 +97,10 @@ pub fn write(
 
 /// The report of a check that could not run (exit 2): one test case in error that
 /// says why, so the merge request shows it instead of a missing report.
-pub fn could_not_run(why: &str) -> String {
+pub fn could_not_run(why: &str, lang: Lang) -> String {
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n  <testsuite name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase name=\"plan check\" classname=\"plan\">\n      <error type=\"could-not-run\" message=\"plan check could not run\">{}</error>\n    </testcase>\n  </testsuite>\n</testsuites>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n  <testsuite name=\"plan check\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase name=\"plan check\" classname=\"plan\">\n      <error type=\"could-not-run\" message=\"{}\">{}</error>\n    </testcase>\n  </testsuite>\n</testsuites>\n",
+        xml(&lang.text("error-could-not-run-title")),
         xml(why)
     )
 }

@@ -59,6 +59,12 @@ fn labelled(lang: crate::i18n::Lang, indent: &str, label: &str, message: crate::
     );
 }
 
+/// The warning on stderr for a plan file a report or the site leaves out (`plan
+/// check` says what is wrong with it).
+pub fn left_out(lang: crate::i18n::Lang, file: &str) {
+    warn(lang, crate::msg!("warning-left-out", file = file));
+}
+
 /// "1 error", "3 errors".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -121,7 +127,7 @@ pub fn emit_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
 /// 2, never 0); a reader that stopped early is not a failure.
 pub fn finish() -> anyhow::Result<()> {
     match STDOUT_FAILED.get() {
-        Some(why) => anyhow::bail!("writing to standard output failed: {why}"),
+        Some(why) => crate::fail!("error-stdout", why = why.as_str()),
         None => Ok(()),
     }
 }

@@ -2,7 +2,9 @@
 //! (`--staged`), through libgit2, without touching the work tree.
 
 use super::{safe_relative, Listing, Source};
-use anyhow::{anyhow, bail, Context, Result};
+use crate::i18n::{Context, Fail};
+use crate::{fail, msg};
+use anyhow::Result;
 use git2::{ObjectType, Oid, Repository};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,33 +29,26 @@ impl GitRepo {
         // collision detection) cost 8 % of `--rev` and is `git fsck`'s job, as it
         // is for git itself when it reads.
         git2::opts::strict_hash_verification(false);
-        let repo = Repository::discover(root).map_err(|e| {
-            anyhow!(
-                "{} is not in a git repository ({})",
-                root.display(),
-                e.message()
-            )
-        })?;
+        let repo = Repository::discover(root)
+            .map_err(|e| Fail(msg!("error-no-git", dir = root, why = e.message())))?;
         let workdir = repo
             .workdir()
-            .ok_or_else(|| {
-                anyhow!(
-                    "the git repository at {} has no work tree",
-                    repo.path().display()
-                )
-            })?
-            .canonicalize()?;
-        let root = root.canonicalize()?;
+            .with_msg(|| msg!("error-git-bare", dir = repo.path()))?
+            .canonicalize()
+            .with_msg(|| msg!("error-opening", file = root))?;
+        let root = root
+            .canonicalize()
+            .with_msg(|| msg!("error-opening", file = root))?;
         let rel = root.strip_prefix(&workdir).map_err(|_| {
-            anyhow!(
-                "{} is outside the git work tree {}",
-                root.display(),
-                workdir.display()
-            )
+            Fail(msg!(
+                "error-outside-work-tree",
+                dir = &root,
+                work_tree = &workdir
+            ))
         })?;
         let mut prefix = rel
             .to_str()
-            .ok_or_else(|| anyhow!("path is not UTF-8"))?
+            .with_msg(|| msg!("error-path-not-utf8", file = rel))?
             .replace('\\', "/");
         if !prefix.is_empty() {
             prefix.push('/');
@@ -64,12 +59,13 @@ impl GitRepo {
     /// The tree of a revision such as `HEAD`, `main~2` or a commit id.
     pub fn tree_of(&self, rev: &str) -> Result<Oid> {
         let object = self.repo.revparse_single(rev).map_err(|e| {
-            self.no_commits(&format!("--rev {rev}"))
-                .unwrap_or_else(|| anyhow!("unknown revision `{rev}`: {}", e.message()))
+            self.no_commits(&format!("--rev {rev}")).unwrap_or_else(|| {
+                Fail(msg!("error-unknown-revision", rev = rev, why = e.message())).into()
+            })
         })?;
         let tree = object
             .peel_to_tree()
-            .map_err(|e| anyhow!("`{rev}` does not name a commit or tree: {}", e.message()))?;
+            .map_err(|e| Fail(msg!("error-not-a-tree", rev = rev, why = e.message())))?;
         Ok(tree.id())
     }
 
@@ -87,10 +83,7 @@ impl GitRepo {
                     self.repo.workdir().map_or(file.clone(), |w| w.join(&file))
                 };
                 if !path.is_file() {
-                    bail!(
-                        "--staged: GIT_INDEX_FILE names {}, which is not a file; unset GIT_INDEX_FILE to check git's own index",
-                        file.display()
-                    );
+                    fail!("error-index-file", file = &file);
                 }
                 path
             }
@@ -99,9 +92,8 @@ impl GitRepo {
     }
 
     fn no_commits(&self, what: &str) -> Option<anyhow::Error> {
-        matches!(self.repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch).then(|| {
-            anyhow!("{what}: the git repository has no commits yet; commit first, or check the staged files with --staged")
-        })
+        matches!(self.repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch)
+            .then(|| Fail(msg!("error-no-commits", what = what)).into())
     }
 }
 
@@ -133,7 +125,7 @@ pub struct GitSource {
     repo: Mutex<Repository>,
     prefix: String,
     entries: Entries,
-    label: String,
+    label: crate::i18n::Msg,
     /// Mode and blob id of every file the last listing found, by path: reading a
     /// file then needs no look-up from the root tree (or the index file) each time.
     listed: RwLock<HashMap<String, (u32, Oid)>>,
@@ -149,7 +141,7 @@ impl GitSource {
         Ok(GitSource::new(
             git,
             Entries::Tree(tree),
-            format!("revision {rev}"),
+            msg!("source-revision", rev = rev),
         ))
     }
 
@@ -160,11 +152,11 @@ impl GitSource {
         Ok(GitSource::new(
             git,
             Entries::Index(path),
-            "the git index (staged changes)".into(),
+            msg!("source-index"),
         ))
     }
 
-    fn new(git: GitRepo, entries: Entries, label: String) -> GitSource {
+    fn new(git: GitRepo, entries: Entries, label: crate::i18n::Msg) -> GitSource {
         GitSource {
             label,
             prefix: git.prefix,
@@ -214,14 +206,14 @@ impl GitSource {
             }
             Entries::Index(path) => {
                 let index = git2::Index::open(path)
-                    .with_context(|| format!("reading the git index {}", path.display()))?;
+                    .with_msg(|| msg!("error-reading-index", file = path))?;
                 for e in index.iter() {
                     let path = String::from_utf8_lossy(&e.path).into_owned();
                     if let Some(rel) = path.strip_prefix(&self.prefix) {
                         if rel.starts_with(&format!("{dir}/")) && index_stage(e.flags) == 0 {
                             out.push((rel.to_string(), e.mode, e.id));
                         } else if rel.starts_with(&format!("{dir}/")) {
-                            bail!("{rel} has unresolved merge conflicts in the index; resolve them before checking");
+                            fail!("error-conflicts", file = rel);
                         }
                     }
                 }
@@ -255,7 +247,7 @@ fn index_stage(flags: u16) -> u16 {
 }
 
 impl Source for GitSource {
-    fn describe(&self) -> String {
+    fn describe(&self) -> crate::i18n::Msg {
         self.label.clone()
     }
 
@@ -293,7 +285,7 @@ impl Source for GitSource {
         match found {
             None => Ok(None),
             Some((mode, _)) if mode == LINK_MODE => {
-                bail!("`{path}` is a symbolic link; links are not followed")
+                fail!("error-git-link", file = path)
             }
             Some((_, id)) => self.blob(id).map(Some),
         }
@@ -350,36 +342,46 @@ impl GitRepo {
     /// checked), and what is checked.
     pub fn changed_since(&self, base: &str, against: Against<'_>) -> Result<Changed> {
         let repo = &self.repo;
-        let shallow_hint = "fetch the base branch (`git fetch origin <branch>`), or in GitLab CI set `GIT_DEPTH: 0` (variables:) so the clone has the history";
         let base_commit = match repo.revparse_single(base).and_then(|o| o.peel_to_commit()) {
             Ok(c) => c,
             Err(e) if repo.is_shallow() => {
-                bail!("--changed-since {base}: the revision is not in this shallow clone ({}); {shallow_hint}", e.message())
+                fail!("error-base-shallow", base = base, why = e.message())
             }
-            Err(e) => return Err(self.no_commits(&format!("--changed-since {base}")).unwrap_or_else(|| {
-                anyhow!("--changed-since {base}: unknown revision ({}); fetch it first, e.g. `git fetch origin {base}`", e.message())
-            })),
+            Err(e) => {
+                return Err(self
+                    .no_commits(&format!("--changed-since {base}"))
+                    .unwrap_or_else(|| {
+                        Fail(msg!("error-base-unknown", base = base, why = e.message())).into()
+                    }))
+            }
         };
         let (tip, tip_name) = match against {
             Against::Rev(rev) => (
                 repo.revparse_single(rev)
                     .and_then(|o| o.peel_to_commit())
-                    .map_err(|e| anyhow!("--rev {rev}: not a commit ({})", e.message()))?,
+                    .map_err(|e| {
+                        Fail(msg!("error-rev-not-commit", rev = rev, why = e.message()))
+                    })?,
                 rev,
             ),
             Against::WorkTree(_) | Against::Index => (
                 repo.head()
                     .and_then(|h| h.peel_to_commit())
-                    .map_err(|e| anyhow!("--changed-since needs a HEAD commit: {}", e.message()))?,
+                    .map_err(|e| Fail(msg!("error-base-no-head", why = e.message())))?,
                 "HEAD",
             ),
         };
         let merge_base = match repo.merge_base(base_commit.id(), tip.id()) {
             Ok(id) => repo.find_commit(id)?,
-            Err(_) if repo.is_shallow() => bail!(
-                "--changed-since {base}: no merge base with {tip_name} in this shallow clone, the history is cut off before the branches meet; {shallow_hint}"
+            Err(_) if repo.is_shallow() => {
+                fail!("error-base-cut-off", base = base, tip = tip_name)
+            }
+            Err(e) => fail!(
+                "error-base-unrelated",
+                base = base,
+                tip = tip_name,
+                why = e.message()
             ),
-            Err(e) => bail!("--changed-since {base}: {tip_name} and {base} share no history ({})", e.message()),
         };
         let base_tree = merge_base.tree()?;
         let mut changed = Vec::new();

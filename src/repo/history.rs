@@ -9,8 +9,9 @@
 //! folders) and shared; a file's versions are parsed once per blob.
 
 use super::GitRepo;
+use crate::i18n::Fail;
 use crate::model::Plan;
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use git2::{Commit, ObjectType, Oid};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -20,9 +21,6 @@ use std::rc::Rc;
 /// A plan file's version at one commit: None when the file does not exist there or
 /// is not a plan that parses.
 pub type Version = Option<Rc<Plan>>;
-
-/// What `--verify-attestations` and `--changed-since` tell a shallow clone.
-pub const SHALLOW_HINT: &str = "fetch the whole history: in GitLab CI set `GIT_DEPTH: 0` (variables:), elsewhere run `git fetch --unshallow`";
 
 /// The plan paths that differ between a parent and a commit.
 type ChangedPaths = Rc<HashSet<String>>;
@@ -67,12 +65,18 @@ impl History {
             Some(rev) => Ok(Some(
                 repo.revparse_single(rev)
                     .and_then(|o| o.peel_to_commit())
-                    .map_err(|e| anyhow!("unknown revision `{rev}`: {}", e.message()))?,
+                    .map_err(|e| {
+                        Fail(crate::msg!(
+                            "error-unknown-revision",
+                            rev = rev,
+                            why = e.message()
+                        ))
+                    })?,
             )),
             None => match repo.head() {
                 Ok(head) => Ok(Some(head.peel_to_commit()?)),
                 Err(e) if e.code() == git2::ErrorCode::UnbornBranch => Ok(None),
-                Err(e) => Err(anyhow!("reading HEAD: {}", e.message())),
+                Err(e) => Err(Fail(crate::msg!("error-reading-head", why = e.message())).into()),
             },
         }
     }

@@ -9,13 +9,14 @@ mod worktree;
 pub use git::{Against, Changed, GitRepo, GitSource};
 pub use worktree::WorkTree;
 
-use anyhow::{bail, Result};
+use crate::i18n::{Fail, Msg};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 
 /// The files of a plan repository at one state (the work tree; later a revision or the index).
 pub trait Source: Sync {
     /// Where the files come from, for messages.
-    fn describe(&self) -> String;
+    fn describe(&self) -> Msg;
     /// The bytes of a repository-relative file; None when there is no such file.
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>>;
     /// Every file under `objects/`, and the entries that cannot hold plans.
@@ -157,47 +158,48 @@ pub fn find_root(repo: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = repo {
         match dir.metadata() {
             Ok(meta) if meta.is_dir() => {}
-            Ok(_) => crate::fail!("error-repo-is-file", dir = dir.display().to_string()),
-            Err(_) => crate::fail!("error-repo-missing", dir = dir.display().to_string()),
+            Ok(_) => crate::fail!("error-repo-is-file", dir = dir),
+            Err(_) => crate::fail!("error-repo-missing", dir = dir),
         }
         match config_in(dir) {
             Some(Ok(())) => return Ok(dir.to_path_buf()),
-            Some(Err(why)) => bail!("{why}"),
-            None => crate::fail!("error-not-a-repository", dir = dir.display().to_string()),
+            Some(Err(why)) => return Err(Fail(why).into()),
+            None => crate::fail!("error-not-a-repository", dir = dir),
         }
     }
     let cwd = std::env::current_dir()?;
     for dir in cwd.ancestors() {
         match config_in(dir) {
             Some(Ok(())) => return Ok(dir.to_path_buf()),
-            Some(Err(why)) => bail!("{why}"),
+            Some(Err(why)) => return Err(Fail(why).into()),
             None => {}
         }
     }
-    crate::fail!("error-no-plan-toml", dir = cwd.display().to_string())
+    crate::fail!("error-no-plan-toml", dir = &cwd)
 }
 
 /// Whether `dir` holds a plan.toml: None when there is none, else whether it is a
 /// regular file (a FIFO, folder or dangling link named plan.toml is said to be one).
-fn config_in(dir: &Path) -> Option<std::result::Result<(), String>> {
+fn config_in(dir: &Path) -> Option<std::result::Result<(), Msg>> {
     let path = dir.join(crate::layout::CONFIG_FILE);
     let link = path.symlink_metadata().ok()?;
     Some(match path.metadata() {
         Ok(meta) if meta.is_file() => Ok(()),
-        Ok(meta) if meta.is_dir() => Err(format!(
-            "{} is a folder; plan.toml must be a file (the repository settings)",
-            path.display()
+        Ok(meta) => Err(crate::msg!(
+            "error-config-not-a-file",
+            file = &path,
+            kind = crate::fsio::kind_of(&meta)
         )),
-        Ok(_) => Err(format!(
-            "{} is not a regular file (a FIFO, socket or device); plan.toml must be a file (the repository settings)",
-            path.display()
+        Err(_) if link.file_type().is_symlink() => Err(crate::msg!(
+            "error-config-dangling",
+            file = &path,
+            to = &std::fs::read_link(&path).unwrap_or_default()
         )),
-        Err(_) if link.file_type().is_symlink() => Err(format!(
-            "{} is a link to {}, which does not exist",
-            path.display(),
-            std::fs::read_link(&path).unwrap_or_default().display()
+        Err(e) => Err(crate::msg!(
+            "error-config-unreadable",
+            file = &path,
+            why = e.to_string()
         )),
-        Err(e) => Err(format!("reading {}: {e}", path.display())),
     })
 }
 
@@ -210,7 +212,7 @@ pub fn safe_relative(path: &str) -> Result<&str> {
         || p.components()
             .any(|c| !matches!(c, std::path::Component::Normal(_)))
     {
-        bail!("`{path}` is not a path inside the repository");
+        crate::fail!("error-not-relative", file = path);
     }
     Ok(path)
 }

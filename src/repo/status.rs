@@ -16,6 +16,7 @@
 
 use super::git::changed_files;
 use super::{GitRepo, Listing};
+use crate::i18n::Context;
 use anyhow::Result;
 use git2::{Index, IndexEntry, ObjectType, Oid, Repository};
 use rayon::prelude::*;
@@ -41,7 +42,7 @@ impl GitRepo {
         let workdir = self
             .repo
             .workdir()
-            .ok_or_else(|| anyhow::anyhow!("the git repository has no work tree"))?
+            .with_msg(|| crate::msg!("error-git-bare", dir = self.repo.path()))?
             .to_path_buf();
         let index_file = self.repo.path().join("index");
         let written = index_time(&index_file);

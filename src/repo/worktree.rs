@@ -3,7 +3,8 @@
 use super::{safe_relative, DirListing, DirListings, FileStat, Fingerprint, Kind, Listing, Source};
 use crate::hash::{HashMap, HashSet};
 use crate::i18n::Msg;
-use anyhow::{Context, Result};
+use crate::i18n::{Context, Fail};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -49,7 +50,7 @@ impl WorkTree {
     pub fn new(root: &Path) -> Result<WorkTree> {
         let canonical = root
             .canonicalize()
-            .with_context(|| format!("opening {}", root.display()))?;
+            .with_msg(|| crate::msg!("error-opening", file = root))?;
         Ok(WorkTree {
             root: root.to_path_buf(),
             canonical,
@@ -66,11 +67,9 @@ impl WorkTree {
         let path = self.canonical.join(safe_relative(rel)?);
         match path.canonicalize() {
             Ok(real) if real.starts_with(&self.canonical) => Ok(Some(real)),
-            Ok(_) => anyhow::bail!(
-                "`{rel}` is a link that leads outside the repository; it is not followed"
-            ),
+            Ok(_) => crate::fail!("error-link-leads-outside", file = rel),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e).with_context(|| format!("reading {rel}")),
+            Err(e) => Err(e).with_msg(|| crate::msg!("error-reading", file = rel)),
         }
     }
 
@@ -111,7 +110,8 @@ impl WorkTree {
             Some(read) => read,
             None => read_dir(dir),
         };
-        let mut entries = read.with_context(|| format!("reading {rel}/"))?;
+        let mut entries =
+            read.with_msg(|| crate::msg!("error-reading", file = format!("{rel}/")))?;
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         if entries.is_empty() && rel != "objects" {
             if let Err(why) = crate::layout::classify(&format!("{rel}/0000.toml")) {
@@ -128,7 +128,9 @@ impl WorkTree {
                 continue;
             };
             let child = format!("{rel}/{name}");
-            let kind = entry.kind.with_context(|| format!("reading {child}"))?;
+            let kind = entry
+                .kind
+                .with_msg(|| crate::msg!("error-reading", file = &child))?;
             if kind == Kind::Symlink {
                 match self.inside(&child) {
                     Ok(Some(real)) if real.is_dir() => {
@@ -143,9 +145,7 @@ impl WorkTree {
                     Ok(None) => out
                         .problems
                         .push((child, crate::msg!("layout-dangling-link"))),
-                    Err(e) => out
-                        .problems
-                        .push((child, crate::i18n::Msg::verbatim(format!("{e:#}")))),
+                    Err(e) => out.problems.push((child, crate::i18n::error_msg(&e))),
                 }
             } else if kind == Kind::Dir {
                 self.walk(&dir.join(&entry.name), &child, plain, walk, out)?;
@@ -166,8 +166,8 @@ impl WorkTree {
 }
 
 impl Source for WorkTree {
-    fn describe(&self) -> String {
-        self.root.display().to_string()
+    fn describe(&self) -> Msg {
+        Msg::verbatim(self.root.display().to_string())
     }
 
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
@@ -178,25 +178,26 @@ impl Source for WorkTree {
         if let Some(inode) = self.plain_inode(path)? {
             if let Some(read) = self
                 .read_plain(path, inode)
-                .with_context(|| format!("reading {path}"))?
+                .with_msg(|| crate::msg!("error-reading", file = path))?
             {
                 return Ok(Some(read));
             }
         }
         match self.inside(path)? {
-            Some(real) if real.is_file() => crate::fsio::open_for_reading(&real)
-                .and_then(|file| {
+            Some(real) if real.is_file() => {
+                let read = || -> Result<Vec<u8>> {
+                    let file = crate::fsio::open_for_reading(&real)?;
                     let meta = file.metadata()?;
                     if !meta.is_file() {
-                        return Err(std::io::Error::other(
-                            not_a_file(&real).render(crate::i18n::Lang::En),
-                        ));
+                        return Err(Fail(not_a_file(&real)).into());
                     }
-                    read_bounded(file, meta.len())
-                })
-                .map(|bytes| Some((bytes, None)))
-                .with_context(|| format!("reading {path}")),
-            Some(_) => anyhow::bail!("`{path}` is not a file"),
+                    Ok(read_bounded(file, meta.len())?)
+                };
+                read()
+                    .map(|bytes| Some((bytes, None)))
+                    .with_msg(|| crate::msg!("error-reading", file = path))
+            }
+            Some(_) => crate::fail!("error-not-a-plain-file", file = path),
             None => Ok(None),
         }
     }
@@ -234,7 +235,7 @@ impl WorkTree {
                 .problems
                 .push(("objects".into(), crate::msg!("layout-objects-not-folder"))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).context("reading objects/"),
+            Err(e) => return Err(e).with_msg(|| crate::msg!("error-reading", file = "objects/")),
         }
         out.files.sort();
         self.drop_ignored(&mut out);
@@ -312,23 +313,12 @@ impl WorkTree {
 
 /// Why a path that is neither a folder nor a regular file holds no plan.
 fn not_a_file(path: &Path) -> Msg {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if let Ok(t) = fs::metadata(path).map(|m| m.file_type()) {
-            if t.is_fifo() {
-                return crate::msg!("layout-fifo");
-            }
-            if t.is_socket() {
-                return crate::msg!("layout-socket");
-            }
-            if t.is_block_device() || t.is_char_device() {
-                return crate::msg!("layout-device");
-            }
-        }
+    match fs::metadata(path).map(|m| crate::fsio::kind_of(&m)) {
+        Ok("fifo") => crate::msg!("layout-fifo"),
+        Ok("socket") => crate::msg!("layout-socket"),
+        Ok("device") => crate::msg!("layout-device"),
+        _ => crate::msg!("layout-not-regular"),
     }
-    let _ = path;
-    crate::msg!("layout-not-regular")
 }
 
 /// Reads a file, but never more than one byte past the plan-file size limit: a huge

@@ -49,7 +49,7 @@ pub fn edges(entries: &[ObjectEntry]) -> Vec<(&str, &str, &crate::index::Dep)> {
 }
 
 /// Reads the plans of `year`. A file that cannot be parsed is named on stderr (run
-/// `plan check` for details) in the language, never skipped silently.
+/// `plan check` for details), never skipped silently.
 pub fn year(source: &dyn Source, year: i32, lang: crate::i18n::Lang) -> Result<Year> {
     let listing = source.list_objects()?;
     let wanted: Vec<(&String, String)> = listing
@@ -85,7 +85,7 @@ pub fn year(source: &dyn Source, year: i32, lang: crate::i18n::Lang) -> Result<Y
     ) {
         match result? {
             Some(loaded) => plans.push(loaded),
-            None => crate::output::warn(lang, crate::msg!("warning-left-out", file = path)),
+            None => crate::output::left_out(lang, path),
         }
     }
     plans.sort_by(|a, b| a.object.cmp(&b.object));

@@ -4,7 +4,8 @@
 //! (booleans read `yes`/`no`), columns as wide as their contents.
 
 use super::{Sheet, Typed};
-use anyhow::{Context, Result};
+use crate::i18n::Context;
+use anyhow::Result;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// Columns wider than this many characters wrap instead (long descriptions).
@@ -12,7 +13,7 @@ const MAX_WIDTH: u32 = 60;
 
 /// The workbook's bytes; `name` names its sheet (e.g. `systems`).
 pub fn workbook(sheet: &Sheet, name: &str) -> Result<Vec<u8>> {
-    build(sheet, name).context("building the XLSX workbook")
+    build(sheet, name).with_msg(|| crate::msg!("error-xlsx"))
 }
 
 fn build(sheet: &Sheet, name: &str) -> Result<Vec<u8>, XlsxError> {

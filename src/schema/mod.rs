@@ -17,7 +17,8 @@ pub struct LoadError {
     pub span: Span,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// Why, in words for people (the parser's own, or ours).
+    pub message: crate::i18n::Msg,
 }
 
 impl fmt::Display for LoadError {
@@ -25,7 +26,10 @@ impl fmt::Display for LoadError {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            self.file,
+            self.line,
+            self.column,
+            self.message.render(crate::i18n::Lang::En)
         )
     }
 }
@@ -42,7 +46,7 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Lo
             span,
             line,
             column,
-            message: e.message().to_string(),
+            message: crate::i18n::Msg::verbatim(e.message().trim_end()),
         }
     })
 }

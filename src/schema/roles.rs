@@ -196,7 +196,7 @@ impl RoleModel {
                 span: crate::diag::Span::START,
                 line: 1,
                 column: 1,
-                message: format!("role `{id}` is named but not defined under [[roles]]"),
+                message: crate::msg!("error-role-undefined", role = id.as_str()),
             });
         }
         Ok(model)

@@ -89,7 +89,7 @@ impl Counting<'_> {
 }
 
 impl Source for Counting<'_> {
-    fn describe(&self) -> String {
+    fn describe(&self) -> plan::i18n::Msg {
         self.inner.describe()
     }
 

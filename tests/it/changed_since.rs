@@ -62,7 +62,7 @@ fn changing_plan_toml_checks_every_object() {
         let run = repo.plan(&["check", "--changed-since", "main"]);
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "note: plan.toml changed, so every object is checked\n",
                 "obs: plan.toml har ändrats, så alla förvaltningsobjekt granskas\n"
             ),
@@ -170,25 +170,28 @@ fn a_shallow_clone_without_the_base_says_how_to_fix_it() {
         "true"
     );
 
-    let fix_hints = |stderr: &str| {
-        assert!(stderr.contains("shallow"), "{stderr}");
+    // Refused, with how to fix it, in each language.
+    let fix_hints = |run: &Run, lang: Lang| {
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(run.stdout, "", "never a silent \"no changes\"");
+        let stderr = &run.stderr;
+        assert!(stderr.contains(lang.says("shallow", "grund")), "{stderr}");
         assert!(stderr.contains("git fetch"), "{stderr}");
         assert!(stderr.contains("GIT_DEPTH: 0"), "{stderr}");
     };
 
-    // The base branch is not in the clone at all.
-    let run = clone.plan(&["check", "--changed-since", "origin/main"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(run.stdout, "", "never a silent \"no changes\"");
-    fix_hints(&run.stderr);
+    in_each_language(|lang| {
+        // The base branch is not in the clone at all.
+        let run = clone.plan(&["check", "--changed-since", "origin/main"]);
+        fix_hints(&run, lang);
 
-    // GitLab's base commit is not in the clone either.
-    let run = clone.plan_env(
-        &["check", "--changed-since", "auto"],
-        &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", Some(&main_id))],
-    );
-    assert_eq!(run.code, 2, "{run:?}");
-    fix_hints(&run.stderr);
+        // GitLab's base commit is not in the clone either.
+        let run = clone.plan_env(
+            &["check", "--changed-since", "auto"],
+            &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", Some(&main_id))],
+        );
+        fix_hints(&run, lang);
+    });
 
     // The base is fetched, but only its tip: the history where the branches meet
     // is still missing.
@@ -200,10 +203,15 @@ fn a_shallow_clone_without_the_base_says_how_to_fix_it() {
         "origin",
         "main:refs/remotes/origin/main",
     ]);
-    let run = clone.plan(&["check", "--changed-since", "origin/main"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("merge base"), "{}", run.stderr);
-    fix_hints(&run.stderr);
+    in_each_language(|lang| {
+        let run = clone.plan(&["check", "--changed-since", "origin/main"]);
+        assert!(
+            run.stderr.contains(lang.says("merge base", "gemensam bas")),
+            "{}",
+            run.stderr
+        );
+        fix_hints(&run, lang);
+    });
 
     // With the whole history, as the message advises, the merge request is checked.
     clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);

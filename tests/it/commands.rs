@@ -60,7 +60,7 @@ fn init_creates_a_plan_repository() {
             &["--lang", lang.code(), "init", dir.to_str().expect("UTF-8")],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        let said = lang.pick(
+        let said = lang.says(
             "created in {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnext: plan new <object> --year <year> --name \"<name>\"\n",
             "skapade i {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnästa steg: plan new <objekt> --year <år> --name \"<namn>\"\n",
         );
@@ -258,7 +258,7 @@ fn attest_keeps_every_comment_and_records_today() {
         let repo = Repo::with_plan(&before).speaking(lang);
         let run = plan_at(repo.path(), "2027-02-14", ATTEST);
         assert_eq!(run.code, 0, "{run:?}");
-        let (start, end) = lang.pick(
+        let (start, end) = lang.says(
             ("attested appendix 3 of `ladok` in objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
             ", signed_by = \"test@example.se\"\n"),
             ("intygade bilaga 3 för `ladok` i objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
@@ -331,7 +331,7 @@ fn attest_refuses_an_unanswered_checklist_and_writes_nothing() {
         );
         assert!(run.stderr.contains("mfa"), "{}", run.stderr);
         assert!(
-            run.stderr.ends_with(lang.pick(
+            run.stderr.ends_with(lang.says(
                 "error: not attesting `ladok` in objects/ladok/2027.toml: the checklist is incomplete (see above)\n",
                 "fel: intygar inte `ladok` i objects/ladok/2027.toml: checklistan är inte komplett (se ovan)\n"
             )),
@@ -350,7 +350,7 @@ fn attest_refuses_an_unknown_system_and_writes_nothing() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "error: objects/ladok/2027.toml has no system `lucat` (systems: ladok)\n",
                 "fel: objects/ladok/2027.toml har inget system `lucat` (system: ladok)\n"
             )
@@ -381,7 +381,7 @@ fn attest_without_a_git_identity_warns_in_the_language() {
         if !run.stderr.is_empty() || !repo.read(PLAN).contains("signed_by") {
             assert_eq!(
                 run.stderr,
-                lang.pick(
+                lang.says(
                     "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `plan attest ladok --system ladok --year 2027` again\n",
                     "varning: git har ingen identitet (user.email) här, så signed_by skrivs inte och `plan check --verify-attestations` kommer att rapportera intygandet; ange den med `git config user.email du@example.se` och kör `plan attest ladok --system ladok --year 2027` igen\n"
                 )
@@ -492,9 +492,9 @@ fn a_report_names_the_plan_it_leaves_out() {
         assert_eq!(run.code, 0, "{run:?}");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "warning: objects/lucat/2027.toml is left out: it is not a readable TOML file (`plan check objects/lucat/2027.toml` shows why)\n",
-                "varning: objects/lucat/2027.toml tas inte med: den är ingen läsbar TOML-fil (`plan check objects/lucat/2027.toml` visar varför)\n"
+                "varning: objects/lucat/2027.toml är utelämnad: den är inte en läsbar TOML-fil (`plan check objects/lucat/2027.toml` visar varför)\n"
             )
         );
     }

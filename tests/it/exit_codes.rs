@@ -52,26 +52,38 @@ fn missing_plan_toml_is_2() {
 #[test]
 fn missing_repo_folder_is_2() {
     let dir = tempfile::tempdir().expect("folder");
-    let run = run(plan_command()
-        .current_dir(dir.path())
-        .args(["--repo", "nowhere", "--today", TODAY, "check"]));
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no such folder"), "{}", run.stderr);
+    in_each_language(|lang| {
+        let run = run(plan_command()
+            .current_dir(dir.path())
+            .args(["--repo", "nowhere", "--today", TODAY, "check"]));
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr
+                .contains(lang.says("no such folder", "mappen finns inte")),
+            "{}",
+            run.stderr
+        );
+    });
 }
 
 #[test]
 fn unknown_role_model_is_2_and_points_into_plan_toml() {
     let repo = Repo::with_config(&PLAN_TOML.replace("pm3-lu", "pm3-uu"));
     repo.write(PLAN, baseline());
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("plan.toml:2:14"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("unknown role model \"pm3-uu\""),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(run.stdout, "");
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains("plan.toml:2:14"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(lang.says(
+                "unknown role model \"pm3-uu\"",
+                "okänd rollmodell \"pm3-uu\""
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+    });
 }
 
 #[test]
@@ -80,19 +92,25 @@ fn unknown_rule_in_plan_toml_is_2_with_a_suggestion() {
         "{PLAN_TOML}\n[rules]\n\"roles/mising\" = \"off\"\n"
     ));
     repo.write(PLAN, baseline());
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("plan.toml:6:1"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("unknown rule `roles/mising`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean `roles/missing`?"),
-        "{}",
-        run.stderr
-    );
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains("plan.toml:6:1"), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(lang.says("unknown rule `roles/mising`", "okänd regel `roles/mising`")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(lang.says(
+                "did you mean `roles/missing`?",
+                "menade du `roles/missing`?"
+            )),
+            "{}",
+            run.stderr
+        );
+    });
 }
 
 #[test]
@@ -229,9 +247,18 @@ fn path_arguments_are_relative_to_the_current_folder() {
 fn path_outside_the_repository_or_missing_is_2() {
     let repo = three_plans();
     let elsewhere = tempfile::tempdir().expect("folder");
-    let outside = repo.plan(&["check", elsewhere.path().to_str().expect("UTF-8")]);
-    assert_eq!(outside.code, 2, "{outside:?}");
-    assert!(outside.stderr.contains("outside"), "{}", outside.stderr);
+    in_each_language(|lang| {
+        let outside = repo.plan(&["check", elsewhere.path().to_str().expect("UTF-8")]);
+        assert_eq!(outside.code, 2, "{outside:?}");
+        assert!(
+            outside.stderr.contains(lang.says(
+                "is outside the plan repository",
+                "ligger utanför planarkivet"
+            )),
+            "{}",
+            outside.stderr
+        );
+    });
 
     let missing = repo.plan(&["check", "objects/nothing"]);
     assert_eq!(missing.code, 2, "{missing:?}");

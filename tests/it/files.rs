@@ -5,14 +5,21 @@ use crate::support::*;
 #[test]
 fn unterminated_string_is_a_parse_error_at_its_line() {
     let text = replace_once(baseline(), "name = \"Ladok\"\nyear", "name = \"Ladok\nyear");
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["parse"]);
-    let f = checked.only("parse");
-    assert_finding(f, "parse", "error", PLAN);
-    // Line 3 is `name = "Ladok`; the parser stops at its end.
-    assert_eq!((f.line, f.column), (3, 14));
-    assert!(f.message.starts_with("invalid TOML"), "{}", f.message);
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["parse"]);
+        let f = checked.only("parse");
+        assert_finding(f, "parse", "error", PLAN);
+        // Line 3 is `name = "Ladok`; the parser stops at its end.
+        assert_eq!((f.line, f.column), (3, 14));
+        assert!(
+            f.message
+                .starts_with(lang.says("invalid TOML", "ogiltig TOML")),
+            "{}",
+            f.message
+        );
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[test]
@@ -77,15 +84,20 @@ fn utf8_bom_and_crlf_line_endings_still_parse() {
 #[test]
 fn unknown_key_is_a_schema_error_with_a_suggestion() {
     let text = replace_once(baseline(), "supplier = ", "supplierr = ");
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["schema"]);
-    let f = checked.only("schema");
-    assert_finding(f, "schema", "error", PLAN);
-    assert_at(f, &text, "supplierr");
-    assert_eq!((f.line, f.column), (39, 1));
-    assert!(f.message.contains("supplierr"), "{}", f.message);
-    assert_eq!(f.help.as_deref(), Some("did you mean `supplier`?"));
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["schema"]);
+        let f = checked.only("schema");
+        assert_finding(f, "schema", "error", PLAN);
+        assert_at(f, &text, "supplierr");
+        assert_eq!((f.line, f.column), (39, 1));
+        assert!(f.message.contains("supplierr"), "{}", f.message);
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says("did you mean `supplier`?", "menade du `supplier`?"))
+        );
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[test]
@@ -122,14 +134,19 @@ fn wrong_type_is_a_schema_error() {
 #[test]
 fn quoted_date_is_a_schema_error() {
     let text = replace_once(baseline(), "end = 2027-05-31", "end = \"2027-05-31\"");
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["schema"]);
-    let f = checked.only("schema");
-    assert_at(f, &text, "\"2027-05-31\"");
-    assert_eq!(
-        f.help.as_deref(),
-        Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
-    );
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["schema"]);
+        let f = checked.only("schema");
+        assert_at(f, &text, "\"2027-05-31\"");
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "write dates as YYYY-MM-DD, unquoted: 2027-05-31",
+                "skriv datum som ÅÅÅÅ-MM-DD, utan citattecken: 2027-05-31"
+            ))
+        );
+    });
 }
 
 #[test]
@@ -209,16 +226,21 @@ fn year_file_name_not_four_digits_is_a_layout_error() {
 fn object_inside_the_file_disagreeing_with_the_folder() {
     let repo = Repo::new();
     repo.write("objects/lucat/2027.toml", baseline());
-    let checked = repo.check(&[]);
-    assert_eq!(checked.rules(), ["layout"]);
-    let f = checked.only("layout");
-    assert_finding(f, "layout", "error", "objects/lucat/2027.toml");
-    assert_at(f, baseline(), "\"ladok\"\nname = \"Ladok\"\nyear");
-    assert_eq!(f.object.as_deref(), Some("lucat"));
-    assert_eq!(
-        f.help.as_deref(),
-        Some("write object = \"lucat\", or move the file")
-    );
+    in_each_language(|lang| {
+        let checked = repo.check(&[]);
+        assert_eq!(checked.rules(), ["layout"]);
+        let f = checked.only("layout");
+        assert_finding(f, "layout", "error", "objects/lucat/2027.toml");
+        assert_at(f, baseline(), "\"ladok\"\nname = \"Ladok\"\nyear");
+        assert_eq!(f.object.as_deref(), Some("lucat"));
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "write object = \"lucat\", or move the file",
+                "skriv object = \"lucat\", eller flytta filen"
+            ))
+        );
+    });
 }
 
 #[test]
@@ -258,24 +280,27 @@ fn symlink_out_of_the_repository_is_a_finding_and_not_followed() {
     std::os::unix::fs::symlink(outside.path(), repo.file("objects/elsewhere"))
         .expect("folder link");
 
-    let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["layout", "layout"],
-        "{:#?}",
-        checked.findings
-    );
-    let files: Vec<&str> = checked.findings.iter().map(|f| f.file.as_str()).collect();
-    assert_eq!(files, ["objects/elsewhere", "objects/ladok/2028.toml"]);
-    for f in &checked.findings {
-        assert_eq!(f.severity, "error");
-        assert!(
-            f.message.contains("outside the repository"),
-            "{}",
-            f.message
+    in_each_language(|lang| {
+        let checked = repo.check(&[]);
+        assert_eq!(
+            checked.rules(),
+            ["layout", "layout"],
+            "{:#?}",
+            checked.findings
         );
-    }
-    assert_eq!(checked.code, 1);
+        let files: Vec<&str> = checked.findings.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(files, ["objects/elsewhere", "objects/ladok/2028.toml"]);
+        for f in &checked.findings {
+            assert_eq!(f.severity, "error");
+            assert!(
+                f.message
+                    .contains(lang.says("leads outside the repository", "leder ut ur planarkivet")),
+                "{}",
+                f.message
+            );
+        }
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[cfg(unix)]

@@ -22,7 +22,7 @@ mod planning_season {
             let run = plan_at(repo.path(), DECEMBER, &["attest", "ladok"]);
             assert_eq!(run.code, 0, "{run:?}");
             assert!(
-                run.stderr.starts_with(lang.pick(
+                run.stderr.starts_with(lang.says(
                     "note: attesting the 2027 plan, the newest of `ladok` (pass --year to choose)\n",
                     "obs: intygar planen för 2027, den senaste för `ladok` (ange --year för att välja)\n"
                 )),
@@ -333,7 +333,7 @@ fn new_year_commit_during_a_merge_says_merge() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "error: --commit refused; nothing was written: a merge is in progress; finish it first (see `git status`)\n",
                 "fel: --commit vägrades; inget skrevs: en sammanslagning (merge) pågår; slutför den först (se `git status`)\n"
             )

@@ -87,20 +87,23 @@ fn rev_works_on_a_detached_head() {
 fn an_unknown_revision_exits_2_and_names_it() {
     let repo = Repo::with_plan(baseline());
     repo.commit_all("Ladok 2027");
-    for rev in [
-        "no-such-branch",
-        "HEAD~5",
-        "0123456789abcdef0123456789abcdef01234567",
-    ] {
-        let run = repo.plan(&["check", "--rev", rev]);
-        assert_eq!(run.code, 2, "{run:?}");
-        assert_eq!(run.stdout, "", "nothing is reported as checked");
-        assert!(
-            run.stderr.contains(&format!("unknown revision `{rev}`")),
-            "{}",
-            run.stderr
-        );
-    }
+    in_each_language(|lang| {
+        for rev in [
+            "no-such-branch",
+            "HEAD~5",
+            "0123456789abcdef0123456789abcdef01234567",
+        ] {
+            let run = repo.plan(&["check", "--rev", rev]);
+            assert_eq!(run.code, 2, "{run:?}");
+            assert_eq!(run.stdout, "", "nothing is reported as checked");
+            let unknown = lang.says("unknown revision", "okänd version");
+            assert!(
+                run.stderr.contains(&format!("{unknown} `{rev}`")),
+                "{}",
+                run.stderr
+            );
+        }
+    });
 }
 
 #[test]
@@ -108,17 +111,21 @@ fn rev_outside_a_git_repository_exits_2() {
     let dir = tempfile::tempdir().expect("a folder");
     std::fs::write(dir.path().join("plan.toml"), PLAN_TOML).expect("plan.toml");
     std::fs::create_dir(dir.path().join("objects")).expect("objects/");
-    for flag in [&["--rev", "HEAD"][..], &["--staged"]] {
-        let mut args = vec!["check"];
-        args.extend_from_slice(flag);
-        let run = plan_in(dir.path(), &args);
-        assert_eq!(run.code, 2, "{run:?}");
-        assert!(
-            run.stderr.contains("not in a git repository"),
-            "{}",
-            run.stderr
-        );
-    }
+    in_each_language(|lang| {
+        for flag in [&["--rev", "HEAD"][..], &["--staged"]] {
+            let mut args = vec!["check"];
+            args.extend_from_slice(flag);
+            let run = plan_in(dir.path(), &args);
+            assert_eq!(run.code, 2, "{run:?}");
+            assert!(
+                run.stderr.contains(
+                    lang.says("is not in a git repository", "ligger inte i ett git-arkiv")
+                ),
+                "{}",
+                run.stderr
+            );
+        }
+    });
     // Without git flags the folder checks like any other.
     assert_eq!(plan_in(dir.path(), &["check"]).code, 0);
 }
@@ -213,17 +220,26 @@ fn a_repository_without_commits() {
     assert_eq!(staged.rules_and_files(), [("activity/owner", PLAN)]);
     assert_eq!(staged.summary.files, 1);
 
-    let head = repo.plan(&["check", "--rev", "HEAD"]);
-    assert_eq!(head.code, 2, "{head:?}");
-    assert!(head.stderr.contains("no commits"), "{}", head.stderr);
+    in_each_language(|lang| {
+        let no_commits = lang.says("has no commits yet", "har inga incheckningar än");
+        let head = repo.plan(&["check", "--rev", "HEAD"]);
+        assert_eq!(head.code, 2, "{head:?}");
+        assert!(head.stderr.contains(no_commits), "{}", head.stderr);
 
-    let since = repo.plan(&["check", "--changed-since", "main"]);
-    assert_eq!(since.code, 2, "{since:?}");
-    assert!(since.stderr.contains("no commits"), "{}", since.stderr);
+        let since = repo.plan(&["check", "--changed-since", "main"]);
+        assert_eq!(since.code, 2, "{since:?}");
+        assert!(since.stderr.contains(no_commits), "{}", since.stderr);
 
-    let log = repo.plan(&["log", "ladok"]);
-    assert_eq!(log.code, 0, "{log:?}");
-    assert_eq!(log.stdout, "no commits change objects/ladok/\n");
+        let log = repo.plan(&["log", "ladok"]);
+        assert_eq!(log.code, 0, "{log:?}");
+        assert_eq!(
+            log.stdout,
+            lang.says(
+                "no commits change objects/ladok/\n",
+                "inga incheckningar ändrar objects/ladok/\n"
+            )
+        );
+    });
     let json = repo.plan(&["log", "ladok", "--format", "json"]);
     assert_eq!(json.code, 0, "{json:?}");
     assert_eq!(

@@ -38,12 +38,12 @@ fn hook_install_writes_an_executable_pre_commit_hook() {
         let hook = repo.file(HOOK).display().to_string();
         assert_eq!(
             run.stdout,
-            lang.pick(
+            lang.says(
                 format!("installed {hook}: `plan check --staged --changed-since HEAD` runs before each commit\n"),
                 format!("installerade {hook}: `plan check --staged --changed-since HEAD` körs före varje incheckning\n"),
             )
         );
-        let comment = lang.pick(
+        let comment = lang.says(
             "# Checks what this commit changes in the förvaltningsplaner",
             "# Granskar vad incheckningen ändrar i förvaltningsplanerna",
         );
@@ -81,7 +81,7 @@ fn hook_install_leaves_another_hook_alone_unless_forced() {
         let hook = repo.file(HOOK).display().to_string();
         assert_eq!(
             refused.stderr,
-            lang.pick(
+            lang.says(
                 format!("error: {hook} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)\n"),
                 format!("fel: {hook} finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
             )
@@ -218,7 +218,7 @@ fn plan_init_writes_a_gitlab_pipeline_with_the_reports() {
         );
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)\n",
                 "obs: .gitlab-ci.yml finns redan och lämnas som den är (README visar jobbet för plan check)\n"
             )
@@ -275,7 +275,7 @@ fn the_hook_finds_plan_without_path_in(lang: Lang) {
     let copy = copy.display();
     assert_eq!(
         gone.stderr,
-        lang.pick(
+        lang.says(
             format!("pre-commit: the plan program is neither at {copy} nor on PATH, so the plans cannot be checked.\n\
                      Install it (cargo install --path <the plan project>), then run `plan hook install` again;\n\
                      or skip the check once with `git commit --no-verify`.\n"),

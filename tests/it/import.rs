@@ -186,12 +186,12 @@ fn a_dry_run_lists_what_it_would_write_and_writes_nothing() {
         let before = snapshot(repo.path());
         let run = run_import(&repo, "register.csv", &["--dry-run"]);
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(run.stdout.contains(lang.pick(
+        assert!(run.stdout.contains(lang.says(
             "would create objects/kontaktcenter/2027.toml: artvise, vaxel (rows 22, 23)\n",
             "skulle skapa objects/kontaktcenter/2027.toml: artvise, vaxel (rad 22, 23)\n"
         )));
         assert!(
-            run.stdout.ends_with(lang.pick(
+            run.stdout.ends_with(lang.says(
                 "would import 21 objects (27 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\nnothing written (--dry-run)\n",
                 "skulle importera 21 förvaltningsobjekt (27 system) som utkast till planer för 2027; hoppar över 2 förvaltningsobjekt som redan har en plan för 2027\ninget skrevs (--dry-run)\n"
             )),
@@ -287,7 +287,7 @@ fn rows_it_cannot_use_in(lang: Lang) {
     let run = run_import(&repo, "export.csv", &[]);
     assert_eq!(run.code, 1, "{run:?}");
     let file = repo.file("export.csv").display().to_string();
-    let expected = lang.pick([
+    let expected = lang.says([
         "row 1, column D (Leverantr): unknown column `Leverantr`\n  help: did you mean `leverantör`?",
         "row 2, column E (Drift): `molnet` is not a hosting: write internal, external or hybrid (intern, extern)",
         "row 3, column F (Konfidentialitet): `5` is not a classification level 0–3",
@@ -317,7 +317,7 @@ fn rows_it_cannot_use_in(lang: Lang) {
     }
     assert_eq!(
         run.stdout
-            .matches(&format!("{file}: {}", lang.pick("row", "rad")))
+            .matches(&format!("{file}: {}", lang.says("row", "rad")))
             .count(),
         expected.len(),
         "{}",
@@ -325,7 +325,7 @@ fn rows_it_cannot_use_in(lang: Lang) {
     );
     assert_eq!(
         run.stderr,
-        lang.pick(
+        lang.says(
             format!("{file}: 9 rows or columns cannot be used; nothing written\n"),
             format!("{file}: 9 rader eller kolumner går inte att använda; inget skrevs\n"),
         )
@@ -352,7 +352,7 @@ fn without_an_object_column_in(lang: Lang) {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stdout,
-        lang.pick(
+        lang.says(
             "created objects/kaltura/2027.toml: kaltura (rows 3)\n\
              created objects/time-edit/2027.toml: time-edit (rows 2)\n\
              imported 2 objects (2 systems) as draft plans of 2027\n\
@@ -376,7 +376,7 @@ fn without_an_object_column_in(lang: Lang) {
     let again = run_import(&repo, "systems.csv", &[]);
     assert_eq!(again.code, 0, "{again:?}");
     assert!(
-        again.stdout.contains(lang.pick(
+        again.stdout.contains(lang.says(
             "imported 0 objects (0 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n",
             "importerade 0 förvaltningsobjekt (0 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"
         )),

@@ -274,7 +274,7 @@ fn a_second_run_is_a_no_op_that_says_so() {
             assert_eq!(again.code, 0, "{again:?}");
             assert_eq!(
                 again.stdout,
-                lang.pick(
+                lang.says(
                     "nothing to do: every object with a 2027 plan already has a 2028 plan\n",
                     "inget att göra: varje förvaltningsobjekt med en plan för 2027 har redan en plan för 2028\n"
                 )
@@ -324,7 +324,7 @@ fn dry_run_prints_the_table_and_writes_nothing() {
         let run = new_year(&repo, &["--dry-run"]);
         assert_eq!(run.code, 0, "{run:?}");
         assert_eq!(snapshot(repo.path()), before);
-        let headers = lang.pick(
+        let headers = lang.says(
             ["object", "action", "carried", "dropped", "notes"],
             ["objekt", "åtgärd", "följer med", "tas bort", "anmärkningar"],
         );
@@ -335,7 +335,7 @@ fn dry_run_prints_the_table_and_writes_nothing() {
             assert!(run.stdout.contains(object), "{}", run.stdout);
         }
         let ladok = row(&run.stdout, "ladok");
-        let cells = lang.pick(
+        let cells = lang.says(
             [
                 "write 2028.toml",
                 "1 system, 4 open activities",
@@ -351,7 +351,7 @@ fn dry_run_prints_the_table_and_writes_nothing() {
             assert!(ladok.contains(cell), "{ladok}");
         }
         assert!(
-            run.stdout.ends_with(lang.pick(
+            run.stdout.ends_with(lang.says(
                 "dry run: would write 10 plans for 2028; nothing written\n",
                 "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n"
             )),
@@ -445,14 +445,14 @@ fn the_notes_name_ended_contracts_and_references_to_nothing() {
         assert_eq!(run.code, 0, "{run:?}");
         let row = |object: &str| row(&run.stdout, object);
         assert!(
-            row("kaltura").contains(lang.pick(
+            row("kaltura").contains(lang.says(
                 "the contract for `kaltura` ended 2027-06-30",
                 "avtalet för `kaltura` löpte ut 2027-06-30"
             )),
             "{}",
             row("kaltura")
         );
-        let nothing = lang.pick(
+        let nothing = lang.says(
             "`canvas-ladok → arkiv` names nothing planned for 2028 (deps/unknown)",
             "`canvas-ladok → arkiv` pekar inte på något som planeras för 2028 (deps/unknown)",
         );
@@ -519,7 +519,7 @@ fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, String>, run: &
     } else {
         Lang::Sv
     };
-    let nothing = lang.pick("nothing was written", "inget skrevs");
+    let nothing = lang.says("nothing was written", "inget skrevs");
     assert!(run.stderr.contains(nothing), "{}", run.stderr);
     assert_eq!(&snapshot(repo.path()), before, "files were left behind");
 }
@@ -607,7 +607,7 @@ fn years_that_make_no_rollover_are_refused() {
         assert_eq!(backwards.code, 2, "{backwards:?}");
         assert_eq!(
             backwards.stderr,
-            lang.pick(
+            lang.says(
                 "error: --to 2026 must be after --from 2027\n",
                 "fel: --to 2026 måste vara senare än --from 2027\n"
             )
@@ -616,7 +616,7 @@ fn years_that_make_no_rollover_are_refused() {
         assert_eq!(nothing.code, 2, "{nothing:?}");
         assert_eq!(
             nothing.stderr,
-            lang.pick(
+            lang.says(
                 "error: no plans for 2019 (objects/<object>/2019.toml)\n",
                 "fel: inga planer för 2019 (objects/<objekt>/2019.toml)\n"
             )
@@ -746,7 +746,7 @@ fn commit_mode_refuses_while_other_changes_are_staged_in(lang: Lang) {
     assert_nothing_written(&repo, &before, &run);
     assert_eq!(
         run.stderr,
-        lang.pick(
+        lang.says(
             "error: --commit refused; nothing was written: the index already holds staged changes (plan.toml); commit or unstage them first (git restore --staged …), so the commit holds only the new plans\n",
             "fel: --commit vägrades; inget skrevs: indexet har redan köade ändringar (plan.toml); checka in dem eller ta bort dem ur indexet först (git restore --staged …), så att incheckningen bara innehåller de nya planerna\n"
         )
@@ -829,7 +829,7 @@ fn the_year_after_9999_is_refused_before_anything_is_written() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "error: --from 9999: the year after it has five digits, and plan files are named by four (objects/<object>/<year>.toml)\n",
                 "fel: --from 9999: året efter har fem siffror, och planfilerna namnges med fyra (objects/<objekt>/<år>.toml)\n"
             )
@@ -977,14 +977,14 @@ fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothin
         let drafts = repo.file(".git/plan-new-year");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 format!("note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it\n", drafts.display()),
                 format!("obs: en `plan new-year` avbröts (dess utkast ligger i {}); kör `plan new-year` för att slutföra eller ångra den\n", drafts.display()),
             )
         );
         let dry = new_year(&repo, &["--from", "2027", "--dry-run"]);
         assert!(
-            dry.stderr.starts_with(lang.pick(
+            dry.stderr.starts_with(lang.says(
                 "note: an earlier `plan new-year` was interrupted; run `plan new-year` without --dry-run to finish or undo it\n",
                 "obs: en tidigare `plan new-year` avbröts; kör `plan new-year` utan --dry-run för att slutföra eller ångra den\n"
             )),
@@ -993,7 +993,7 @@ fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothin
         let run = new_year(&repo, &["--from", "2027"]);
         assert_eq!(run.code, 0, "{run:?}");
         assert!(
-            run.stderr.starts_with(lang.pick(
+            run.stderr.starts_with(lang.says(
                 "note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed\n",
                 "obs: en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess utkast är borttagna\n"
             )),

@@ -14,13 +14,20 @@ fn link(to: impl AsRef<Path>, at: &Path) {
     std::os::unix::fs::symlink(to, at).expect("a link");
 }
 
-/// Asserts exit 2 with a first line naming the link, and nothing written outside.
-fn assert_refused_link(run: &Run, repo: &Repo, link: &str, outside: &Path) {
+/// Asserts exit 2 with a first line naming the link in the language, and nothing
+/// written outside.
+fn assert_refused_link(run: &Run, lang: Lang, repo: &Repo, link: &str, outside: &Path) {
     assert_eq!(run.code, 2, "{run:?}");
     let first = run.stderr.lines().next().unwrap_or_default();
-    let named = format!("error: {} is a link to ", repo.file(link).display());
+    let named = format!(
+        "{}{} {}",
+        lang.says("error: ", "fel: "),
+        repo.file(link).display(),
+        lang.says("is a link to ", "är en länk till ")
+    );
     assert!(
-        first.starts_with(&named) && first.contains("outside the repository"),
+        first.starts_with(&named)
+            && first.contains(lang.says("outside the repository", "utanför planarkivet")),
         "{run:?}"
     );
     assert!(!run.stderr.contains("panicked"), "{run:?}");
@@ -46,14 +53,17 @@ fn outside() -> tempfile::TempDir {
 #[cfg(unix)]
 #[test]
 fn schema_write_through_a_file_link_leading_outside_is_refused() {
-    let repo = Repo::new();
-    let outside = outside();
-    link(
-        outside.path().join("mine.txt"),
-        &repo.file("schema/plan-file.schema.json"),
-    );
-    let run = repo.plan(&["schema", "--write"]);
-    assert_refused_link(&run, &repo, "schema/plan-file.schema.json", outside.path());
+    in_each_language(|lang| {
+        let repo = Repo::new();
+        let outside = outside();
+        link(
+            outside.path().join("mine.txt"),
+            &repo.file("schema/plan-file.schema.json"),
+        );
+        let run = repo.plan(&["schema", "--write"]);
+        let file = "schema/plan-file.schema.json";
+        assert_refused_link(&run, lang, &repo, file, outside.path());
+    });
 }
 
 #[cfg(unix)]
@@ -63,9 +73,9 @@ fn schema_write_and_new_into_a_folder_link_leading_outside_are_refused() {
     let outside = outside();
     link(outside.path(), &repo.file("schema"));
     let run = repo.plan(&["schema", "--write"]);
-    assert_refused_link(&run, &repo, "schema", outside.path());
+    assert_refused_link(&run, Lang::En, &repo, "schema", outside.path());
     let run = repo.plan(&["new", "canvas", "--year", "2027", "--name", "Canvas"]);
-    assert_refused_link(&run, &repo, "schema", outside.path());
+    assert_refused_link(&run, Lang::En, &repo, "schema", outside.path());
     assert!(
         !repo.file("objects/canvas").exists(),
         "no plan without its schema copy"
@@ -79,7 +89,7 @@ fn new_into_an_object_folder_linked_outside_is_refused() {
     let outside = outside();
     link(outside.path(), &repo.file("objects/newobj"));
     let run = repo.plan(&["new", "newobj", "--year", "2027", "--name", "New"]);
-    assert_refused_link(&run, &repo, "objects/newobj", outside.path());
+    assert_refused_link(&run, Lang::En, &repo, "objects/newobj", outside.path());
 }
 
 #[cfg(unix)]
@@ -257,19 +267,23 @@ fn two_attests_of_one_plan_at_the_same_time_lose_no_update() {
 
 #[test]
 fn a_lock_left_behind_is_named_and_nothing_is_written() {
-    let repo = Repo::with_plan(unattested());
-    repo.write(&format!("{PLAN}.lock"), "");
-    let run = plan_command_in(repo.path())
-        .args(["attest", "ladok", "--system", "ladok", "--year", "2027"])
-        .output()
-        .expect("plan runs");
-    assert_eq!(run.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        stderr.contains(&format!("{}.lock exists", repo.file(PLAN).display())),
-        "{stderr}"
-    );
-    assert_eq!(repo.read(PLAN), unattested());
+    in_each_language(|lang| {
+        let repo = Repo::with_plan(unattested());
+        repo.write(&format!("{PLAN}.lock"), "");
+        let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        let lock = repo.file(&format!("{PLAN}.lock"));
+        assert!(
+            run.stderr.contains(&format!(
+                "{}{}",
+                lock.display(),
+                lang.says(" exists", " finns")
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(repo.read(PLAN), unattested());
+    });
 }
 
 // --- stdout -------------------------------------------------------------------------
@@ -297,6 +311,18 @@ fn a_full_disk_on_stdout_is_exit_2_with_a_message() {
             "{args:?}"
         );
     }
+    // The operating system's words stay as it gives them; ours are in the language.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let swedish = run(plan_command_in(repo.path())
+        .args(["--lang", "sv", "check"])
+        .stdout(full));
+    assert_eq!(
+        swedish.stderr,
+        "fel: det gick inte att skriva till standard ut: No space left on device (os error 28)\n"
+    );
 }
 
 #[cfg(unix)]
@@ -366,19 +392,24 @@ fn plan_not_hanging(repo: &Repo, args: &[&str]) -> Run {
 #[cfg(unix)]
 #[test]
 fn a_fifo_named_like_a_plan_is_a_finding_and_the_rest_is_checked() {
-    let repo = Repo::with_plan(baseline());
-    mkfifo(&repo.file("objects/ladok/2028.toml"));
-    let run = plan_not_hanging(&repo, &["check", "--format", "json"]);
-    let checked = parse_check(run);
-    assert_eq!(
-        checked.rules_and_files(),
-        [("layout", "objects/ladok/2028.toml")]
-    );
-    assert_eq!(
-        checked.findings[0].message,
-        "a FIFO (named pipe), not a file: plans are regular files"
-    );
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let repo = Repo::with_plan(baseline());
+        mkfifo(&repo.file("objects/ladok/2028.toml"));
+        let run = plan_not_hanging(&repo, &["check", "--format", "json"]);
+        let checked = parse_check(run);
+        assert_eq!(
+            checked.rules_and_files(),
+            [("layout", "objects/ladok/2028.toml")]
+        );
+        assert_eq!(
+            checked.findings[0].message,
+            lang.says(
+                "a FIFO (named pipe), not a file: plans are regular files",
+                "en FIFO (namngiven pipe), inte en fil: planer är vanliga filer"
+            )
+        );
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[cfg(unix)]
@@ -388,56 +419,75 @@ fn a_link_under_objects_leading_back_up_is_a_finding_and_git_is_never_walked() {
     repo.commit_all("plan");
     link("..", &repo.file("objects/up"));
     link("../.git", &repo.file("objects/git"));
-    let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules_and_files(),
-        [("layout", "objects/git"), ("layout", "objects/up")]
-    );
-    assert_eq!(
-        checked.findings[1].message,
-        "a link back up to the repository's root: plans are not looked for above objects/"
-    );
-    assert_eq!(
-        checked.findings[0].message,
-        "a link into .git: plans are never looked for in git's own folder"
-    );
+    in_each_language(|lang| {
+        let checked = repo.check(&[]);
+        assert_eq!(
+            checked.rules_and_files(),
+            [("layout", "objects/git"), ("layout", "objects/up")]
+        );
+        assert_eq!(
+            checked.findings[1].message,
+            lang.says(
+                "a link back up to the repository's root: plans are not looked for above objects/",
+                "en länk tillbaka upp till arkivets rot: planer letas inte efter ovanför objects/"
+            )
+        );
+        assert_eq!(
+            checked.findings[0].message,
+            lang.says(
+                "a link into .git: plans are never looked for in git's own folder",
+                "en länk in i .git: planer letas aldrig efter i gits egen mapp"
+            )
+        );
+    });
 }
 
 #[cfg(unix)]
 #[test]
 fn hook_install_and_codeowners_write_refuse_a_fifo_at_the_target() {
-    let repo = Repo::with_plan(unattested());
-    for (target, args) in [
-        (".git/hooks/pre-commit", &["hook", "install"][..]),
-        ("CODEOWNERS", &["codeowners", "--write"][..]),
-    ] {
-        mkfifo(&repo.file(target));
-        let run = plan_not_hanging(&repo, args);
-        assert_eq!(run.code, 2, "{run:?}");
-        assert_eq!(
-            run.stderr,
-            format!(
-                "error: {} is a FIFO (named pipe), not a file plan can read or replace\n",
-                repo.file(target).display()
-            )
-        );
-    }
+    in_each_language(|lang| {
+        let repo = Repo::with_plan(unattested());
+        for (target, args) in [
+            (".git/hooks/pre-commit", &["hook", "install"][..]),
+            ("CODEOWNERS", &["codeowners", "--write"][..]),
+        ] {
+            mkfifo(&repo.file(target));
+            let run = plan_not_hanging(&repo, args);
+            assert_eq!(run.code, 2, "{run:?}");
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "{} {}\n",
+                    lang.says("error:", "fel:"),
+                    lang.says("{file} is a FIFO (named pipe), not a file plan can read or replace",
+                        "{file} är en FIFO (namngiven pipe), inte en fil som plan kan läsa eller ersätta")
+                        .replace("{file}", &repo.file(target).display().to_string())
+                )
+            );
+        }
+    });
 }
 
 #[test]
 fn numbers_toml_cannot_represent_are_findings() {
     let too_big = replace_once(baseline(), "hours = 100", "hours = 99999999999999999999999");
     let infinite = replace_once(baseline(), "sek = 50000", "sek = 1e999");
-    for (text, found) in [(too_big, "99999999999999999999999"), (infinite, "1e999")] {
-        let checked = check_plan(&text);
-        let f = checked.only("schema");
-        assert!(
-            f.message.contains("must be a number TOML can represent")
-                && f.message.ends_with(&format!("found {found}")),
-            "{f:?}"
-        );
-        assert_eq!(checked.code, 1);
-    }
+    in_each_language(|lang| {
+        for (text, found) in [(&too_big, "99999999999999999999999"), (&infinite, "1e999")] {
+            let checked = check_plan(text);
+            let f = checked.only("schema");
+            assert!(
+                f.message.contains(lang.says(
+                    "must be a number TOML can represent",
+                    "ska vara ett tal som TOML kan återge"
+                )) && f
+                    .message
+                    .ends_with(&format!("{} {found}", lang.says("found", "men är"))),
+                "{f:?}"
+            );
+            assert_eq!(checked.code, 1);
+        }
+    });
 }
 
 // --- clear messages -----------------------------------------------------------------
@@ -445,50 +495,72 @@ fn numbers_toml_cannot_represent_are_findings() {
 #[cfg(unix)]
 #[test]
 fn a_plan_toml_that_is_no_file_is_named_for_what_it_is() {
-    /// (what it is, how to make it, what plan says about it)
-    type Case = (&'static str, fn(&Path), &'static str);
+    /// (what it is, how to make it, what plan says about it in English and Swedish)
+    type Case = (&'static str, fn(&Path), [&'static str; 2]);
     let cases: [Case; 3] = [
         (
             "FIFO",
             |p| mkfifo(p),
-            "is not a regular file (a FIFO, socket or device); plan.toml must be a file (the repository settings)",
+            [
+                "is not a regular file (a FIFO, socket or device); plan.toml must be a file (the repository settings)",
+                "är inte en vanlig fil (en FIFO, socket eller enhet); plan.toml måste vara en fil (planarkivets inställningar)",
+            ],
         ),
         (
             "folder",
             |p| std::fs::create_dir(p).expect("folder"),
-            "is a folder; plan.toml must be a file (the repository settings)",
+            [
+                "is a folder; plan.toml must be a file (the repository settings)",
+                "är en mapp; plan.toml måste vara en fil (planarkivets inställningar)",
+            ],
         ),
         (
             "dangling link",
             |p| std::os::unix::fs::symlink("settings.toml", p).expect("link"),
-            "is a link to settings.toml, which does not exist",
+            [
+                "is a link to settings.toml, which does not exist",
+                "är en länk till settings.toml, som inte finns",
+            ],
         ),
     ];
-    for (what, make, says) in cases {
-        let repo = Repo::new();
-        std::fs::remove_file(repo.file("plan.toml")).expect("rm");
-        make(&repo.file("plan.toml"));
-        let run = plan_not_hanging(&repo, &["check"]);
-        assert_eq!(run.code, 2, "{what}: {run:?}");
-        assert_eq!(
-            run.stderr,
-            format!("error: {} {says}\n", repo.file("plan.toml").display()),
-            "{what}"
-        );
-    }
+    in_each_language(|lang| {
+        for (what, make, [en, sv]) in cases {
+            let repo = Repo::new();
+            std::fs::remove_file(repo.file("plan.toml")).expect("rm");
+            make(&repo.file("plan.toml"));
+            let run = plan_not_hanging(&repo, &["check"]);
+            assert_eq!(run.code, 2, "{what}: {run:?}");
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "{} {} {}\n",
+                    lang.says("error:", "fel:"),
+                    repo.file("plan.toml").display(),
+                    lang.says(en, sv)
+                ),
+                "{what}"
+            );
+        }
+    });
 }
 
 #[test]
 fn repo_given_a_file_says_so() {
     let repo = Repo::new();
-    let run = run(plan_command()
-        .current_dir(repo.path())
-        .args(["--repo", "plan.toml", "check"]));
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        "error: --repo plan.toml: is a file, not a folder; give the folder that holds plan.toml\n"
-    );
+    in_each_language(|lang| {
+        let run =
+            run(plan_command()
+                .current_dir(repo.path())
+                .args(["--repo", "plan.toml", "check"]));
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "error: --repo plan.toml: is a file, not a folder; give the folder that holds plan.toml\n",
+                "fel: --repo plan.toml: är en fil, inte en mapp; ange mappen där plan.toml ligger\n"
+            )
+        );
+    });
 }
 
 #[test]
@@ -500,7 +572,7 @@ fn attest_of_a_plan_over_the_size_limit_says_so() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_eq!(
             run.stderr,
-            lang.pick(
+            lang.says(
                 "error: objects/ladok/2027.toml is larger than 4 MiB, more than a plan file may be; run `plan check objects/ladok/2027.toml`\n",
                 "fel: objects/ladok/2027.toml är större än 4 MiB, mer än en planfil får vara; kör `plan check objects/ladok/2027.toml`\n"
             )
@@ -599,33 +671,45 @@ fn init_on_a_file_and_schema_write_where_schema_is_a_file_name_the_path() {
         run.stderr,
         "error: notes.txt is a file, not a folder; `plan init DIR` makes a plan repository in a folder\n"
     );
-    let repo = Repo::new();
-    repo.write("schema", "not a folder");
-    let run = repo.plan(&["schema", "--write"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        format!(
-            "error: {} is not a folder; cannot write {}\n",
-            repo.file("schema").display(),
-            repo.file("schema/plan-file.schema.json").display()
-        )
-    );
+    in_each_language(|lang| {
+        let repo = Repo::new();
+        repo.write("schema", "not a folder");
+        let run = repo.plan(&["schema", "--write"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{} {} {} {}\n",
+                lang.says("error:", "fel:"),
+                repo.file("schema").display(),
+                lang.says(
+                    "is not a folder; cannot write",
+                    "är inte en mapp; kan inte skriva"
+                ),
+                repo.file("schema/plan-file.schema.json").display()
+            )
+        );
+    });
 }
 
 #[test]
 fn git_index_file_naming_nothing_says_so() {
     let repo = Repo::with_plan(baseline());
     repo.git(&["add", "--all"]);
-    let checked = repo.plan_env(
-        &["check", "--staged"],
-        &[("GIT_INDEX_FILE", Some("/nonexistent/index"))],
-    );
-    assert_eq!(checked.code, 2, "{checked:?}");
-    assert_eq!(
-        checked.stderr,
-        "error: --staged: GIT_INDEX_FILE names /nonexistent/index, which is not a file; unset GIT_INDEX_FILE to check git's own index\n"
-    );
+    in_each_language(|lang| {
+        let checked = repo.plan_env(
+            &["check", "--staged"],
+            &[("GIT_INDEX_FILE", Some("/nonexistent/index"))],
+        );
+        assert_eq!(checked.code, 2, "{checked:?}");
+        assert_eq!(
+            checked.stderr,
+            lang.says(
+                "error: --staged: GIT_INDEX_FILE names /nonexistent/index, which is not a file; unset GIT_INDEX_FILE to check git's own index\n",
+                "fel: --staged: GIT_INDEX_FILE pekar på /nonexistent/index, som inte är en fil; ta bort GIT_INDEX_FILE för att granska gits eget index\n"
+            )
+        );
+    });
 }
 
 #[test]
@@ -635,13 +719,18 @@ fn conflict_markers_in_a_plan_are_called_an_unresolved_merge() {
         "hours = 100\n",
         "<<<<<<< HEAD\nhours = 100\n=======\nhours = 120\n>>>>>>> feature\n",
     );
-    let checked = check_plan(&text);
-    let f = checked.only("parse");
-    assert_eq!(
-        f.message,
-        "an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers"
-    );
-    assert_at(f, &text, "<<<<<<< HEAD");
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        let f = checked.only("parse");
+        assert_eq!(
+            f.message,
+            lang.says(
+                "an unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file; keep the lines that are right and remove the markers",
+                "en olöst sammanslagningskonflikt: gits konfliktmarkeringar (<<<<<<<, =======, >>>>>>>) finns kvar i filen; behåll de rader som är rätt och ta bort markeringarna"
+            )
+        );
+        assert_at(f, &text, "<<<<<<< HEAD");
+    });
 }
 
 #[test]
@@ -651,12 +740,16 @@ fn a_latin1_plan_toml_names_the_byte() {
         "plan.toml",
         b"organisation = \"V\xe4xj\xf6 kommun\"\nrole_model = \"pm3-lu\"\n",
     );
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("file is not valid UTF-8: byte 0xE4, which is `ä` in Latin-1"),
-        "{}",
-        run.stderr
-    );
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains(lang.says(
+                "file is not valid UTF-8: byte 0xE4, which is `ä` in Latin-1",
+                "filen är inte giltig UTF-8: byte 0xE4, som är `ä` i Latin-1"
+            )),
+            "{}",
+            run.stderr
+        );
+    });
 }

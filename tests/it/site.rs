@@ -2,7 +2,7 @@
 //! written only where the tool wrote before. The browser test (tests/it/browser.rs)
 //! looks at the same pages in a real browser.
 
-use crate::support::{plan_command, plan_command_in, run, Repo, Run, TODAY};
+use crate::support::{in_each_language, plan_command, plan_command_in, run, Repo, Run, TODAY};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -208,27 +208,30 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
     );
 
     // A page in the way that the tool did not write: refused, nothing written.
-    let other = tempfile::tempdir().unwrap();
-    std::fs::write(other.path().join("index.html"), "<p>mine</p>").unwrap();
-    let mut cmd = plan_command();
-    cmd.arg("--repo")
-        .arg(repo.path())
-        .args(["--today", TODAY, "site", "--out"])
-        .arg(other.path());
-    let refused = run(&mut cmd);
-    assert_eq!(refused.code, 2, "{refused:?}");
-    assert!(
-        refused
-            .stderr
-            .contains("index.html was not written by `plan site`; not replacing it"),
-        "{}",
-        refused.stderr
-    );
-    assert_eq!(files(other.path()).len(), 1);
-    assert_eq!(
-        std::fs::read_to_string(other.path().join("index.html")).unwrap(),
-        "<p>mine</p>"
-    );
+    in_each_language(|lang| {
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("index.html"), "<p>mine</p>").unwrap();
+        let mut cmd = plan_command();
+        cmd.arg("--repo")
+            .arg(repo.path())
+            .args(["--today", TODAY, "site", "--out"])
+            .arg(other.path());
+        let refused = run(&mut cmd);
+        assert_eq!(refused.code, 2, "{refused:?}");
+        assert!(
+            refused.stderr.contains(lang.says(
+                "index.html was not written by `plan site`; not replacing it",
+                "index.html är inte skriven av `plan site`; ersätter den inte"
+            )),
+            "{}",
+            refused.stderr
+        );
+        assert_eq!(files(other.path()).len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(other.path().join("index.html")).unwrap(),
+            "<p>mine</p>"
+        );
+    });
 }
 
 #[test]

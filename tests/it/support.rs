@@ -2,6 +2,7 @@
 //! findings of `plan check --format json` as plain structs.
 
 use serde::Deserialize;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -9,6 +10,61 @@ use tempfile::TempDir;
 
 /// The date every test runs at, so no test depends on the day it runs.
 pub const TODAY: &str = "2027-03-01";
+
+/// A language `plan` speaks (SPEC §2 `language`, §5 `PLAN_LANG`), for a test whose
+/// point is a text for people and which therefore runs in both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Sv,
+}
+
+impl Lang {
+    /// `en` or `sv`, as `--lang` and `PLAN_LANG` take it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// Both languages, English first (for a test that sets the repository's
+    /// `language`, [`Repo::speaking`], rather than `PLAN_LANG`).
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// What this language says: `en` in English, `sv` in Swedish (texts, or lists
+    /// of them).
+    pub fn says<T>(self, en: T, sv: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        }
+    }
+}
+
+thread_local! {
+    /// The language [`in_each_language`] is running a test in (each test has a
+    /// thread of its own).
+    static LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Runs `test` once in English and once in Swedish: every `plan` it starts through
+/// [`plan_command`] speaks that language (`PLAN_LANG`), whatever the repository's
+/// `language`, unless the test passes `--lang` itself. The test says what it
+/// expects in each with [`Lang::says`].
+pub fn in_each_language(test: impl Fn(Lang)) {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            LANGUAGE.with(|l| l.set(None));
+        }
+    }
+    let _reset = Reset;
+    for lang in Lang::ALL {
+        LANGUAGE.with(|l| l.set(Some(lang)));
+        test(lang);
+    }
+}
 
 /// Where the baseline plan lives in a test repository.
 pub const PLAN: &str = "objects/ladok/2027.toml";
@@ -110,10 +166,13 @@ pub fn plan_command() -> Command {
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("COLUMNS", "400")
-        // The language is the repository's unless a test sets it.
-        .env_remove("PLAN_LANG")
         .env("GIT_AUTHOR_NAME", "Test Person")
         .env("GIT_AUTHOR_EMAIL", "test@example.se");
+    // The language is the repository's unless a test sets it.
+    match LANGUAGE.with(Cell::get) {
+        Some(lang) => cmd.env("PLAN_LANG", lang.code()),
+        None => cmd.env_remove("PLAN_LANG"),
+    };
     without_git_environment(&mut cmd);
     cmd
 }
@@ -173,35 +232,6 @@ pub fn plan_in(dir: &Path, args: &[&str]) -> Run {
 /// `plan --repo DIR --today DATE --color never ARGS…`, run inside DIR.
 pub fn plan_at(dir: &Path, today: &str, args: &[&str]) -> Run {
     run(plan_command_at(dir, today).args(args))
-}
-
-/// A language of plan, for the tests that assert a text for people in each: the
-/// repository speaks it ([`Repo::speaking`]) and the test picks the words it expects
-/// ([`Lang::pick`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Sv,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
-
-    /// As plan.toml's `language` and `--lang` write it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Sv => "sv",
-        }
-    }
-
-    /// The English or the Swedish of two.
-    pub fn pick<T>(self, en: T, sv: T) -> T {
-        match self {
-            Lang::En => en,
-            Lang::Sv => sv,
-        }
-    }
 }
 
 /// A temporary plan repository: a real folder with `git init`, removed when dropped.

@@ -1,6 +1,6 @@
 //! `plan new-year --commit`: one commit of exactly the new files.
 
-use crate::i18n::{Fail, Lang};
+use crate::i18n::Lang;
 use crate::repo::GitRepo;
 use crate::{fail, msg};
 use anyhow::{Context, Result};
@@ -162,7 +162,7 @@ pub(super) fn finish(
     }
     let unfinished = |e: anyhow::Error| {
         let plans = msg!("plans", count = rels.len());
-        Fail(msg!("error-new-year-unfinished", plans = plans)).because(e)
+        crate::i18n::doing(msg!("error-new-year-unfinished", plans = plans), e)
     };
     prepare(root, lang)
         .and_then(|ready| ready.commit(rels, message))

@@ -104,7 +104,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         from_plans,
         to_plans,
         batch: batch.as_ref(),
-        lang,
     };
     let mut rows = plan_rows(&source, &years)?;
 
@@ -136,7 +135,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     }
     let git = if args.commit {
         let ready = commit::prepare(&root, lang)
-            .map_err(|e| Fail(msg!("error-new-year-commit-refused")).because(e))?;
+            .map_err(|e| crate::i18n::doing(msg!("error-new-year-commit-refused"), e))?;
         Some(ready)
     } else {
         None
@@ -173,7 +172,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
                     for path in &placed {
                         let _ = std::fs::remove_file(path);
                     }
-                    return Err(Fail(msg!("error-new-year-committing")).because(e));
+                    return Err(crate::i18n::doing(msg!("error-new-year-committing"), e));
                 }
             }
         }
@@ -231,7 +230,7 @@ fn finish_interrupted(
 
 /// A failure to write the new plans (none of which is then in place).
 fn write_failed(e: anyhow::Error) -> anyhow::Error {
-    Fail(msg!("error-new-year-writing")).because(e)
+    crate::i18n::doing(msg!("error-new-year-writing"), e)
 }
 
 /// Object → path of its plan, by year.

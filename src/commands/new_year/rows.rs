@@ -9,7 +9,7 @@
 
 use crate::diag::Span;
 use crate::fsio::{Batch, Pending};
-use crate::i18n::{Fail, Lang, Msg};
+use crate::i18n::{Fail, Msg};
 use crate::index::{Dep, ObjectEntry, Resolved, SystemEntry, YearIndex};
 use crate::model::Plan;
 use crate::msg;
@@ -54,8 +54,6 @@ pub(super) struct Years<'a> {
     /// Where drafts are written (under temporary names, see [`Pending`]); None
     /// when they are only made (a dry run).
     pub batch: Option<&'a Batch>,
-    /// The language of the messages.
-    pub lang: Lang,
 }
 
 /// What the first pass made of a `from` plan.
@@ -224,7 +222,7 @@ fn first_pass(
     let unreadable: Vec<Msg> = read
         .iter()
         .filter_map(|r| match r {
-            First::Unreadable(e) => Some(Msg::verbatim(crate::i18n::error_text(e, years.lang))),
+            First::Unreadable(e) => Some(crate::i18n::error_msg(e)),
             _ => None,
         })
         .collect();
