@@ -7,20 +7,26 @@ label-note = obs
 
 # Sammanfattningen efter fynden.
 check-summary-clean = { $files ->
-        [one] { $files } planfil granskad
-       *[other] { $files } planfiler granskade
+        [one] { $files } planfil
+       *[other] { $files } planfiler
     }{ $others ->
-        [0] {""}
-        [one] {" "}och { $others } annan fil
-       *[other] {" "}och { $others } andra filer
+        [0] { $files ->
+            [one] {" "}granskad
+           *[other] {" "}granskade
+        }
+        [one] {" "}och { $others } annan fil granskade
+       *[other] {" "}och { $others } andra filer granskade
     }: inga problem
 check-summary = { $files ->
-        [one] { $files } planfil granskad
-       *[other] { $files } planfiler granskade
+        [one] { $files } planfil
+       *[other] { $files } planfiler
     }{ $others ->
-        [0] {""}
-        [one] {" "}och { $others } annan fil
-       *[other] {" "}och { $others } andra filer
+        [0] { $files ->
+            [one] {" "}granskad
+           *[other] {" "}granskade
+        }
+        [one] {" "}och { $others } annan fil granskade
+       *[other] {" "}och { $others } andra filer granskade
     }: { $errors ->
         [one] { $errors } fel
        *[other] { $errors } fel

@@ -110,7 +110,8 @@ pub fn check_system_answers(
                         "appendix3-deviation-incomplete",
                         question = q,
                         answer = &answer.val,
-                        missing = missing.join(", ")
+                        missing =
+                            crate::i18n::and_list(missing.iter().map(|k| k.to_string()).collect())
                     ),
                 )
                 .help(msg!(

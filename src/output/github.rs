@@ -15,6 +15,7 @@ pub fn write(
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let help_label = lang.text("label-help");
     for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
@@ -22,7 +23,9 @@ pub fn write(
         };
         let mut message = f.message_in(lang);
         if let Some(help) = f.help_in(lang) {
-            message.push_str("\nhelp: ");
+            message.push('\n');
+            message.push_str(&help_label);
+            message.push_str(": ");
             message.push_str(&help);
         }
         writeln!(

@@ -366,7 +366,7 @@ const CASES: &[Case] = &[
         code: 1,
         says: &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
-            "objects/ladok/2027.toml:64:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner, due",
+            "objects/ladok/2027.toml:64:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner and due",
             "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     },

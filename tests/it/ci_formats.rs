@@ -151,86 +151,92 @@ fn gitlab_fingerprints_survive_reruns_and_edits_elsewhere_in_the_file() {
 /// failed test cases; each test case names its `file`.
 #[test]
 fn junit_has_a_test_case_per_checked_file_and_one_failure_with_all_its_errors() {
-    let repo = flawed_repo();
-    let checked = repo.check(&[]);
-    let xml = report(repo.path(), "junit", &[]);
-    let doc = roxmltree::Document::parse(&xml)
-        .unwrap_or_else(|e| panic!("not well-formed XML ({e}):\n{xml}"));
-    let root = doc.root_element();
-    assert_eq!(root.tag_name().name(), "testsuites");
-    assert_eq!(root.attribute("tests"), Some("2"));
-    assert_eq!(root.attribute("failures"), Some("1"), "one failed file");
+    in_each_language(|lang| {
+        let repo = flawed_repo();
+        let checked = repo.check(&[]);
+        let xml = report(repo.path(), "junit", &[]);
+        let doc = roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|e| panic!("not well-formed XML ({e}):\n{xml}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        assert_eq!(root.attribute("tests"), Some("2"));
+        assert_eq!(root.attribute("failures"), Some("1"), "one failed file");
 
-    let cases: Vec<roxmltree::Node> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("testcase"))
-        .collect();
-    let names: Vec<&str> = cases.iter().filter_map(|c| c.attribute("name")).collect();
-    assert_eq!(names, [PLAN, LUCAT]);
-    let files: Vec<&str> = cases.iter().filter_map(|c| c.attribute("file")).collect();
-    assert_eq!(files, [PLAN, LUCAT]);
+        let cases: Vec<roxmltree::Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        let names: Vec<&str> = cases.iter().filter_map(|c| c.attribute("name")).collect();
+        assert_eq!(names, [PLAN, LUCAT]);
+        let files: Vec<&str> = cases.iter().filter_map(|c| c.attribute("file")).collect();
+        assert_eq!(files, [PLAN, LUCAT]);
 
-    let failures = |case: &roxmltree::Node| -> Vec<(String, String, String)> {
-        case.children()
-            .filter(|n| n.has_tag_name("failure"))
-            .map(|n| {
-                (
-                    n.attribute("type").unwrap_or_default().to_string(),
-                    n.attribute("message").unwrap_or_default().to_string(),
-                    n.text().unwrap_or_default().to_string(),
+        let failures = |case: &roxmltree::Node| -> Vec<(String, String, String)> {
+            case.children()
+                .filter(|n| n.has_tag_name("failure"))
+                .map(|n| {
+                    (
+                        n.attribute("type").unwrap_or_default().to_string(),
+                        n.attribute("message").unwrap_or_default().to_string(),
+                        n.text().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        };
+        let errors: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| f.severity == "error")
+            .collect();
+        assert_eq!(errors.len(), 3);
+        let ladok = failures(&cases[0]);
+        assert_eq!(ladok.len(), 1, "{xml}");
+        let (kind, message, text) = &ladok[0];
+        assert_eq!(kind, errors[0].rule.as_str());
+        assert_eq!(
+            message,
+            &format!(
+                "{}{}",
+                lang.says("3 problems; the first: ", "3 problem; det första: "),
+                errors[0].message
+            )
+        );
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{}:{}: error[{}]: {}",
+                    f.file, f.line, f.column, f.rule, f.message
                 )
             })
-            .collect()
-    };
-    let errors: Vec<_> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity == "error")
-        .collect();
-    assert_eq!(errors.len(), 3);
-    let ladok = failures(&cases[0]);
-    assert_eq!(ladok.len(), 1, "{xml}");
-    let (kind, message, text) = &ladok[0];
-    assert_eq!(kind, errors[0].rule.as_str());
-    assert_eq!(
-        message,
-        &format!("3 problems; the first: {}", errors[0].message)
-    );
-    let lines: Vec<String> = errors
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{}:{}: error[{}]: {}",
-                f.file, f.line, f.column, f.rule, f.message
-            )
-        })
-        .collect();
-    assert_eq!(
-        text.lines().collect::<Vec<_>>(),
-        lines,
-        "the odd key survives escaping"
-    );
-    assert_eq!(failures(&cases[1]), Vec::new());
-    // The warning is shown, not failed.
-    let out: String = cases[0]
-        .children()
-        .filter(|n| n.has_tag_name("system-out"))
-        .filter_map(|n| n.text())
-        .collect();
-    assert!(out.contains("upgrade/announce"), "{xml}");
+            .collect();
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            lines,
+            "the odd key survives escaping"
+        );
+        assert_eq!(failures(&cases[1]), Vec::new());
+        // The warning is shown, not failed.
+        let out: String = cases[0]
+            .children()
+            .filter(|n| n.has_tag_name("system-out"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(out.contains("upgrade/announce"), "{xml}");
 
-    // With --deny-warnings the warning fails too, in the same failure element.
-    let strict = report(repo.path(), "junit", &["--deny-warnings"]);
-    let doc = roxmltree::Document::parse(&strict).expect("well-formed XML");
-    let failed: Vec<roxmltree::Node> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("failure"))
-        .collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(
-        failed[0].text().unwrap_or_default().lines().count(),
-        checked.findings.len()
-    );
+        // With --deny-warnings the warning fails too, in the same failure element.
+        let strict = report(repo.path(), "junit", &["--deny-warnings"]);
+        let doc = roxmltree::Document::parse(&strict).expect("well-formed XML");
+        let failed: Vec<roxmltree::Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .collect();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(
+            failed[0].text().unwrap_or_default().lines().count(),
+            checked.findings.len()
+        );
+    });
 }
 
 /// SARIF's `artifactLocation.uri` is a URI reference: a space is `%20`.
@@ -254,32 +260,36 @@ fn sarif_uris_are_percent_encoded() {
 fn reports_say_why_when_the_check_cannot_run() {
     let repo = Repo::with_plan(baseline());
     repo.write("plan.toml", "organisation = \"x\"\n");
-    let gitlab = repo.plan(&["check", "--format", "gitlab", "--output", "gl.json"]);
-    assert_eq!(gitlab.code, 2, "{gitlab:?}");
-    let issues = json(&repo.read("gl.json"));
-    let issue = &issues[0];
-    assert_eq!(issue["severity"], "blocker");
-    assert_eq!(issue["location"]["path"], "plan.toml");
-    let description = issue["description"].as_str().expect("a description");
-    assert!(
-        description.starts_with("plan check could not run: "),
-        "{description}"
-    );
-    assert!(description.contains("role_model"), "{description}");
+    in_each_language(|lang| {
+        let could_not_run = lang.says("plan check could not run", "plan check kunde inte köras");
+        let gitlab = repo.plan(&["check", "--format", "gitlab", "--output", "gl.json"]);
+        assert_eq!(gitlab.code, 2, "{gitlab:?}");
+        let issues = json(&repo.read("gl.json"));
+        let issue = &issues[0];
+        assert_eq!(issue["severity"], "blocker");
+        assert_eq!(issue["location"]["path"], "plan.toml");
+        let description = issue["description"].as_str().expect("a description");
+        assert!(
+            description.starts_with(&format!("{could_not_run}: ")),
+            "{description}"
+        );
+        assert!(description.contains("role_model"), "{description}");
 
-    let junit = repo.plan(&["check", "--format", "junit", "--output", "junit.xml"]);
-    assert_eq!(junit.code, 2, "{junit:?}");
-    let xml = repo.read("junit.xml");
-    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
-    let error = doc
-        .descendants()
-        .find(|n| n.has_tag_name("error"))
-        .unwrap_or_else(|| panic!("an <error> in:\n{xml}"));
-    assert!(
-        error.text().unwrap_or_default().contains("role_model"),
-        "{xml}"
-    );
-    assert_eq!(doc.root_element().attribute("errors"), Some("1"));
+        let junit = repo.plan(&["check", "--format", "junit", "--output", "junit.xml"]);
+        assert_eq!(junit.code, 2, "{junit:?}");
+        let xml = repo.read("junit.xml");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let error = doc
+            .descendants()
+            .find(|n| n.has_tag_name("error"))
+            .unwrap_or_else(|| panic!("an <error> in:\n{xml}"));
+        assert_eq!(error.attribute("message"), Some(could_not_run));
+        assert!(
+            error.text().unwrap_or_default().contains("role_model"),
+            "{xml}"
+        );
+        assert_eq!(doc.root_element().attribute("errors"), Some("1"));
+    });
 }
 
 /// One GitHub workflow command: level, properties, message (still escaped).
@@ -322,11 +332,17 @@ fn github_annotations_one_line_per_finding_properly_escaped() {
         }
         assert_eq!(message, expected);
     }
-    // The percent sign of the odd key is escaped, and help goes on a new line.
+    // The percent sign of the odd key is escaped, and help goes on a new line,
+    // labelled in the language.
     assert!(out.contains("50%25 <klart>"), "{out}");
     assert!(
         out.contains("suplier`%0Ahelp: did you mean `supplier`?"),
         "{out}"
+    );
+    let swedish = report(repo.path(), "github", &["--lang", "sv"]);
+    assert!(
+        swedish.contains("suplier`%0Ahjälp: menade du `supplier`?"),
+        "{swedish}"
     );
 }
 

@@ -226,10 +226,16 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
 #[test]
 fn new_refuses_to_overwrite_a_plan() {
     let repo = Repo::with_plan(baseline());
-    let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
-    assert_eq!(repo.read(PLAN), baseline());
+    in_each_language(|lang| {
+        let run = repo.plan(&["new", "ladok", "--year", "2027", "--name", "Ladok"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        let exists = lang.says(
+            "already exists; not overwriting it",
+            "finns redan; skriver inte över den",
+        );
+        assert!(run.stderr.contains(exists), "{}", run.stderr);
+        assert_eq!(repo.read(PLAN), baseline());
+    });
 }
 
 #[test]
@@ -407,15 +413,19 @@ fn rule_lists_every_rule() {
 
 #[test]
 fn rule_explains_one_rule() {
-    let run = run(plan_command().args(["rule", "roles/missing"]));
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout
-            .starts_with("roles/missing (default severity: error)\n"),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("[roles.<id>]"), "{}", run.stdout);
+    in_each_language(|lang| {
+        let run = run(plan_command().args(["rule", "roles/missing"]));
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stdout.starts_with(lang.says(
+                "roles/missing (default severity: error)\n",
+                "roles/missing (allvarlighetsgrad som förval: fel)\n"
+            )),
+            "{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("[roles.<id>]"), "{}", run.stdout);
+    });
     for id in RULES {
         let one = crate::support::run(plan_command().args(["rule", id]));
         assert_eq!(one.code, 0, "plan rule {id}: {one:?}");
@@ -458,18 +468,21 @@ fn the_v2_rules_cite_their_source() {
 
 #[test]
 fn unknown_rule_is_2() {
-    let run = run(plan_command().args(["rule", "nope"]));
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no rule `nope`"), "{}", run.stderr);
-    assert_eq!(run.stdout, "");
+    in_each_language(|lang| {
+        let run = run(plan_command().args(["rule", "nope"]));
+        assert_eq!(run.code, 2);
+        let none = lang.says("no rule `nope`", "ingen regel `nope`");
+        assert!(run.stderr.contains(none), "{}", run.stderr);
+        assert_eq!(run.stdout, "");
 
-    let typo = crate::support::run(plan_command().args(["rule", "appendix3/stael"]));
-    assert_eq!(typo.code, 2);
-    assert!(
-        typo.stderr.contains("did you mean `appendix3/stale`?"),
-        "{}",
-        typo.stderr
-    );
+        let typo = crate::support::run(plan_command().args(["rule", "appendix3/stael"]));
+        assert_eq!(typo.code, 2);
+        let near = lang.says(
+            "did you mean `appendix3/stale`?",
+            "menade du `appendix3/stale`?",
+        );
+        assert!(typo.stderr.contains(near), "{}", typo.stderr);
+    });
 }
 
 #[test]

@@ -144,14 +144,17 @@ mod editor_leftovers {
         assert!(checked.findings.iter().all(|f| f.rule == "layout"));
         // JSON counts the files reported on; people read that one is a plan.
         assert_eq!(checked.summary.files, 4);
-        let human = repo.plan(&["check"]);
-        assert!(
-            human
-                .stdout
-                .contains("checked 1 plan file and 3 other files: 3 errors"),
-            "{}",
-            human.stdout
-        );
+        in_each_language(|lang| {
+            let human = repo.plan(&["check"]);
+            assert!(
+                human.stdout.contains(lang.says(
+                    "checked 1 plan file and 3 other files: 3 errors",
+                    "1 planfil och 3 andra filer granskade: 3 fel"
+                )),
+                "{}",
+                human.stdout
+            );
+        });
     }
 
     #[test]
@@ -240,21 +243,27 @@ mod messages {
     #[test]
     fn a_date_written_day_first_gets_the_form_to_use() {
         let text = replace_once(baseline(), "end = 2027-05-31", "end = 31/05/2027");
-        let checked = check_plan(&text);
-        let f = checked.only("parse");
-        assert_eq!(f.message, "invalid TOML: `31/05/2027` is not a TOML date");
-        assert_eq!(
-            f.help.as_deref(),
-            Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
-        );
-        assert_at(f, &text, "31/05/2027");
-        // Quoting it, as a parser might suggest, leads to the same advice.
         let quoted = replace_once(baseline(), "end = 2027-05-31", "end = \"31/05/2027\"");
-        let checked = check_plan(&quoted);
-        assert_eq!(
-            checked.only("schema").help.as_deref(),
-            Some("write dates as YYYY-MM-DD, unquoted: 2027-05-31")
-        );
+        in_each_language(|lang| {
+            let advice = lang.says(
+                "write dates as YYYY-MM-DD, unquoted: 2027-05-31",
+                "skriv datum som ÅÅÅÅ-MM-DD, utan citattecken: 2027-05-31",
+            );
+            let checked = check_plan(&text);
+            let f = checked.only("parse");
+            assert_eq!(
+                f.message,
+                lang.says(
+                    "invalid TOML: `31/05/2027` is not a TOML date",
+                    "ogiltig TOML: `31/05/2027` är inget TOML-datum"
+                )
+            );
+            assert_eq!(f.help.as_deref(), Some(advice));
+            assert_at(f, &text, "31/05/2027");
+            // Quoting it, as a parser might suggest, leads to the same advice.
+            let checked = check_plan(&quoted);
+            assert_eq!(checked.only("schema").help.as_deref(), Some(advice));
+        });
     }
 }
 

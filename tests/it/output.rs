@@ -118,39 +118,53 @@ fn json_finding_is_exactly_what_the_spec_shows() {
 #[test]
 fn human_output_reads_like_a_compiler() {
     let (repo, text) = two_plans();
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 1);
-    assert_eq!(run.stderr, "");
-    let out = &run.stdout;
-    assert!(
-        out.contains("error[roles/missing]: required role Systemägare (`systemagare`) is missing"),
-        "{out}"
-    );
-    assert!(out.contains("warning[roles/recommended]"), "{out}");
-    let (line, column) = position(&text, "roles.systemforvaltare]");
-    assert_eq!((line, column), (16, 2));
-    let arrow = format!("--> {PLAN}:{line}:{column}");
-    assert!(
-        out.lines().any(|l| l.trim() == arrow),
-        "no `{arrow}` in:\n{out}"
-    );
-    assert!(
-        out.lines()
-            .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
-        "no source line in:\n{out}"
-    );
-    assert!(
-        out.contains("= help: add [roles.systemagare] with name and email"),
-        "{out}"
-    );
-    assert_eq!(
-        out.lines().last(),
-        Some("checked 2 plan files: 2 errors, 1 warning")
-    );
-    assert!(
-        !out.contains('\x1b'),
-        "escape codes with --color never:\n{out}"
-    );
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 1);
+        assert_eq!(run.stderr, "");
+        let out = &run.stdout;
+        assert!(
+            out.contains(lang.says(
+                "error[roles/missing]: required role Systemägare (`systemagare`) is missing",
+                "fel[roles/missing]: rollen Systemägare (`systemagare`) krävs men saknas"
+            )),
+            "{out}"
+        );
+        assert!(
+            out.contains(lang.says("warning[roles/recommended]", "varning[roles/recommended]")),
+            "{out}"
+        );
+        let (line, column) = position(&text, "roles.systemforvaltare]");
+        assert_eq!((line, column), (16, 2));
+        let arrow = format!("--> {PLAN}:{line}:{column}");
+        assert!(
+            out.lines().any(|l| l.trim() == arrow),
+            "no `{arrow}` in:\n{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
+            "no source line in:\n{out}"
+        );
+        assert!(
+            out.contains(lang.says(
+                "= help: add [roles.systemagare] with name and email",
+                "= hjälp: lägg till [roles.systemagare] med namn (name) och e-post (email)"
+            )),
+            "{out}"
+        );
+        assert_eq!(
+            out.lines().last(),
+            Some(lang.says(
+                "checked 2 plan files: 2 errors, 1 warning",
+                "2 planfiler granskade: 2 fel, 1 varning"
+            ))
+        );
+        assert!(
+            !out.contains('\x1b'),
+            "escape codes with --color never:\n{out}"
+        );
+    });
 }
 
 /// The summary of [`two_plans`] as a terminal shows it: bold red (there are

@@ -79,8 +79,12 @@ fn unanswered_question_is_an_error_in_an_established_plan() {
     let f = checked.only("appendix3/unanswered");
     assert_finding(f, "appendix3/unanswered", "error", PLAN);
     assert_at(f, &text, "answers]");
-    assert!(f.message.contains("mfa"), "{}", f.message);
-    assert!(f.message.contains("1 of 20"), "{}", f.message);
+    in_each_language(|lang| {
+        let f = check_plan(&text).only("appendix3/unanswered").clone();
+        assert!(f.message.contains("mfa"), "{}", f.message);
+        let count = lang.says("1 of 20", "1 av 20");
+        assert!(f.message.contains(count), "{}", f.message);
+    });
 }
 
 #[test]
@@ -105,7 +109,11 @@ fn answer_to_an_unknown_question_suggests_the_real_one() {
     let f = checked.only("appendix3/unknown-question");
     assert_finding(f, "appendix3/unknown-question", "error", PLAN);
     assert_at(f, &text, "mfaa");
-    assert_eq!(f.help.as_deref(), Some("did you mean `mfa`?"));
+    in_each_language(|lang| {
+        let f = check_plan(&text).only("appendix3/unknown-question").clone();
+        let help = lang.says("did you mean `mfa`?", "menade du `mfa`?");
+        assert_eq!(f.help.as_deref(), Some(help));
+    });
 }
 
 #[test]
@@ -123,7 +131,13 @@ fn deviation_without_action_owner_due_is_incomplete() {
     let f = checked.only("appendix3/deviation-incomplete");
     assert_finding(f, "appendix3/deviation-incomplete", "error", PLAN);
     assert_eq!(f.line, position(&text, "mfa = {").0);
-    assert!(f.message.contains("action, owner, due"), "{}", f.message);
+    in_each_language(|lang| {
+        let f = check_plan(&text)
+            .only("appendix3/deviation-incomplete")
+            .clone();
+        let missing = lang.says("action, owner and due", "action, owner och due");
+        assert!(f.message.contains(missing), "{}", f.message);
+    });
 }
 
 #[test]

@@ -19,8 +19,11 @@ fn only_finding(text: &str, rule: &str, severity: &str, at: &str) -> Finding {
 #[test]
 fn upgrade_of_an_unknown_system() {
     let text = replace_once(baseline(), "system = \"ladok\"", "system = \"ladokk\"");
-    let f = only_finding(&text, "upgrade/unknown-system", "error", "\"ladokk\"");
-    assert_eq!(f.help.as_deref(), Some("did you mean `ladok`?"));
+    in_each_language(|lang| {
+        let f = only_finding(&text, "upgrade/unknown-system", "error", "\"ladokk\"");
+        let help = lang.says("did you mean `ladok`?", "menade du `ladok`?");
+        assert_eq!(f.help.as_deref(), Some(help));
+    });
 }
 
 #[test]
@@ -33,11 +36,16 @@ fn upgrade_outside_the_plan_year() {
 #[test]
 fn major_upgrade_outside_a_service_window() {
     let text = replace_once(baseline(), "date = 2027-04-03", "date = 2027-04-07");
-    let f = only_finding(&text, "upgrade/service-window", "warning", "2027-04-07");
-    assert_eq!(
-        f.help.as_deref(),
-        Some("the next service window is 2027-05-01 (Saturday)")
-    );
+    in_each_language(|lang| {
+        let f = only_finding(&text, "upgrade/service-window", "warning", "2027-04-07");
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "the next service window is 2027-05-01 (Saturday)",
+                "nästa servicefönster är 2027-05-01 (lördag)"
+            ))
+        );
+    });
 }
 
 #[test]
@@ -73,18 +81,24 @@ fn upgrade_announced_too_late() {
         "announced_on = 2027-03-20",
         "announced_on = 2027-03-30",
     );
-    let f = only_finding(&text, "upgrade/announce", "warning", "2027-03-30");
-    assert!(f.message.contains("4 days"), "{}", f.message);
+    in_each_language(|lang| {
+        let f = only_finding(&text, "upgrade/announce", "warning", "2027-03-30");
+        let ahead = lang.says("announced 4 days ahead", "annonseras 4 dagar i förväg");
+        assert!(f.message.contains(ahead), "{}", f.message);
+    });
 }
 
 #[test]
 fn upgrade_never_announced() {
     let text = drop_line(baseline(), "announced_on = ");
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["upgrade/announce"]);
-    let f = checked.only("upgrade/announce");
-    assert_finding(f, "upgrade/announce", "warning", PLAN);
-    assert!(f.message.contains("no announced_on"), "{}", f.message);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["upgrade/announce"]);
+        let f = checked.only("upgrade/announce");
+        assert_finding(f, "upgrade/announce", "warning", PLAN);
+        let missing = lang.says("has no announced_on", "saknar announced_on");
+        assert!(f.message.contains(missing), "{}", f.message);
+    });
 }
 
 #[test]
@@ -138,8 +152,11 @@ fn finished_activity_past_its_end_is_not_overdue() {
 #[test]
 fn activities_above_the_budget() {
     let text = replace_once(baseline(), "hours = 80", "hours = 150");
-    let f = only_finding(&text, "budget/exceeded", "warning", "100\nsek");
-    assert!(f.message.contains("150 hours"), "{}", f.message);
+    in_each_language(|lang| {
+        let f = only_finding(&text, "budget/exceeded", "warning", "100\nsek");
+        let planned = lang.says("150 hours", "150 timmar");
+        assert!(f.message.contains(planned), "{}", f.message);
+    });
 }
 
 /// A negative budget is one problem: the value is no amount (`schema`). It is not
@@ -147,8 +164,11 @@ fn activities_above_the_budget() {
 #[test]
 fn a_negative_budget_is_reported_once() {
     let text = replace_once(baseline(), "hours = 100", "hours = -100");
-    let f = only_finding(&text, "schema", "error", "-100");
-    assert!(f.message.contains("non-negative"), "{}", f.message);
+    in_each_language(|lang| {
+        let f = only_finding(&text, "schema", "error", "-100");
+        let amount = lang.says("a non-negative number", "ett tal som inte är negativt");
+        assert!(f.message.contains(amount), "{}", f.message);
+    });
 }
 
 #[test]

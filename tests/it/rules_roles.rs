@@ -5,24 +5,29 @@ use crate::support::*;
 #[test]
 fn missing_required_role_points_at_the_roles() {
     let text = replace_once(baseline(), IT_OWNER, "");
-    let checked = check_plan(&text);
-    // Without an IT-systemägare, the systemägare attests (SPEC §4): the attestation
-    // recorded for the IT-systemägare no longer counts.
-    assert_eq!(
-        checked.rules(),
-        ["roles/missing", "appendix3/wrong-attester"]
-    );
-    let f = checked.only("roles/missing");
-    assert_finding(f, "roles/missing", "error", PLAN);
-    // The first `roles` key: `[roles.systemagare]` on line 16, column 2.
-    assert_eq!((f.line, f.column), (16, 2));
-    assert_at(f, &text, "roles.systemagare]");
-    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
-    assert_eq!(
-        f.help.as_deref(),
-        Some("add [roles.it_systemagare] with name and email")
-    );
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        // Without an IT-systemägare, the systemägare attests (SPEC §4): the attestation
+        // recorded for the IT-systemägare no longer counts.
+        assert_eq!(
+            checked.rules(),
+            ["roles/missing", "appendix3/wrong-attester"]
+        );
+        let f = checked.only("roles/missing");
+        assert_finding(f, "roles/missing", "error", PLAN);
+        // The first `roles` key: `[roles.systemagare]` on line 16, column 2.
+        assert_eq!((f.line, f.column), (16, 2));
+        assert_at(f, &text, "roles.systemagare]");
+        assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "add [roles.it_systemagare] with name and email",
+                "lägg till [roles.it_systemagare] med namn (name) och e-post (email)"
+            ))
+        );
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[test]
@@ -73,17 +78,22 @@ fn unknown_role_points_at_its_id_with_a_suggestion() {
         "[roles.it_systemforvaltare]",
         "[roles.it_systemforvaltre]",
     );
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["roles/recommended", "roles/unknown"]);
-    let f = checked.only("roles/unknown");
-    assert_finding(f, "roles/unknown", "error", PLAN);
-    assert_at(f, &text, "it_systemforvaltre]");
-    assert_eq!((f.line, f.column), (28, 8));
-    assert_eq!(
-        f.help.as_deref(),
-        Some("did you mean `it_systemforvaltare`?")
-    );
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["roles/recommended", "roles/unknown"]);
+        let f = checked.only("roles/unknown");
+        assert_finding(f, "roles/unknown", "error", PLAN);
+        assert_at(f, &text, "it_systemforvaltre]");
+        assert_eq!((f.line, f.column), (28, 8));
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "did you mean `it_systemforvaltare`?",
+                "menade du `it_systemforvaltare`?"
+            ))
+        );
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[test]
@@ -105,12 +115,15 @@ fn malformed_email_points_at_the_value() {
 #[test]
 fn person_without_name_points_at_the_role() {
     let text = replace_once(baseline(), "name = \"Olof Berg\"\n", "");
-    let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["roles/person"]);
-    let f = checked.only("roles/person");
-    assert_finding(f, "roles/person", "error", PLAN);
-    assert_at(f, &text, "it_systemforvaltare]");
-    assert!(f.message.contains("without a name"), "{}", f.message);
+    in_each_language(|lang| {
+        let checked = check_plan(&text);
+        assert_eq!(checked.rules(), ["roles/person"]);
+        let f = checked.only("roles/person");
+        assert_finding(f, "roles/person", "error", PLAN);
+        assert_at(f, &text, "it_systemforvaltare]");
+        let unnamed = lang.says("person without a name", "en person utan namn");
+        assert!(f.message.contains(unnamed), "{}", f.message);
+    });
 }
 
 #[test]
