@@ -720,6 +720,35 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, String> {
     out
 }
 
+/// Runs `command`, which must fail with exit 2 (not a panic) and change nothing
+/// under `dir`: the same files with the same contents, and no temporary file of a
+/// write left behind. Returns the run, for what it said.
+pub fn refused(dir: &Path, command: impl FnOnce() -> Run) -> Run {
+    let before = snapshot(dir);
+    let run = command();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(!run.stderr.contains("panicked"), "{run:?}");
+    assert_eq!(
+        snapshot(dir),
+        before,
+        "the failed command changed {}: {run:?}",
+        dir.display()
+    );
+    assert_no_temporary_files(dir);
+    run
+}
+
+/// What a run printed, with `dir` (the repository's own temporary path) written as
+/// `REPO`, so the text can be compared exactly.
+pub fn as_repo(dir: &Path, printed: &str) -> String {
+    printed.replace(dir.to_str().expect("a UTF-8 path"), "REPO")
+}
+
+/// The first line of a run's stderr (the error), with `dir` written as `REPO`.
+pub fn error_line(dir: &Path, run: &Run) -> String {
+    as_repo(dir, run.stderr.lines().next().unwrap_or_default())
+}
+
 /// Asserts that no temporary file of an atomic write (`NAME.lock`, or
 /// `.NAME.plan-PID.tmp` from earlier versions) is left anywhere under `dir`.
 pub fn assert_no_temporary_files(dir: &Path) {
