@@ -1,8 +1,11 @@
-//! README's samples are generated from the shipped examples, so they cannot go
-//! stale (issue 17: a sample pointed at line 183 when the finding was on 185).
+//! README's samples, and the facts its prose states about the shipped examples, are
+//! generated from the examples, so they cannot go stale (issue 17: a sample pointed
+//! at line 183 when the finding was on 185; issue 19: "sixteen warnings" by hand).
 //!
-//! Each sample sits between `<!-- generated: NAME -->` and `<!-- end generated -->`.
-//! After changing the examples or the output, refresh them with
+//! Each generated piece sits between `<!-- generated: NAME -->` and
+//! `<!-- end generated -->`: a block when the start marker ends its line, else
+//! inline text within a sentence. After changing the examples or the output,
+//! refresh them with
 //!
 //!     PLAN_UPDATE_README=1 cargo test --test it readme
 //!
@@ -78,37 +81,148 @@ fn tour() -> String {
     format!("```toml\n{out}```\n")
 }
 
+/// The university example in a fresh temporary repository (no git).
+fn university() -> Repo {
+    Repo::copy_of("examples/universitet")
+}
+
+/// [`university`] with `git init`, nothing committed.
+fn university_in_git() -> Repo {
+    let repo = university();
+    repo.git(&["init", "--quiet"]);
+    repo
+}
+
+/// The blocks of a human-format output (a finding each, then the summary).
+fn blocks(out: &str) -> Vec<&str> {
+    out.split("\n\n").collect()
+}
+
+/// The block of the first finding in a human-format output whose title starts with
+/// `title` (`warning[rule]: the first words`).
+fn finding<'a>(out: &'a str, title: &str) -> &'a str {
+    blocks(out)
+        .into_iter()
+        .find(|b| b.starts_with(title))
+        .unwrap_or_else(|| panic!("no `{title}` in:\n{out}"))
+}
+
 /// `plan check` on the university example: its first finding and the summary.
-fn check_sample() -> String {
-    let repo = Repo::copy_of("examples/universitet");
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    let first = run.stdout.split("\n\n").next().expect("a finding");
+fn check_sample(run: &Run) -> String {
+    let first = blocks(&run.stdout)[0];
     let summary = run.stdout.lines().last().expect("a summary");
     format!("```\n$ plan check --today {TODAY}\n{first}\n\n…\n\n{summary}\n```\n")
 }
 
-fn samples() -> Vec<(&'static str, String)> {
-    vec![("tour", tour()), ("check", check_sample())]
+/// The same check in English, as a sentence: a warning, its help, the summary.
+fn check_in_english(repo: &Repo) -> String {
+    let run = repo.plan(&["--lang", "en", "check"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let block = finding(&run.stdout, "warning[upgrade/service-window]: ");
+    let title = block.lines().next().expect("a title");
+    let help = block
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("= "))
+        .expect("a help line");
+    let summary = run.stdout.lines().last().expect("a summary");
+    // Double backticks: the messages hold backticks of their own.
+    format!("``{title}``, ``{help}``, ``{summary}``")
 }
 
-/// README with every generated block replaced by what it should be.
-fn regenerated(readme: &str) -> String {
+/// What `plan attest` says when someone who does not hold the attesting role runs
+/// it in a git repository (`signed_by` is the author of the next commit).
+fn attest_by_another(repo: &Repo) -> String {
+    let run = repo.plan_env(
+        &[
+            "--lang", "en", "attest", "ladok", "--system", "ladok", "--year", "2027",
+        ],
+        &[("GIT_AUTHOR_EMAIL", Some(NOT_THE_HOLDER))],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    format!("```\n{}```\n", run.stderr)
+}
+
+/// Someone in the university who holds no role in Ladok's plan.
+const NOT_THE_HOLDER: &str = "anna.ek@exempel.se";
+
+/// `appendix3/attester-mismatch` as `--verify-attestations` reports it: the
+/// example committed by its förvaltare, then bilaga 3 of Ladok attested and
+/// committed by someone who does not hold the attesting role. Git's dates are fixed,
+/// so the commit id is the same in every run.
+fn attester_mismatch() -> String {
+    let repo = university_in_git();
+    let as_of = |email: &'static str, date: &'static str| {
+        [
+            ("GIT_AUTHOR_EMAIL", email),
+            ("GIT_COMMITTER_EMAIL", email),
+            ("GIT_AUTHOR_DATE", date),
+            ("GIT_COMMITTER_DATE", date),
+        ]
+    };
+    repo.git(&["add", "--all"]);
+    let forvaltare = as_of("kristina.hakansson@exempel.se", "2026-12-01T09:00:00+01:00");
+    repo.git_env(
+        &["commit", "--quiet", "-m", "Förvaltningsplaner 2027"],
+        &forvaltare,
+    );
+    attest_by_another(&repo);
+    repo.git(&["add", "--all"]);
+    let another = as_of(NOT_THE_HOLDER, "2027-02-14T10:00:00+01:00");
+    repo.git_env(&["commit", "--quiet", "-m", "Bilaga 3"], &another);
+    let run = repo.plan(&[
+        "--lang",
+        "en",
+        "check",
+        "--verify-attestations",
+        "objects/ladok/2027.toml",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let block = finding(
+        &run.stdout,
+        "error[appendix3/attester-mismatch]: the attestation of `ladok` ",
+    );
+    format!("```\n{block}\n```\n")
+}
+
+/// Every generated piece by name, made once.
+fn samples() -> Vec<(&'static str, String)> {
+    let repo = university();
+    let run = repo.plan(&["check"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let summary = repo.check(&[]).summary;
+    let objects = std::fs::read_dir(repo.file("objects"))
+        .expect("objects/")
+        .count();
+    vec![
+        ("objects", format!("{objects} management objects")),
+        ("warnings", format!("{} warnings", summary.warnings)),
+        ("tour", tour()),
+        ("check", check_sample(&run)),
+        ("check-in-english", check_in_english(&repo)),
+        ("attest-by-another", attest_by_another(&university_in_git())),
+        ("attester-mismatch", attester_mismatch()),
+    ]
+}
+
+/// README with every generated piece replaced by what it should be.
+fn regenerated(readme: &str, samples: &[(&str, String)]) -> String {
     let mut out = String::new();
     let mut rest = readme;
     while let Some(at) = rest.find(START) {
-        let line_end = at + rest[at..].find('\n').expect("a marker line") + 1;
-        out.push_str(&rest[..line_end]);
-        let name = rest[at + START.len()..line_end]
-            .trim_end()
-            .trim_end_matches("-->")
-            .trim();
-        let (_, sample) = samples()
-            .into_iter()
+        let name_end = at + rest[at..].find("-->").expect("a marker's end");
+        let name = rest[at + START.len()..name_end].trim();
+        // A block's text starts on the line after its marker.
+        let mut start = name_end + "-->".len();
+        if rest[start..].starts_with('\n') {
+            start += 1;
+        }
+        out.push_str(&rest[..start]);
+        let (_, sample) = samples
+            .iter()
             .find(|(n, _)| *n == name)
             .unwrap_or_else(|| panic!("no sample `{name}`"));
-        out.push_str(&sample);
-        let end = rest[line_end..].find(END).expect("an end marker") + line_end;
+        out.push_str(sample);
+        let end = rest[start..].find(END).expect("an end marker") + start;
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -119,8 +233,16 @@ fn regenerated(readme: &str) -> String {
 fn readme_samples_are_generated_from_the_examples() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    assert_eq!(readme.matches(START).count(), samples().len());
-    let fresh = regenerated(&readme);
+    let samples = samples();
+    for (name, _) in &samples {
+        assert_eq!(
+            readme.matches(&format!("{START}{name} -->")).count(),
+            1,
+            "README has `{START}{name} -->` once"
+        );
+    }
+    assert_eq!(readme.matches(START).count(), samples.len());
+    let fresh = regenerated(&readme, &samples);
     if std::env::var_os("PLAN_UPDATE_README").is_some() {
         std::fs::write(&path, &fresh).expect("README.md written");
         return;
