@@ -31,6 +31,25 @@ site-findings-count = { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+site-summary-label = The year at a glance
+site-summary-objects = { $count ->
+    [one] management object
+   *[other] management objects
+}
+site-summary-attested = of { $systems } systems have an attested bilaga 3
+site-summary-deviations = { $count ->
+    [one] deviation to know about
+   *[other] deviations to know about
+}
+site-summary-upgrades = { $count ->
+    [one] planned upgrade left this year
+   *[other] planned upgrades left this year
+}
+site-summary-next = Next: { $date }, { $system } ({ $object })
+site-summary-errors = { $count ->
+    [one] error in the plans
+   *[other] errors in the plans
+}
 site-attested = Attested
 site-attestation-stale = Stale – answers changed after the attestation
 site-not-attested = Not attested
@@ -96,6 +115,7 @@ site-flag-unknown-system = Unknown system
 
 ## The object's page: the management plan
 site-object-title = Management plan { $year } for { $name }
+site-toc = Contents
 site-established-on = Established (fastställd)
 site-established-by = Established by
 site-diarienummer = Registration number

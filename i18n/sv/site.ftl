@@ -31,6 +31,25 @@ site-findings-count = { $errors ->
     [one] 1 varning
    *[other] { $warnings } varningar
 }
+site-summary-label = Året i korthet
+site-summary-objects = { $count ->
+    [one] förvaltningsobjekt
+   *[other] förvaltningsobjekt
+}
+site-summary-attested = av { $systems } system har intygad bilaga 3
+site-summary-deviations = { $count ->
+    [one] avvikelse att känna till
+   *[other] avvikelser att känna till
+}
+site-summary-upgrades = { $count ->
+    [one] planerad uppgradering kvar av året
+   *[other] planerade uppgraderingar kvar av året
+}
+site-summary-next = Nästa: { $date }, { $system } ({ $object })
+site-summary-errors = { $count ->
+    [one] fel i planerna
+   *[other] fel i planerna
+}
 site-attested = Intygad
 site-attestation-stale = Inaktuell – svaren har ändrats efter intygandet
 site-not-attested = Ej intygad
@@ -96,6 +115,7 @@ site-flag-unknown-system = Okänt system
 
 ## Objektets sida: förvaltningsplanen
 site-object-title = Förvaltningsplan { $year } för { $name }
+site-toc = Innehåll
 site-established-on = Fastställd
 site-established-by = Fastställd av
 site-diarienummer = Diarienummer

@@ -290,7 +290,132 @@ pub struct DepLine<'a> {
 #[template(path = "site/index.html")]
 pub struct Index<'a> {
     pub c: Chrome<'a>,
+    pub summary: Vec<Figure<'a>>,
     pub rows: Vec<IndexRow<'a>>,
+}
+
+/// One figure of the year at a glance on the index: a number and what it counts,
+/// the badges it is made of with their counts, a line more, where to read on.
+pub struct Figure<'a> {
+    pub number: usize,
+    pub label: String,
+    pub parts: Vec<(Badge<'a>, usize)>,
+    pub note: String,
+    pub href: &'static str,
+}
+
+/// How many of each badge (by words), the good ones first.
+fn tally<'a>(badges: impl Iterator<Item = &'a Badge<'a>>) -> Vec<(Badge<'a>, usize)> {
+    let rank = |class: &str| {
+        ["good", "neutral", "warn", "bad"]
+            .iter()
+            .position(|c| *c == class)
+    };
+    let mut counts: BTreeMap<(Option<usize>, &'a str), (&'static str, usize)> = BTreeMap::new();
+    for b in badges {
+        counts
+            .entry((rank(b.class), &b.text))
+            .or_insert((b.class, 0))
+            .1 += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((_, text), (class, n))| {
+            let text = Cow::Borrowed(text);
+            (Badge { text, class }, n)
+        })
+        .collect()
+}
+
+/// The year at a glance: the objects by status, bilaga 3 by attestation, the
+/// deviations, the upgrades still to come and the plans' errors.
+fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
+    let l = data.l;
+    let statuses = tally(data.plans.iter().map(|p| &p.view.status));
+    let attestations = tally(
+        data.plans
+            .iter()
+            .flat_map(|p| p.view.appendix3.iter().map(|a| &a.state)),
+    );
+    let systems: usize = attestations.iter().map(|(_, n)| n).sum();
+    let upcoming: Vec<&UpgradeRow> = data
+        .upgrades
+        .iter()
+        .filter(|u| u.date >= data.today && u.date.year() == data.year && u.status == "planned")
+        .collect();
+    let overdue = data.deviations.iter().filter(|d| d.overdue).count();
+    let found = |s| {
+        data.findings
+            .values()
+            .flatten()
+            .filter(|f| f.severity == s)
+            .count()
+    };
+    let (errors, warnings) = (found(Severity::Error), found(Severity::Warning));
+    let count = |n: usize| (n > 0).then_some(n);
+    vec![
+        Figure {
+            number: data.plans.len(),
+            label: tr!(l, "site-summary-objects", count = data.plans.len()),
+            parts: statuses,
+            note: String::new(),
+            href: "#objects-caption",
+        },
+        Figure {
+            number: attestations
+                .iter()
+                .filter(|(b, _)| b.class == "good")
+                .map(|(_, n)| n)
+                .sum(),
+            label: tr!(l, "site-summary-attested", systems = systems),
+            parts: attestations
+                .into_iter()
+                .filter(|(b, _)| b.class != "good")
+                .collect(),
+            note: String::new(),
+            href: "#objects-caption",
+        },
+        Figure {
+            number: data.deviations.len(),
+            label: tr!(l, "site-summary-deviations", count = data.deviations.len()),
+            parts: count(overdue)
+                .map(|n| (data.badge("site-overdue", "bad"), n))
+                .into_iter()
+                .collect(),
+            note: String::new(),
+            href: "deviations.html",
+        },
+        Figure {
+            number: upcoming.len(),
+            label: tr!(l, "site-summary-upgrades", count = upcoming.len()),
+            parts: Vec::new(),
+            note: upcoming
+                .iter()
+                .min_by_key(|u| u.date)
+                .map_or_else(String::new, |u| {
+                    tr!(
+                        l,
+                        "site-summary-next",
+                        date = u.date.to_string(),
+                        system = u.system.as_str(),
+                        object = data
+                            .plan_of(&u.object)
+                            .map_or(u.object.as_str(), |p| &p.view.name)
+                    )
+                }),
+            href: "upgrades.html",
+        },
+        Figure {
+            number: errors,
+            label: tr!(l, "site-summary-errors", count = errors),
+            parts: count(warnings)
+                .map(|n| (data.severity(Severity::Warning), n))
+                .into_iter()
+                .collect(),
+            note: String::new(),
+            href: "#objects-caption",
+        },
+    ]
 }
 
 pub struct IndexRow<'a> {
@@ -314,7 +439,11 @@ pub fn index<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Index<'a> {
             }
         })
         .collect();
-    Index { c, rows }
+    Index {
+        c,
+        summary: summary(data),
+        rows,
+    }
 }
 
 #[derive(Template)]

@@ -74,7 +74,7 @@ impl<'a> Words<'a> {
         self.t(if b { "value-yes" } else { "value-no" })
     }
 
-    fn badge(&self, id: &'static str, class: &'static str) -> Badge<'_> {
+    pub fn badge(&self, id: &'static str, class: &'static str) -> Badge<'_> {
         Badge {
             text: Cow::Borrowed(self.t(id)),
             class,

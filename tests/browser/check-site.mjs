@@ -9,7 +9,8 @@
 // - each site's first object page prints to an A4 PDF.
 //
 // Usage: node check-site.mjs DIR... (each DIR a site). SCREENSHOTS=DIR saves the
-// index and one object page of the first site as PNGs there. Exit 1 on any problem.
+// index (also 360 px wide) and one object page (its top and its bilaga 3) of the
+// first site as PNGs there. Exit 1 on any problem.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -80,6 +81,17 @@ async function checkSite(browser, root, first) {
       fs.mkdirSync(screenshots, { recursive: true });
       const name = rel === 'index.html' ? 'site-index.png' : 'site-object.png';
       await page.screenshot({ path: path.join(screenshots, name), fullPage: false });
+      if (rel === 'index.html') {
+        // The same page on a phone.
+        await page.setViewport({ width: 360, height: 1100 });
+        await page.screenshot({ path: path.join(screenshots, 'site-index-360.png'), fullPage: false });
+        await page.setViewport({ width: 1280, height: 900 });
+      } else {
+        // Bilaga 3 of the plan, at its first deviation, as the steering group reads it.
+        await page.evaluate(() => (document.querySelector('ol.questions dl') || document.getElementById('bilaga3')).scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: path.join(screenshots, 'site-bilaga3.png'), fullPage: false });
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
     }
 
     const facts = await page.evaluate(() => ({
@@ -146,7 +158,7 @@ try {
   for (const [i, dir] of dirs.entries()) {
     const root = path.resolve(dir);
     const objects = pages(root).filter((p) => p.startsWith('objects/'));
-    count += await checkSite(browser, root, i === 0 ? (objects.find((p) => p === 'objects/ladok.html') || objects[0]) : null);
+    count += await checkSite(browser, root, i === 0 ? (objects.find((p) => p === 'objects/raindance.html') || objects[0]) : null);
   }
 } finally {
   await browser.close();

@@ -85,8 +85,22 @@ fn the_university_site_has_every_page_in_swedish() {
         assert!(page(out.path(), "objects/ladok.html").contains(&format!("href=\"../{other}\"")));
     }
     // Role labels, not role ids; statuses in words.
-    assert!(index.contains("Systemägare: Birgitta Sjöberg"), "{index}");
+    assert!(
+        index.contains("Systemägare:</span> Birgitta Sjöberg"),
+        "{index}"
+    );
     assert!(index.contains("Fastställd</span>") && index.contains("Förslag</span>"));
+    // The year at a glance above the table: the objects by status, bilaga 3, the
+    // deviations (with how many are late), the upgrades to come and the errors.
+    for figure in [
+        "<span class=\"number\">10</span> förvaltningsobjekt</a><span>8 <span class=\"badge good\">Fastställd</span></span><span>2 <span class=\"badge warn\">Förslag</span></span>",
+        "<span class=\"number\">15</span> av 15 system har intygad bilaga 3</a>",
+        "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenad</span></span>",
+        "<span class=\"number\">16</span> planerade uppgraderingar kvar av året</a><span>Nästa: 2027-03-06, ladok (Ladok)</span>",
+        "<span class=\"number\">0</span> fel i planerna</a><span>14 <span class=\"badge warn\">Varning</span></span>",
+    ] {
+        assert!(index.contains(figure), "missing {figure:?} in {index}");
+    }
 }
 
 #[test]
@@ -110,6 +124,10 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
         "Fastställande",
         "Namnteckning",
         "Bilaga 3 för raindance intygas av IT-systemägare.",
+        // Read like the document: contents first, each section linked.
+        "<h2 id=\"h-toc\">Innehåll</h2>",
+        "<li><a href=\"#bilaga3\">Bilaga 3: informationssäkerhet</a></li>",
+        "<li><a href=\"#fastestallande\">Fastställande</a></li>",
     ] {
         assert!(raindance.contains(text), "missing {text:?}");
     }
