@@ -338,19 +338,7 @@ pub fn amount(v: f64) -> String {
     if !v.is_finite() || v.abs() >= 1e18 {
         return format!("{v:e}");
     }
-    let whole = v.round() as i64;
-    let digits = whole.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if whole < 0 {
-        out.insert(0, '-');
-    }
-    out
+    crate::i18n::grouped(v.round() as i64)
 }
 
 #[cfg(test)]

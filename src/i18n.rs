@@ -440,6 +440,22 @@ pub fn message_ids(area: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// 850000 → "850 000": digits in groups of three, as Swedish writes amounts.
+pub fn grouped(whole: i64) -> String {
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::new();
+    if whole < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The bundles, in the order of [`Lang`]'s variants, built once.
 fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
@@ -453,6 +469,18 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks around arguments: the texts go to terminals, CSV
     // and HTML, where the marks would be stray characters.
     bundle.set_use_isolating(false);
+    // Whole numbers of five digits or more in groups of three ("10 000 filer"), as
+    // Swedish writes them and as amounts are written (`diag::amount`); years and
+    // other numbers of up to four digits as they are. Plurals still select on the
+    // number itself.
+    bundle.set_formatter(Some(|value, _| match value {
+        FluentValue::Number(n)
+            if n.value.fract() == 0.0 && (10_000.0..1e18).contains(&n.value.abs()) =>
+        {
+            Some(grouped(n.value as i64))
+        }
+        _ => None,
+    }));
     for (_, en, sv) in CATALOGUES {
         let text = if lang == Lang::Sv { sv } else { en };
         // A syntax error keeps the rest of the file (the catalogue test reports it).
@@ -617,6 +645,15 @@ mod tests {
             "Förvaltningsplaner 2027"
         );
         assert_eq!(Lang::En.text("no-such-message"), "no-such-message");
+        // Large numbers in groups of three, years as they are.
+        assert_eq!(
+            crate::tr!(Lang::Sv, "site-index-title", year = 10_000),
+            "Förvaltningsplaner 10 000"
+        );
+        assert_eq!(
+            crate::tr!(Lang::Sv, "check-summary-clean", files = 12_345, others = 0),
+            "12 345 planfiler granskade: inga problem"
+        );
     }
 
     #[test]

@@ -89,7 +89,7 @@ scaffold-contract = Leverantörsavtal: uppsägningstid i månader, avtalsägare,
 scaffold-depends-on = "<objekt>" eller "<objekt>/<system>"
 scaffold-integrations =
     Data som systemet hämtar från ett annat system. Med personuppgifter krävs
-    legal_basis (rättslig grund) och purpose (ändamål: varför datan hämtas).
+    legal_basis (rättslig grund) och purpose (ändamål: varför uppgifterna hämtas).
 scaffold-object-placeholder = <objekt>
 scaffold-information-contract = informationskontrakt
 scaffold-appendix3 = Bilaga 3 ({ $title })

@@ -2,13 +2,13 @@
 # läses. Operativsystemets eller gits egna ord kommer efter ": " eller i `$why`, som
 # de är; här står orden runt dem. `label-error` står först.
 
-# Vad plan höll på med när operativsystemet sa nej (skälet följer).
-error-reading = läser { $file }
-error-writing = skriver { $file }
-error-creating = skapar { $file }
-error-opening = öppnar { $file }
-error-replacing = ersätter { $file }
-error-removing = tar bort { $file }
+# Vad plan inte kunde göra när operativsystemet sa nej (skälet följer efter ": ").
+error-reading = kunde inte läsa { $file }
+error-writing = kunde inte skriva { $file }
+error-creating = kunde inte skapa { $file }
+error-opening = kunde inte öppna { $file }
+error-replacing = kunde inte ersätta { $file }
+error-removing = kunde inte ta bort { $file }
 
 # Skrivningar stannar i planarkivet och skriver bara vanliga filer.
 error-outside = { $file } ligger inte i { $bound }; skriver den inte
@@ -32,7 +32,7 @@ error-gone = { $file } finns inte längre; skriver den inte
 error-disappeared = { $file } försvann under granskningen
 error-output-folder = --output { $file }: är en mapp
 error-stdout = det gick inte att skriva till standard ut: { $why }
-error-xlsx = skapar XLSX-arbetsboken
+error-xlsx = kunde inte skapa XLSX-arbetsboken
 
 # plan.toml, planarkivets inställningar.
 error-config-missing = plan.toml finns inte i { $place }
@@ -41,7 +41,7 @@ error-config-not-a-file = { $file } är { $kind ->
        *[other] inte en vanlig fil (en FIFO, socket eller enhet)
     }; plan.toml måste vara en fil (planarkivets inställningar)
 error-config-dangling = { $file } är en länk till { $to }, som inte finns
-error-config-unreadable = läser { $file }: { $why }
+error-config-unreadable = kunde inte läsa { $file }: { $why }
 error-role-undefined = rollen `{ $role }` nämns men definieras inte under [[roles]]
 
 # SÖKVÄG-argumenten till `plan check`.
@@ -58,7 +58,7 @@ error-site-not-ours = { $file } är inte skriven av `plan site`; ersätter den i
 error-batch-exists = { $dir } finns: en annan `plan new-year` körs; om ingen gör det, kör `plan new-year` igen för att slutföra eller ångra den som avbröts
 error-batch-in-use = en annan `plan new-year` körs ({ $dir } används); vänta tills den är klar
 error-batch-taken = { $file } skrevs av någon annan efter att en `plan new-year` avbröts; filerna som den körningen skrev ligger i { $dir }: flytta undan { $file } och kör `plan new-year` igen
-error-batch-placing = slutför den avbrutna `plan new-year`: lägger på plats { $file }
+error-batch-placing = kunde inte lägga { $file } på plats när den avbrutna `plan new-year` slutfördes
 
 # git
 source-revision = versionen { $rev }
@@ -68,10 +68,10 @@ error-git-bare = git-arkivet i { $dir } har ingen arbetskatalog
 error-outside-work-tree = { $dir } ligger utanför gits arbetskatalog { $work_tree }
 error-unknown-revision = okänd version `{ $rev }`: { $why }
 error-not-a-tree = `{ $rev }` är varken en incheckning eller ett träd: { $why }
-error-reading-head = läser HEAD: { $why }
+error-reading-head = kunde inte läsa HEAD: { $why }
 error-no-commits = { $what }: git-arkivet har inga incheckningar än; checka in först, eller granska de köade filerna med --staged
 error-index-file = --staged: GIT_INDEX_FILE pekar på { $file }, som inte är en fil; ta bort GIT_INDEX_FILE för att granska gits eget index
-error-reading-index = läser git-indexet { $file }
+error-reading-index = kunde inte läsa git-indexet { $file }
 error-conflicts = { $file } har olösta sammanslagningskonflikter i indexet; lös dem innan granskningen
 error-git-link = `{ $file }` är en symbolisk länk; länkar följs inte
 

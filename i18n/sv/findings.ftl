@@ -14,7 +14,7 @@ layout-dangling-link = en länk som inte pekar på något
 layout-objects-not-folder = `objects` måste vara en mapp
 layout-symlink-in-git = en symbolisk länk; länkar följs inte
 layout-submodule = en git-submodul, inte en planfil
-layout-link-to-root = en länk tillbaka upp till arkivets rot: planer letas inte efter ovanför objects/
+layout-link-to-root = en länk tillbaka upp till planarkivets rot: planer letas inte efter ovanför objects/
 layout-link-up = en länk tillbaka upp till { $folder }: planer letas inte efter ovanför objects/
 layout-link-into-git = en länk in i .git: planer letas aldrig efter i gits egen mapp
 layout-fifo = en FIFO (namngiven pipe), inte en fil: planer är vanliga filer
@@ -36,7 +36,7 @@ layout-system-twice = system-id:t `{ $system }` används två gånger i förvalt
 
 ## activities/*
 
-activities-owner = aktiviteten { $activity }: ansvarig `{ $owner }` är ingen roll som är bemannad i planen
+activities-owner = aktiviteten { $activity }: ansvarig `{ $owner }` är en roll som ingen har i planen
     .help = roller i planen: { $roles }
 activities-dates-order = aktiviteten { $activity } slutar { $end }, före sin start { $start }
 activities-dates-year = aktiviteten { $activity }: { $date } ligger utanför planåret { $year }
@@ -48,10 +48,13 @@ activities-overdue = aktiviteten { $activity } skulle ha avslutats { $end } men 
 
 ## budget/exceeded
 
-budget-exceeded = aktiviteterna planerar { $planned } { $unit ->
+budget-exceeded = aktiviteterna omfattar { $planned } { $unit ->
         [hours] timmar
        *[sek] kronor
-    }; budgeten är { $budget }
+    }, men budgeten är { $budget } { $unit ->
+        [hours] timmar
+       *[sek] kronor
+    }
 
 ## contract/*
 
@@ -124,7 +127,7 @@ appendix3-deviation-incomplete = `{ $question }` är besvarad med "{ $answer }" 
     .help = { $question } = {"{"} answer = "{ $answer }", deviation = "…", action = "…", owner = "…", due = ÅÅÅÅ-MM-DD, reported_to = [{ $roles }] {"}"}
 appendix3-not-reported = avvikelsen `{ $question }` är inte rapporterad till { $roles }
     .help = rapportera den och skriv sedan in rollerna: reported_to = [{ $roles }]
-appendix3-overdue = åtgärden för avvikelsen `{ $question }` skulle vara klar { $due }
+appendix3-overdue = åtgärden för avvikelsen `{ $question }` skulle ha varit klar { $due }
 appendix3-na-unjustified = `{ $question }` är besvarad med "na" (ej tillämplig) utan motivering
     .help = { $question } = {"{"} answer = "na", justification = "…varför den inte är tillämplig…" {"}"}
 appendix3-not-attested = bilaga 3 för `{ $system }` är inte intygad
@@ -294,14 +297,14 @@ config-unknown-model = { $what ->
         [checklist] okänd checklista
        *[role-model] okänd rollmodell
     } "{ $name }"
-    .help = inbyggda: { $built_in }; eller en sökväg i förvaltningens arkiv, t.ex. "schema/{ $what ->
+    .help = inbyggda: { $built_in }; eller en sökväg i planarkivet, t.ex. "schema/{ $what ->
         [checklist] checklists
        *[role-model] roles
     }/x.toml"
 config-model-not-found = { $what ->
         [checklist] checklistan
        *[role-model] rollmodellen
-    } `{ $name }` finns inte i arkivet
+    } `{ $name }` finns inte i planarkivet
 config-model-unreadable = { $what ->
         [checklist] checklistan
        *[role-model] rollmodellen

@@ -128,7 +128,7 @@ rule-upgrade-clash =
     .doc = Två system uppgraderas samma dag trots att det ena är beroende av det andra. Går någon av uppgraderingarna fel är det svårt att avgöra vilken som bröt tjänsten, och det beroende systemet kan testas mot ett beroende som just ska ändras. Flytta en av uppgraderingarna till ett annat servicefönster, eller planera dem som en samordnad ändring.
 
 rule-activity-owner =
-    .summary = den ansvarige (owner) är ingen roll som är bemannad i planen
+    .summary = den ansvarige (owner) är en roll som ingen har i planen
     .doc = En aktivitets ansvarige är ett roll-id (t.ex. `systemforvaltare`) som någon har i planens [roles], så att det är tydligt vem som svarar för den. Använd en roll som finns, eller utse någon till rollen.
 
 rule-activity-dates =

@@ -10,7 +10,7 @@ site-nav-dependencies = Beroenden
 site-nav-upgrades = Uppgraderingar
 site-nav-deviations = Avvikelser
 site-nav-people = Personer och roller
-site-footer = { $organisation } · förvaltningsplaner { $year } · skapad med plan ur planrepot
+site-footer = { $organisation } · förvaltningsplaner { $year } · skapad med plan ur planarkivet
 site-none = Inga.
 site-missing = saknas
 

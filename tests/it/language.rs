@@ -67,7 +67,7 @@ fn human_output_in_swedish() {
     assert_eq!(run.stdout, SWEDISH_CHECK, "{}", run.stdout);
 }
 
-const SWEDISH_CHECK: &str = r#"varning[budget/exceeded]: aktiviteterna planerar 2 000 timmar; budgeten är 100
+const SWEDISH_CHECK: &str = r#"varning[budget/exceeded]: aktiviteterna omfattar 2 000 timmar, men budgeten är 100 timmar
   --> objects/ladok/2027.toml:33:9
    |
 33 | hours = 100
@@ -119,7 +119,7 @@ fn json_keeps_its_keys_and_rule_ids_and_the_message_follows_the_language() {
     let budget = |c: &crate::support::Checked| c.only("budget/exceeded").message.clone();
     assert_eq!(
         budget(&sv),
-        "aktiviteterna planerar 2 000 timmar; budgeten är 100"
+        "aktiviteterna omfattar 2 000 timmar, men budgeten är 100 timmar"
     );
     assert_eq!(
         budget(&en),

@@ -429,7 +429,7 @@ fn a_link_under_objects_leading_back_up_is_a_finding_and_git_is_never_walked() {
             checked.findings[1].message,
             lang.says(
                 "a link back up to the repository's root: plans are not looked for above objects/",
-                "en länk tillbaka upp till arkivets rot: planer letas inte efter ovanför objects/"
+                "en länk tillbaka upp till planarkivets rot: planer letas inte efter ovanför objects/"
             )
         );
         assert_eq!(

@@ -29,6 +29,14 @@ fn assert_no_room(dir: &Path, run: &Run, files: &[&str]) {
     );
 }
 
+/// [`assert_refused`] of `plan ARGS…` in English and in Swedish: each run refuses,
+/// saying its language's words first (`[english, swedish]`), and changes nothing.
+fn assert_refused_in_each_language(repo: &Repo, args: &[&str], says: [&str; 2]) {
+    in_each_language(|lang| {
+        assert_refused(repo.path(), || repo.plan(args), lang.says(says[0], says[1]));
+    });
+}
+
 fn attest_args() -> [&'static str; 6] {
     ["attest", "ladok", "--system", "ladok", "--year", "2027"]
 }
@@ -93,10 +101,13 @@ fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
     let repo = unattested_repo();
     std::fs::set_permissions(repo.file(PLAN), std::fs::Permissions::from_mode(0o444))
         .expect("chmod");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&attest_args()),
-        "error: REPO/objects/ladok/2027.toml is read-only; not replacing it",
+    assert_refused_in_each_language(
+        &repo,
+        &attest_args(),
+        [
+            "error: REPO/objects/ladok/2027.toml is read-only; not replacing it",
+            "fel: REPO/objects/ladok/2027.toml är skrivskyddad; ersätter den inte",
+        ],
     );
 }
 
@@ -152,10 +163,13 @@ fn attest_through_a_symbolic_link_writes_the_plan_and_keeps_the_link() {
 fn attest_of_a_plan_that_is_a_folder_changes_nothing() {
     let repo = Repo::new();
     repo.write("objects/ladok/2027.toml/x", "");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&attest_args()),
-        "error: `objects/ladok/2027.toml` is not a file",
+    assert_refused_in_each_language(
+        &repo,
+        &attest_args(),
+        [
+            "error: `objects/ladok/2027.toml` is not a file",
+            "fel: `objects/ladok/2027.toml` är inte en fil",
+        ],
     );
 }
 
@@ -217,10 +231,13 @@ fn new_over_a_dangling_symbolic_link_refuses() {
         repo.file("objects/canvas/2027.toml"),
     )
     .expect("a link");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&new_args()),
-        "error: REPO/objects/canvas/2027.toml is a link to ../../elsewhere.toml, which does not exist; plan writes nothing through it",
+    assert_refused_in_each_language(
+        &repo,
+        &new_args(),
+        [
+            "error: REPO/objects/canvas/2027.toml is a link to ../../elsewhere.toml, which does not exist; plan writes nothing through it",
+            "fel: REPO/objects/canvas/2027.toml är en länk till ../../elsewhere.toml, som inte finns; plan skriver ingenting genom den",
+        ],
     );
     assert!(
         !repo.file("elsewhere.toml").exists(),
@@ -361,10 +378,13 @@ fn hook_install_over_a_dangling_symbolic_link_refuses() {
     std::fs::create_dir_all(repo.file(".git/hooks")).expect("hooks");
     std::os::unix::fs::symlink("../../hooks/pre-commit", repo.file(".git/hooks/pre-commit"))
         .expect("a link");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&["hook", "install"]),
-        "error: REPO/.git/hooks/pre-commit is a link to ../../hooks/pre-commit, which does not exist; plan writes nothing through it",
+    assert_refused_in_each_language(
+        &repo,
+        &["hook", "install"],
+        [
+            "error: REPO/.git/hooks/pre-commit is a link to ../../hooks/pre-commit, which does not exist; plan writes nothing through it",
+            "fel: REPO/.git/hooks/pre-commit är en länk till ../../hooks/pre-commit, som inte finns; plan skriver ingenting genom den",
+        ],
     );
 }
 
