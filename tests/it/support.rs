@@ -28,8 +28,13 @@ impl Lang {
         }
     }
 
-    /// What this language says: `en` in English, `sv` in Swedish.
-    pub fn says<'a>(self, en: &'a str, sv: &'a str) -> &'a str {
+    /// Both languages, English first (for a test that sets the repository's
+    /// `language`, [`Repo::speaking`], rather than `PLAN_LANG`).
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// What this language says: `en` in English, `sv` in Swedish (texts, or lists
+    /// of them).
+    pub fn says<T>(self, en: T, sv: T) -> T {
         match self {
             Lang::En => en,
             Lang::Sv => sv,
@@ -55,7 +60,7 @@ pub fn in_each_language(test: impl Fn(Lang)) {
         }
     }
     let _reset = Reset;
-    for lang in [Lang::En, Lang::Sv] {
+    for lang in Lang::ALL {
         LANGUAGE.with(|l| l.set(Some(lang)));
         test(lang);
     }
@@ -276,6 +281,26 @@ impl Repo {
         repo
     }
 
+    /// The repository with plan.toml's `language` set to `lang`.
+    pub fn speaking(self, lang: Lang) -> Repo {
+        self.set_language(lang);
+        self
+    }
+
+    /// Sets plan.toml's `language` to `lang` (as its first line, so it is never
+    /// inside a table).
+    pub fn set_language(&self, lang: Lang) {
+        let config = self.read("plan.toml");
+        let others: String = config
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("language ="))
+            .collect();
+        self.write(
+            "plan.toml",
+            format!("language = \"{}\"\n{others}", lang.code()),
+        );
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -404,6 +429,17 @@ impl Checked {
         matching[0]
     }
 
+    /// The finding of a check that found nothing else: asserts that `rule` is all it
+    /// found, once, with this severity in this file (see [`assert_finding`]), and
+    /// the exit code that gives (1 for an error, 0 for a warning).
+    pub fn sole(&self, rule: &str, severity: &str, file: &str) -> &Finding {
+        assert_eq!(self.rules(), [rule], "{:#?}", self.findings);
+        let f = &self.findings[0];
+        assert_finding(f, rule, severity, file);
+        assert_eq!(self.code, i32::from(severity == "error"), "{f:#?}");
+        f
+    }
+
     /// Asserts the check found nothing at all and exited 0.
     pub fn assert_clean(&self) {
         assert_eq!(self.findings, vec![], "expected no findings");
@@ -430,6 +466,21 @@ pub fn check_plan(text: &str) -> Checked {
 pub fn check_plan_at(today: &str, text: &str) -> Checked {
     let repo = Repo::with_plan(text);
     parse_check(plan_at(repo.path(), today, &["check", "--format", "json"]))
+}
+
+/// Checks a mutated baseline at `today` and returns its one finding, after
+/// asserting it is all the check found (see [`Checked::sole`]) and starts at `at`
+/// in `text`.
+pub fn only_finding_at(today: &str, text: &str, rule: &str, severity: &str, at: &str) -> Finding {
+    let checked = check_plan_at(today, text);
+    let f = checked.sole(rule, severity, PLAN);
+    assert_at(f, text, at);
+    f.clone()
+}
+
+/// [`only_finding_at`] on [`TODAY`].
+pub fn only_finding(text: &str, rule: &str, severity: &str, at: &str) -> Finding {
+    only_finding_at(TODAY, text, rule, severity, at)
 }
 
 /// Asserts a finding's rule, severity, file, object and year.
