@@ -81,7 +81,7 @@ const MARKER: &str = "# installed by `plan hook install`";
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let Action::Install { force } = args.action;
     let root = repo::find_root(globals.repo.as_deref())?;
-    let lang = globals.language_at(&root);
+    let lang = globals.repo_language();
     let git = GitRepo::open(&root)?;
     // Where the hook may be written: the git folder, or the work tree for a
     // core.hooksPath inside it; an absolute core.hooksPath is the user's own choice.

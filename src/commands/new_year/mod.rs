@@ -62,7 +62,7 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
-    let lang = globals.language_at(&root);
+    let lang = globals.repo_language();
     let batch_dir = batch_dir(&root);
     if args.dry_run {
         if batch_dir.symlink_metadata().is_ok() {
