@@ -81,6 +81,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     });
     let files = site.files();
     let written = crate::fsio::write_generated(&args.out, &files, |rel| site.render(rel))?;
+    // The command ends here: what the pages were made from is left to the end of
+    // the process instead of freed piece by piece (ten thousand plans' parts, a
+    // noticeable share of a large site's time).
+    std::mem::forget(site);
+    std::mem::forget(checked.outcome);
+    std::mem::forget(checked.entries);
     eprintln!(
         "{}",
         crate::tr!(

@@ -14,24 +14,25 @@ use std::sync::{Arc, Mutex};
 
 /// One node: the object id, its label, and the page it links to (None: no page,
 /// an object that has no plan this year).
-pub struct Node {
-    pub id: String,
-    pub label: String,
+pub struct Node<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
     pub href: Option<String>,
     /// The node the graph is about (drawn heavier).
     pub focus: bool,
 }
 
 /// An edge between two node ids; `dashed` for integrations.
-pub struct Edge {
-    pub from: String,
-    pub to: String,
+pub struct Edge<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
     pub dashed: bool,
 }
 
 /// Where the layout engine put a graph's boxes and arrows (no text: one shape,
 /// laid out once, serves every graph of that shape).
-struct Drawn {
+#[derive(Default)]
+struct Raw {
     /// (top left corner, size, node index)
     boxes: Vec<(Point, Point, usize)>,
     arrows: Vec<Arrowed>,
@@ -44,19 +45,21 @@ type Arrowed = (Vec<(Point, Point)>, usize, bool);
 /// A graph's shape: its boxes' widths (as bits) and its edges.
 type Shape = (Vec<u64>, Vec<(usize, usize)>);
 
+/// A layout in SVG's words, in whole pixels: what every graph of its shape shares,
+/// written once per shape (a page adds its labels, links and classes).
+struct Drawn {
+    /// The picture's `viewBox`, `width` and `height` attributes.
+    frame: String,
+    /// (node index, the box's position and size attributes, its label's position)
+    boxes: Vec<(usize, String, String)>,
+    /// (edge index, whether the head is at the path's start, the path's `d`)
+    arrows: Vec<(usize, bool, String)>,
+}
+
 /// What the layout engine drew, collected instead of written out.
 #[derive(Default)]
 struct Recorder {
-    drawn: Option<Drawn>,
-}
-
-impl Recorder {
-    fn drawn(&mut self) -> &mut Drawn {
-        self.drawn.get_or_insert_with(|| Drawn {
-            boxes: Vec::new(),
-            arrows: Vec::new(),
-        })
-    }
+    drawn: Raw,
 }
 
 impl RenderBackend for Recorder {
@@ -69,7 +72,7 @@ impl RenderBackend for Recorder {
         _: Option<ClipHandle>,
     ) {
         if let Some(node) = p.and_then(|p| p.parse().ok()) {
-            self.drawn().boxes.push((xy, size, node));
+            self.drawn.boxes.push((xy, size, node));
         }
     }
     fn draw_line(&mut self, _: Point, _: Point, _: &StyleAttr, _: Option<String>) {}
@@ -85,7 +88,7 @@ impl RenderBackend for Recorder {
         _: &str,
     ) {
         if let Some(edge) = p.and_then(|p| p.parse().ok()) {
-            self.drawn()
+            self.drawn
                 .arrows
                 .push((path.to_vec(), edge, head.0 && !head.1));
         }
@@ -118,10 +121,87 @@ fn lay_out(widths: &[f64], edges: &[(usize, usize)]) -> Drawn {
     }
     let mut recorder = Recorder::default();
     graph.do_it(false, false, false, &mut recorder);
-    recorder.drawn.unwrap_or(Drawn {
-        boxes: Vec::new(),
-        arrows: Vec::new(),
-    })
+    written(&recorder.drawn)
+}
+
+/// A pixel position as SVG gets it: whole pixels are finer than the eye needs.
+fn px(v: f64) -> i64 {
+    v.round() as i64
+}
+
+/// The layout in SVG's words, shifted so that the picture has a margin of 10.
+fn written(raw: &Raw) -> Drawn {
+    let points = raw
+        .boxes
+        .iter()
+        .flat_map(|(xy, size, _)| [*xy, Point::new(xy.x + size.x, xy.y + size.y)])
+        .chain(
+            raw.arrows
+                .iter()
+                .flat_map(|(path, _, _)| path.iter().flat_map(|(a, b)| [*a, *b])),
+        );
+    let (mut min_x, mut min_y) = (f64::INFINITY, f64::INFINITY);
+    let (mut max_x, mut max_y) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in points {
+        (min_x, min_y) = (min_x.min(p.x), min_y.min(p.y));
+        (max_x, max_y) = (max_x.max(p.x), max_y.max(p.y));
+    }
+    let (x0, y0) = (px(min_x) - 10, px(min_y) - 10);
+    let (w, h) = (px(max_x) + 10 - x0, px(max_y) + 10 - y0);
+    let boxes = raw
+        .boxes
+        .iter()
+        .map(|(xy, size, index)| {
+            let rect = format!(
+                "x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                px(xy.x),
+                px(xy.y),
+                px(size.x),
+                px(size.y)
+            );
+            let text = format!(
+                "x=\"{}\" y=\"{}\"",
+                px(xy.x + size.x / 2.0),
+                px(xy.y + size.y / 2.0)
+            );
+            (*index, rect, text)
+        })
+        .collect();
+    let arrows = raw
+        .arrows
+        .iter()
+        .filter(|(path, _, _)| path.len() >= 2)
+        .map(|(path, edge, head_at_start)| {
+            let ((a, b), (c, e)) = (path[0], path[1]);
+            let mut d = format!(
+                "M{} {}C{} {} {} {} {} {}",
+                px(a.x),
+                px(a.y),
+                px(b.x),
+                px(b.y),
+                px(c.x),
+                px(c.y),
+                px(e.x),
+                px(e.y)
+            );
+            for p in &path[2..] {
+                let _ = write!(
+                    d,
+                    "S{} {} {} {}",
+                    px(p.0.x),
+                    px(p.0.y),
+                    px(p.1.x),
+                    px(p.1.y)
+                );
+            }
+            (*edge, *head_at_start, d)
+        })
+        .collect();
+    Drawn {
+        frame: format!("viewBox=\"{x0} {y0} {w} {h}\" width=\"{w}\" height=\"{h}\""),
+        boxes,
+        arrows,
+    }
 }
 
 /// A box wide enough for its label.
@@ -143,21 +223,12 @@ pub fn svg(title: &str, nodes: &[Node], edges: &[Edge], layouts: Option<&Layouts
     if nodes.is_empty() {
         return String::new();
     }
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let (edges, pairs): (Vec<&Edge>, Vec<(usize, usize)>) = edges
         .iter()
-        .filter_map(|e| {
-            Some((
-                e,
-                (*index.get(e.from.as_str())?, *index.get(e.to.as_str())?),
-            ))
-        })
+        .filter_map(|e| Some((e, (*index.get(e.from)?, *index.get(e.to)?))))
         .unzip();
-    let mut widths: Vec<f64> = nodes.iter().map(|n| box_width(&n.label)).collect();
+    let mut widths: Vec<f64> = nodes.iter().map(|n| box_width(n.label)).collect();
     let drawn = match layouts {
         None => Arc::new(lay_out(&widths, &pairs)),
         Some(Layouts(known)) => {
@@ -178,102 +249,75 @@ pub fn svg(title: &str, nodes: &[Node], edges: &[Edge], layouts: Option<&Layouts
         }
     };
 
-    let mut points: Vec<Point> = Vec::new();
-    for (xy, size, _) in &drawn.boxes {
-        points.push(*xy);
-        points.push(Point::new(xy.x + size.x, xy.y + size.y));
-    }
-    for (path, _, _) in &drawn.arrows {
-        for (a, b) in path {
-            points.push(*a);
-            points.push(*b);
-        }
-    }
-    let min_x = points.iter().map(|p| p.x).fold(f64::INFINITY, f64::min) - 10.0;
-    let min_y = points.iter().map(|p| p.y).fold(f64::INFINITY, f64::min) - 10.0;
-    let w = points.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max) + 10.0 - min_x;
-    let h = points.iter().map(|p| p.y).fold(f64::NEG_INFINITY, f64::max) + 10.0 - min_y;
-    let mut out = String::new();
+    let mut out = String::with_capacity(1024 + 160 * (drawn.boxes.len() + drawn.arrows.len()));
     let _ = write!(
         out,
-        "<svg class=\"deps\" role=\"group\" aria-labelledby=\"graph-title\" viewBox=\"{min_x:.0} {min_y:.0} {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"graph-title\">{}</title>\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker></defs>\n",
-        esc(title)
+        "<svg class=\"deps\" role=\"group\" aria-labelledby=\"graph-title\" {} xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"graph-title\">",
+        drawn.frame
     );
-    for (path, edge, head_at_start) in &drawn.arrows {
-        if path.len() < 2 {
+    push_esc(&mut out, title);
+    out.push_str("</title>\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker></defs>\n");
+    // The arrows in groups that carry what their paths share: dashed for an
+    // integration, and the arrow's head, which points at what is depended on, also
+    // where the engine drew the path the other way round.
+    for (dashed, head_at_start) in [(false, false), (true, false), (false, true), (true, true)] {
+        let mut paths = drawn.arrows.iter().filter(|(edge, at_start, _)| {
+            *at_start == head_at_start && edges.get(*edge).is_some_and(|e| e.dashed) == dashed
+        });
+        let Some(first) = paths.next() else {
             continue;
-        }
-        let class = if edges.get(*edge).is_some_and(|e| e.dashed) {
-            "edge integration"
-        } else {
-            "edge"
         };
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<path class=\"{class}\" d=\"M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
-            path[0].0.x,
-            path[0].0.y,
-            path[0].1.x,
-            path[0].1.y,
-            path[1].0.x,
-            path[1].0.y,
-            path[1].1.x,
-            path[1].1.y
+            "<g class=\"edge{}\" marker-{}=\"url(#arrow)\">",
+            if dashed { " integration" } else { "" },
+            if head_at_start { "start" } else { "end" }
         );
-        for p in &path[2..] {
-            let _ = write!(
-                out,
-                " S {:.1} {:.1}, {:.1} {:.1}",
-                p.0.x, p.0.y, p.1.x, p.1.y
-            );
+        for (_, _, d) in std::iter::once(first).chain(paths) {
+            let _ = writeln!(out, "<path d=\"{d}\"/>");
         }
-        // The arrow points at what is depended on, also where the engine drew the
-        // path the other way round.
-        let marker = if *head_at_start {
-            "marker-start"
-        } else {
-            "marker-end"
-        };
-        let _ = writeln!(out, "\" {marker}=\"url(#arrow)\"/>");
+        out.push_str("</g>\n");
     }
-    for (xy, size, index) in &drawn.boxes {
+    out.push_str("<g text-anchor=\"middle\" dominant-baseline=\"middle\">\n");
+    for (index, rect, text) in &drawn.boxes {
         let Some(node) = nodes.get(*index) else {
             continue;
         };
         let class = if node.focus { "node focus" } else { "node" };
         match &node.href {
             Some(href) => {
-                let _ = write!(out, "<a class=\"{class}\" href=\"{}\">", esc(href));
+                let _ = write!(out, "<a class=\"{class}\" href=\"");
+                push_esc(&mut out, href);
+                out.push_str("\">");
             }
             None => {
                 let _ = write!(out, "<g class=\"{class}\">");
             }
         }
-        let _ = write!(
-            out,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
-            xy.x,
-            xy.y,
-            size.x,
-            size.y,
-            xy.x + size.x / 2.0,
-            xy.y + size.y / 2.0,
-            esc(&node.label)
-        );
+        let _ = write!(out, "<rect {rect} rx=\"4\"/><text {text}>");
+        push_esc(&mut out, node.label);
         out.push_str(if node.href.is_some() {
-            "</a>\n"
+            "</text></a>\n"
         } else {
-            "</g>\n"
+            "</text></g>\n"
         });
     }
-    out.push_str("</svg>");
+    out.push_str("</g>\n</svg>");
     out
 }
 
-/// Text for HTML and SVG.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Appends `s` to `out` as text for HTML and SVG.
+fn push_esc(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }

@@ -14,7 +14,6 @@ use crate::index::ObjectEntry;
 use crate::tr;
 use askama::Template;
 
-pub use graph::esc;
 pub use object::{prepare, Prepared};
 pub use words::Words;
 
@@ -38,42 +37,46 @@ pub struct Chrome<'a> {
     pub current: &'static str,
 }
 
-/// The top-level pages, in the navigation's order: file and message id.
-const PAGES: &[(&str, &str)] = &[
-    ("index.html", "site-nav-index"),
-    ("dependencies.html", "site-nav-dependencies"),
-    ("upgrades.html", "site-nav-upgrades"),
-    ("deviations.html", "site-nav-deviations"),
-    ("people.html", "site-nav-people"),
+/// The top-level pages, in the navigation's order: file, message id, and the file
+/// as an object page links to it.
+const PAGES: &[(&str, &str, &str)] = &[
+    ("index.html", "site-nav-index", "../index.html"),
+    (
+        "dependencies.html",
+        "site-nav-dependencies",
+        "../dependencies.html",
+    ),
+    ("upgrades.html", "site-nav-upgrades", "../upgrades.html"),
+    (
+        "deviations.html",
+        "site-nav-deviations",
+        "../deviations.html",
+    ),
+    ("people.html", "site-nav-people", "../people.html"),
 ];
 
 impl<'a> Chrome<'a> {
-    /// A text of the site's catalogue (see [`Words::t`]).
-    pub fn t(&self, id: &'a str) -> &'a str {
-        self.w.t(id)
+    /// A text of the site's catalogue, escaped for HTML (see [`Words::html`]).
+    pub fn t(&self, id: &'a str) -> words::Escaped<'a> {
+        self.w.html(id)
     }
 
     /// The navigation: (href, label, whether it is this page).
-    pub fn nav(&self) -> Vec<(String, &'a str, bool)> {
+    pub fn nav(&self) -> Vec<(&'static str, words::Escaped<'a>, bool)> {
         PAGES
             .iter()
-            .map(|(file, id)| {
+            .map(|(file, id, up)| {
                 (
-                    format!("{}{file}", self.root),
-                    self.w.t(id),
+                    if self.root.is_empty() { *file } else { *up },
+                    self.w.html(id),
                     *file == self.current,
                 )
             })
             .collect()
     }
 
-    pub fn footer(&self) -> String {
-        tr!(
-            self.l,
-            "site-footer",
-            organisation = self.organisation,
-            year = self.year
-        )
+    pub fn footer(&self) -> words::Escaped<'a> {
+        self.w.footer()
     }
 }
 
@@ -171,7 +174,7 @@ impl<'a> Site<'a> {
                     .and_then(|r| r.strip_suffix(".html"))
                     .unwrap_or_default();
                 match data.plan_of(object) {
-                    Some(plan) => render(&object::page(data, plan)),
+                    Some(plan) => render_sized(&object::page(data, plan), OBJECT_PAGE_BYTES),
                     None => Vec::new(),
                 }
             }
@@ -183,14 +186,24 @@ impl<'a> Site<'a> {
 fn rel_static(rel: &str) -> &'static str {
     PAGES
         .iter()
-        .map(|(file, _)| *file)
+        .map(|(file, _, _)| *file)
         .find(|file| *file == rel)
         .unwrap_or("")
 }
 
+/// What an object page takes, about: room made for it at once, not grown step by
+/// step (ten thousand of them).
+const OBJECT_PAGE_BYTES: usize = 48 * 1024;
+
 fn render<T: Template>(page: &T) -> Vec<u8> {
+    render_sized(page, T::SIZE_HINT)
+}
+
+fn render_sized<T: Template>(page: &T, bytes: usize) -> Vec<u8> {
+    let mut out = String::with_capacity(bytes);
     // The templates only format strings: rendering cannot fail but for a defect.
-    page.render()
-        .unwrap_or_else(|e| format!("<!-- {e} -->"))
-        .into_bytes()
+    if let Err(e) = page.render_into(&mut out) {
+        out = format!("<!-- {e} -->");
+    }
+    out.into_bytes()
 }

@@ -4,6 +4,7 @@ use super::pages::{date_text, Data, DepLine, UpgradeLine};
 use super::{graph, Badge, Chrome, Words};
 use crate::diag::{amount, Span};
 use crate::engine::Kept;
+use crate::hash::HashMap;
 use crate::report::deviations::DeviationRow;
 use crate::report::roles::RoleRow;
 use crate::report::upgrades::UpgradeRow;
@@ -11,7 +12,7 @@ use crate::tr;
 use askama::Template;
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 #[derive(Template)]
 #[template(path = "site/object.html")]
@@ -52,11 +53,11 @@ pub struct ObjectView<'a> {
 /// An object page's parts that need the whole year: dependencies both ways, the
 /// upgrades' dependents and flags, the findings (cross-object ones too).
 pub struct Cross<'a> {
-    pub findings_summary: String,
+    pub findings_summary: &'a str,
     pub depends_on: Vec<DepLine<'a>>,
     pub depended_on_by: Vec<DepLine<'a>>,
     pub graph: String,
-    pub checklist: String,
+    pub checklist: &'a str,
     pub upgrades: Vec<UpgradeLine<'a>>,
     pub findings: Vec<FindingLine<'a>>,
 }
@@ -248,11 +249,7 @@ pub fn page<'a>(data: &'a Data<'a>, p: &'a Prepared<'a>) -> Page<'a> {
             depends_on,
             depended_on_by,
             graph,
-            checklist: tr!(
-                l,
-                "site-checklist",
-                title = data.settings.checklist.title.as_str()
-            ),
+            checklist: &data.w.checklist,
             upgrades,
             findings,
         },
@@ -403,16 +400,20 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                 .as_ref()
                 .map(|a| a.answers.as_slice())
                 .unwrap_or_default();
-            // In the checklist's order, then answers to questions it lacks.
-            let mut seen = BTreeSet::new();
-            let mut cells: Vec<Cell> = Vec::with_capacity(checklist.questions.len());
-            for q in &checklist.questions {
-                seen.insert(q.id.as_str());
-                cells.push(cell(w, answers.iter().find(|a| a.question.val == q.id)));
+            // In the checklist's order (the first answer to each question), then
+            // answers to questions it lacks.
+            let mut first: HashMap<&str, &crate::model::plan::Answer> = HashMap::default();
+            for a in answers {
+                first.entry(a.question.val.as_str()).or_insert(a);
             }
+            let cells: Vec<Cell> = checklist
+                .questions
+                .iter()
+                .map(|q| cell(w, first.get(q.id.as_str()).copied()))
+                .collect();
             let unknown = answers
                 .iter()
-                .filter(|a| !seen.contains(a.question.val.as_str()))
+                .filter(|a| !w.questions.contains(a.question.val.as_str()))
                 .map(|a| (a.question.val.clone(), cell(w, Some(a))))
                 .collect();
             let attested = match s.appendix3.as_ref() {
@@ -659,8 +660,8 @@ fn neighbourhood(
     let nodes: Vec<graph::Node> = std::iter::once(object)
         .chain(order.iter().map(|(id, _)| *id))
         .map(|id| graph::Node {
-            id: id.to_string(),
-            label: id.to_string(),
+            id,
+            label: id,
             href: (id != object && data.has_page(id)).then(|| format!("{id}.html")),
             focus: id == object,
         })
@@ -669,11 +670,7 @@ fn neighbourhood(
     let mut edges: Vec<(Option<usize>, Option<usize>, graph::Edge)> = pairs
         .into_iter()
         .map(|((from, to), dashed)| {
-            let edge = graph::Edge {
-                from: from.into(),
-                to: to.into(),
-                dashed,
-            };
+            let edge = graph::Edge { from, to, dashed };
             (position(from), position(to), edge)
         })
         .collect();

@@ -4,6 +4,7 @@
 use super::{graph, Badge, Chrome, Input, Prepared, Words};
 use crate::diag::rules::upgrades::SERVICE_WINDOW;
 use crate::diag::{Finding, Severity};
+use crate::hash::HashMap;
 use crate::index::{split_ref, Via};
 use crate::report::deps::DepRow;
 use crate::report::deviations::DeviationRow;
@@ -24,7 +25,10 @@ pub fn date_text(date: &Option<crate::model::Sp<NaiveDate>>) -> String {
 pub struct Data<'a> {
     pub w: &'a Words<'a>,
     /// The findings of each object.
-    pub findings: BTreeMap<&'a str, Vec<&'a Finding>>,
+    pub findings: HashMap<&'a str, Vec<&'a Finding>>,
+    /// "2 errors, 3 warnings", by the numbers (a few dozen texts for ten thousand
+    /// objects, each shown twice).
+    summaries: HashMap<(usize, usize), String>,
     pub upgrades: Vec<UpgradeRow>,
     pub deps: Vec<DepRow>,
     pub deviations: Vec<DeviationRow>,
@@ -39,6 +43,9 @@ pub struct Data<'a> {
     /// Beside each plan: its upgrade rows, the dependency rows from it and to it
     /// (indices into the rows above): pages look these up once per object.
     rows: Vec<ObjectRows>,
+    /// Where each object is among the plans (pages look objects up tens of times
+    /// each: a hash, not a search through ten thousand names).
+    at: HashMap<String, usize>,
 }
 
 #[derive(Default)]
@@ -64,7 +71,7 @@ impl<'a> Data<'a> {
             mut plans,
         } = input;
         plans.sort_by(|a, b| a.object.cmp(&b.object));
-        let mut findings: BTreeMap<&'a str, Vec<&'a Finding>> = BTreeMap::new();
+        let mut findings: HashMap<&'a str, Vec<&'a Finding>> = HashMap::default();
         for f in all_findings {
             if let Some(object) = &f.object {
                 findings.entry(&**object).or_default().push(f);
@@ -83,15 +90,33 @@ impl<'a> Data<'a> {
         let upgrades = crate::report::upgrades::with_dependents(upgrades, entries);
         crate::report::deviations::sort(&mut deviations);
         let deps = crate::report::deps::rows_from(entries);
+        let mut summaries = HashMap::default();
+        for p in &plans {
+            let counts = counts(&findings, &p.object);
+            summaries.entry(counts).or_insert_with(|| {
+                tr!(
+                    words.l,
+                    "site-findings-count",
+                    errors = counts.0,
+                    warnings = counts.1
+                )
+            });
+        }
         let mut data = Data {
             w: words,
             findings,
+            summaries,
             upgrades,
             deps,
             deviations,
             roles,
             layouts: graph::Layouts::default(),
             rows: plans.iter().map(|_| ObjectRows::default()).collect(),
+            at: plans
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.object.clone(), i))
+                .collect(),
             plans,
         };
         for (i, u) in data.upgrades.iter().enumerate() {
@@ -134,9 +159,7 @@ impl<'a> Data<'a> {
 
     /// Where the object's plan is among the plans.
     fn position(&self, object: &str) -> Option<usize> {
-        self.plans
-            .binary_search_by(|p| p.object.as_str().cmp(object))
-            .ok()
+        self.at.get(object).copied()
     }
 
     /// Whether the object has a plan this year (and so a page).
@@ -171,20 +194,10 @@ impl<'a> Data<'a> {
         rows.unwrap_or_default().iter().map(|&i| &self.deps[i])
     }
 
-    /// "2 errors, 3 warnings" for one object.
-    pub fn findings_summary(&self, object: &str) -> String {
-        let found = self
-            .findings
-            .get(object)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let count = |s| found.iter().filter(|f| f.severity == s).count();
-        tr!(
-            self.l,
-            "site-findings-count",
-            errors = count(Severity::Error),
-            warnings = count(Severity::Warning)
-        )
+    /// "2 errors, 3 warnings" for one object that has a page.
+    pub fn findings_summary(&self, object: &str) -> &str {
+        let counts = counts(&self.findings, object);
+        self.summaries.get(&counts).map_or("", String::as_str)
     }
 
     /// One upgrade row as a line of a page, flagged with the findings of the
@@ -262,6 +275,13 @@ impl<'a> Data<'a> {
             }),
         }
     }
+}
+
+/// An object's errors and warnings.
+fn counts(findings: &HashMap<&str, Vec<&Finding>>, object: &str) -> (usize, usize) {
+    let found = findings.get(object).map(Vec::as_slice).unwrap_or_default();
+    let count = |s| found.iter().filter(|f| f.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning))
 }
 
 pub struct UpgradeLine<'a> {
@@ -420,7 +440,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
 
 pub struct IndexRow<'a> {
     pub p: &'a Prepared<'a>,
-    pub findings: String,
+    pub findings: &'a str,
     pub next_upgrade: String,
 }
 
@@ -517,19 +537,15 @@ pub fn object_graph<'s>(
     let nodes: Vec<graph::Node> = ids
         .iter()
         .map(|id| graph::Node {
-            id: id.to_string(),
-            label: id.to_string(),
+            id,
+            label: id,
             href: (Some(*id) != focus && data.has_page(id)).then(|| format!("{prefix}{id}.html")),
             focus: Some(*id) == focus,
         })
         .collect();
     let edges: Vec<graph::Edge> = pairs
         .into_iter()
-        .map(|((from, to), dashed)| graph::Edge {
-            from: from.into(),
-            to: to.into(),
-            dashed,
-        })
+        .map(|((from, to), dashed)| graph::Edge { from, to, dashed })
         .collect();
     graph::svg(title, &nodes, &edges, None)
 }

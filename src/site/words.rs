@@ -5,9 +5,10 @@
 
 use super::Badge;
 use crate::diag::Severity;
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 use crate::i18n::Lang;
 use crate::settings::Settings;
+use crate::tr;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -19,21 +20,79 @@ pub struct Words<'a> {
     /// Every text of the site's catalogue, rendered once (a large site uses each
     /// heading and label tens of thousands of times).
     labels: HashMap<&'static str, String>,
+    /// The same, escaped for HTML once (see [`Escaped`]).
+    escaped: HashMap<&'static str, String>,
+    /// The footer of every page, escaped for HTML.
+    footer: String,
+    /// What every object page says of bilaga 3's checklist.
+    pub checklist: String,
+    /// The checklist's question ids.
+    pub questions: HashSet<&'a str>,
+}
+
+/// A text already escaped for HTML: the templates write it as it is (askama skips
+/// what is marked `HtmlSafe`), instead of escaping the same label on every page.
+#[derive(Clone, Copy)]
+pub struct Escaped<'a>(&'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Escaped<'_> {}
+
+/// A text escaped for HTML as the templates escape it.
+fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = askama::filters::Escaper::write_escaped_str(&askama::filters::Html, &mut out, text);
+    out
 }
 
 impl<'a> Words<'a> {
     pub fn new(l: Lang, settings: &'a Settings, year: i32, today: NaiveDate) -> Words<'a> {
+        let labels: HashMap<&'static str, String> = ["site", "values"]
+            .into_iter()
+            .flat_map(crate::i18n::message_ids)
+            .map(|id| (id, l.text(id)))
+            .collect();
+        let escaped = labels.iter().map(|(id, text)| (*id, html(text))).collect();
         Words {
             l,
             settings,
             year,
             today,
-            labels: ["site", "values"]
-                .into_iter()
-                .flat_map(crate::i18n::message_ids)
-                .map(|id| (id, l.text(id)))
+            labels,
+            escaped,
+            footer: html(&tr!(
+                l,
+                "site-footer",
+                organisation = settings.config.organisation.as_str(),
+                year = year
+            )),
+            questions: settings
+                .checklist
+                .questions
+                .iter()
+                .map(|q| q.id.as_str())
                 .collect(),
+            checklist: tr!(
+                l,
+                "site-checklist",
+                title = settings.checklist.title.as_str()
+            ),
         }
+    }
+
+    /// The footer of every page.
+    pub fn footer(&self) -> Escaped<'_> {
+        Escaped(&self.footer)
+    }
+
+    /// [`Words::t`] escaped for HTML, for the templates.
+    pub fn html<'s>(&'s self, id: &'s str) -> Escaped<'s> {
+        Escaped(self.escaped.get(id).map_or(id, String::as_str))
     }
 
     /// A message of the site's catalogue without arguments (the id itself when the
@@ -61,10 +120,12 @@ impl<'a> Words<'a> {
 
     /// An enumerated value in words, else as written (as `Lang::value`).
     pub fn value<'s>(&'s self, kind: &str, value: &str) -> Cow<'s, str> {
-        match self
-            .labels
-            .get(format!("value-{kind}-{}", value.replace('_', "-")).as_str())
-        {
+        let mut id = String::with_capacity(7 + kind.len() + value.len());
+        id.push_str("value-");
+        id.push_str(kind);
+        id.push('-');
+        id.extend(value.chars().map(|c| if c == '_' { '-' } else { c }));
+        match self.labels.get(id.as_str()) {
             Some(text) => Cow::Borrowed(text),
             None => Cow::Owned(value.to_string()),
         }
@@ -126,16 +187,16 @@ impl<'a> Words<'a> {
     /// An answer of bilaga 3 as a badge: yes good, not applicable neutral, partly
     /// or no a warning, anything else (unanswered, unknown) bad.
     pub fn answer(&self, value: &str) -> Badge<'_> {
-        if value.is_empty() {
-            return self.badge("site-unanswered", "bad");
-        }
-        Badge {
-            text: self.value("answer", value),
-            class: match value {
-                "yes" => "good",
-                "na" => "neutral",
-                "partial" | "no" => "warn",
-                _ => "bad",
+        // The known values by their ids: a page shows some hundred answers.
+        match value {
+            "" => self.badge("site-unanswered", "bad"),
+            "yes" => self.badge("value-answer-yes", "good"),
+            "na" => self.badge("value-answer-na", "neutral"),
+            "partial" => self.badge("value-answer-partial", "warn"),
+            "no" => self.badge("value-answer-no", "warn"),
+            _ => Badge {
+                text: self.value("answer", value),
+                class: "bad",
             },
         }
     }
