@@ -42,6 +42,12 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/en/cli.ftl"),
         include_str!("../i18n/sv/cli.ftl"),
     ),
+    // The commands' own output and refusals (new-year, attest, import, hook, init…).
+    (
+        "commands",
+        include_str!("../i18n/en/commands.ftl"),
+        include_str!("../i18n/sv/commands.ftl"),
+    ),
     // Errors of exit 2 from reading and writing files and from git.
     (
         "errors",

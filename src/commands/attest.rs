@@ -3,9 +3,11 @@
 use crate::checks;
 use crate::cli::{parse_year, Globals};
 use crate::fsio;
+use crate::i18n::Fail;
 use crate::model::Plan;
 use crate::repo::{self, GitRepo, Source, WorkTree};
 use crate::settings::Settings;
+use crate::{fail, msg};
 use anyhow::{anyhow, bail, Context, Result};
 use std::process::ExitCode;
 use toml_edit::{DocumentMut, Item, Table, Value};
@@ -49,13 +51,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
     let source = WorkTree::new(&root)?;
     let settings = Settings::load(&source)?;
+    let lang = globals.language(&settings);
     let years = super::object_years(&source, &args.object)?;
     let year = match (args.year, years.last()) {
         (Some(year), _) => year,
         (None, Some(&newest)) => {
-            eprintln!(
-                "note: attesting the {newest} plan, the newest of `{}` (pass --year to choose)",
-                args.object
+            crate::output::note(
+                lang,
+                msg!("note-attest-newest", year = newest, object = &args.object),
             );
             newest
         }
@@ -67,12 +70,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         if years.is_empty() {
             return Err(super::unknown_object(&source, &args.object));
         }
-        bail!("{rel} does not exist");
+        fail!("error-diff-missing", file = &rel);
     };
     if bytes.len() > crate::layout::MAX_FILE_BYTES {
-        bail!(
-            "{rel} is larger than {} MiB, more than a plan file may be; run `plan check {rel}`",
-            crate::layout::MAX_FILE_BYTES >> 20
+        fail!(
+            "error-attest-too-large",
+            file = &rel,
+            mib = crate::layout::MAX_FILE_BYTES >> 20
         );
     }
     // The plan is read again under its lock: another `plan attest` of the same file
@@ -85,7 +89,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let mut done = None;
     fsio::update(&root, &root.join(&rel), |current| {
         let text = String::from_utf8(current.to_vec())
-            .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))?;
+            .map_err(|_| Fail(msg!("error-diff-not-utf8", file = &rel)))?;
         let attested = attest(
             &text,
             &settings,
@@ -107,14 +111,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         holder_names: who,
         ..
     } = done.expect("attested when written");
-    let signed = signer
-        .as_ref()
-        .map(|s| format!(", signed_by = \"{s}\""))
-        .unwrap_or_default();
-    crate::outln!(
-        "attested appendix 3 of `{system_id}` in {rel}: attested_by = \"{attester}\", attested_on = {}, {digest}{signed}",
-        globals.today
+    let done = msg!(
+        "attest-done",
+        system = &system_id,
+        file = &rel,
+        attester = &attester,
+        date = globals.today.to_string(),
+        digest = &digest
     );
+    let done = match &signer {
+        Some(signer) => crate::i18n::Msg {
+            id: "attest-done-signed",
+            ..done
+        }
+        .with("signer", signer),
+        None => done,
+    };
+    crate::outln!("{}", done.render(lang));
     let command = format!(
         "plan attest {} --system {system_id} --year {year}",
         args.object
@@ -122,24 +135,32 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let role = settings.roles.describe(&attester);
     match (&git, &signer) {
         (None, _) => {}
-        (Some(_), None) => eprintln!(
-            "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{command}` again"
-        ),
+        (Some(_), None) => {
+            crate::output::warn(lang, msg!("warning-attest-no-identity", command = &command))
+        }
         (Some(_), Some(me)) if holders.contains(&me.to_lowercase()) => {}
         (Some(_), Some(me)) => {
-            eprintln!(
-                "note: you ({me}) do not hold the attesting role {role} in {rel}, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it"
+            crate::output::note(
+                lang,
+                msg!("note-attest-not-holder", me = me, role = &role, file = &rel),
             );
-            if who.is_empty() {
-                eprintln!(
-                    "  = help: {role} has no e-mail in {rel}; add the holder's e-mail under [roles.{attester}], commit that, and have the holder run `{command}` and commit it under that e-mail"
-                );
+            let help = if who.is_empty() {
+                msg!(
+                    "help-attest-no-email",
+                    role = &role,
+                    file = &rel,
+                    attester = &attester,
+                    command = &command
+                )
             } else {
-                eprintln!(
-                    "  = help: {role} is {}; they run `{command}` and commit it under that e-mail (git config user.email), which replaces signed_by",
-                    who.join(", ")
-                );
-            }
+                msg!(
+                    "help-attest-holder",
+                    role = &role,
+                    holders = crate::i18n::and_list(who),
+                    command = &command
+                )
+            };
+            crate::output::help(lang, help);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -167,8 +188,9 @@ fn attest(
     year: i32,
     signer: Option<&str>,
 ) -> Result<Attested> {
+    let lang = globals.language(settings);
     let plan = crate::model::parse::parse(text.as_bytes())
-        .map_err(|_| anyhow!("{rel} is not valid TOML; run `plan check {rel}`"))?
+        .map_err(|_| Fail(msg!("error-plan-not-toml", file = rel)))?
         .plan();
     let system_ids: Vec<&str> = plan
         .systems
@@ -177,25 +199,28 @@ fn attest(
         .map(|i| i.val.as_str())
         .collect();
     if system_ids.is_empty() {
-        bail!("{rel} has no [[systems]]: there is no appendix 3 to attest");
+        fail!("error-attest-no-systems", file = rel);
     }
     let system_id = match (&args.system, system_ids.as_slice()) {
         (Some(s), _) => s.clone(),
         (None, [only]) => only.to_string(),
-        (None, ids) => bail!(
-            "{rel} has {} systems ({}); name one with --system",
-            ids.len(),
-            ids.join(", ")
+        (None, ids) => fail!(
+            "error-attest-which-system",
+            file = rel,
+            count = ids.len(),
+            systems = ids.join(", ")
         ),
     };
     let system = plan.system(&system_id).ok_or_else(|| {
-        anyhow!(
-            "{rel} has no system `{system_id}` (systems: {})",
-            system_ids.join(", ")
-        )
+        Fail(msg!(
+            "error-attest-no-system",
+            file = rel,
+            system = &system_id,
+            systems = system_ids.join(", ")
+        ))
     })?;
     let Some(a3) = &system.appendix3 else {
-        bail!("system `{system_id}` has no [systems.appendix3.answers] to attest");
+        fail!("error-attest-no-answers", system = &system_id);
     };
 
     // Refuse to sign an incomplete checklist: show what is missing instead.
@@ -216,17 +241,18 @@ fn attest(
                 &blocking,
                 &|_| Some(crate::diag::text_of(text.as_bytes()).to_string()),
                 color,
-                globals.language(settings)
+                lang
             )
         );
-        bail!("not attesting `{system_id}` in {rel}: the checklist is incomplete (see above)");
+        fail!("error-attest-incomplete", system = &system_id, file = rel);
     }
 
     let (attester, holders) = plan.attesting(&settings.roles);
     let digest = crate::model::digest::of_answers(&a3.answers);
+    let updating = |e| crate::i18n::doing(msg!("error-updating", file = rel), e);
     let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
-        .with_context(|| format!("updating {rel}"))?;
-    verify(&updated, &system_id, &digest).with_context(|| format!("updating {rel}"))?;
+        .map_err(updating)?;
+    verify(&updated, &system_id, &digest).map_err(updating)?;
     Ok(Attested {
         updated,
         system_id,
@@ -277,9 +303,7 @@ fn write_attestation(
     let a3 = table
         .get_mut("appendix3")
         .and_then(Item::as_table_mut)
-        .ok_or_else(|| {
-            anyhow!("`appendix3` of `{system}` must be a [systems.appendix3] table to be edited")
-        })?;
+        .ok_or_else(|| Fail(msg!("error-attest-inline", system = system)))?;
     if a3.is_implicit() {
         // Only [systems.appendix3.answers] was written: give appendix3 its own header
         // just before the answers, so the new keys land next to them.

@@ -124,12 +124,16 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         (None, false) => Box::new(WorkTree::new(&root)?),
     };
     let settings = Settings::load(source.as_ref())?;
+    let lang = globals.language(&settings);
     if args.rev.is_none() && !args.staged {
         let interrupted = super::new_year::batch_dir(&root);
         if interrupted.symlink_metadata().is_ok() {
-            eprintln!(
-                "note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it",
-                interrupted.display()
+            output::note(
+                lang,
+                crate::msg!(
+                    "note-check-interrupted",
+                    dir = interrupted.display().to_string()
+                ),
             );
         }
     }
@@ -159,8 +163,8 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
                 (None, false) => repo::Against::WorkTree(&listing),
             };
             match git()?.changed_since(&base, against)? {
-                Changed::All(why) => {
-                    eprintln!("note: {why}, so every object is checked");
+                Changed::All(file) => {
+                    output::note(lang, crate::msg!("note-check-all-changed", file = file));
                     None
                 }
                 Changed::Objects(objects) => Some(objects),
@@ -207,7 +211,6 @@ fn check(args: Args, globals: &Globals) -> Result<ExitCode> {
         &mut outcome.findings,
     );
     let prefix = GitRepo::open(&root).map(|g| g.prefix).unwrap_or_default();
-    let lang = globals.language(&settings);
     let stdout_color = output::colored(globals.color, &std::io::stdout());
     // Snippets' lines are read from the files when they are shown.
     let texts = |file: &str| {

@@ -2,8 +2,10 @@
 
 use crate::cli::Globals;
 use crate::fsio;
+use crate::i18n::Lang;
 use crate::repo::{self, GitRepo};
-use anyhow::{bail, Context, Result};
+use crate::{fail, msg, tr};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// Git hooks.
@@ -38,28 +40,30 @@ pub enum Action {
 /// often runs hooks with a PATH that lacks `~/.cargo/bin`), and when it is in
 /// neither place, a message that says how to fix it instead of `exec: plan: not
 /// found`. It reports on what the commit changes, with the whole index as context
-/// (SPEC §5); the first commit, with no HEAD to compare with, is checked whole.
-fn script(plan_dir: &str, installed: &Option<std::path::PathBuf>) -> String {
+/// (SPEC §5); the first commit, with no HEAD to compare with, is checked whole. Its
+/// comments and messages are in the repository's language.
+fn script(plan_dir: &str, installed: &Option<std::path::PathBuf>, lang: Lang) -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
-    let installed = installed
-        .as_ref()
-        .and_then(|p| p.to_str())
-        .map(quote)
-        .unwrap_or_else(|| "''".into());
+    let path = installed.as_ref().and_then(|p| p.to_str());
+    let installed = path.map(quote).unwrap_or_else(|| "''".into());
     let dir = quote(plan_dir);
+    let comment: String = lang
+        .text("hook-script-comment")
+        .lines()
+        .map(|line| format!("# {line}\n"))
+        .collect();
+    let missing: String = tr!(lang, "hook-script-missing", installed = path.unwrap_or(""))
+        .lines()
+        .map(|line| format!("    echo {} >&2\n", quote(line)))
+        .collect();
     format!(
         r#"#!/bin/sh
 {MARKER}
-# Checks what this commit changes in the förvaltningsplaner; `git commit --no-verify`
-# skips it once. Install again (`plan hook install`) after moving the plan program.
-installed={installed}
+{comment}installed={installed}
 plan=$installed
 if [ ! -x "$plan" ]; then
   plan=$(command -v plan) || {{
-    echo "pre-commit: the plan program is neither at $installed nor on PATH, so the plans cannot be checked." >&2
-    echo "Install it (cargo install --path <the plan project>), then run \`plan hook install\` again;" >&2
-    echo "or skip the check once with \`git commit --no-verify\`." >&2
-    exit 1
+{missing}    exit 1
   }}
 fi
 if git rev-parse --verify --quiet HEAD >/dev/null; then
@@ -70,12 +74,14 @@ exec "$plan" --repo {dir} check --staged
     )
 }
 
-/// Marks a hook as ours, so installing again updates it instead of refusing.
+/// Marks a hook as ours, so installing again updates it instead of refusing (in
+/// every language: a program reads it).
 const MARKER: &str = "# installed by `plan hook install`";
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let Action::Install { force } = args.action;
     let root = repo::find_root(globals.repo.as_deref())?;
+    let lang = globals.language_at(&root);
     let git = GitRepo::open(&root)?;
     // Where the hook may be written: the git folder, or the work tree for a
     // core.hooksPath inside it; an absolute core.hooksPath is the user's own choice.
@@ -100,19 +106,16 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     } else {
         git.prefix.trim_end_matches('/').to_string()
     };
-    let script = script(&plan_dir, &std::env::current_exe().ok());
+    let script = script(&plan_dir, &std::env::current_exe().ok(), lang);
     match fsio::read_existing(bound, &hook)? {
         Some(existing) if String::from_utf8_lossy(&existing).contains(MARKER) => {
             fsio::replace(bound, &hook, script.as_bytes())?;
         }
-        Some(_) if !force => bail!(
-            "{} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)",
-            hook.display()
-        ),
+        Some(_) if !force => fail!("error-hook-exists", hook = hook.display().to_string()),
         Some(existing) => {
             let orig = hooks.join("pre-commit.orig");
             fsio::create_new(bound, &orig, &existing)
-                .context("keeping the old hook as pre-commit.orig")?;
+                .map_err(|e| crate::i18n::doing(msg!("error-hook-keeping"), e))?;
             // The old hook stays in place if it cannot be replaced: drop the copy.
             fsio::replace(bound, &hook, script.as_bytes())
                 .inspect_err(|_| drop(std::fs::remove_file(&orig)))?;
@@ -125,8 +128,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))?;
     }
     crate::outln!(
-        "installed {}: `plan check --staged --changed-since HEAD` runs before each commit",
-        hook.display()
+        "{}",
+        tr!(lang, "hook-installed", hook = hook.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,13 @@
 //! `plan import`: draft plans from a system register export.
 
 use crate::cli::{parse_year, Globals};
+use crate::i18n::Lang;
 use crate::import::{self, Finding};
-use crate::output::plural;
 use crate::repo::{self, WorkTree};
 use crate::scaffold;
 use crate::settings::Settings;
-use anyhow::{Context, Result};
+use crate::{msg, tr};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,18 +62,24 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         None => super::default_year(&source, globals.today, lang)?,
     };
     let shown = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).with_context(|| format!("reading {shown}"))?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| crate::i18n::doing(msg!("error-reading", file = &shown), e))?;
     let grid = import::read::grid(&shown, &bytes)?;
     let import = import::drafts(&grid, &settings.roles);
     if !import.findings.is_empty() {
         let mut out = String::new();
         for finding in &import.findings {
-            out.push_str(&render(&shown, finding));
+            out.push_str(&render(&shown, finding, lang));
         }
         crate::output::emit(&out);
         eprintln!(
-            "{shown}: {} cannot be used; nothing written",
-            plural(import.findings.len(), "row or column", "rows or columns")
+            "{}",
+            tr!(
+                lang,
+                "import-unusable",
+                file = &shown,
+                count = import.findings.len()
+            )
         );
         return Ok(ExitCode::from(1));
     }
@@ -80,10 +87,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let mut new = Vec::new();
     let mut skipped = 0;
     let mut systems = 0;
-    let verb = if args.dry_run {
-        "would create"
+    let created = if args.dry_run {
+        "import-would-create"
     } else {
-        "created"
+        "import-created"
     };
     for object in &import.objects {
         let rel = format!("objects/{}/{year}.toml", object.draft.object);
@@ -96,20 +103,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .join(", ");
         if path.symlink_metadata().is_ok() {
             skipped += 1;
-            out.push_str(&format!("skipped {rel}: it exists already (rows {rows})\n"));
+            out.push_str(&tr!(lang, "import-skipped", file = &rel, rows = &rows));
+            out.push('\n');
             continue;
         }
         systems += object.draft.systems.len();
-        out.push_str(&format!(
-            "{verb} {rel}: {} (rows {rows})\n",
-            object
-                .draft
-                .systems
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let ids: Vec<&str> = object.draft.systems.iter().map(|s| s.id.as_str()).collect();
+        out.push_str(&tr!(
+            lang,
+            created,
+            file = &rel,
+            systems = ids.join(", "),
+            rows = &rows
         ));
+        out.push('\n');
         new.push((path, &object.draft));
     }
     let plans = new.len();
@@ -125,43 +132,42 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .collect();
         scaffold::write_new(&root, &settings, files)?;
     }
-    out.push_str(&format!(
-        "{} {} ({}) as draft plans of {year}",
-        if args.dry_run {
-            "would import"
-        } else {
-            "imported"
-        },
-        plural(plans, "object", "objects"),
-        plural(systems, "system", "systems"),
+    let summary = if args.dry_run {
+        "import-summary-dry-run"
+    } else {
+        "import-summary"
+    };
+    out.push_str(&tr!(
+        lang,
+        summary,
+        objects = plans,
+        systems = systems,
+        year = year,
+        skipped = skipped
     ));
-    if skipped > 0 {
-        out.push_str(&format!(
-            "; skipped {} that already {} a plan of {year}",
-            plural(skipped, "object", "objects"),
-            if skipped == 1 { "has" } else { "have" }
-        ));
-    }
     out.push('\n');
     if args.dry_run {
-        out.push_str("nothing written (--dry-run)\n");
+        out.push_str(&lang.text("import-dry-run"));
+        out.push('\n');
     } else if plans > 0 {
-        out.push_str("fill in the empty values, then run `plan check`\n");
+        out.push_str(&lang.text("import-next"));
+        out.push('\n');
     }
     crate::output::emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 
-/// `register.csv: row 4, column C (Drift): message` and its help.
-fn render(file: &str, f: &Finding) -> String {
+/// `register.csv: row 4, column C (Drift): message` and its help, in the language.
+fn render(file: &str, f: &Finding, lang: Lang) -> String {
     let place = match (&f.column, &f.header) {
-        (Some(c), Some(h)) => format!("row {}, column {c} ({h})", f.row),
-        (Some(c), None) => format!("row {}, column {c}", f.row),
-        _ => format!("row {}", f.row),
+        (Some(c), Some(h)) => tr!(lang, "import-at-cell", row = f.row, column = c, header = h),
+        (Some(c), None) => tr!(lang, "import-at-column", row = f.row, column = c),
+        _ => tr!(lang, "import-at-row", row = f.row),
     };
-    let mut out = format!("{file}: {place}: {}\n", f.message);
+    let mut out = format!("{file}: {place}: {}\n", f.message.render(lang));
     if let Some(help) = &f.help {
-        out.push_str(&format!("  help: {help}\n"));
+        let label = lang.text("label-help");
+        out.push_str(&format!("  {label}: {}\n", help.render(lang)));
     }
     out
 }

@@ -1,8 +1,10 @@
 //! `plan init`: start a new plan repository.
 
 use crate::fsio;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::schema::RoleModel;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,13 +33,18 @@ pub struct Args {
     pub role_model: String,
 }
 
-pub fn run(args: Args, _globals: &crate::cli::Globals) -> Result<ExitCode> {
+pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
+    // The repository made here speaks Swedish (`language = "sv"`), and so does
+    // what makes it, unless --lang or PLAN_LANG says otherwise.
+    let lang = globals.lang.unwrap_or(Lang::Sv);
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let dir_existed = dir.symlink_metadata().is_ok();
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
         crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        crate::i18n::doing(msg!("error-creating", file = dir.display().to_string()), e)
+    })?;
     let config = dir.join(crate::layout::CONFIG_FILE);
     if config.exists() {
         crate::fail!("error-init-exists", file = config.display().to_string());
@@ -74,7 +81,7 @@ service_windows = {{ weekday = "saturday", nth = 1 }}
     // Everything or nothing: what this run made is taken away again if a later step
     // fails, so a failed init never leaves half a repository that blocks the next.
     let mut made = Vec::new();
-    let created = create(&dir, &config, &plan_toml, &mut made).inspect_err(|_| {
+    let created = create(&dir, &config, &plan_toml, &mut made, lang).inspect_err(|_| {
         for path in made.iter().rev() {
             let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
         }
@@ -82,8 +89,16 @@ service_windows = {{ weekday = "saturday", nth = 1 }}
             let _ = std::fs::remove_dir(&dir);
         }
     })?;
-    crate::outln!("created in {}: {}", dir.display(), created.join(", "));
-    crate::outln!("next: plan new <object> --year <year> --name \"<name>\"");
+    crate::outln!(
+        "{}",
+        crate::tr!(
+            lang,
+            "init-created",
+            dir = dir.display().to_string(),
+            files = created.join(", ")
+        )
+    );
+    crate::outln!("{}", lang.text("init-next"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -94,22 +109,21 @@ fn create(
     config: &Path,
     plan_toml: &str,
     made: &mut Vec<PathBuf>,
+    lang: Lang,
 ) -> Result<Vec<&'static str>> {
     let mut created = vec!["plan.toml", "objects/"];
     let mut files = vec![(config.to_path_buf(), plan_toml.as_bytes().to_vec())];
     let ci = dir.join(".gitlab-ci.yml");
     // A link counts as there, even when it leads nowhere: nothing is written through it.
     if ci.symlink_metadata().is_ok() {
-        eprintln!("note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)");
+        crate::output::note(lang, msg!("note-init-ci-exists"));
     } else {
         files.push((ci.clone(), CI_EXAMPLE.as_bytes().to_vec()));
         created.push(".gitlab-ci.yml");
     }
     let ignore = dir.join(".gitignore");
     if ignore.symlink_metadata().is_ok() {
-        eprintln!(
-            "note: .gitignore exists; left as it is (README lists the editor leftovers to ignore)"
-        );
+        crate::output::note(lang, msg!("note-init-gitignore-exists"));
     } else {
         files.push((ignore, GITIGNORE.as_bytes().to_vec()));
         created.push(".gitignore");
@@ -118,7 +132,9 @@ fn create(
     made.extend(fsio::create_dirs(dir, &dir.join("objects"))?);
     if git2::Repository::discover(dir).is_err() {
         made.push(dir.join(".git"));
-        git2::Repository::init(dir).with_context(|| format!("git init {}", dir.display()))?;
+        git2::Repository::init(dir).map_err(|e| {
+            crate::i18n::doing(msg!("error-init-git", dir = dir.display().to_string()), e)
+        })?;
         created.push(".git (git init)");
     }
     made.extend(staged.place()?);

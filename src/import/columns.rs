@@ -5,7 +5,9 @@
 use super::read::Grid;
 use super::Finding;
 use crate::diag::did_you_mean;
+use crate::i18n::Msg;
 use crate::layout::id_from_name;
+use crate::msg;
 use crate::schema::RoleModel;
 
 /// What a column holds.
@@ -89,7 +91,7 @@ pub fn match_header(grid: &Grid, model: &RoleModel, findings: &mut Vec<Finding>)
     let mut fields: Vec<Option<Field>> = Vec::with_capacity(width);
     for index in 0..width {
         let title = header.cells.get(index).map_or("", |c| c.trim());
-        let at = |message: String, help: Option<String>| Finding {
+        let at = |message: Msg, help: Option<Msg>| Finding {
             row: header.number,
             column: Some(grid.column_name(index)),
             header: (!title.is_empty()).then(|| title.to_string()),
@@ -102,12 +104,12 @@ pub fn match_header(grid: &Grid, model: &RoleModel, findings: &mut Vec<Finding>)
                 .find(|r| r.cells.get(index).is_some_and(|c| !c.trim().is_empty()));
             if let Some(row) = used {
                 findings.push(at(
-                    format!(
-                        "column {} has values (row {}) but no header",
-                        grid.column_name(index),
-                        row.number
+                    msg!(
+                        "import-no-header",
+                        column = grid.column_name(index),
+                        row = row.number
                     ),
-                    Some("name it in row 1, or remove the column".into()),
+                    Some(msg!("import-no-header.help")),
                 ));
             }
             fields.push(None);
@@ -119,12 +121,13 @@ pub fn match_header(grid: &Grid, model: &RoleModel, findings: &mut Vec<Finding>)
             Some(field) => {
                 if let Some(first) = fields.iter().position(|f| *f == Some(field)) {
                     findings.push(at(
-                        format!(
-                            "column `{title}` holds what column {} (`{}`) holds already",
-                            grid.column_name(first),
-                            header.cells[first].trim()
+                        msg!(
+                            "import-repeated-column",
+                            title = title,
+                            column = grid.column_name(first),
+                            first = header.cells[first].trim()
                         ),
-                        Some("keep one of them".into()),
+                        Some(msg!("import-repeated-column.help")),
                     ));
                 }
                 fields.push(Some(field));
@@ -132,15 +135,19 @@ pub fn match_header(grid: &Grid, model: &RoleModel, findings: &mut Vec<Finding>)
             None => {
                 let near = did_you_mean(&k, known.iter().map(|(n, _, _)| n.as_str()))
                     .and_then(|n| known.iter().find(|(key, _, _)| key == n))
-                    .map(|(_, _, name)| format!("did you mean `{name}`?"));
+                    .map(|(_, _, name)| msg!("import-did-you-mean", name = name));
                 let help = near.unwrap_or_else(|| {
-                    format!(
-                        "the columns a register export may have: {}, and one per role of the model {} (its id or label)",
-                        NAMES.iter().map(|(_, n)| n[0]).collect::<Vec<_>>().join(", "),
-                        model.name
+                    msg!(
+                        "import-columns",
+                        columns = NAMES
+                            .iter()
+                            .map(|(_, n)| n[0])
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        model = &model.name
                     )
                 });
-                findings.push(at(format!("unknown column `{title}`"), Some(help)));
+                findings.push(at(msg!("import-unknown-column", title = title), Some(help)));
                 fields.push(None);
             }
         }
@@ -154,11 +161,8 @@ pub fn match_header(grid: &Grid, model: &RoleModel, findings: &mut Vec<Finding>)
             row: header.number,
             column: None,
             header: None,
-            message: "no column names the systems".into(),
-            help: Some(
-                "a register export needs a column `system` (or `name`/`namn`, or `object`/`objekt`)"
-                    .into(),
-            ),
+            message: msg!("import-no-system-column"),
+            help: Some(msg!("import-no-system-column.help")),
         });
     }
     columns

@@ -7,7 +7,9 @@ pub mod columns;
 pub mod read;
 
 use crate::checks::roles::is_email;
+use crate::i18n::Msg;
 use crate::layout::id_from_name;
+use crate::msg;
 use crate::scaffold::{Draft, DraftSystem, Holder};
 use crate::schema::RoleModel;
 use chrono::NaiveDate;
@@ -24,8 +26,8 @@ pub struct Finding {
     pub column: Option<String>,
     /// The column's header.
     pub header: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Msg,
+    pub help: Option<Msg>,
 }
 
 /// One object's draft and the rows it was made from.
@@ -74,11 +76,14 @@ pub fn drafts(grid: &Grid, model: &RoleModel) -> Import {
             let column = row.object_column();
             row.finding(
                 column,
-                format!(
-                    "`{}` and `{}` (row {}) both make the object id `{object_id}`",
-                    object_text.0, acc.text.0, acc.first_row
+                msg!(
+                    "import-same-object",
+                    text = &object_text.0,
+                    other = &acc.text.0,
+                    row = acc.first_row,
+                    object = &object_id
                 ),
-                "spell one object the same way in every row, or give two objects names that differ in more than accents and punctuation",
+                Some(msg!("import-same-object.help")),
             );
             continue;
         }
@@ -86,11 +91,13 @@ pub fn drafts(grid: &Grid, model: &RoleModel) -> Import {
             let column = columns.find(Field::System).or(columns.find(Field::Name));
             row.finding(
                 column,
-                format!(
-                    "the system id `{}` of object `{object_id}` is made by row {first} already",
-                    system.id
+                msg!(
+                    "import-same-system",
+                    system = &system.id,
+                    object = &object_id,
+                    row = *first
                 ),
-                "give each system of an object its own name",
+                Some(msg!("import-same-system.help")),
             );
             continue;
         }
@@ -114,13 +121,15 @@ pub fn drafts(grid: &Grid, model: &RoleModel) -> Import {
                         let column = columns.find(Field::Role(role_index));
                         row.finding(
                             column,
-                            format!(
-                                "{} of `{object_id}` is {} in row {at}, {} here; the role is held by one person",
-                                role.label,
-                                display(other),
-                                display(&holder)
+                            msg!(
+                                "import-one-holder",
+                                role = &role.label,
+                                object = &object_id,
+                                first = display(other),
+                                row = *at,
+                                other = display(&holder)
                             ),
-                            "name the same person in every row of the object",
+                            Some(msg!("import-one-holder.help")),
                         );
                     }
                     _ => held.push((holder, line.number)),
@@ -134,7 +143,7 @@ pub fn drafts(grid: &Grid, model: &RoleModel) -> Import {
             row: grid.rows.first().map_or(1, |r| r.number),
             column: None,
             header: None,
-            message: "the export has no rows below its header".into(),
+            message: msg!("import-no-rows"),
             help: None,
         });
     }
@@ -228,7 +237,7 @@ impl RowReader<'_> {
         (!text.is_empty()).then_some(text)
     }
 
-    fn finding(&mut self, column: Option<usize>, message: String, help: &str) {
+    fn finding(&mut self, column: Option<usize>, message: Msg, help: Option<Msg>) {
         let header = column
             .and_then(|c| self.grid.rows[0].cells.get(c))
             .map(|h| h.trim().to_string());
@@ -237,7 +246,7 @@ impl RowReader<'_> {
             column: column.map(|c| self.grid.column_name(c)),
             header,
             message,
-            help: (!help.is_empty()).then(|| help.to_string()),
+            help,
         });
     }
 
@@ -253,13 +262,14 @@ impl RowReader<'_> {
         &mut self,
         field: Field,
         parse: impl Fn(&str) -> Option<T>,
-        expected: &str,
+        expected: Msg,
     ) -> Option<T> {
         let text = self.text(field)?;
         let parsed = parse(&text);
         if parsed.is_none() {
             let column = self.columns.find(field);
-            self.finding(column, format!("`{text}` is not {expected}"), "");
+            let message = msg!("import-not-value", text = &text, expected = expected);
+            self.finding(column, message, None);
         }
         parsed
     }
@@ -274,8 +284,8 @@ impl RowReader<'_> {
             let column = self.object_column();
             self.finding(
                 column,
-                "the row names no system: its object, system and name are empty".into(),
-                "fill in the system's name, or remove the row",
+                msg!("import-no-system"),
+                Some(msg!("import-no-system.help")),
             );
             return None;
         };
@@ -283,11 +293,7 @@ impl RowReader<'_> {
             let made = id_from_name(text);
             if made.is_none() {
                 let column = self.columns.find(field);
-                self.finding(
-                    column,
-                    format!("`{text}` makes no id: it has no letter or digit"),
-                    "",
-                );
+                self.finding(column, msg!("import-no-id", text = text), None);
             }
             made
         };
@@ -318,26 +324,23 @@ impl RowReader<'_> {
         draft.register.supplier = self.text(Field::Supplier);
         draft.register.version = self.text(Field::Version);
         draft.register.contract = self.text(Field::Contract);
-        draft.register.hosting = self.value(
-            Field::Hosting,
-            hosting,
-            "a hosting: write internal, external or hybrid (intern, extern)",
-        );
+        draft.register.hosting =
+            self.value(Field::Hosting, hosting, msg!("import-expected-hosting"));
         draft.lifecycle = self.value(
             Field::Lifecycle,
             lifecycle,
-            "a lifecycle: write planned, active, phasing-out or retired (planerad, aktiv, avvecklas, avvecklad)",
+            msg!("import-expected-lifecycle"),
         );
         draft.register.personal_data =
-            self.value(Field::PersonalData, yes_no, "yes or no (ja, nej)");
-        let level = "a classification level 0–3";
-        draft.register.confidentiality = self.value(Field::Confidentiality, class, level);
-        draft.register.integrity = self.value(Field::Integrity, class, level);
-        draft.register.availability = self.value(Field::Availability, class, level);
+            self.value(Field::PersonalData, yes_no, msg!("import-expected-yes-no"));
+        let level = || msg!("import-expected-level");
+        draft.register.confidentiality = self.value(Field::Confidentiality, class, level());
+        draft.register.integrity = self.value(Field::Integrity, class, level());
+        draft.register.availability = self.value(Field::Availability, class, level());
         draft.contract_ends = self.value(
             Field::ContractEnds,
             |t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok(),
-            "a date like 2028-06-30",
+            msg!("import-expected-date"),
         );
         Some((
             object_id?,
@@ -368,20 +371,20 @@ impl RowReader<'_> {
                     Some(h) => holders.push(h),
                     None => self.finding(
                         Some(column),
-                        format!("`{part}` is not a name, an e-mail address, or \"Name <e-mail>\""),
-                        "write it as Karin Ek <karin.ek@example.se>",
+                        msg!("import-not-holder", text = part),
+                        Some(msg!("import-not-holder.help")),
                     ),
                 }
             }
             if holders.len() > 1 && !role.many {
                 self.finding(
                     Some(column),
-                    format!(
-                        "{} is held by one person; the cell names {}",
-                        role.label,
-                        holders.len()
+                    msg!(
+                        "import-many-holders",
+                        role = &role.label,
+                        count = holders.len()
                     ),
-                    "keep one name",
+                    Some(msg!("import-many-holders.help")),
                 );
                 continue;
             }

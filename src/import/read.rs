@@ -3,7 +3,8 @@
 //! with or without a byte order mark, else Windows-1252, which Excel's plain "CSV"
 //! writes) or the first sheet of an XLSX workbook.
 
-use anyhow::{bail, Context, Result};
+use crate::{fail, msg};
+use anyhow::Result;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -40,7 +41,7 @@ impl Grid {
 /// else CSV.
 pub fn grid(file: &str, bytes: &[u8]) -> Result<Grid> {
     if bytes.starts_with(b"PK\x03\x04") {
-        xlsx(bytes).with_context(|| format!("reading {file} as an XLSX workbook"))
+        xlsx(bytes).map_err(|e| crate::i18n::doing(msg!("error-import-xlsx", file = file), e))
     } else {
         Ok(csv(&decode(bytes)))
     }
@@ -134,7 +135,7 @@ fn csv(text: &str) -> Grid {
 fn xlsx(bytes: &[u8]) -> Result<Grid> {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))?;
     let Some(range) = book.worksheet_range_at(0) else {
-        bail!("the workbook has no sheet");
+        fail!("error-import-no-sheet");
     };
     let range = range?;
     let (first_row, first_column) = range.start().unwrap_or((0, 0));

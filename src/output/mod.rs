@@ -38,9 +38,23 @@ pub fn severity_style(color: anstyle::AnsiColor) -> anstyle::Style {
 
 /// A note on stderr in the language: `note: …`, `obs: …`.
 pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "", "label-note", message);
+}
+
+/// A warning on stderr in the language: `warning: …`, `varning: …`.
+pub fn warn(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "", "label-warning", message);
+}
+
+/// The help under a note or warning on stderr: `  = help: …`, `  = hjälp: …`.
+pub fn help(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
+    labelled(lang, "  = ", "label-help", message);
+}
+
+fn labelled(lang: crate::i18n::Lang, indent: &str, label: &str, message: crate::i18n::Msg) {
     eprintln!(
-        "{}: {}",
-        lang.text("label-note"),
+        "{indent}{}: {}",
+        lang.text(label),
         visible(&message.render(lang))
     );
 }
@@ -48,11 +62,7 @@ pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
 /// The warning on stderr for a plan file a report or the site leaves out (`plan
 /// check` says what is wrong with it).
 pub fn left_out(lang: crate::i18n::Lang, file: &str) {
-    eprintln!(
-        "{}: {}",
-        lang.text("label-warning"),
-        visible(&crate::tr!(lang, "warning-left-out", file = file))
-    );
+    warn(lang, crate::msg!("warning-left-out", file = file));
 }
 
 /// "1 error", "3 errors".

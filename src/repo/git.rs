@@ -317,7 +317,8 @@ impl Source for GitSource {
 /// What changed on a branch, for `--changed-since`.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Changed {
-    /// Settings or schema files changed: every object is affected.
+    /// Settings or schema files changed (this one, repository-relative): every
+    /// object is affected.
     All(String),
     /// The objects whose files changed.
     Objects(std::collections::BTreeSet<String>),
@@ -407,7 +408,7 @@ impl GitRepo {
                 continue;
             };
             if rel == crate::layout::CONFIG_FILE || rel.starts_with("schema/") {
-                return Ok(Changed::All(format!("{rel} changed")));
+                return Ok(Changed::All(rel.to_string()));
             }
             if let Some(rest) = rel.strip_prefix("objects/") {
                 objects.insert(rest.split('/').next().unwrap_or(rest).to_string());

@@ -50,6 +50,25 @@ const RULES: &[&str] = &[
 
 #[test]
 fn init_creates_a_plan_repository() {
+    // What it says is in the language of the repository it makes (Swedish), or
+    // --lang's.
+    for lang in Lang::ALL {
+        let parent = tempfile::tempdir().expect("folder");
+        let dir = parent.path().join("planer");
+        let run = plan_in(
+            parent.path(),
+            &["--lang", lang.code(), "init", dir.to_str().expect("UTF-8")],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        let said = lang.says(
+            "created in {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnext: plan new <object> --year <year> --name \"<name>\"\n",
+            "skapade i {dir}: plan.toml, objects/, .gitlab-ci.yml, .gitignore, .git (git init)\nnästa steg: plan new <objekt> --year <år> --name \"<namn>\"\n",
+        );
+        assert_eq!(
+            run.stdout,
+            said.replace("{dir}", &dir.display().to_string())
+        );
+    }
     let parent = tempfile::tempdir().expect("folder");
     let dir = parent.path().join("planer");
     let run = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
@@ -241,14 +260,24 @@ fn attest_keeps_every_comment_and_records_today() {
         "{}# Sista raden: en kommentar efter allt annat.\n",
         unattested().replace("mfa = \"yes\"", "mfa = \"yes\"           # införd 2026")
     );
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(&before).speaking(lang);
+        let run = plan_at(repo.path(), "2027-02-14", ATTEST);
+        assert_eq!(run.code, 0, "{run:?}");
+        let (start, end) = lang.says(
+            ("attested appendix 3 of `ladok` in objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
+            ", signed_by = \"test@example.se\"\n"),
+            ("intygade bilaga 3 för `ladok` i objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
+            ", signed_by = \"test@example.se\"\n"),
+        );
+        assert!(
+            run.stdout.starts_with(start) && run.stdout.ends_with(end),
+            "{}",
+            run.stdout
+        );
+    }
     let repo = Repo::with_plan(&before);
-    let run = plan_at(repo.path(), "2027-02-14", ATTEST);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.contains("attested appendix 3 of `ladok`"),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(plan_at(repo.path(), "2027-02-14", ATTEST).code, 0);
 
     let after = repo.read(PLAN);
     assert_eq!(comments(&before).len(), 5, "{before}");
@@ -297,25 +326,74 @@ fn changing_an_answer_after_attest_is_stale_until_attested_again() {
 #[test]
 fn attest_refuses_an_unanswered_checklist_and_writes_nothing() {
     let text = drop_line(unattested(), "mfa = ");
-    let repo = Repo::with_plan(&text);
-    let run = repo.plan(ATTEST);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("appendix3/unanswered"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("mfa"), "{}", run.stderr);
-    assert_eq!(repo.read_bytes(PLAN), text.as_bytes());
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(&text).speaking(lang);
+        let run = repo.plan(ATTEST);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains("appendix3/unanswered"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("mfa"), "{}", run.stderr);
+        assert!(
+            run.stderr.ends_with(lang.says(
+                "error: not attesting `ladok` in objects/ladok/2027.toml: the checklist is incomplete (see above)\n",
+                "fel: intygar inte `ladok` i objects/ladok/2027.toml: checklistan är inte komplett (se ovan)\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(repo.read_bytes(PLAN), text.as_bytes());
+    }
 }
 
 #[test]
 fn attest_refuses_an_unknown_system_and_writes_nothing() {
-    let repo = Repo::with_plan(unattested());
-    let run = repo.plan(&["attest", "ladok", "--system", "lucat", "--year", "2027"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("no system `lucat`"), "{}", run.stderr);
-    assert_eq!(repo.read(PLAN), unattested());
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(unattested()).speaking(lang);
+        let run = repo.plan(&["attest", "ladok", "--system", "lucat", "--year", "2027"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "error: objects/ladok/2027.toml has no system `lucat` (systems: ladok)\n",
+                "fel: objects/ladok/2027.toml har inget system `lucat` (system: ladok)\n"
+            )
+        );
+        assert_eq!(repo.read(PLAN), unattested());
+    }
+}
+
+/// Without a git identity there is nobody to sign: the attestation is written
+/// without signed_by, and a warning says how to set one.
+#[test]
+fn attest_without_a_git_identity_warns_in_the_language() {
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(unattested()).speaking(lang);
+        let home = tempfile::tempdir().expect("a temporary home");
+        let home = home.path().to_str().expect("UTF-8");
+        let run = repo.plan_env(
+            ATTEST,
+            &[
+                ("GIT_AUTHOR_EMAIL", None),
+                ("EMAIL", None),
+                ("HOME", Some(home)),
+                ("XDG_CONFIG_HOME", Some(home)),
+                ("GIT_CONFIG_NOSYSTEM", Some("1")),
+            ],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        if !run.stderr.is_empty() || !repo.read(PLAN).contains("signed_by") {
+            assert_eq!(
+                run.stderr,
+                lang.says(
+                    "warning: git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `plan attest ladok --system ladok --year 2027` again\n",
+                    "varning: git har ingen identitet (user.email) här, så signed_by skrivs inte och `plan check --verify-attestations` kommer att rapportera intygandet; ange den med `git config user.email du@example.se` och kör `plan attest ladok --system ladok --year 2027` igen\n"
+                )
+            );
+        }
+    }
 }
 
 #[test]
@@ -414,4 +492,23 @@ fn completions_for_bash() {
     assert!(run.stdout.contains("_plan()"), "{}", run.stdout);
     assert!(run.stdout.contains("complete -F _plan"), "{}", run.stdout);
     assert!(run.stdout.contains("attest"), "{}", run.stdout);
+}
+
+/// A plan a report cannot read is named on stderr, in the language, never left out
+/// silently.
+#[test]
+fn a_report_names_the_plan_it_leaves_out() {
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(baseline()).speaking(lang);
+        repo.write("objects/lucat/2027.toml", "year = [\n");
+        let run = repo.plan(&["report", "upgrades", "--year", "2027"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "warning: objects/lucat/2027.toml is left out: it is not a readable TOML file (`plan check objects/lucat/2027.toml` shows why)\n",
+                "varning: objects/lucat/2027.toml är utelämnad: den är inte en läsbar TOML-fil (`plan check objects/lucat/2027.toml` visar varför)\n"
+            )
+        );
+    }
 }

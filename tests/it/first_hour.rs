@@ -17,15 +17,20 @@ mod planning_season {
 
     #[test]
     fn attest_without_year_takes_the_newest_plan_and_says_so() {
-        let repo = next_year_only();
-        let run = plan_at(repo.path(), DECEMBER, &["attest", "ladok"]);
-        assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stderr.contains("attesting the 2027 plan"),
-            "{}",
-            run.stderr
-        );
-        assert!(repo.read(PLAN).contains("attested_on = 2026-12-05"));
+        for lang in Lang::ALL {
+            let repo = next_year_only().speaking(lang);
+            let run = plan_at(repo.path(), DECEMBER, &["attest", "ladok"]);
+            assert_eq!(run.code, 0, "{run:?}");
+            assert!(
+                run.stderr.starts_with(lang.says(
+                    "note: attesting the 2027 plan, the newest of `ladok` (pass --year to choose)\n",
+                    "obs: intygar planen för 2027, den senaste för `ladok` (ange --year för att välja)\n"
+                )),
+                "{}",
+                run.stderr
+            );
+            assert!(repo.read(PLAN).contains("attested_on = 2026-12-05"));
+        }
     }
 
     #[test]
@@ -328,18 +333,21 @@ mod usage {
 /// `new-year --commit` during a merge names it in git's words, not the library's.
 #[test]
 fn new_year_commit_during_a_merge_says_merge() {
-    let repo = Repo::with_plan(baseline());
-    repo.commit_all("Ladok 2027");
-    let head = repo.rev_parse("HEAD");
-    repo.write(".git/MERGE_HEAD", format!("{head}\n"));
-    let run = repo.plan(&["new-year", "--from", "2027", "--to", "2028", "--commit"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("--commit: a merge is in progress"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("Merge)"), "{}", run.stderr);
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(baseline()).speaking(lang);
+        repo.commit_all("Ladok 2027");
+        let head = repo.rev_parse("HEAD");
+        repo.write(".git/MERGE_HEAD", format!("{head}\n"));
+        let run = repo.plan(&["new-year", "--from", "2027", "--to", "2028", "--commit"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "error: --commit refused; nothing was written: a merge is in progress; finish it first (see `git status`)\n",
+                "fel: --commit vägrades; inget skrevs: en sammanslagning (merge) pågår; slutför den först (se `git status`)\n"
+            )
+        );
+    }
 }
 
 /// Tables fit the width (`COLUMNS`, else the terminal's, else 80), wrap prose and

@@ -31,10 +31,26 @@ fn is_executable(_: &std::path::Path) -> bool {
 
 #[test]
 fn hook_install_writes_an_executable_pre_commit_hook() {
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(baseline()).speaking(lang);
+        let run = repo.plan(&["hook", "install"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let hook = repo.file(HOOK).display().to_string();
+        assert_eq!(
+            run.stdout,
+            lang.says(
+                format!("installed {hook}: `plan check --staged --changed-since HEAD` runs before each commit\n"),
+                format!("installerade {hook}: `plan check --staged --changed-since HEAD` körs före varje incheckning\n"),
+            )
+        );
+        let comment = lang.says(
+            "# Checks what this commit changes in the förvaltningsplaner",
+            "# Granskar vad incheckningen ändrar i förvaltningsplanerna",
+        );
+        assert!(repo.read(HOOK).contains(comment), "{}", repo.read(HOOK));
+    }
     let repo = Repo::with_plan(baseline());
-    let run = repo.plan(&["hook", "install"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("pre-commit"), "{}", run.stdout);
+    assert_eq!(repo.plan(&["hook", "install"]).code, 0);
 
     let hook = repo.read(HOOK);
     assert!(hook.starts_with("#!/bin/sh\n"), "{hook}");
@@ -58,9 +74,19 @@ fn hook_install_leaves_another_hook_alone_unless_forced() {
     let foreign = "#!/bin/sh\n# the team's own checks\nexec make lint\n";
     repo.write(HOOK, foreign);
 
-    let refused = repo.plan(&["hook", "install"]);
-    assert_eq!(refused.code, 2, "{refused:?}");
-    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    for lang in Lang::ALL {
+        repo.set_language(lang);
+        let refused = repo.plan(&["hook", "install"]);
+        assert_eq!(refused.code, 2, "{refused:?}");
+        let hook = repo.file(HOOK).display().to_string();
+        assert_eq!(
+            refused.stderr,
+            lang.says(
+                format!("error: {hook} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)\n"),
+                format!("fel: {hook} finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
+            )
+        );
+    }
     assert_eq!(repo.read(HOOK), foreign, "the hook is unchanged");
     assert!(!repo.file(".git/hooks/pre-commit.orig").exists());
 
@@ -178,23 +204,39 @@ fn plan_init_writes_a_gitlab_pipeline_with_the_reports() {
     }
 
     // An existing pipeline is left as it is.
-    let other = parent.path().join("annat");
-    std::fs::create_dir(&other).expect("a folder");
-    std::fs::write(other.join(".gitlab-ci.yml"), "build:\n  script: make\n").expect("a pipeline");
-    let run = plan_in(parent.path(), &["init", other.to_str().expect("UTF-8")]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(
-        std::fs::read_to_string(other.join(".gitlab-ci.yml")).expect("the pipeline"),
-        "build:\n  script: make\n"
-    );
-    assert!(run.stderr.contains(".gitlab-ci.yml"), "{}", run.stderr);
+    for lang in Lang::ALL {
+        let other = parent.path().join(format!("annat-{}", lang.code()));
+        std::fs::create_dir(&other).expect("a folder");
+        std::fs::write(other.join(".gitlab-ci.yml"), "build:\n  script: make\n")
+            .expect("a pipeline");
+        let other_arg = other.to_str().expect("UTF-8");
+        let run = plan_in(parent.path(), &["--lang", lang.code(), "init", other_arg]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(
+            std::fs::read_to_string(other.join(".gitlab-ci.yml")).expect("the pipeline"),
+            "build:\n  script: make\n"
+        );
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)\n",
+                "obs: .gitlab-ci.yml finns redan och lämnas som den är (README visar jobbet för plan check)\n"
+            )
+        );
+    }
 }
 
 /// Issue 17: a git GUI runs hooks with a PATH that lacks `plan`. The hook runs the
 /// `plan` it was installed with, and when that is gone too, says how to fix it.
 #[test]
 fn the_hook_finds_plan_without_path_and_says_how_to_fix_a_missing_one() {
-    let repo = Repo::with_plan(baseline());
+    for lang in Lang::ALL {
+        the_hook_finds_plan_without_path_in(lang);
+    }
+}
+
+fn the_hook_finds_plan_without_path_in(lang: Lang) {
+    let repo = Repo::with_plan(baseline()).speaking(lang);
     repo.commit_all("Ladok 2027");
     // A copy of the binary, so it can be removed afterwards.
     let bin = tempfile::tempdir().expect("a folder");
@@ -230,12 +272,17 @@ fn the_hook_finds_plan_without_path_and_says_how_to_fix_a_missing_one() {
         &[("PATH", no_plan_path)],
     );
     assert_ne!(gone.code, 0, "{gone:?}");
-    assert!(
-        gone.stderr.contains("neither at")
-            && gone.stderr.contains("plan hook install")
-            && gone.stderr.contains("--no-verify"),
-        "{}",
-        gone.stderr
+    let copy = copy.display();
+    assert_eq!(
+        gone.stderr,
+        lang.says(
+            format!("pre-commit: the plan program is neither at {copy} nor on PATH, so the plans cannot be checked.\n\
+                     Install it (cargo install --path <the plan project>), then run `plan hook install` again;\n\
+                     or skip the check once with `git commit --no-verify`.\n"),
+            format!("pre-commit: programmet plan finns varken i {copy} eller i PATH, så planerna kan inte granskas.\n\
+                     Installera det (cargo install --path <plan-projektet>) och kör sedan `plan hook install` igen;\n\
+                     eller hoppa över granskningen en gång med `git commit --no-verify`.\n"),
+        )
     );
     assert!(!gone.stderr.contains("not found"), "{}", gone.stderr);
 }

@@ -62,18 +62,20 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
     let before = snapshot(&repo.path().join("objects"));
     let run = run_import(&repo, "register.csv", &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    // Plans that exist are never overwritten: their rows are skipped and listed.
+    // Plans that exist are never overwritten: their rows are skipped and listed (in
+    // Swedish, the example's language).
     assert!(
-        run.stdout
-            .contains("skipped objects/ekonomisystem/2027.toml: it exists already (rows 30, 31)\n"),
+        run.stdout.contains(
+            "hoppade över objects/ekonomisystem/2027.toml: den finns redan (rad 30, 31)\n"
+        ),
         "{}",
         run.stdout
     );
     assert!(run
         .stdout
-        .contains("skipped objects/skolplattform/2027.toml: it exists already (rows 29)\n"));
+        .contains("hoppade över objects/skolplattform/2027.toml: den finns redan (rad 29)\n"));
     assert!(
-        run.stdout.contains("imported 21 objects (27 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n"),
+        run.stdout.contains("importerade 21 förvaltningsobjekt (27 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
         "{}",
         run.stdout
     );
@@ -83,14 +85,14 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
     }
     // Messy rows: trailing spaces and mixed case name one object; ids from names.
     assert!(run.stdout.contains(
-        "created objects/lon-och-personal/2027.toml: personec-p, time-care (rows 5, 6)\n"
+        "skapade objects/lon-och-personal/2027.toml: personec-p, time-care (rad 5, 6)\n"
     ));
     assert!(run.stdout.contains(
-        "created objects/socialtjanst/2027.toml: lifecare, lifecare-mobil, treserva (rows 2, 3, 4)\n"
+        "skapade objects/socialtjanst/2027.toml: lifecare, lifecare-mobil, treserva (rad 2, 3, 4)\n"
     ));
     assert!(run
         .stdout
-        .contains("created objects/overformyndare/2027.toml: warna (rows 20)\n"));
+        .contains("skapade objects/overformyndare/2027.toml: warna (rad 20)\n"));
 
     let register = records(&repo.read("register.csv"), ';');
     assert_eq!(register.len(), 30);
@@ -179,19 +181,25 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
 
 #[test]
 fn a_dry_run_lists_what_it_would_write_and_writes_nothing() {
-    let repo = Repo::copy_of("examples/kommun");
-    let before = snapshot(repo.path());
-    let run = run_import(&repo, "register.csv", &["--dry-run"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(run
-        .stdout
-        .contains("would create objects/kontaktcenter/2027.toml: artvise, vaxel (rows 22, 23)\n"));
-    assert!(
-        run.stdout.ends_with("nothing written (--dry-run)\n"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(snapshot(repo.path()), before);
+    for lang in Lang::ALL {
+        let repo = Repo::copy_of("examples/kommun").speaking(lang);
+        let before = snapshot(repo.path());
+        let run = run_import(&repo, "register.csv", &["--dry-run"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(run.stdout.contains(lang.says(
+            "would create objects/kontaktcenter/2027.toml: artvise, vaxel (rows 22, 23)\n",
+            "skulle skapa objects/kontaktcenter/2027.toml: artvise, vaxel (rad 22, 23)\n"
+        )));
+        assert!(
+            run.stdout.ends_with(lang.says(
+                "would import 21 objects (27 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\nnothing written (--dry-run)\n",
+                "skulle importera 21 förvaltningsobjekt (27 system) som utkast till planer för 2027; hoppar över 2 förvaltningsobjekt som redan har en plan för 2027\ninget skrevs (--dry-run)\n"
+            )),
+            "{}",
+            run.stdout
+        );
+        assert_eq!(snapshot(repo.path()), before);
+    }
 }
 
 /// The universitet register (English headers, commas, no byte order mark) as an
@@ -228,7 +236,7 @@ fn an_xlsx_export_imports_to_the_same_plans_as_the_csv() {
     let run = run_import(&from_csv, "register.csv", &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("imported 7 objects (9 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n"),
+        run.stdout.contains("importerade 7 förvaltningsobjekt (9 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
         "{}",
         run.stdout
     );
@@ -257,7 +265,13 @@ fn an_xlsx_export_imports_to_the_same_plans_as_the_csv() {
 
 #[test]
 fn rows_it_cannot_use_are_findings_with_row_and_column_and_nothing_is_written() {
-    let repo = Repo::new();
+    for lang in Lang::ALL {
+        rows_it_cannot_use_in(lang);
+    }
+}
+
+fn rows_it_cannot_use_in(lang: Lang) {
+    let repo = Repo::new().speaking(lang);
     // Semicolons without a byte order mark; headers in mixed case and language.
     repo.write(
         "export.csv",
@@ -273,7 +287,7 @@ fn rows_it_cannot_use_are_findings_with_row_and_column_and_nothing_is_written() 
     let run = run_import(&repo, "export.csv", &[]);
     assert_eq!(run.code, 1, "{run:?}");
     let file = repo.file("export.csv").display().to_string();
-    let expected = [
+    let expected = lang.says([
         "row 1, column D (Leverantr): unknown column `Leverantr`\n  help: did you mean `leverantör`?",
         "row 2, column E (Drift): `molnet` is not a hosting: write internal, external or hybrid (intern, extern)",
         "row 3, column F (Konfidentialitet): `5` is not a classification level 0–3",
@@ -283,7 +297,17 @@ fn rows_it_cannot_use_are_findings_with_row_and_column_and_nothing_is_written() 
         "row 5, column B (SYSTEM): the system id `ladok` of object `ladok` is made by row 2 already",
         "row 6: the row names no system: its object, system and name are empty",
         "row 7, column A (Objekt): `???` makes no id: it has no letter or digit",
-    ];
+    ], [
+        "rad 1, kolumn D (Leverantr): okänd kolumn `Leverantr`\n  hjälp: menade du `leverantör`?",
+        "rad 2, kolumn E (Drift): `molnet` är inte en driftform: skriv internal, external eller hybrid (intern, extern)",
+        "rad 3, kolumn F (Konfidentialitet): `5` är inte en klassningsnivå 0–3",
+        "rad 3, kolumn G (Avtalet löper ut): `30/6 2028` är inte ett datum som 2028-06-30",
+        "rad 3, kolumn H (Systemägare): `Karin Ek <karin.ek@example` är inte ett namn, en e-postadress eller \"Namn <e-post>\"\n  hjälp: skriv det som Karin Ek <karin.ek@example.se>",
+        "rad 4, kolumn A (Objekt): `Lon` och `Lön` (rad 3) ger båda förvaltningsobjektets id `lon`",
+        "rad 5, kolumn B (SYSTEM): systemets id `ladok` i förvaltningsobjektet `ladok` ges redan av rad 2",
+        "rad 6: raden anger inget system: förvaltningsobjekt, system och namn är tomma",
+        "rad 7, kolumn A (Objekt): `???` ger inget id: det har ingen bokstav eller siffra",
+    ]);
     for finding in expected {
         assert!(
             run.stdout.contains(&format!("{file}: {finding}")),
@@ -292,16 +316,19 @@ fn rows_it_cannot_use_are_findings_with_row_and_column_and_nothing_is_written() 
         );
     }
     assert_eq!(
-        run.stdout.matches(&format!("{file}: row")).count(),
+        run.stdout
+            .matches(&format!("{file}: {}", lang.says("row", "rad")))
+            .count(),
         expected.len(),
         "{}",
         run.stdout
     );
-    assert!(
-        run.stderr
-            .contains("9 rows or columns cannot be used; nothing written"),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.stderr,
+        lang.says(
+            format!("{file}: 9 rows or columns cannot be used; nothing written\n"),
+            format!("{file}: 9 rader eller kolumner går inte att använda; inget skrevs\n"),
+        )
     );
     // `Personal data` is `personal_data`: spacing and case do not matter.
     assert!(!run.stdout.contains("Personal data"), "{}", run.stdout);
@@ -310,7 +337,13 @@ fn rows_it_cannot_use_are_findings_with_row_and_column_and_nothing_is_written() 
 
 #[test]
 fn without_an_object_column_each_system_is_its_own_object() {
-    let repo = Repo::new();
+    for lang in Lang::ALL {
+        without_an_object_column_in(lang);
+    }
+}
+
+fn without_an_object_column_in(lang: Lang) {
+    let repo = Repo::new().speaking(lang);
     repo.write(
         "systems.csv",
         "\u{feff}System,Supplier,IT-systemägare\r\nTime Edit,TimeEdit AB,Jonas Ahl <jonas.ahl@example.se>\r\nKaltura,Kaltura Inc,\r\n",
@@ -319,10 +352,16 @@ fn without_an_object_column_each_system_is_its_own_object() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stdout,
-        "created objects/kaltura/2027.toml: kaltura (rows 3)\n\
-         created objects/time-edit/2027.toml: time-edit (rows 2)\n\
-         imported 2 objects (2 systems) as draft plans of 2027\n\
-         fill in the empty values, then run `plan check`\n"
+        lang.says(
+            "created objects/kaltura/2027.toml: kaltura (rows 3)\n\
+             created objects/time-edit/2027.toml: time-edit (rows 2)\n\
+             imported 2 objects (2 systems) as draft plans of 2027\n\
+             fill in the empty values, then run `plan check`\n",
+            "skapade objects/kaltura/2027.toml: kaltura (rad 3)\n\
+             skapade objects/time-edit/2027.toml: time-edit (rad 2)\n\
+             importerade 2 förvaltningsobjekt (2 system) som utkast till planer för 2027\n\
+             fyll i de tomma värdena och kör sedan `plan check`\n"
+        )
     );
     let plan = repo.read("objects/time-edit/2027.toml");
     assert!(
@@ -337,7 +376,10 @@ fn without_an_object_column_each_system_is_its_own_object() {
     let again = run_import(&repo, "systems.csv", &[]);
     assert_eq!(again.code, 0, "{again:?}");
     assert!(
-        again.stdout.contains("imported 0 objects (0 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n"),
+        again.stdout.contains(lang.says(
+            "imported 0 objects (0 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n",
+            "importerade 0 förvaltningsobjekt (0 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"
+        )),
         "{}",
         again.stdout
     );

@@ -144,8 +144,9 @@ fn rolls_the_university_example_over_field_by_field() {
     let before = snapshot(repo.path());
     let run = new_year(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
+    // The example speaks Swedish.
     assert!(
-        run.stdout.contains("wrote 10 plans for 2028"),
+        run.stdout.contains("skrev 10 planer för 2028"),
         "{}",
         run.stdout
     );
@@ -253,7 +254,7 @@ fn open_deviations_stay_and_the_table_says_so() {
         .to_string();
     assert!(raindance.contains(&deviation), "{raindance}");
     let row = row(&run.stdout, "raindance");
-    assert!(row.contains("1 open deviation"), "{row}");
+    assert!(row.contains("1 öppen avvikelse"), "{row}");
     assert!(row.contains("raindance/restore_tested"), "{row}");
 }
 
@@ -261,20 +262,26 @@ fn open_deviations_stay_and_the_table_says_so() {
 fn a_second_run_is_a_no_op_that_says_so() {
     let repo = university();
     assert_eq!(new_year(&repo, &[]).code, 0);
-    let after_first = snapshot(repo.path());
-    for args in [
-        &[][..],
-        &["--from", "2027"],
-        &["--from", "2027", "--to", "2028"],
-    ] {
-        let again = new_year(&repo, args);
-        assert_eq!(again.code, 0, "{again:?}");
-        assert_eq!(
-            again.stdout,
-            "nothing to do: every object with a 2027 plan already has a 2028 plan\n"
-        );
-        assert_eq!(again.stderr, "");
-        assert_eq!(snapshot(repo.path()), after_first);
+    for lang in Lang::ALL {
+        repo.set_language(lang);
+        let after_first = snapshot(repo.path());
+        for args in [
+            &[][..],
+            &["--from", "2027"],
+            &["--from", "2027", "--to", "2028"],
+        ] {
+            let again = new_year(&repo, args);
+            assert_eq!(again.code, 0, "{again:?}");
+            assert_eq!(
+                again.stdout,
+                lang.says(
+                    "nothing to do: every object with a 2027 plan already has a 2028 plan\n",
+                    "inget att göra: varje förvaltningsobjekt med en plan för 2027 har redan en plan för 2028\n"
+                )
+            );
+            assert_eq!(again.stderr, "");
+            assert_eq!(snapshot(repo.path()), after_first);
+        }
     }
 }
 
@@ -294,41 +301,64 @@ fn an_existing_plan_for_the_new_year_is_left_byte_identical() {
         Path::new("nowhere.toml")
     );
     assert!(
-        run.stdout.contains("wrote 8 plans for 2028"),
+        run.stdout.contains("skrev 8 planer för 2028"),
         "{}",
         run.stdout
     );
     let row = |object: &str| row(&run.stdout, object);
-    assert!(row("ladok").contains("skip"), "{}", row("ladok"));
-    assert!(row("ladok").contains("objects/ladok/2028.toml exists"));
-    assert!(row("varbi").contains("skip"), "{}", row("varbi"));
-    assert!(row("canvas").contains("write"), "{}", row("canvas"));
+    assert!(row("ladok").contains("hoppas över"), "{}", row("ladok"));
+    assert!(row("ladok").contains("objects/ladok/2028.toml finns redan"));
+    assert!(row("varbi").contains("hoppas över"), "{}", row("varbi"));
+    assert!(
+        row("canvas").contains("skriv 2028.toml"),
+        "{}",
+        row("canvas")
+    );
 }
 
 #[test]
 fn dry_run_prints_the_table_and_writes_nothing() {
-    let repo = university();
-    let before = snapshot(repo.path());
-    let run = new_year(&repo, &["--dry-run"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(snapshot(repo.path()), before);
-    for header in ["object", "action", "carried", "dropped", "notes"] {
-        assert!(run.stdout.contains(header), "{}", run.stdout);
+    for lang in Lang::ALL {
+        let repo = university().speaking(lang);
+        let before = snapshot(repo.path());
+        let run = new_year(&repo, &["--dry-run"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(snapshot(repo.path()), before);
+        let headers = lang.says(
+            ["object", "action", "carried", "dropped", "notes"],
+            ["objekt", "åtgärd", "följer med", "tas bort", "anmärkningar"],
+        );
+        for header in headers {
+            assert!(run.stdout.contains(header), "{}", run.stdout);
+        }
+        for object in OBJECTS {
+            assert!(run.stdout.contains(object), "{}", run.stdout);
+        }
+        let ladok = row(&run.stdout, "ladok");
+        let cells = lang.says(
+            [
+                "write 2028.toml",
+                "1 system, 4 open activities",
+                "2 upgrades",
+            ],
+            [
+                "skriv 2028.toml",
+                "1 system, 4 öppna aktiviteter",
+                "2 uppgraderingar",
+            ],
+        );
+        for cell in cells {
+            assert!(ladok.contains(cell), "{ladok}");
+        }
+        assert!(
+            run.stdout.ends_with(lang.says(
+                "dry run: would write 10 plans for 2028; nothing written\n",
+                "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n"
+            )),
+            "{}",
+            run.stdout
+        );
     }
-    for object in OBJECTS {
-        assert!(run.stdout.contains(object), "{}", run.stdout);
-    }
-    let ladok = row(&run.stdout, "ladok");
-    for cell in [
-        "write 2028.toml",
-        "1 system, 4 open activities",
-        "2 upgrades",
-    ] {
-        assert!(ladok.contains(cell), "{ladok}");
-    }
-    assert!(run
-        .stdout
-        .ends_with("dry run: would write 10 plans for 2028; nothing written\n"));
 }
 
 /// Kaltura's only system is retired in 2027.
@@ -361,11 +391,11 @@ fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(!repo.file("objects/kaltura/2028.toml").exists());
     let row = |object: &str| row(&run.stdout, object);
-    assert!(row("kaltura").contains("skip"), "{}", row("kaltura"));
-    assert!(row("kaltura").contains("all systems retired (kaltura)"));
-    assert!(row("backup").contains("system bandbibliotek (retired)"));
+    assert!(row("kaltura").contains("hoppas över"), "{}", row("kaltura"));
+    assert!(row("kaltura").contains("alla system är avvecklade (kaltura): ingen plan för 2028"));
+    assert!(row("backup").contains("systemet bandbibliotek (avvecklat)"));
     assert!(
-        row("canvas").contains("removed `canvas → kaltura`"),
+        row("canvas").contains("tog bort `canvas → kaltura`: avvecklat 2027"),
         "{}",
         row("canvas")
     );
@@ -400,31 +430,35 @@ fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
 
 #[test]
 fn the_notes_name_ended_contracts_and_references_to_nothing() {
-    let repo = university();
-    let canvas = repo.read("objects/canvas/2027.toml");
-    repo.write(
-        "objects/canvas/2027.toml",
-        replace_once(
-            &canvas,
-            "depends_on = [\"ladok\", \"backup\"]",
-            "depends_on = [\"ladok\", \"arkiv\"]",
-        ),
-    );
-    let run = new_year(&repo, &["--dry-run"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    let row = |object: &str| row(&run.stdout, object);
-    assert!(
-        row("kaltura").contains("the contract for `kaltura` ended 2027-06-30"),
-        "{}",
-        row("kaltura")
-    );
-    assert!(
-        row("canvas")
-            .contains("`canvas-ladok → arkiv` names nothing planned for 2028 (deps/unknown)"),
-        "{}",
-        row("canvas")
-    );
-    assert!(!row("ladok").contains("names nothing"), "{}", row("ladok"));
+    for lang in Lang::ALL {
+        let repo = university().speaking(lang);
+        let canvas = repo.read("objects/canvas/2027.toml");
+        repo.write(
+            "objects/canvas/2027.toml",
+            replace_once(
+                &canvas,
+                "depends_on = [\"ladok\", \"backup\"]",
+                "depends_on = [\"ladok\", \"arkiv\"]",
+            ),
+        );
+        let run = new_year(&repo, &["--dry-run"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let row = |object: &str| row(&run.stdout, object);
+        assert!(
+            row("kaltura").contains(lang.says(
+                "the contract for `kaltura` ended 2027-06-30",
+                "avtalet för `kaltura` löpte ut 2027-06-30"
+            )),
+            "{}",
+            row("kaltura")
+        );
+        let nothing = lang.says(
+            "`canvas-ladok → arkiv` names nothing planned for 2028 (deps/unknown)",
+            "`canvas-ladok → arkiv` pekar inte på något som planeras för 2028 (deps/unknown)",
+        );
+        assert!(row("canvas").contains(nothing), "{}", row("canvas"));
+        assert!(!row("ladok").contains("arkiv"), "{}", row("ladok"));
+    }
 }
 
 #[test]
@@ -476,10 +510,17 @@ fn a_plan_with_windows_line_ends_gets_a_draft_with_them_too() {
     assert!(!repo.read("objects/canvas/2028.toml").contains('\r'));
 }
 
-/// Asserts a failed run: exit 2, a message, and the repository exactly as before.
+/// Asserts a failed run: exit 2, a message (in the repository's language, Swedish
+/// in the example), and the repository exactly as before.
 fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, String>, run: &Run) {
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    let lang = if repo.read("plan.toml").contains("language = \"en\"") {
+        Lang::En
+    } else {
+        Lang::Sv
+    };
+    let nothing = lang.says("nothing was written", "inget skrevs");
+    assert!(run.stderr.contains(nothing), "{}", run.stderr);
     assert_eq!(&snapshot(repo.path()), before, "files were left behind");
 }
 
@@ -551,7 +592,7 @@ fn an_unreadable_plan_stops_the_run_before_anything_is_written() {
     assert_nothing_written(&repo, &before, &run);
     assert!(
         run.stderr
-            .contains("objects/primula/2027.toml is not valid TOML"),
+            .contains("objects/primula/2027.toml är inte giltig TOML"),
         "{}",
         run.stderr
     );
@@ -559,21 +600,29 @@ fn an_unreadable_plan_stops_the_run_before_anything_is_written() {
 
 #[test]
 fn years_that_make_no_rollover_are_refused() {
-    let repo = university();
-    let before = snapshot(repo.path());
-    let backwards = new_year(&repo, &["--from", "2027", "--to", "2026"]);
-    assert_eq!(backwards.code, 2, "{backwards:?}");
-    assert!(backwards
-        .stderr
-        .contains("--to 2026 must be after --from 2027"));
-    let nothing = new_year(&repo, &["--from", "2019"]);
-    assert_eq!(nothing.code, 2, "{nothing:?}");
-    assert!(
-        nothing.stderr.contains("no plans for 2019"),
-        "{}",
-        nothing.stderr
-    );
-    assert_eq!(snapshot(repo.path()), before);
+    for lang in Lang::ALL {
+        let repo = university().speaking(lang);
+        let before = snapshot(repo.path());
+        let backwards = new_year(&repo, &["--from", "2027", "--to", "2026"]);
+        assert_eq!(backwards.code, 2, "{backwards:?}");
+        assert_eq!(
+            backwards.stderr,
+            lang.says(
+                "error: --to 2026 must be after --from 2027\n",
+                "fel: --to 2026 måste vara senare än --from 2027\n"
+            )
+        );
+        let nothing = new_year(&repo, &["--from", "2019"]);
+        assert_eq!(nothing.code, 2, "{nothing:?}");
+        assert_eq!(
+            nothing.stderr,
+            lang.says(
+                "error: no plans for 2019 (objects/<object>/2019.toml)\n",
+                "fel: inga planer för 2019 (objects/<objekt>/2019.toml)\n"
+            )
+        );
+        assert_eq!(snapshot(repo.path()), before);
+    }
 }
 
 #[test]
@@ -583,7 +632,7 @@ fn the_default_year_to_start_from_is_the_newest_established_one() {
     let older = new_year(&repo, &["--from", "2026"]);
     assert_eq!(older.code, 0, "{older:?}");
     assert!(
-        older.stdout.starts_with("nothing to do"),
+        older.stdout.starts_with("inget att göra"),
         "{}",
         older.stdout
     );
@@ -591,14 +640,18 @@ fn the_default_year_to_start_from_is_the_newest_established_one() {
     assert_eq!(new_year(&repo, &[]).code, 0);
     let again = new_year(&repo, &[]);
     assert!(
-        again.stdout.contains("2027 plan already has a 2028 plan"),
+        again
+            .stdout
+            .contains("en plan för 2027 har redan en plan för 2028"),
         "{}",
         again.stdout
     );
     // It can still be rolled over on purpose.
     let on_purpose = new_year(&repo, &["--from", "2028", "--dry-run"]);
     assert_eq!(on_purpose.code, 0, "{on_purpose:?}");
-    assert!(on_purpose.stdout.contains("would write 10 plans for 2029"));
+    assert!(on_purpose
+        .stdout
+        .contains("skulle skriva 10 planer för 2029"));
 }
 
 // --commit, on real git repositories.
@@ -650,7 +703,7 @@ fn commit_mode_makes_one_commit_of_exactly_the_new_plans() {
     let run = new_year_commit(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("and committed them as "),
+        run.stdout.contains("och checkade in dem som "),
         "{}",
         run.stdout
     );
@@ -679,18 +732,24 @@ fn commit_mode_makes_one_commit_of_exactly_the_new_plans() {
 
 #[test]
 fn commit_mode_refuses_while_other_changes_are_staged() {
-    let repo = university_in_git(false);
-    let config = repo.read("plan.toml");
-    repo.write("plan.toml", format!("{config}# ändrad\n"));
+    for lang in Lang::ALL {
+        commit_mode_refuses_while_other_changes_are_staged_in(lang);
+    }
+}
+
+fn commit_mode_refuses_while_other_changes_are_staged_in(lang: Lang) {
+    let repo = university_in_git(false).speaking(lang);
     repo.git(&["add", "plan.toml"]);
     let before = snapshot(repo.path());
     let head = repo.rev_parse("HEAD");
     let run = new_year_commit(&repo, &[]);
     assert_nothing_written(&repo, &before, &run);
-    assert!(
-        run.stderr.contains("staged changes (plan.toml)"),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.stderr,
+        lang.says(
+            "error: --commit refused; nothing was written: the index already holds staged changes (plan.toml); commit or unstage them first (git restore --staged …), so the commit holds only the new plans\n",
+            "fel: --commit vägrades; inget skrevs: indexet har redan köade ändringar (plan.toml); checka in dem eller ta bort dem ur indexet först (git restore --staged …), så att incheckningen bara innehåller de nya planerna\n"
+        )
     );
     assert_eq!(repo.rev_parse("HEAD"), head);
     assert_eq!(
@@ -704,10 +763,20 @@ fn commit_mode_refuses_while_other_changes_are_staged() {
 
 #[test]
 fn commit_mode_makes_the_first_commit_of_a_new_repository() {
-    let repo = university_in_git(true);
+    // The commit message is in the repository's language (Swedish above).
+    let repo = university_in_git(true).speaking(Lang::En);
     let run = new_year_commit(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("wrote 10 plans for 2028 and committed them as "),
+        "{}",
+        run.stdout
+    );
     assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "1");
+    assert!(git_out(&repo, &["log", "-1", "--format=%B"]).starts_with(
+        "Management plans 2028: drafts from 2027\n\n- backup (objects/backup/2028.toml)\n"
+    ));
     let files = git_out(&repo, &["ls-tree", "-r", "--name-only", "HEAD"]);
     assert_eq!(files.lines().count(), 10, "{files}");
     assert!(files.lines().all(|f| f.ends_with("/2028.toml")), "{files}");
@@ -752,16 +821,21 @@ fn commit_mode_without_a_git_identity_refuses_before_writing() {
 
 #[test]
 fn the_year_after_9999_is_refused_before_anything_is_written() {
-    let repo = Repo::new();
-    repo.write("objects/ladok/9999.toml", baseline());
-    let before = snapshot(repo.path());
-    let run = new_year(&repo, &["--from", "9999"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        "error: --from 9999: the year after it has five digits, and plan files are named by four (objects/<object>/<year>.toml)\n"
-    );
-    assert_eq!(snapshot(repo.path()), before);
+    for lang in Lang::ALL {
+        let repo = Repo::new().speaking(lang);
+        repo.write("objects/ladok/9999.toml", baseline());
+        let before = snapshot(repo.path());
+        let run = new_year(&repo, &["--from", "9999"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "error: --from 9999: the year after it has five digits, and plan files are named by four (objects/<object>/<year>.toml)\n",
+                "fel: --from 9999: året efter har fem siffror, och planfilerna namnges med fyra (objects/<objekt>/<år>.toml)\n"
+            )
+        );
+        assert_eq!(snapshot(repo.path()), before);
+    }
 }
 
 // --- interrupted runs (SPEC §8, v2) ---------------------------------------------------
@@ -893,25 +967,39 @@ fn new_year_killed_at_random_moments_is_finished_or_undone_by_the_next_run() {
 
 #[test]
 fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothing() {
-    let repo = Repo::with_plan(baseline());
-    // What a run killed while writing its drafts leaves: its folder under .git/,
-    // with no record of the run yet.
-    repo.write(".git/plan-new-year/0.toml", "half a draft");
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        format!(
-            "note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it\n",
-            repo.file(".git/plan-new-year").display()
-        )
-    );
-    let run = new_year(&repo, &["--from", "2027"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr.starts_with("note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed"),
-        "{run:?}"
-    );
-    assert!(!repo.file(".git/plan-new-year").exists());
-    assert!(repo.file("objects/ladok/2028.toml").is_file());
+    for lang in Lang::ALL {
+        let repo = Repo::with_plan(baseline()).speaking(lang);
+        // What a run killed while writing its drafts leaves: its folder under .git/,
+        // with no record of the run yet.
+        repo.write(".git/plan-new-year/0.toml", "half a draft");
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let drafts = repo.file(".git/plan-new-year");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                format!("note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it\n", drafts.display()),
+                format!("obs: en `plan new-year` avbröts (dess utkast ligger i {}); kör `plan new-year` för att slutföra eller ångra den\n", drafts.display()),
+            )
+        );
+        let dry = new_year(&repo, &["--from", "2027", "--dry-run"]);
+        assert!(
+            dry.stderr.starts_with(lang.says(
+                "note: an earlier `plan new-year` was interrupted; run `plan new-year` without --dry-run to finish or undo it\n",
+                "obs: en tidigare `plan new-year` avbröts; kör `plan new-year` utan --dry-run för att slutföra eller ångra den\n"
+            )),
+            "{dry:?}"
+        );
+        let run = new_year(&repo, &["--from", "2027"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stderr.starts_with(lang.says(
+                "note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed\n",
+                "obs: en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess utkast är borttagna\n"
+            )),
+            "{run:?}"
+        );
+        assert!(!repo.file(".git/plan-new-year").exists());
+        assert!(repo.file("objects/ladok/2028.toml").is_file());
+    }
 }

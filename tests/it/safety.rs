@@ -565,13 +565,19 @@ fn repo_given_a_file_says_so() {
 
 #[test]
 fn attest_of_a_plan_over_the_size_limit_says_so() {
-    let repo = Repo::with_plan(&format!("{}# {}\n", unattested(), "x".repeat(4 << 20)));
-    let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_eq!(
-        run.stderr,
-        "error: objects/ladok/2027.toml is larger than 4 MiB, more than a plan file may be; run `plan check objects/ladok/2027.toml`\n"
-    );
+    for lang in Lang::ALL {
+        let repo =
+            Repo::with_plan(&format!("{}# {}\n", unattested(), "x".repeat(4 << 20))).speaking(lang);
+        let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            lang.says(
+                "error: objects/ladok/2027.toml is larger than 4 MiB, more than a plan file may be; run `plan check objects/ladok/2027.toml`\n",
+                "fel: objects/ladok/2027.toml är större än 4 MiB, mer än en planfil får vara; kör `plan check objects/ladok/2027.toml`\n"
+            )
+        );
+    }
 }
 
 // --- terminal escapes ---------------------------------------------------------------

@@ -28,8 +28,13 @@ impl Lang {
         }
     }
 
-    /// What this language says: `en` in English, `sv` in Swedish.
-    pub fn says<'a>(self, en: &'a str, sv: &'a str) -> &'a str {
+    /// Both languages, English first (for a test that sets the repository's
+    /// `language`, [`Repo::speaking`], rather than `PLAN_LANG`).
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// What this language says: `en` in English, `sv` in Swedish (texts, or lists
+    /// of them).
+    pub fn says<T>(self, en: T, sv: T) -> T {
         match self {
             Lang::En => en,
             Lang::Sv => sv,
@@ -55,7 +60,7 @@ pub fn in_each_language(test: impl Fn(Lang)) {
         }
     }
     let _reset = Reset;
-    for lang in [Lang::En, Lang::Sv] {
+    for lang in Lang::ALL {
         LANGUAGE.with(|l| l.set(Some(lang)));
         test(lang);
     }
@@ -274,6 +279,26 @@ impl Repo {
             repo.path(),
         );
         repo
+    }
+
+    /// The repository with plan.toml's `language` set to `lang`.
+    pub fn speaking(self, lang: Lang) -> Repo {
+        self.set_language(lang);
+        self
+    }
+
+    /// Sets plan.toml's `language` to `lang` (as its first line, so it is never
+    /// inside a table).
+    pub fn set_language(&self, lang: Lang) {
+        let config = self.read("plan.toml");
+        let others: String = config
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("language ="))
+            .collect();
+        self.write(
+            "plan.toml",
+            format!("language = \"{}\"\n{others}", lang.code()),
+        );
     }
 
     pub fn path(&self) -> &Path {

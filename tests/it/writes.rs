@@ -300,13 +300,20 @@ fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
 #[cfg(unix)]
 #[test]
 fn init_keeps_a_dangling_ci_link_and_completes() {
+    in_each_language(init_keeps_a_dangling_ci_link_in);
+}
+
+fn init_keeps_a_dangling_ci_link_in(lang: Lang) {
     let dir = empty_folder();
     std::os::unix::fs::symlink("ci/plan.yml", dir.path().join(".gitlab-ci.yml")).expect("a link");
     let run = plan_in(dir.path(), &["init", "."]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
-        "note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)\n"
+        lang.says(
+            "note: .gitlab-ci.yml exists; left as it is (see README for the plan check job)\n",
+            "obs: .gitlab-ci.yml finns redan och lämnas som den är (README visar jobbet för plan check)\n"
+        )
     );
     let after = snapshot(dir.path());
     assert_eq!(after[".gitlab-ci.yml ->"], "ci/plan.yml");

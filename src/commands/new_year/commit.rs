@@ -1,7 +1,9 @@
 //! `plan new-year --commit`: one commit of exactly the new files.
 
+use crate::i18n::Lang;
 use crate::repo::GitRepo;
-use anyhow::{bail, Context, Result};
+use crate::{fail, msg};
+use anyhow::{Context, Result};
 use git2::{Commit, ErrorCode, Repository, RepositoryState, Signature, Tree};
 
 /// A repository checked to be ready: nothing else staged, an identity to commit as.
@@ -9,22 +11,24 @@ pub(super) struct Ready {
     git: GitRepo,
     author: Signature<'static>,
     committer: Signature<'static>,
+    lang: Lang,
 }
 
-/// Everything that can refuse a commit, checked before any file is written.
-pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
-    let git = GitRepo::open(root).context("--commit; nothing was written")?;
+/// Everything that can refuse a commit, checked before any file is written. The
+/// caller says what the refusal means (nothing written, or plans left uncommitted).
+pub(super) fn prepare(root: &std::path::Path, lang: Lang) -> Result<Ready> {
+    let git = GitRepo::open(root)?;
     let repo = &git.repo;
     if repo.state() != RepositoryState::Clean {
-        let what = match repo.state() {
-            RepositoryState::Merge => "a merge",
-            RepositoryState::Revert | RepositoryState::RevertSequence => "a revert",
-            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "a cherry-pick",
-            RepositoryState::Bisect => "a bisect",
-            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => "a `git am`",
-            _ => "a rebase",
+        let state = match repo.state() {
+            RepositoryState::Merge => "merge",
+            RepositoryState::Revert | RepositoryState::RevertSequence => "revert",
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "cherry-pick",
+            RepositoryState::Bisect => "bisect",
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => "am",
+            _ => "rebase",
         };
-        bail!("--commit: {what} is in progress; finish it first (see `git status`); nothing was written");
+        fail!("error-commit-in-progress", state = state);
     }
     staged_elsewhere(repo)?;
     let author = identity(&git, "AUTHOR")?;
@@ -33,6 +37,7 @@ pub(super) fn prepare(root: &std::path::Path) -> Result<Ready> {
         git,
         author,
         committer,
+        lang,
     })
 }
 
@@ -42,9 +47,7 @@ fn staged_elsewhere(repo: &Repository) -> Result<()> {
     // Another program may have changed the index since it was opened.
     index.read(false)?;
     if index.has_conflicts() {
-        bail!(
-            "--commit: the index has unresolved conflicts; resolve them first; nothing was written"
-        );
+        fail!("error-commit-conflicts");
     }
     let staged: Vec<String> = match head_tree(repo)? {
         Some(tree) => repo
@@ -63,12 +66,11 @@ fn staged_elsewhere(repo: &Repository) -> Result<()> {
             .collect(),
     };
     if !staged.is_empty() {
-        let shown: Vec<&str> = staged.iter().take(5).map(String::as_str).collect();
-        bail!(
-            "--commit: the index already holds staged changes ({}{}); commit or unstage them first (git restore --staged …), so the commit holds only the new plans; nothing was written",
-            shown.join(", "),
-            if staged.len() > shown.len() { ", …" } else { "" }
-        );
+        let mut shown: Vec<&str> = staged.iter().take(5).map(String::as_str).collect();
+        if staged.len() > shown.len() {
+            shown.push("…");
+        }
+        fail!("error-commit-staged", files = shown.join(", "));
     }
     Ok(())
 }
@@ -94,9 +96,7 @@ fn head_tree(repo: &Repository) -> Result<Option<Tree<'_>>> {
 fn identity(git: &GitRepo, who: &str) -> Result<Signature<'static>> {
     match git.identity(who) {
         (Some(name), Some(email)) => Ok(Signature::now(&name, &email)?),
-        _ => bail!(
-            "--commit: no git identity to commit as; set one with `git config user.name \"Your Name\"` and `git config user.email you@example.se`; nothing was written"
-        ),
+        _ => fail!("error-commit-no-identity"),
     }
 }
 
@@ -132,9 +132,9 @@ impl Ready {
             .unwrap_or_else(|| id.to_string());
         // The commit exists now: the files stay whatever happens to the index.
         if let Err(e) = index.write() {
-            eprintln!(
-                "warning: committed {short}, but the git index could not be updated ({}); run `git reset` to refresh it",
-                e.message()
+            crate::output::warn(
+                self.lang,
+                msg!("warning-new-year-index", commit = &short, why = e.message()),
             );
         }
         Ok(short)
@@ -144,7 +144,12 @@ impl Ready {
 /// Commits the plans an interrupted run put in place (see `finish_interrupted`),
 /// unless that run committed them before it was stopped; returns the commit's
 /// short id either way.
-pub(super) fn finish(root: &std::path::Path, rels: &[&str], message: &str) -> Result<String> {
+pub(super) fn finish(
+    root: &std::path::Path,
+    rels: &[&str],
+    message: &str,
+    lang: Lang,
+) -> Result<String> {
     let git = GitRepo::open(root)?;
     if let Some(short) = committed(&git, rels)? {
         // The commit was made; the index may not have been written after it.
@@ -156,13 +161,10 @@ pub(super) fn finish(root: &std::path::Path, rels: &[&str], message: &str) -> Re
         return Ok(short);
     }
     let unfinished = |e: anyhow::Error| {
-        anyhow::anyhow!(
-            "finishing an interrupted `plan new-year`: its {} plans are in place but not committed: {}; resolve that and run `plan new-year --commit` again",
-            rels.len(),
-            format!("{e:#}").replace("; nothing was written", "")
-        )
+        let plans = msg!("plans", count = rels.len());
+        crate::i18n::doing(msg!("error-new-year-unfinished", plans = plans), e)
     };
-    prepare(root)
+    prepare(root, lang)
         .and_then(|ready| ready.commit(rels, message))
         .map_err(unfinished)
 }

@@ -6,10 +6,11 @@ mod table;
 
 use crate::cli::{parse_year, Globals};
 use crate::fsio;
+use crate::i18n::{Fail, Lang};
 use crate::layout::classify;
-use crate::output::plural;
 use crate::repo::{self, Source, WorkTree};
-use anyhow::{anyhow, bail, Result};
+use crate::{fail, msg, tr};
+use anyhow::Result;
 use rayon::prelude::*;
 use rows::{plan_rows, Action, Years};
 use std::collections::BTreeMap;
@@ -61,13 +62,14 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let root = repo::find_root(globals.repo.as_deref())?;
+    let lang = globals.language_at(&root);
     let batch_dir = batch_dir(&root);
     if args.dry_run {
         if batch_dir.symlink_metadata().is_ok() {
-            eprintln!("note: an earlier `plan new-year` was interrupted; run `plan new-year` without --dry-run to finish or undo it");
+            crate::output::note(lang, msg!("note-new-year-interrupted"));
         }
     } else {
-        finish_interrupted(&root, &batch_dir, args.commit)?;
+        finish_interrupted(&root, &batch_dir, args.commit, lang)?;
     }
     let source = WorkTree::new(&root)?;
     let plans = plans_by_year(&source)?;
@@ -77,16 +79,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     let to = match args.to {
         Some(to) => to,
-        None if from >= 9999 => bail!(
-            "--from {from}: the year after it has five digits, and plan files are named by four (objects/<object>/<year>.toml)"
-        ),
+        None if from >= 9999 => fail!("error-new-year-five-digits", from = from),
         None => from + 1,
     };
     if to <= from {
-        bail!("--to {to} must be after --from {from}");
+        fail!("error-new-year-backwards", to = to, from = from);
     }
     let Some(from_plans) = plans.get(&from) else {
-        bail!("no plans for {from} (objects/<object>/{from}.toml)");
+        fail!("error-new-year-no-plans", year = from);
     };
     let empty = BTreeMap::new();
     let to_plans = plans.get(&to).unwrap_or(&empty);
@@ -120,67 +120,68 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         if rows.iter().all(|r| r.exists) {
             String::new()
         } else {
-            table::table(&rows, to)
+            table::table(&rows, to, lang)
         }
     };
     if writes.is_empty() {
         crate::output::emit(&show());
-        crate::outln!(
-            "nothing to do: every object with a {from} plan already has a {to} plan{}",
-            if rows.iter().all(|r| r.exists) {
-                ""
-            } else {
-                " or has only retired systems"
-            }
-        );
+        let id = if rows.iter().all(|r| r.exists) {
+            "new-year-nothing"
+        } else {
+            "new-year-nothing-retired"
+        };
+        crate::outln!("{}", tr!(lang, id, from = from, to = to));
         return Ok(ExitCode::SUCCESS);
     }
     let git = if args.commit {
-        Some(commit::prepare(&root)?)
+        let ready = commit::prepare(&root, lang)
+            .map_err(|e| crate::i18n::doing(msg!("error-new-year-commit-refused"), e))?;
+        Some(ready)
     } else {
         None
     };
-    let count = plural(writes.len(), "plan", "plans");
+    let plans = msg!("plans", count = writes.len());
     if args.dry_run {
         crate::output::emit(&show());
-        crate::outln!(
-            "dry run: would write {count} for {to}{}; nothing written",
-            if git.is_some() {
-                " and commit them"
-            } else {
-                ""
-            }
-        );
+        let id = if git.is_some() {
+            "new-year-dry-run-commit"
+        } else {
+            "new-year-dry-run"
+        };
+        crate::outln!("{}", tr!(lang, id, plans = plans, to = to));
         return Ok(ExitCode::SUCCESS);
     }
 
     let batch = batch.expect("a batch when not a dry run");
-    let message = table::message(&rows, from, to);
+    let message = table::message(&rows, from, to, lang);
     // The table is made while the drafts are synced to disk and put in place.
     let commits = git.is_some();
     let (shown, placed) = rayon::join(show, || batch.place(pending, &writes, &message, commits));
     let placed = placed.map_err(write_failed)?;
-    let committed = match git {
+    let wrote = match git {
         Some(git) => {
             let rels: Vec<&str> = writes.iter().map(String::as_str).collect();
             match git.commit(&rels, &message) {
-                Ok(id) => format!(" and committed them as {id}"),
+                Ok(id) => msg!(
+                    "new-year-wrote-committed",
+                    plans = plans,
+                    to = to,
+                    commit = id
+                ),
                 Err(e) => {
                     for path in &placed {
                         let _ = std::fs::remove_file(path);
                     }
-                    return Err(e.context("committing the new plans; nothing was written"));
+                    return Err(crate::i18n::doing(msg!("error-new-year-committing"), e));
                 }
             }
         }
-        None => String::new(),
+        None => msg!("new-year-wrote", plans = plans, to = to),
     };
     drop(batch);
     crate::output::emit(&shown);
-    crate::outln!("wrote {count} for {to}{committed}");
-    crate::outln!(
-        "next: review the drafts, run `plan check --year {to}`, and attest appendix 3 again with `plan attest`"
-    );
+    crate::outln!("{}", wrote.render(lang));
+    crate::outln!("{}", tr!(lang, "new-year-next", year = to));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -196,28 +197,32 @@ pub(crate) fn batch_dir(root: &std::path::Path) -> std::path::PathBuf {
 
 /// Finishes (or undoes) a run that was interrupted (SPEC §8): its drafts all in
 /// place, and committed when it was to commit them or this run commits.
-fn finish_interrupted(root: &std::path::Path, dir: &std::path::Path, commit: bool) -> Result<()> {
+fn finish_interrupted(
+    root: &std::path::Path,
+    dir: &std::path::Path,
+    commit: bool,
+    lang: Lang,
+) -> Result<()> {
     match fsio::interrupted(dir, root)? {
         None => {}
-        Some(fsio::Interrupted::Undone) => eprintln!(
-            "note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed"
-        ),
+        Some(fsio::Interrupted::Undone) => {
+            crate::output::note(lang, msg!("note-new-year-undone"));
+        }
         Some(fsio::Interrupted::Placed {
             rels,
             message,
             commit: recorded,
         }) => {
-            let committed = if commit || recorded {
+            let plans = msg!("plans", count = rels.len());
+            let finished = if commit || recorded {
                 let refs: Vec<&str> = rels.iter().map(String::as_str).collect();
-                format!(" and committed them as {}", commit::finish(root, &refs, &message)?)
+                let id = commit::finish(root, &refs, &message, lang)?;
+                msg!("new-year-finished-committed", plans = plans, commit = id)
             } else {
-                String::new()
+                msg!("new-year-finished", plans = plans)
             };
             fsio::finished(dir)?;
-            crate::outln!(
-                "finished an interrupted `plan new-year`: {} in place{committed}",
-                plural(rels.len(), "plan", "plans")
-            );
+            crate::outln!("{}", finished.render(lang));
         }
     }
     Ok(())
@@ -225,7 +230,7 @@ fn finish_interrupted(root: &std::path::Path, dir: &std::path::Path, commit: boo
 
 /// A failure to write the new plans (none of which is then in place).
 fn write_failed(e: anyhow::Error) -> anyhow::Error {
-    anyhow!("{e:#}; nothing was written").context("writing the new plans")
+    crate::i18n::doing(msg!("error-new-year-writing"), e)
 }
 
 /// Object → path of its plan, by year.
@@ -261,5 +266,5 @@ fn default_from(source: &dyn Source, plans: &ByYear) -> Result<i32> {
         .keys()
         .next_back()
         .copied()
-        .ok_or_else(|| anyhow!("no plans under objects/ yet: nothing to roll over"))
+        .ok_or_else(|| Fail(msg!("error-new-year-nothing")).into())
 }

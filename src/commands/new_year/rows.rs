@@ -7,14 +7,15 @@
 //! own systems say it), so the few drafts that name something retired are then
 //! rolled over again, dropping those references.
 
-use super::plural;
 use crate::diag::Span;
 use crate::fsio::{Batch, Pending};
+use crate::i18n::{Fail, Msg};
 use crate::index::{Dep, ObjectEntry, Resolved, SystemEntry, YearIndex};
 use crate::model::Plan;
+use crate::msg;
 use crate::repo::Source;
 use crate::rollover::{self, Summary};
-use anyhow::{anyhow, bail, Result};
+use anyhow::Result;
 use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -35,7 +36,7 @@ pub(super) struct Row {
     pub object: String,
     pub action: Action,
     pub summary: Summary,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
     /// Skipped because the target plan exists (the normal case of a second run).
     pub exists: bool,
 }
@@ -71,7 +72,7 @@ struct Draft {
     /// What the draft says (its systems are the `from` plan's that are not retired).
     entry: ObjectEntry,
     /// Notes on contracts that ended.
-    ended: Vec<String>,
+    ended: Vec<Msg>,
 }
 
 /// Decides every object's fate and rolls over the ones to write. A plan to roll
@@ -97,7 +98,7 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
                 action: Action::Skip,
                 summary: Summary::default(),
                 notes: if exists {
-                    vec![format!("{rel} exists: left as it is")]
+                    vec![msg!("new-year-exists", file = &rel)]
                 } else {
                     Vec::new()
                 },
@@ -166,9 +167,10 @@ pub(super) fn plan_rows(source: &dyn Source, years: &Years<'_>) -> Result<Vec<Ro
         let Ok(draft) = r else { continue };
         if all_retired(draft) {
             let ids: Vec<&str> = retired_ids(draft).collect();
-            row.notes.push(format!(
-                "all systems retired ({}): no {to} plan",
-                ids.join(", ")
+            row.notes.push(msg!(
+                "new-year-all-retired",
+                systems = ids.join(", "),
+                year = to
             ));
         } else {
             to_entries.push(draft.entry.clone());
@@ -217,19 +219,17 @@ fn first_pass(
         })
         .collect::<Result<Vec<First>>>()
         .map_err(super::write_failed)?;
-    let unreadable: Vec<String> = read
+    let unreadable: Vec<Msg> = read
         .iter()
         .filter_map(|r| match r {
-            First::Unreadable(e) => Some(format!("{e:#}")),
+            First::Unreadable(e) => Some(crate::i18n::error_msg(e)),
             _ => None,
         })
         .collect();
     if !unreadable.is_empty() {
-        bail!(
-            "cannot roll over {}; nothing was written:\n  {}",
-            years.from,
-            unreadable.join("\n  ")
-        );
+        let mut lines = vec![msg!("error-new-year-unreadable", year = years.from)];
+        lines.extend(unreadable);
+        return Err(Fail(crate::i18n::joined(lines, "\n  ")).into());
     }
     Ok(read
         .into_iter()
@@ -245,9 +245,8 @@ fn first_pass(
 fn read_text(source: &dyn Source, rel: &str) -> Result<String> {
     let bytes = source
         .read(rel)?
-        .ok_or_else(|| anyhow!("{rel} disappeared while reading"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{rel} is not valid UTF-8; run `plan check {rel}`"))
+        .ok_or_else(|| Fail(msg!("error-new-year-disappeared", file = rel)))?;
+    String::from_utf8(bytes).map_err(|_| Fail(msg!("error-diff-not-utf8", file = rel)).into())
 }
 
 /// What the cross-object rules need of a plan file that is not rolled over; None
@@ -269,9 +268,9 @@ fn draft(
     let text = read_text(source, rel)?;
     let to_rel = format!("objects/{object}/{}.toml", years.to);
     let rolled = rollover::roll(&text, years.from, years.to, gone).map_err(|e| match e {
-        rollover::Error::NotToml(_) => anyhow!("{rel} is not valid TOML; run `plan check {rel}`"),
+        rollover::Error::NotToml(_) => Fail(msg!("error-plan-not-toml", file = rel)),
         rollover::Error::Wrong(what) => {
-            anyhow!("internal error: the new {to_rel} has wrong {what}")
+            Fail(msg!("error-new-year-wrong", file = &to_rel, what = what))
         }
     })?;
     // No rule looks back at a contract that ended before the plan year: say it here.
@@ -280,7 +279,13 @@ fn draft(
         .iter()
         .filter_map(|s| Some((s.id.as_ref()?, s.contract_ends?)))
         .filter(|(_, ends)| ends.year() < years.to)
-        .map(|(id, ends)| format!("the contract for `{id}` ended {ends}"))
+        .map(|(id, ends)| {
+            msg!(
+                "new-year-contract-ended",
+                system = id,
+                date = ends.to_string()
+            )
+        })
         .collect();
     let entry = ObjectEntry {
         file: to_rel,
@@ -359,7 +364,7 @@ fn all_retired(draft: &Draft) -> bool {
 
 /// The notes of one draft: references that name nothing in `to`, upgrades to plan
 /// again, references dropped, open deviations, contracts that ended.
-fn notes(draft: &Draft, to_index: &YearIndex<'_>, years: &Years<'_>) -> Vec<String> {
+fn notes(draft: &Draft, to_index: &YearIndex<'_>, years: &Years<'_>) -> Vec<Msg> {
     let mut notes = draft.ended.clone();
     for system in &draft.entry.systems {
         for dep in &system.deps {
@@ -367,28 +372,30 @@ fn notes(draft: &Draft, to_index: &YearIndex<'_>, years: &Years<'_>) -> Vec<Stri
                 to_index.resolve(&dep.target),
                 Resolved::NoObject | Resolved::NoSystem(_)
             ) {
-                notes.push(format!(
-                    "`{} → {}` names nothing planned for {} (deps/unknown)",
-                    system.id, dep.target, years.to
+                notes.push(msg!(
+                    "new-year-names-nothing",
+                    system = &system.id,
+                    target = &dep.target,
+                    year = years.to
                 ));
             }
         }
     }
     let summary = &draft.summary;
     if summary.upgrades_unfinished > 0 {
-        notes.push(format!(
-            "{} not done in {}: plan again if still wanted",
-            plural(summary.upgrades_unfinished, "upgrade", "upgrades"),
-            years.from
+        notes.push(msg!(
+            "new-year-upgrades-unfinished",
+            count = summary.upgrades_unfinished,
+            year = years.from
         ));
     }
     for r in &summary.refs_dropped {
-        notes.push(format!("removed `{r}`: retired in {}", years.from));
+        notes.push(msg!("new-year-removed", reference = r, year = years.from));
     }
     if !summary.open_deviations.is_empty() {
-        notes.push(format!(
-            "open deviations: {}",
-            summary.open_deviations.join(", ")
+        notes.push(msg!(
+            "new-year-deviations",
+            deviations = summary.open_deviations.join(", ")
         ));
     }
     notes

@@ -1,73 +1,81 @@
 //! What `plan new-year` prints and commits with: the table of objects and the
 //! commit message.
 
-use super::plural;
 use super::rows::{Action, Row};
+use crate::i18n::{Lang, Msg};
+use crate::{msg, tr};
 
 /// The table of what happens to each object.
-pub(super) fn table(rows: &[Row], to: i32) -> String {
+pub(super) fn table(rows: &[Row], to: i32, lang: Lang) -> String {
     let mut cells = Vec::new();
     for row in rows {
         let s = &row.summary;
         let (action, carried, dropped) = match &row.action {
-            Action::Skip => ("skip".to_string(), String::new(), String::new()),
+            Action::Skip => (lang.text("new-year-skip"), Vec::new(), Vec::new()),
             Action::Write { .. } => {
                 let mut carried = vec![
-                    plural(s.systems_kept.len(), "system", "systems"),
-                    plural(
-                        s.activities_carried.len(),
-                        "open activity",
-                        "open activities",
+                    msg!("new-year-systems", count = s.systems_kept.len()),
+                    msg!(
+                        "new-year-open-activities",
+                        count = s.activities_carried.len()
                     ),
                 ];
                 if !s.open_deviations.is_empty() {
-                    carried.push(plural(
-                        s.open_deviations.len(),
-                        "open deviation",
-                        "open deviations",
+                    carried.push(msg!(
+                        "new-year-open-deviations",
+                        count = s.open_deviations.len()
                     ));
                 }
-                let mut dropped = vec![plural(s.upgrades_dropped, "upgrade", "upgrades")];
+                let mut dropped = vec![msg!("new-year-upgrades", count = s.upgrades_dropped)];
                 if !s.activities_done.is_empty() {
-                    dropped.push(format!(
-                        "{} done",
-                        plural(s.activities_done.len(), "activity", "activities")
+                    dropped.push(msg!(
+                        "new-year-activities-done",
+                        count = s.activities_done.len()
                     ));
                 }
                 if !s.activities_cancelled.is_empty() {
-                    dropped.push(format!(
-                        "{} cancelled",
-                        plural(s.activities_cancelled.len(), "activity", "activities")
+                    dropped.push(msg!(
+                        "new-year-activities-cancelled",
+                        count = s.activities_cancelled.len()
                     ));
                 }
                 for id in &s.systems_dropped {
-                    dropped.push(format!("system {id} (retired)"));
+                    dropped.push(msg!("new-year-system-retired", system = id));
                 }
                 (
-                    format!("write {to}.toml"),
-                    carried.join(", "),
-                    dropped.join(", "),
+                    tr!(lang, "new-year-write", file = format!("{to}.toml")),
+                    carried,
+                    dropped,
                 )
             }
+        };
+        let list = |items: &[Msg], sep: &str| {
+            items
+                .iter()
+                .map(|m| m.render(lang))
+                .collect::<Vec<_>>()
+                .join(sep)
         };
         cells.push(vec![
             row.object.clone(),
             action,
-            carried,
-            dropped,
-            row.notes.join("; "),
+            list(&carried, ", "),
+            list(&dropped, ", "),
+            list(&row.notes, "; "),
         ]);
     }
-    crate::output::table::render(
-        &["object", "action", "carried", "dropped", "notes"],
-        cells,
-        &["carried", "dropped", "notes"],
-    )
+    let header = ["object", "action", "carried", "dropped", "notes"]
+        .map(|column| lang.text(&format!("new-year-col-{column}")));
+    let header = header.each_ref().map(String::as_str);
+    crate::output::table::render(&header, cells, &header[2..])
 }
 
 /// The commit message: a title, then one line per object written.
-pub(super) fn message(rows: &[Row], from: i32, to: i32) -> String {
-    let mut m = format!("Förvaltningsplaner {to}: utkast från {from}\n\n");
+pub(super) fn message(rows: &[Row], from: i32, to: i32, lang: Lang) -> String {
+    let mut m = format!(
+        "{}\n\n",
+        tr!(lang, "new-year-commit-title", to = to, from = from)
+    );
     for row in rows {
         if let Action::Write { rel, .. } = &row.action {
             m.push_str(&format!("- {} ({rel})\n", row.object));
