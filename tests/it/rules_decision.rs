@@ -6,22 +6,6 @@
 
 use crate::support::*;
 
-/// Checks the mutated baseline (at `today`) and returns its one finding, after
-/// asserting it is the only one, with this rule, severity and position.
-fn only_finding_at(today: &str, text: &str, rule: &str, severity: &str, at: &str) -> Finding {
-    let checked = check_plan_at(today, text);
-    assert_eq!(checked.rules(), [rule], "{:#?}", checked.findings);
-    let f = checked.only(rule).clone();
-    assert_finding(&f, rule, severity, PLAN);
-    assert_at(&f, text, at);
-    assert_eq!(checked.code, if severity == "error" { 1 } else { 0 });
-    f
-}
-
-fn only_finding(text: &str, rule: &str, severity: &str, at: &str) -> Finding {
-    only_finding_at(TODAY, text, rule, severity, at)
-}
-
 fn clean_at(today: &str, text: &str) {
     check_plan_at(today, text).assert_clean();
 }

@@ -63,12 +63,9 @@ fn no_roles_at_all_points_at_the_file_start() {
 fn recommended_role_missing_is_a_warning() {
     let text = replace_once(baseline(), IT_MANAGER, "");
     let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["roles/recommended"]);
-    let f = checked.only("roles/recommended");
-    assert_finding(f, "roles/recommended", "warning", PLAN);
+    let f = checked.sole("roles/recommended", "warning", PLAN);
     assert_at(f, &text, "roles.systemagare]");
     assert!(f.message.contains("`it_systemforvaltare`"), "{}", f.message);
-    assert_eq!(checked.code, 0);
 }
 
 #[test]
@@ -104,9 +101,7 @@ fn malformed_email_points_at_the_value() {
         "\"eva.holm@example\"",
     );
     let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["roles/person"]);
-    let f = checked.only("roles/person");
-    assert_finding(f, "roles/person", "error", PLAN);
+    let f = checked.sole("roles/person", "error", PLAN);
     assert_at(f, &text, "\"eva.holm@example\"");
     assert_eq!((f.line, f.column), (26, 9));
     assert!(f.message.contains("eva.holm@example"), "{}", f.message);
@@ -117,9 +112,7 @@ fn person_without_name_points_at_the_role() {
     let text = replace_once(baseline(), "name = \"Olof Berg\"\n", "");
     in_each_language(|lang| {
         let checked = check_plan(&text);
-        assert_eq!(checked.rules(), ["roles/person"]);
-        let f = checked.only("roles/person");
-        assert_finding(f, "roles/person", "error", PLAN);
+        let f = checked.sole("roles/person", "error", PLAN);
         assert_at(f, &text, "it_systemforvaltare]");
         let unnamed = lang.says("person without a name", "en person utan namn");
         assert!(f.message.contains(unnamed), "{}", f.message);
@@ -142,16 +135,13 @@ fn one_person_as_system_owner_and_it_system_owner_is_a_conflict() {
         "email = \"Karin.Ek@example.se\"",
     );
     let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["roles/conflict"]);
-    let f = checked.only("roles/conflict");
-    assert_finding(f, "roles/conflict", "warning", PLAN);
+    let f = checked.sole("roles/conflict", "warning", PLAN);
     assert_at(f, &text, "it_systemagare]");
     assert!(
         f.message.contains("`systemagare`") && f.message.contains("`it_systemagare`"),
         "{}",
         f.message
     );
-    assert_eq!(checked.code, 0);
 }
 
 #[test]

@@ -429,6 +429,17 @@ impl Checked {
         matching[0]
     }
 
+    /// The finding of a check that found nothing else: asserts that `rule` is all it
+    /// found, once, with this severity in this file (see [`assert_finding`]), and
+    /// the exit code that gives (1 for an error, 0 for a warning).
+    pub fn sole(&self, rule: &str, severity: &str, file: &str) -> &Finding {
+        assert_eq!(self.rules(), [rule], "{:#?}", self.findings);
+        let f = &self.findings[0];
+        assert_finding(f, rule, severity, file);
+        assert_eq!(self.code, i32::from(severity == "error"), "{f:#?}");
+        f
+    }
+
     /// Asserts the check found nothing at all and exited 0.
     pub fn assert_clean(&self) {
         assert_eq!(self.findings, vec![], "expected no findings");
@@ -455,6 +466,21 @@ pub fn check_plan(text: &str) -> Checked {
 pub fn check_plan_at(today: &str, text: &str) -> Checked {
     let repo = Repo::with_plan(text);
     parse_check(plan_at(repo.path(), today, &["check", "--format", "json"]))
+}
+
+/// Checks a mutated baseline at `today` and returns its one finding, after
+/// asserting it is all the check found (see [`Checked::sole`]) and starts at `at`
+/// in `text`.
+pub fn only_finding_at(today: &str, text: &str, rule: &str, severity: &str, at: &str) -> Finding {
+    let checked = check_plan_at(today, text);
+    let f = checked.sole(rule, severity, PLAN);
+    assert_at(f, text, at);
+    f.clone()
+}
+
+/// [`only_finding_at`] on [`TODAY`].
+pub fn only_finding(text: &str, rule: &str, severity: &str, at: &str) -> Finding {
+    only_finding_at(TODAY, text, rule, severity, at)
 }
 
 /// Asserts a finding's rule, severity, file, object and year.
