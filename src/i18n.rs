@@ -230,6 +230,21 @@ pub fn sentence(text: String) -> String {
     }
 }
 
+/// A name as it stands inside a sentence: its first letter in lower case unless
+/// the next is a capital too (`Systemägare` → `systemägare`, `IT-systemägare` as
+/// it is).
+pub fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second)
+            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
+        {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// `a and b`, `a, b and c` (`och` in Swedish); one item is itself.
 pub fn and_list(mut items: Vec<String>) -> Msg {
     match items.pop() {

@@ -4,7 +4,7 @@
 ## Gemensamt för flera kommandon
 
 error-plan-not-toml = { $file } är inte giltig TOML; kör `plan check { $file }`
-error-updating = uppdaterar { $file }
+error-updating = kunde inte uppdatera { $file }
 plans = { $count ->
         [one] { $count } plan
        *[other] { $count } planer
@@ -63,13 +63,13 @@ new-year-dry-run = provkörning: skulle skriva { $plans } för { $to }; inget sk
 new-year-dry-run-commit = provkörning: skulle skriva { $plans } för { $to } och checka in dem; inget skrevs
 new-year-wrote = skrev { $plans } för { $to }
 new-year-wrote-committed = skrev { $plans } för { $to } och checkade in dem som { $commit }
-new-year-next = nästa steg: gå igenom utkasten, kör `plan check --year { $year }` och intyga bilaga 3 på nytt med `plan attest`
+new-year-next = nästa steg: gå igenom förslagen, kör `plan check --year { $year }` och intyga bilaga 3 på nytt med `plan attest`
 new-year-finished = slutförde en avbruten `plan new-year`: { $plans } på plats
 new-year-finished-committed = slutförde en avbruten `plan new-year`: { $plans } på plats och incheckade som { $commit }
 # Rubriken på incheckningen som `plan new-year --commit` gör; en rad per objekt följer.
-new-year-commit-title = Förvaltningsplaner { $to }: utkast från { $from }
+new-year-commit-title = Förvaltningsplaner { $to }: förslag utifrån { $from }
 note-new-year-interrupted = en tidigare `plan new-year` avbröts; kör `plan new-year` utan --dry-run för att slutföra eller ångra den
-note-new-year-undone = en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess utkast är borttagna
+note-new-year-undone = en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess förslag är borttagna
 warning-new-year-index = incheckat som { $commit }, men git-indexet kunde inte uppdateras ({ $why }); kör `git reset` för att läsa in det på nytt
 
 ## plan new-year: vägranden (slutstatus 2)
@@ -79,11 +79,11 @@ error-new-year-backwards = --to { $to } måste vara senare än --from { $from }
 error-new-year-no-plans = inga planer för { $year } (objects/<objekt>/{ $year }.toml)
 error-new-year-nothing = inga planer under objects/ än: inget att föra över till nästa år
 error-new-year-unreadable = kan inte föra över planerna för { $year } till nästa år; inget skrevs:
-error-new-year-writing = skriver de nya planerna; inget skrevs
+error-new-year-writing = kunde inte skriva de nya planerna; inget skrevs
 error-new-year-disappeared = { $file } försvann medan den lästes
 error-new-year-wrong = internt fel: den nya { $file } har fel { $what }
 error-new-year-commit-refused = --commit vägrades; inget skrevs
-error-new-year-committing = checkar in de nya planerna; inget skrevs
+error-new-year-committing = kunde inte checka in de nya planerna; inget skrevs
 error-new-year-unfinished = en avbruten `plan new-year` lade sina { $plans } på plats men kunde inte checka in dem (kör `plan new-year --commit` igen när det här är löst)
 error-commit-in-progress = { $state ->
         [merge] en sammanslagning (merge)
@@ -116,7 +116,7 @@ error-attest-inline = `appendix3` för `{ $system }` måste vara en tabell [syst
 
 ## plan check: upplysningar på standard error (`label-note` först)
 
-note-check-interrupted = en `plan new-year` avbröts (dess utkast ligger i { $dir }); kör `plan new-year` för att slutföra eller ångra den
+note-check-interrupted = en `plan new-year` avbröts (dess förslag ligger i { $dir }); kör `plan new-year` för att slutföra eller ångra den
 note-check-all-changed = { $file } har ändrats, så alla förvaltningsobjekt granskas
 
 ## plan import: vad kommandot skriver
@@ -124,11 +124,11 @@ note-check-all-changed = { $file } har ändrats, så alla förvaltningsobjekt gr
 import-skipped = hoppade över { $file }: den finns redan (rad { $rows })
 import-created = skapade { $file }: { $systems } (rad { $rows })
 import-would-create = skulle skapa { $file }: { $systems } (rad { $rows })
-import-summary = importerade { $objects } förvaltningsobjekt ({ $systems } system) som utkast till planer för { $year }{ $skipped ->
+import-summary = importerade { $objects } förvaltningsobjekt ({ $systems } system) som förslag till planer för { $year }{ $skipped ->
         [0] {""}
        *[other] ; hoppade över { $skipped } förvaltningsobjekt som redan har en plan för { $year }
     }
-import-summary-dry-run = skulle importera { $objects } förvaltningsobjekt ({ $systems } system) som utkast till planer för { $year }{ $skipped ->
+import-summary-dry-run = skulle importera { $objects } förvaltningsobjekt ({ $systems } system) som förslag till planer för { $year }{ $skipped ->
         [0] {""}
        *[other] ; hoppar över { $skipped } förvaltningsobjekt som redan har en plan för { $year }
     }
@@ -138,7 +138,7 @@ import-unusable = { $file }: { $count ->
         [one] { $count } rad eller kolumn går inte att använda
        *[other] { $count } rader eller kolumner går inte att använda
     }; inget skrevs
-error-import-xlsx = läser { $file } som en XLSX-arbetsbok
+error-import-xlsx = kunde inte läsa { $file } som en XLSX-arbetsbok
 error-import-no-sheet = arbetsboken har inget blad
 
 ## plan import: en rad eller kolumn som inte går att använda (`fil: rad 4, kolumn C (Drift): …`)
@@ -180,7 +180,7 @@ import-no-system-column = ingen kolumn anger systemen
 
 hook-installed = installerade { $hook }: `plan check --staged --changed-since HEAD` körs före varje incheckning
 error-hook-exists = { $hook } finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)
-error-hook-keeping = sparar den gamla kroken som pre-commit.orig
+error-hook-keeping = kunde inte spara den gamla kroken som pre-commit.orig
 # Krokens egen kommentar (varje rad blir en skalkommentar) och vad den säger när den
 # inte hittar plan (varje rad skrivs på standard error).
 hook-script-comment =

@@ -251,10 +251,12 @@ impl RoleModel {
         }
     }
 
-    /// A role's label with its id, for messages: `IT-systemägare (it_systemagare)`.
+    /// A role's label with its id, for messages, in running text as the handbook
+    /// writes role names: `systemägare (systemagare)`, `IT-systemägare
+    /// (it_systemagare)`, `objektägare IT (objektagare_it)`.
     pub fn describe(&self, id: &str) -> String {
         match self.role(id) {
-            Some(role) => format!("{} (`{}`)", role.label, id),
+            Some(role) => format!("{} (`{}`)", crate::i18n::in_sentence(&role.label), id),
             None => format!("`{id}`"),
         }
     }

@@ -60,8 +60,8 @@ const fn fails(
 /// What a plan with nothing in it lacks (an empty file, or only a comment): every
 /// required key and role, each found at the start of the file.
 const NOTHING_IN_IT: &[&str] = &[
-    "objects/ladok/2027.toml:1:1: roles/missing: required role Systemägare (`systemagare`) is missing",
-    "objects/ladok/2027.toml:1:1: roles/missing: required role Systemförvaltare (`systemforvaltare`) is missing",
+    "objects/ladok/2027.toml:1:1: roles/missing: required role systemägare (`systemagare`) is missing",
+    "objects/ladok/2027.toml:1:1: roles/missing: required role systemförvaltare (`systemforvaltare`) is missing",
     "objects/ladok/2027.toml:1:1: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
     "objects/ladok/2027.toml:1:1: roles/recommended: recommended role IT-systemförvaltare (`it_systemforvaltare`) is missing",
     "objects/ladok/2027.toml:1:1: schema: missing required key `object`",
@@ -295,7 +295,7 @@ const CASES: &[Case] = &[
         1,
         &[
             "objects/ladok/2027.toml:16:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
-            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here",
+            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here",
         ],
     ),
     check(
@@ -331,7 +331,7 @@ const CASES: &[Case] = &[
         },
         0,
         &[
-            "objects/ladok/2027.toml:24:8: roles/conflict: Karin Ek holds both Systemägare (`systemagare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:24:8: roles/conflict: Karin Ek holds both systemägare (`systemagare`) and IT-systemägare (`it_systemagare`)",
         ],
     ),
     check(
@@ -368,7 +368,7 @@ const CASES: &[Case] = &[
         &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: the answers of `ladok` changed after they were attested",
             "objects/ladok/2027.toml:64:7: appendix3/deviation-incomplete: `mfa` is answered \"no\" but the deviation lacks action, owner and due",
-            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to Systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
+            "objects/ladok/2027.toml:64:7: appendix3/not-reported: deviation `mfa` is not reported to systemförvaltare (`systemforvaltare`) and IT-systemägare (`it_systemagare`)",
         ],
     ),
     check(
@@ -414,7 +414,7 @@ const CASES: &[Case] = &[
         |r| plan(r, with("attested_by = \"it_systemagare\"", "attested_by = \"systemagare\"")),
         1,
         &[
-            "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: appendix 3 is attested by Systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
+            "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: appendix 3 is attested by systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
         ],
     ),
     check(

@@ -105,7 +105,7 @@ fn an_attestation_by_a_role_nobody_holds_says_so() {
     let checked = check_plan(&text);
     let f = checked.only("appendix3/wrong-attester");
     assert_at(f, &text, "\"it_systemagare\"");
-    assert_says(f, "appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; Systemägare (`systemagare`) attests here", "Systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`");
+    assert_says(f, "appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here", "systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`");
 }
 
 // --- report-to: the first held role of each entry ---------------------------------
@@ -121,7 +121,7 @@ fn without_an_it_system_owner_deviations_go_to_the_system_owner() {
     let f = checked.only("appendix3/not-reported");
     assert_says(
         f,
-        "deviation `mfa` is not reported to Systemägare (`systemagare`)",
+        "deviation `mfa` is not reported to systemägare (`systemagare`)",
         "report it, then list the roles: reported_to = [\"systemforvaltare\", \"systemagare\"]",
     );
     let both = mfa_deviation(
@@ -570,13 +570,13 @@ fn municipal_deviations_go_to_the_steering_group() {
     let f = checked.only("appendix3/not-reported");
     assert_eq!(
         f.message,
-        "avvikelsen `mfa` är inte rapporterad till Objektägare (`objektagare`)"
+        "avvikelsen `mfa` är inte rapporterad till objektägare (`objektagare`)"
     );
     assert_eq!(
         repo.check(&["--lang", "en"])
             .only("appendix3/not-reported")
             .message,
-        "deviation `mfa` is not reported to Objektägare (`objektagare`)"
+        "deviation `mfa` is not reported to objektägare (`objektagare`)"
     );
     // A typo of a role id: did you mean.
     repo.write(file, deviation("\"objektagare\", \"objektagare-it\""));

@@ -75,7 +75,7 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
         .stdout
         .contains("hoppade över objects/skolplattform/2027.toml: den finns redan (rad 29)\n"));
     assert!(
-        run.stdout.contains("importerade 21 förvaltningsobjekt (27 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
+        run.stdout.contains("importerade 21 förvaltningsobjekt (27 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
         "{}",
         run.stdout
     );
@@ -193,7 +193,7 @@ fn a_dry_run_lists_what_it_would_write_and_writes_nothing() {
         assert!(
             run.stdout.ends_with(lang.says(
                 "would import 21 objects (27 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\nnothing written (--dry-run)\n",
-                "skulle importera 21 förvaltningsobjekt (27 system) som utkast till planer för 2027; hoppar över 2 förvaltningsobjekt som redan har en plan för 2027\ninget skrevs (--dry-run)\n"
+                "skulle importera 21 förvaltningsobjekt (27 system) som förslag till planer för 2027; hoppar över 2 förvaltningsobjekt som redan har en plan för 2027\ninget skrevs (--dry-run)\n"
             )),
             "{}",
             run.stdout
@@ -236,7 +236,7 @@ fn an_xlsx_export_imports_to_the_same_plans_as_the_csv() {
     let run = run_import(&from_csv, "register.csv", &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("importerade 7 förvaltningsobjekt (9 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
+        run.stdout.contains("importerade 7 förvaltningsobjekt (9 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
         "{}",
         run.stdout
     );
@@ -359,7 +359,7 @@ fn without_an_object_column_in(lang: Lang) {
              fill in the empty values, then run `plan check`\n",
             "skapade objects/kaltura/2027.toml: kaltura (rad 3)\n\
              skapade objects/time-edit/2027.toml: time-edit (rad 2)\n\
-             importerade 2 förvaltningsobjekt (2 system) som utkast till planer för 2027\n\
+             importerade 2 förvaltningsobjekt (2 system) som förslag till planer för 2027\n\
              fyll i de tomma värdena och kör sedan `plan check`\n"
         )
     );
@@ -378,7 +378,7 @@ fn without_an_object_column_in(lang: Lang) {
     assert!(
         again.stdout.contains(lang.says(
             "imported 0 objects (0 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n",
-            "importerade 0 förvaltningsobjekt (0 system) som utkast till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"
+            "importerade 0 förvaltningsobjekt (0 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"
         )),
         "{}",
         again.stdout

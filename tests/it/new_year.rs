@@ -708,7 +708,7 @@ fn commit_mode_makes_one_commit_of_exactly_the_new_plans() {
         run.stdout
     );
     assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "2");
-    let mut message = String::from("Förvaltningsplaner 2028: utkast från 2027\n\n");
+    let mut message = String::from("Förvaltningsplaner 2028: förslag utifrån 2027\n\n");
     for object in OBJECTS {
         message.push_str(&format!("- {object} (objects/{object}/2028.toml)\n"));
     }
@@ -979,7 +979,7 @@ fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothin
             run.stderr,
             lang.says(
                 format!("note: a `plan new-year` was interrupted (its drafts are in {}); run `plan new-year` to finish or undo it\n", drafts.display()),
-                format!("obs: en `plan new-year` avbröts (dess utkast ligger i {}); kör `plan new-year` för att slutföra eller ångra den\n", drafts.display()),
+                format!("obs: en `plan new-year` avbröts (dess förslag ligger i {}); kör `plan new-year` för att slutföra eller ångra den\n", drafts.display()),
             )
         );
         let dry = new_year(&repo, &["--from", "2027", "--dry-run"]);
@@ -995,7 +995,7 @@ fn check_points_at_an_interrupted_run_and_new_year_undoes_one_that_placed_nothin
         assert!(
             run.stderr.starts_with(lang.says(
                 "note: an earlier `plan new-year` was interrupted before it put any plan in place; its drafts are removed\n",
-                "obs: en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess utkast är borttagna\n"
+                "obs: en tidigare `plan new-year` avbröts innan den hade lagt någon plan på plats; dess förslag är borttagna\n"
             )),
             "{run:?}"
         );

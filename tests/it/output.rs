@@ -125,8 +125,8 @@ fn human_output_reads_like_a_compiler() {
         let out = &run.stdout;
         assert!(
             out.contains(lang.says(
-                "error[roles/missing]: required role Systemägare (`systemagare`) is missing",
-                "fel[roles/missing]: rollen Systemägare (`systemagare`) krävs men saknas"
+                "error[roles/missing]: required role systemägare (`systemagare`) is missing",
+                "fel[roles/missing]: rollen systemägare (`systemagare`) krävs men saknas"
             )),
             "{out}"
         );

@@ -26,7 +26,7 @@ fn established_plan_that_does_not_say_who_established_it() {
     let text = drop_line(baseline(), "established_by = ");
     let f = only_finding(&text, "plan/established-by", "warning", "\"established\"");
     assert!(
-        f.message.contains("Systemägare (`systemagare`)"),
+        f.message.contains("systemägare (`systemagare`)"),
         "{}",
         f.message
     );
@@ -95,7 +95,7 @@ fn municipal_plan_needs_both_objektagare() {
     assert_finding(f, "plan/established-by", "warning", rel);
     assert_at(f, &one, "[\"objektagare\"]");
     assert!(
-        f.message.contains("Objektägare IT (`objektagare_it`)"),
+        f.message.contains("objektägare IT (`objektagare_it`)"),
         "{}",
         f.message
     );
