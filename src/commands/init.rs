@@ -57,7 +57,7 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
         _ => "infosak-bas",
     };
     let plan_toml = format!(
-        r#"# Inställningar för planrepositoriet. Se README för alla nycklar.
+        r#"# Inställningar för planarkivet. Se README för alla nycklar.
 organisation = "{organisation}"
 # Inbyggd: "pm3-lu" eller "municipal", eller en sökväg "schema/roles/x.toml"
 role_model = "{model}"
