@@ -154,7 +154,7 @@ fn message(err: &clap::Error, lang: Lang) -> Option<Vec<String>> {
                     msg!(
                         "usage-conflict",
                         arg = arg,
-                        other = quoted_list(&[prior.clone()])
+                        other = quoted_list(std::slice::from_ref(prior))
                     )
                 }
                 Some(ContextValue::Strings(prior)) => {
