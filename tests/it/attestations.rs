@@ -146,18 +146,13 @@ fn changing_the_holder_and_attesting_in_one_commit_fails() {
     // Today's plan names Mallory as holder; the plan before the commit named Eva.
     let checked = repo.verify(&[]);
     let f = checked.only(MISMATCH);
-    assert!(
-        f.message
-            .contains(&format!("when IT-systemägare (`it_systemagare`) was {EVA}")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("when IT-systemägare (`it_systemagare`) was {EVA}"),
     );
-    assert!(
-        f.message.contains(&format!(
-            "the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"
-        )),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"),
     );
     assert_eq!(checked.code, 1);
 }
@@ -220,11 +215,9 @@ fn an_attestation_copied_from_another_system_fails() {
         "{}",
         f.message
     );
-    assert!(
-        f.message
-            .contains(&format!("the commit's author {MALLORY} is not the holder")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("the commit's author {MALLORY} is not the holder"),
     );
 }
 
@@ -239,11 +232,9 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     let checked = repo.verify(&[]);
     let f = checked.only(MISMATCH);
     assert_eq!(f.file, next_plan);
-    assert!(
-        f.message
-            .contains(&format!("by {MALLORY}, which also created {next_plan}")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("by {MALLORY}, which also created {next_plan}"),
     );
 
     // Pasting the attestation into a 2028 plan that Per committed first fails too.
@@ -496,13 +487,9 @@ fn a_shallow_clone_exits_2_with_a_hint() {
     let clone = repo.clone_with(&["--depth", "1"]);
     let run = clone.plan(&["check", "--verify-attestations"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
-    assert!(run.stderr.contains("GIT_DEPTH: 0"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("git fetch --unshallow"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "shallow clone");
+    assert_contains(&run.stderr, "GIT_DEPTH: 0");
+    assert_contains(&run.stderr, "git fetch --unshallow");
     clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);
     clone.verify(&[]).assert_clean();
 }

@@ -90,7 +90,7 @@ fn models_2_and_3_require_the_it_system_manager() {
         assert_eq!(checked.rules(), ["roles/missing"], "model {om}");
         let f = checked.only("roles/missing");
         assert_finding(f, "roles/missing", "error", PLAN);
-        assert!(f.message.contains("`it_systemforvaltare`"), "{}", f.message);
+        assert_contains(&f.message, "`it_systemforvaltare`");
     }
     // Model 1 (10.1.1): "några har utsett en person och andra inte" — recommended.
     let checked = check_plan(&replace_once(baseline(), IT_MANAGER, ""));
@@ -142,7 +142,7 @@ fn without_an_it_system_owner_deviations_go_to_the_system_owner() {
         "\"systemforvaltare\", \"systemagare\"",
     );
     let f = check_attested(&held).only("appendix3/not-reported").clone();
-    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+    assert_contains(&f.message, "`it_systemagare`");
 }
 
 // --- custom role models: the old format keeps working ---------------------------
@@ -256,16 +256,10 @@ fn a_bad_attester_list_in_a_custom_model_is_a_located_error() {
     let repo = repo_with_model(&model, baseline());
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("schema/roles/egen.toml:7:8"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("a non-empty list of role ids (the first one held in the plan applies)"),
-        "{}",
-        run.stderr
+    assert_contains(&run.stderr, "schema/roles/egen.toml:7:8");
+    assert_contains(
+        &run.stderr,
+        "a non-empty list of role ids (the first one held in the plan applies)",
     );
 }
 

@@ -2,20 +2,18 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{baseline, plan_at, replace_once, unattested, Repo, PLAN, PLAN_TOML};
+use crate::support::{
+    assert_contains, baseline, plan_at, replace_once, unattested, Repo, PLAN, PLAN_TOML,
+};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
     let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"se\"\n"));
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("`language` has unknown value \"se\"")
-            && run.stderr.contains("plan.toml:4:12")
-            && run.stderr.contains("did you mean \"sv\"?"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "`language` has unknown value \"se\"");
+    assert_contains(&run.stderr, "plan.toml:4:12");
+    assert_contains(&run.stderr, "did you mean \"sv\"?");
 }
 
 #[test]
@@ -31,19 +29,10 @@ fn a_wrong_lang_flag_or_plan_lang_is_a_usage_error() {
     let repo = Repo::new();
     let flag = repo.plan(&["--lang", "de", "check"]);
     assert_eq!(flag.code, 2, "{flag:?}");
-    assert!(
-        flag.stderr
-            .contains("`de` is not a language of plan: sv or en"),
-        "{}",
-        flag.stderr
-    );
+    assert_contains(&flag.stderr, "`de` is not a language of plan: sv or en");
     let env = repo.plan_env(&["check"], &[("PLAN_LANG", Some("fi"))]);
     assert_eq!(env.code, 2, "{env:?}");
-    assert!(
-        env.stderr.contains("`fi` is not a language of plan"),
-        "{}",
-        env.stderr
-    );
+    assert_contains(&env.stderr, "`fi` is not a language of plan");
 }
 
 /// A plan with a few findings of different rules, in a repository that speaks
@@ -189,19 +178,15 @@ fn plan_toml_findings_in_its_language() {
     ));
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
-            && run.stderr.contains("hjälp: menade du `budget/exceeded`?"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "fel[schema]: okänd regel `budget/exeeded` i [rules]",
     );
+    assert_contains(&run.stderr, "hjälp: menade du `budget/exceeded`?");
     let en = repo.plan(&["--lang", "en", "check"]);
-    assert!(
-        en.stderr
-            .contains("error[schema]: unknown rule `budget/exeeded` in [rules]"),
-        "{}",
-        en.stderr
+    assert_contains(
+        &en.stderr,
+        "error[schema]: unknown rule `budget/exeeded` in [rules]",
     );
 }
 
@@ -277,12 +262,7 @@ fn rule_documentation_in_both_languages() {
         en.stdout
     );
     let list = repo.plan(&["rule"]);
-    assert!(
-        list.stdout
-            .contains("kontrollsumman stämmer inte med svaren"),
-        "{}",
-        list.stdout
-    );
+    assert_contains(&list.stdout, "kontrollsumman stämmer inte med svaren");
 }
 
 /// The common errors of exit 2 in the repository's language (or PLAN_LANG's when
@@ -436,11 +416,9 @@ fn codeowners_in_swedish() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout
-            .contains("\n# skolplattform: inget användarnamn för Gunnel Eriksson (Objektägare)\n"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        "\n# skolplattform: inget användarnamn för Gunnel Eriksson (Objektägare)\n",
     );
     let english = repo.plan(&["--lang", "en", "codeowners", "--write"]);
     assert_eq!(english.code, 0, "{english:?}");

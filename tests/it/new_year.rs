@@ -145,11 +145,7 @@ fn rolls_the_university_example_over_field_by_field() {
     let run = new_year(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     // The example speaks Swedish.
-    assert!(
-        run.stdout.contains("skrev 10 planer för 2028"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "skrev 10 planer för 2028");
 
     let after = snapshot(repo.path());
     let new: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
@@ -300,11 +296,7 @@ fn an_existing_plan_for_the_new_year_is_left_byte_identical() {
         std::fs::read_link(repo.file("objects/varbi/2028.toml")).expect("still a link"),
         Path::new("nowhere.toml")
     );
-    assert!(
-        run.stdout.contains("skrev 8 planer för 2028"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "skrev 8 planer för 2028");
     let row = |object: &str| row(&run.stdout, object);
     assert!(row("ladok").contains("hoppas över"), "{}", row("ladok"));
     assert!(row("ladok").contains("objects/ladok/2028.toml finns redan"));
@@ -329,10 +321,10 @@ fn dry_run_prints_the_table_and_writes_nothing() {
             ["objekt", "åtgärd", "följer med", "tas bort", "anmärkningar"],
         );
         for header in headers {
-            assert!(run.stdout.contains(header), "{}", run.stdout);
+            assert_contains(&run.stdout, header);
         }
         for object in OBJECTS {
-            assert!(run.stdout.contains(object), "{}", run.stdout);
+            assert_contains(&run.stdout, object);
         }
         let ladok = row(&run.stdout, "ladok");
         let cells = lang.says(
@@ -520,7 +512,7 @@ fn assert_nothing_written(repo: &Repo, before: &BTreeMap<String, String>, run: &
         Lang::Sv
     };
     let nothing = lang.says("nothing was written", "inget skrevs");
-    assert!(run.stderr.contains(nothing), "{}", run.stderr);
+    assert_contains(&run.stderr, nothing);
     assert_eq!(&snapshot(repo.path()), before, "files were left behind");
 }
 
@@ -543,11 +535,7 @@ fn a_folder_that_cannot_be_written_half_way_leaves_no_new_file() {
     let run = new_year(&repo, &[]);
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert_nothing_written(&repo, &before, &run);
-    assert!(
-        run.stderr.contains("objects/varbi/2028.toml"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "objects/varbi/2028.toml");
 }
 
 #[test]
@@ -573,11 +561,7 @@ fn a_write_failing_half_way_leaves_no_new_file_even_for_root() {
     .env_remove("NO_COLOR");
     let run = run(&mut cmd);
     assert_nothing_written(&repo, &before, &run);
-    assert!(
-        run.stderr.contains("objects/varbi/2028.toml"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "objects/varbi/2028.toml");
 }
 
 #[test]
@@ -590,12 +574,7 @@ fn an_unreadable_plan_stops_the_run_before_anything_is_written() {
     let before = snapshot(repo.path());
     let run = new_year(&repo, &[]);
     assert_nothing_written(&repo, &before, &run);
-    assert!(
-        run.stderr
-            .contains("objects/primula/2027.toml är inte giltig TOML"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "objects/primula/2027.toml är inte giltig TOML");
 }
 
 #[test]
@@ -702,11 +681,7 @@ fn commit_mode_makes_one_commit_of_exactly_the_new_plans() {
     let repo = university_in_git(false);
     let run = new_year_commit(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.contains("och checkade in dem som "),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "och checkade in dem som ");
     assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "2");
     let mut message = String::from("Förvaltningsplaner 2028: förslag utifrån 2027\n\n");
     for object in OBJECTS {
@@ -767,11 +742,9 @@ fn commit_mode_makes_the_first_commit_of_a_new_repository() {
     let repo = university_in_git(true).speaking(Lang::En);
     let run = new_year_commit(&repo, &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout
-            .contains("wrote 10 plans for 2028 and committed them as "),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        "wrote 10 plans for 2028 and committed them as ",
     );
     assert_eq!(git_out(&repo, &["rev-list", "--count", "HEAD"]).trim(), "1");
     assert!(git_out(&repo, &["log", "-1", "--format=%B"]).starts_with(
@@ -812,11 +785,7 @@ fn commit_mode_without_a_git_identity_refuses_before_writing() {
     let before = snapshot(repo.path());
     let run = new_year_commit_with(&repo, &[], &isolated);
     assert_nothing_written(&repo, &before, &run);
-    assert!(
-        run.stderr.contains("git config user.name"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "git config user.name");
 }
 
 #[test]

@@ -402,14 +402,13 @@ fn a_finding_on_an_empty_line_says_where_it_is() {
     let repo = Repo::with_plan("");
     let run = repo.plan(&["check", "--color", "never"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout.contains(concat!(
+    assert_contains(
+        &run.stdout,
+        concat!(
             "error[schema]: missing required key `object`\n",
             "--> objects/ladok/2027.toml:1:1\n",
             " = help: ",
-        )),
-        "{}",
-        run.stdout
+        ),
     );
     assert!(
         !run.stdout.contains("2027.toml\n"),

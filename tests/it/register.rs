@@ -156,18 +156,10 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
             && header.contains("| Plan status | Systemägare |"),
         "{header}"
     );
-    assert!(
-        english.stdout.contains("| Established |"),
-        "{}",
-        english.stdout
-    );
+    assert_contains(&english.stdout, "| Established |");
     let table = repo.plan(&["report", "systems", "--year", "2027"]);
     assert_eq!(table.code, 0, "{table:?}");
-    assert!(
-        table.stdout.contains("Systemförvaltare"),
-        "{}",
-        table.stdout
-    );
+    assert_contains(&table.stdout, "Systemförvaltare");
 }
 
 /// The first sheet's rows as calamine reads them.

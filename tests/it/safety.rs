@@ -273,14 +273,9 @@ fn a_lock_left_behind_is_named_and_nothing_is_written() {
         let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
         assert_eq!(run.code, 2, "{run:?}");
         let lock = repo.file(&format!("{PLAN}.lock"));
-        assert!(
-            run.stderr.contains(&format!(
-                "{}{}",
-                lock.display(),
-                lang.says(" exists", " finns")
-            )),
-            "{}",
-            run.stderr
+        assert_contains(
+            &run.stderr,
+            &format!("{}{}", lock.display(), lang.says(" exists", " finns")),
         );
         assert_eq!(repo.read(PLAN), unattested());
     });
@@ -598,12 +593,7 @@ fn an_escape_in_an_object_folder_name_is_shown_not_sent() {
     repo.write("objects/la\u{1b}[31mdok/2027.toml", baseline());
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout
-            .contains("--> objects/la\\u{1b}[31mdok/2027.toml"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "--> objects/la\\u{1b}[31mdok/2027.toml");
     assert_escaped(&run.stdout);
     let run = repo.plan(&["check", "--format", "github"]);
     assert_escaped(&run.stdout);
@@ -658,7 +648,7 @@ fn an_escape_in_a_commit_message_or_author_is_shown_in_plan_log() {
     let run = repo.plan(&["log", "ladok"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_escaped(&run.stdout);
-    assert!(run.stdout.contains("\\u{7}"), "{}", run.stdout);
+    assert_contains(&run.stdout, "\\u{7}");
 }
 
 #[test]
@@ -743,13 +733,12 @@ fn a_latin1_plan_toml_names_the_byte() {
     in_each_language(|lang| {
         let run = repo.plan(&["check"]);
         assert_eq!(run.code, 2, "{run:?}");
-        assert!(
-            run.stderr.contains(lang.says(
+        assert_contains(
+            &run.stderr,
+            lang.says(
                 "file is not valid UTF-8: byte 0xE4, which is `ä` in Latin-1",
-                "filen är inte giltig UTF-8: byte 0xE4, som är `ä` i Latin-1"
-            )),
-            "{}",
-            run.stderr
+                "filen är inte giltig UTF-8: byte 0xE4, som är `ä` i Latin-1",
+            ),
         );
     });
 }

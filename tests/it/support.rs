@@ -148,6 +148,22 @@ pub fn position(text: &str, needle: &str) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Asserts that `text` (what a run printed, a message) says `needle`, showing all
+/// of `text` when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "`{needle}` is not in:\n{text}");
+}
+
+/// Asserts that `text` does not say `needle`, showing all of `text` when it does.
+#[track_caller]
+pub fn assert_lacks(text: &str, needle: &str) {
+    assert!(
+        !text.contains(needle),
+        "`{needle}` should not be in:\n{text}"
+    );
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
