@@ -211,12 +211,7 @@ fn changes(run: &Run) -> Vec<(String, String, Value, Value)> {
         .expect("an array")
         .iter()
         .map(|c| {
-            let keys: Vec<&str> = c
-                .as_object()
-                .expect("an object")
-                .keys()
-                .map(String::as_str)
-                .collect();
+            let keys = json_keys(c);
             assert_eq!(keys.len(), 4, "{c}");
             (
                 c["change"].as_str().expect("a kind").to_string(),

@@ -38,12 +38,7 @@ fn json_report_has_the_documented_shape() {
     let run = repo.plan(&["check", "--format", "json"]);
     assert_eq!(run.code, 1);
     let report: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
-    let keys: Vec<&str> = report
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = json_keys(&report);
     assert_eq!(keys.len(), 3, "{keys:?}");
     for key in ["version", "findings", "summary"] {
         assert!(keys.contains(&key), "{keys:?}");

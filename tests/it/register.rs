@@ -67,12 +67,7 @@ fn systems_json_has_the_spec_fields_and_roles_as_lists_of_names() {
         .iter()
         .find(|r| r["system"] == "erp")
         .expect("the erp row");
-    let keys: Vec<&str> = erp
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = json_keys(erp);
     assert_eq!(
         keys,
         [

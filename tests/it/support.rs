@@ -164,6 +164,18 @@ pub fn assert_lacks(text: &str, needle: &str) {
     );
 }
 
+/// The keys of a JSON object (sorted, as serde_json keeps them); panics on any
+/// other JSON value.
+#[track_caller]
+pub fn json_keys(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("a JSON object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
