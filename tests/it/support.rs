@@ -176,6 +176,14 @@ pub fn json_keys(value: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts that a run failed as a user error (exit 2, SPEC §5) saying exactly
+/// `stderr`.
+#[track_caller]
+pub fn assert_error(run: &Run, stderr: &str) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stderr, stderr);
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
