@@ -371,12 +371,7 @@ fn cab_and_service_window_apply_only_to_systems_run_in_house() {
         );
     }
     let checked = check_plan(&bare_upgrade("minor", "external"));
-    assert_eq!(
-        checked.rules(),
-        ["upgrade/announce"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["upgrade/announce"]);
 }
 
 // --- rule docs --------------------------------------------------------------------
@@ -510,12 +505,7 @@ fn municipal_init_and_new_write_the_generic_checklist_and_nothing_of_lund() {
 
     // Filled in, the draft only waits for its attestation by objektägare IT.
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["appendix3/not-attested"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["appendix3/not-attested"]);
     let attest = repo.plan(&[
         "attest",
         "e-tjanster",
@@ -586,12 +576,7 @@ fn municipal_deviations_go_to_the_steering_group() {
     );
     repo.write(file, deviation("\"objektagare\", \"objektagare_it\""));
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["appendix3/not-attested"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["appendix3/not-attested"]);
 }
 
 // --- report deviations -----------------------------------------------------------
@@ -721,12 +706,9 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
         "it-systemagare",
     ]);
     assert_eq!(bad.code, 2, "{bad:?}");
-    assert!(
-        bad.stderr.contains(
-            "role model pm3-lu has no role `it-systemagare`; did you mean `it_systemagare`?"
-        ),
-        "{}",
-        bad.stderr
+    assert_contains(
+        &bad.stderr,
+        "role model pm3-lu has no role `it-systemagare`; did you mean `it_systemagare`?",
     );
     let bad = repo.plan(&[
         "report",
@@ -737,11 +719,9 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
         "ladokk",
     ]);
     assert_eq!(bad.code, 2, "{bad:?}");
-    assert!(
-        bad.stderr
-            .contains("no object `ladokk` has a plan for 2027; did you mean `ladok`?"),
-        "{}",
-        bad.stderr
+    assert_contains(
+        &bad.stderr,
+        "no object `ladokk` has a plan for 2027; did you mean `ladok`?",
     );
     let misplaced = repo.plan(&["report", "upgrades", "--overdue"]);
     assert_eq!(misplaced.code, 2, "{misplaced:?}");

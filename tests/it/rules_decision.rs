@@ -278,12 +278,7 @@ fn integration_with_personal_data_and_no_purpose() {
     // 000 5.6: "vilken data som hämtas och varför. Varför-delen är extra viktig".
     let repo = with_integration("");
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["integration/contract"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["integration/contract"]);
     let f = checked.only("integration/contract");
     assert_at(f, &repo.read(PLAN), "[[systems.integrations]]");
     assert_eq!(

@@ -170,7 +170,7 @@ fn established_by_of_the_wrong_shape_is_reported_once() {
     );
     let text = replace_once(baseline(), from, "established_by = [\"systemagare\", 77]");
     let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["schema"], "{:#?}", checked.findings);
+    checked.assert_rules(&["schema"]);
 }
 
 #[test]

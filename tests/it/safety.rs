@@ -613,11 +613,7 @@ fn an_escape_in_a_deviation_is_shown_and_markdown_escapes_html() {
     ]);
     assert_eq!(markdown.code, 0, "{markdown:?}");
     assert_escaped(&markdown.stdout);
-    assert!(
-        markdown.stdout.contains("&lt;b&gt;Informationskontraktet"),
-        "{}",
-        markdown.stdout
-    );
+    assert_contains(&markdown.stdout, "&lt;b&gt;Informationskontraktet");
 }
 
 #[test]

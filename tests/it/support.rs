@@ -445,6 +445,13 @@ impl Checked {
         self.findings.iter().map(|f| f.rule.as_str()).collect()
     }
 
+    /// Asserts the rule ids of all findings, in report order, showing the findings
+    /// when they differ.
+    #[track_caller]
+    pub fn assert_rules(&self, rules: &[&str]) {
+        assert_eq!(self.rules(), rules, "{:#?}", self.findings);
+    }
+
     /// The rule ids, sorted and deduplicated.
     pub fn rule_set(&self) -> Vec<&str> {
         let mut rules = self.rules();
@@ -469,7 +476,7 @@ impl Checked {
     /// found, once, with this severity in this file (see [`assert_finding`]), and
     /// the exit code that gives (1 for an error, 0 for a warning).
     pub fn sole(&self, rule: &str, severity: &str, file: &str) -> &Finding {
-        assert_eq!(self.rules(), [rule], "{:#?}", self.findings);
+        self.assert_rules(&[rule]);
         let f = &self.findings[0];
         assert_finding(f, rule, severity, file);
         assert_eq!(self.code, i32::from(severity == "error"), "{f:#?}");
