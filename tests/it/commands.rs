@@ -231,7 +231,7 @@ fn new_refuses_to_overwrite_a_plan() {
         assert_eq!(run.code, 2, "{run:?}");
         let exists = lang.says(
             "already exists; not overwriting it",
-            "finns redan; skriver inte över den",
+            "finns redan och skrivs inte över",
         );
         assert!(run.stderr.contains(exists), "{}", run.stderr);
         assert_eq!(repo.read(PLAN), baseline());

@@ -429,14 +429,14 @@ fn a_link_under_objects_leading_back_up_is_a_finding_and_git_is_never_walked() {
             checked.findings[1].message,
             lang.says(
                 "a link back up to the repository's root: plans are not looked for above objects/",
-                "en länk tillbaka upp till planarkivets rot: planer letas inte efter ovanför objects/"
+                "en länk tillbaka upp till planarkivets rot: planer söks inte ovanför objects/"
             )
         );
         assert_eq!(
             checked.findings[0].message,
             lang.says(
                 "a link into .git: plans are never looked for in git's own folder",
-                "en länk in i .git: planer letas aldrig efter i gits egen mapp"
+                "en länk in i .git: planer söks aldrig i gits egen mapp"
             )
         );
     });

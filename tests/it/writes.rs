@@ -106,7 +106,7 @@ fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
         &attest_args(),
         [
             "error: REPO/objects/ladok/2027.toml is read-only; not replacing it",
-            "fel: REPO/objects/ladok/2027.toml är skrivskyddad; ersätter den inte",
+            "fel: REPO/objects/ladok/2027.toml är skrivskyddad och ersätts inte",
         ],
     );
 }
