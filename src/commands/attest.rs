@@ -5,7 +5,7 @@ use crate::cli::{parse_year, Globals};
 use crate::fsio;
 use crate::i18n::Fail;
 use crate::model::Plan;
-use crate::repo::{self, GitRepo, Source, WorkTree};
+use crate::repo::{GitRepo, Source};
 use crate::settings::Settings;
 use crate::{fail, msg};
 use anyhow::{anyhow, bail, Context, Result};
@@ -48,11 +48,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
-    let years = super::object_years(&source, &args.object)?;
+    let opened = super::Opened::new(globals)?;
+    let lang = opened.lang;
+    let years = super::object_years(&opened.source, &args.object)?;
     let year = match (args.year, years.last()) {
         (Some(year), _) => year,
         (None, Some(&newest)) => {
@@ -62,13 +60,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             );
             newest
         }
-        (None, None) => return Err(super::unknown_object(&source, &args.object)),
+        (None, None) => return Err(super::unknown_object(&opened.source, &args.object)),
     };
     let rel = format!("objects/{}/{year}.toml", args.object);
     crate::repo::safe_relative(&rel)?;
-    let Some(bytes) = source.read(&rel)? else {
+    let Some(bytes) = opened.source.read(&rel)? else {
         if years.is_empty() {
-            return Err(super::unknown_object(&source, &args.object));
+            return Err(super::unknown_object(&opened.source, &args.object));
         }
         fail!("error-diff-missing", file = &rel);
     };
@@ -84,15 +82,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     // must not be lost.
     // Who runs this: the e-mail git will record as the commit's author. Outside git
     // there is none, and signed_by is left out (SPEC §3).
-    let git = GitRepo::open(&root).ok();
+    let git = GitRepo::open(&opened.root).ok();
     let signer = git.as_ref().and_then(|g| g.identity("AUTHOR").1);
     let mut done = None;
-    fsio::update(&root, &root.join(&rel), |current| {
+    fsio::update(&opened.root, &opened.root.join(&rel), |current| {
         let text = String::from_utf8(current.to_vec())
             .map_err(|_| Fail(msg!("error-diff-not-utf8", file = &rel)))?;
         let attested = attest(
             &text,
-            &settings,
+            &opened.settings,
             globals,
             &args,
             &rel,
@@ -132,7 +130,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         "plan attest {} --system {system_id} --year {year}",
         args.object
     );
-    let role = settings.roles.describe(&attester);
+    let role = opened.settings.roles.describe(&attester);
     match (&git, &signer) {
         (None, _) => {}
         (Some(_), None) => {

@@ -3,8 +3,7 @@
 
 use crate::cli::Globals;
 use crate::i18n::Lang;
-use crate::repo::{self, GitRepo, Source, WorkTree};
-use crate::settings::Settings;
+use crate::repo::{GitRepo, Source};
 use crate::tr;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -40,11 +39,9 @@ fn ours(text: &[u8]) -> bool {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
-    let git = GitRepo::open(&root).ok();
+    let opened = super::Opened::new(globals)?;
+    let (source, settings, lang) = (&opened.source, &opened.settings, opened.lang);
+    let git = GitRepo::open(&opened.root).ok();
     let prefix = git.as_ref().map_or(String::new(), |g| g.prefix.clone());
     // The newest plan of each object decides.
     let mut newest: BTreeMap<String, i32> = BTreeMap::new();
@@ -58,7 +55,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let mut years = BTreeMap::new();
     for year in newest.values() {
         if !years.contains_key(year) {
-            years.insert(*year, crate::report::load::year(&source, *year, lang)?);
+            years.insert(*year, crate::report::load::year(source, *year, lang)?);
         }
     }
     let mut text = format!(

@@ -3,9 +3,7 @@
 use crate::cli::{parse_year, Globals};
 use crate::i18n::Lang;
 use crate::import::{self, Finding};
-use crate::repo::{self, WorkTree};
 use crate::scaffold;
-use crate::settings::Settings;
 use crate::{msg, tr};
 use anyhow::Result;
 use rayon::prelude::*;
@@ -53,19 +51,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
-    let year = match args.year {
-        Some(year) => year,
-        None => super::default_year(&source, globals.today, lang)?,
-    };
+    let opened = super::Opened::new(globals)?;
+    let lang = opened.lang;
+    let year = opened.year(args.year, globals.today)?;
     let shown = args.file.display().to_string();
     let bytes = std::fs::read(&args.file)
         .map_err(|e| crate::i18n::doing(msg!("error-reading", file = &shown), e))?;
     let grid = import::read::grid(&shown, &bytes)?;
-    let import = import::drafts(&grid, &settings.roles);
+    let import = import::drafts(&grid, &opened.settings.roles);
     if !import.findings.is_empty() {
         let mut out = String::new();
         for finding in &import.findings {
@@ -94,7 +87,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     };
     for object in &import.objects {
         let rel = format!("objects/{}/{year}.toml", object.draft.object);
-        let path = root.join(&rel);
+        let path = opened.root.join(&rel);
         let rows = object
             .rows
             .iter()
@@ -126,11 +119,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             .map(|(path, draft)| {
                 (
                     path,
-                    scaffold::plan_text(&settings, draft, year, lang).into_bytes(),
+                    scaffold::plan_text(&opened.settings, draft, year, lang).into_bytes(),
                 )
             })
             .collect();
-        scaffold::write_new(&root, &settings, files)?;
+        scaffold::write_new(&opened.root, &opened.settings, files)?;
     }
     let summary = if args.dry_run {
         "import-summary-dry-run"

@@ -38,7 +38,13 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
     // what makes it, unless --lang or PLAN_LANG says otherwise.
     let lang = globals.lang.unwrap_or(Lang::Sv);
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
-    let dir_existed = dir.symlink_metadata().is_ok();
+    // The folders this run makes (`plan init a/b/c` where only `a` is there: c and
+    // b), innermost first, to take away again if init fails.
+    let new_folders: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && a.symlink_metadata().is_err())
+        .map(Path::to_path_buf)
+        .collect();
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
         crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
@@ -85,8 +91,8 @@ service_windows = {{ weekday = "saturday", nth = 1 }}
         for path in made.iter().rev() {
             let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
         }
-        if !dir_existed {
-            let _ = std::fs::remove_dir(&dir);
+        for folder in &new_folders {
+            let _ = std::fs::remove_dir(folder);
         }
     })?;
     crate::outln!(
@@ -131,7 +137,11 @@ fn create(
     let staged = fsio::stage_new(dir, &files)?;
     made.extend(fsio::create_dirs(dir, &dir.join("objects"))?);
     if git2::Repository::discover(dir).is_err() {
-        made.push(dir.join(".git"));
+        // A `.git` that is there but leads nowhere is the user's: kept.
+        let git = dir.join(".git");
+        if git.symlink_metadata().is_err() {
+            made.push(git);
+        }
         git2::Repository::init(dir).map_err(|e| {
             crate::i18n::doing(msg!("error-init-git", dir = dir.display().to_string()), e)
         })?;

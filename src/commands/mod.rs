@@ -17,9 +17,45 @@ pub mod rule;
 pub mod schema;
 pub mod site;
 
+use crate::cli::Globals;
 use crate::i18n::Lang;
-use crate::repo::Source;
+use crate::repo::{Source, WorkTree};
+use crate::settings::Settings;
 use chrono::{Datelike, NaiveDate};
+use std::path::PathBuf;
+
+/// A plan repository opened for a command that works on its plans: the
+/// repository at `--repo` or above the current folder, its work tree, its settings
+/// and the language in force.
+pub struct Opened {
+    pub root: PathBuf,
+    pub source: WorkTree,
+    pub settings: Settings,
+    pub lang: Lang,
+}
+
+impl Opened {
+    pub fn new(globals: &Globals) -> anyhow::Result<Opened> {
+        let root = crate::repo::find_root(globals.repo.as_deref())?;
+        let source = WorkTree::new(&root)?;
+        let settings = Settings::load(&source)?;
+        let lang = globals.language(&settings);
+        Ok(Opened {
+            root,
+            source,
+            settings,
+            lang,
+        })
+    }
+
+    /// The year given with `--year`, else [`default_year`].
+    pub fn year(&self, given: Option<i32>, today: NaiveDate) -> anyhow::Result<i32> {
+        match given {
+            Some(year) => Ok(year),
+            None => default_year(&self.source, today, self.lang),
+        }
+    }
+}
 
 /// The year a one-year command works on when given no `--year` (SPEC §5): the year
 /// of `today`; where the repository has no plan of that year but has plans of the

@@ -2,9 +2,7 @@
 
 use crate::cli::{parse_year, Globals};
 use crate::layout::is_id;
-use crate::repo::{self, WorkTree};
 use crate::scaffold::{self, Draft, DraftSystem};
-use crate::settings::Settings;
 use anyhow::Result;
 use chrono::Datelike;
 use std::process::ExitCode;
@@ -46,24 +44,16 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     if !is_id(&args.object) {
         return Err(super::bad_object_id(&args.object));
     }
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
-    let year = match args.year {
-        Some(year) => year,
-        None => {
-            let year = super::default_year(&source, globals.today, lang)?;
-            // November–December: plans are made for next year, so say which one this is.
-            if year == globals.today.year() && globals.today.month() >= 11 {
-                crate::output::note(
-                    lang,
-                    crate::msg!("note-this-year", year = year, next = year + 1),
-                );
-            }
-            year
-        }
-    };
+    let opened = super::Opened::new(globals)?;
+    let lang = opened.lang;
+    let year = opened.year(args.year, globals.today)?;
+    // November–December: plans are made for next year, so say which one this is.
+    if args.year.is_none() && year == globals.today.year() && globals.today.month() >= 11 {
+        crate::output::note(
+            lang,
+            crate::msg!("note-this-year", year = year, next = year + 1),
+        );
+    }
     let rel = format!("objects/{}/{year}.toml", args.object);
     let draft = Draft {
         object: args.object.clone(),
@@ -72,8 +62,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         roles: Vec::new(),
         systems: vec![DraftSystem::named(&args.object, &args.name)],
     };
-    let text = scaffold::plan_text(&settings, &draft, year, lang);
-    scaffold::write_new(&root, &settings, vec![(root.join(&rel), text.into_bytes())])?;
+    let text = scaffold::plan_text(&opened.settings, &draft, year, lang);
+    scaffold::write_new(
+        &opened.root,
+        &opened.settings,
+        vec![(opened.root.join(&rel), text.into_bytes())],
+    )?;
     crate::outln!("{}", crate::tr!(lang, "new-created", file = &rel));
     crate::outln!("{}", crate::tr!(lang, "new-next", file = &rel));
     Ok(ExitCode::SUCCESS)

@@ -3,10 +3,8 @@
 use crate::cli::{parse_year, Globals};
 use crate::diag::did_you_mean;
 use crate::i18n::Lang;
-use crate::repo::{self, WorkTree};
 use crate::report::{self, render, Rows, Sheet};
 use crate::schema::RoleModel;
-use crate::settings::Settings;
 use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -132,31 +130,26 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     {
         crate::fail!("error-report-deviations-flags");
     }
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
+    let opened = super::Opened::new(globals)?;
+    let lang = opened.lang;
+    let year_number = opened.year(args.year, globals.today)?;
     let people = People {
         lang,
-        model: &settings.roles,
+        model: &opened.settings.roles,
     };
-    let year_number = match args.year {
-        Some(year) => year,
-        None => crate::commands::default_year(&source, globals.today, lang)?,
-    };
-    let year = report::load::year(&source, year_number, lang)?;
+    let year = report::load::year(&opened.source, year_number, lang)?;
     if year.plans.is_empty() {
         crate::output::note(lang, crate::msg!("note-no-plans", year = year_number));
     }
     let name = args.kind.name();
     let bytes = match args.kind {
         Kind::Upgrades => {
-            let rows = report::upgrades::rows(&year, &settings.config);
+            let rows = report::upgrades::rows(&year, &opened.settings.config);
             if args.format == Format::Ics {
                 report::upgrades::ics(
                     &rows,
-                    &settings.config,
-                    &settings.config.organisation,
+                    &opened.settings.config,
+                    &opened.settings.config.organisation,
                     year_number,
                     globals.today,
                     lang,
@@ -183,7 +176,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
             }
         }
         Kind::Deviations => {
-            let model = &settings.roles;
+            let model = &opened.settings.roles;
             if let Some(owner) = args.owner.as_deref() {
                 if model.role(owner).is_none() {
                     let ids = model.roles.iter().map(|r| r.id.as_str());
@@ -215,11 +208,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         }
         Kind::Roles => tabular(&report::roles::rows(&year), args.format, name, &people)?,
         Kind::Systems => {
-            let rows = report::systems::rows(&year, &settings.roles);
+            let rows = report::systems::rows(&year, &opened.settings.roles);
             match args.format {
                 Format::Json => render::json(&rows).into_bytes(),
                 format => grid(
-                    &report::systems::sheet(&rows, &settings.roles),
+                    &report::systems::sheet(&rows, &opened.settings.roles),
                     format,
                     name,
                     &people,

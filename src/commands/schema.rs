@@ -26,16 +26,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
-    let root = repo::find_root(globals.repo.as_deref());
     if args.write {
-        let root = root?;
-        let settings = Settings::load(&WorkTree::new(&root)?)?;
-        crate::scaffold::write_schema(&root, &settings, true)?;
-        let lang = globals.language(&settings);
-        crate::outln!("{}", crate::tr!(lang, "wrote", file = SCHEMA_FILE));
+        let opened = super::Opened::new(globals)?;
+        crate::scaffold::write_schema(&opened.root, &opened.settings, true)?;
+        crate::outln!("{}", crate::tr!(opened.lang, "wrote", file = SCHEMA_FILE));
         return Ok(ExitCode::SUCCESS);
     }
-    let settings = match root {
+    let settings = match repo::find_root(globals.repo.as_deref()) {
         Ok(root) => Some(Settings::load(&WorkTree::new(&root)?)?),
         Err(_) => None,
     };

@@ -2,8 +2,6 @@
 
 use crate::cli::{parse_year, Globals};
 use crate::engine::{self, Selection};
-use crate::repo::{self, WorkTree};
-use crate::settings::Settings;
 use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,14 +33,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
-    let root = repo::find_root(globals.repo.as_deref())?;
-    let source = WorkTree::new(&root)?;
-    let settings = Settings::load(&source)?;
-    let lang = globals.language(&settings);
-    let year_number = match args.year {
-        Some(year) => year,
-        None => super::default_year(&source, globals.today, lang)?,
-    };
+    let opened = super::Opened::new(globals)?;
+    let lang = opened.lang;
+    let year_number = opened.year(args.year, globals.today)?;
     // One pass over the plans: each is parsed once, checked, and what its page and
     // the overview pages need of it kept (the typed plans are not held: see
     // `site::Prepared`). The pages that need the whole year are made after.
@@ -50,10 +43,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         year: Some(year_number),
         ..Selection::default()
     };
-    let words = crate::site::Words::new(lang, &settings, year_number, globals.today);
-    let checked = engine::check_keeping(&source, &settings, globals.today, &selection, &|k| {
-        Box::new(crate::site::prepare(&words, k))
-    })?;
+    let words = crate::site::Words::new(lang, &opened.settings, year_number, globals.today);
+    let checked = engine::check_keeping(
+        &opened.source,
+        &opened.settings,
+        globals.today,
+        &selection,
+        &|k| Box::new(crate::site::prepare(&words, k)),
+    )?;
     let entries = checked
         .entries
         .get(&year_number)

@@ -1,6 +1,7 @@
-//! README's samples, and the facts its prose states about the shipped examples, are
-//! generated from the examples, so they cannot go stale (issue 17: a sample pointed
-//! at line 183 when the finding was on 185; issue 19: "sixteen warnings" by hand).
+//! README's samples, and the facts README and examples/README.md state about the
+//! shipped examples, are generated from the examples, so they cannot go stale
+//! (issue 17: a sample pointed at line 183 when the finding was on 185; issue 19:
+//! "sixteen warnings" by hand).
 //!
 //! Each generated piece sits between `<!-- generated: NAME -->` and
 //! `<!-- end generated -->`: a block when the start marker ends its line, else
@@ -9,7 +10,7 @@
 //!
 //!     PLAN_UPDATE_README=1 cargo test --test it readme
 //!
-//! and review the diff of README.md.
+//! and review the diff of README.md and examples/README.md.
 
 use crate::support::*;
 use std::path::Path;
@@ -239,26 +240,121 @@ fn regenerated(readme: &str, samples: &[(&str, String)]) -> String {
     out
 }
 
-#[test]
-fn readme_samples_are_generated_from_the_examples() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).expect("README.md");
-    let samples = samples();
-    for (name, _) in &samples {
+/// Asserts that the project's file `rel` holds each of `samples` once, each as it
+/// should be; with `PLAN_UPDATE_README` set, writes them into it instead.
+fn assert_generated(rel: &str, samples: &[(&str, String)]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    for (name, _) in samples {
         assert_eq!(
-            readme.matches(&format!("{START}{name} -->")).count(),
+            text.matches(&format!("{START}{name} -->")).count(),
             1,
-            "README has `{START}{name} -->` once"
+            "{rel} has `{START}{name} -->` once"
         );
     }
-    assert_eq!(readme.matches(START).count(), samples.len());
-    let fresh = regenerated(&readme, &samples);
+    assert_eq!(text.matches(START).count(), samples.len(), "{rel}");
+    let fresh = regenerated(&text, samples);
     if std::env::var_os("PLAN_UPDATE_README").is_some() {
-        std::fs::write(&path, &fresh).expect("README.md written");
+        std::fs::write(&path, &fresh).unwrap_or_else(|e| panic!("{rel}: {e}"));
         return;
     }
     assert!(
-        fresh == readme,
-        "README's samples are stale: run `PLAN_UPDATE_README=1 cargo test --test it readme` and review the diff"
+        fresh == text,
+        "{rel}'s generated pieces are stale: run `PLAN_UPDATE_README=1 cargo test --test it readme` and review the diff"
     );
+}
+
+#[test]
+fn readme_samples_are_generated_from_the_examples() {
+    assert_generated("README.md", &samples());
+}
+
+/// How many warnings `plan check` gives on `repo` on `today` (an example never has
+/// an error).
+fn warnings_on(repo: &Repo, today: &str) -> usize {
+    let run = plan_at(repo.path(), today, &["check", "--format", "json"]);
+    let summary = parse_check(run).summary;
+    assert_eq!(summary.errors, 0, "an example has errors on {today}");
+    summary.warnings
+}
+
+/// The management objects of an example (its folders under objects/).
+fn objects_of(repo: &Repo) -> Vec<String> {
+    let mut objects: Vec<String> = std::fs::read_dir(repo.file("objects"))
+        .expect("objects/")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    objects.sort();
+    objects
+}
+
+/// `a`, `b` and `c`, as prose lists code names.
+fn listed(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The data rows of a register export (its header left out).
+fn register_rows(repo: &Repo) -> usize {
+    let bytes = repo.read_bytes("register.csv");
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(bytes.as_slice())
+        .records()
+        .inspect(|r| assert!(r.is_ok(), "a CSV row: {r:?}"))
+        .count()
+}
+
+/// The counts examples/README.md states, by name.
+fn example_facts() -> Vec<(&'static str, String)> {
+    let university = university();
+    let kommun = Repo::copy_of("examples/kommun");
+    let objects = objects_of(&university);
+    let with_2026: Vec<String> = objects
+        .iter()
+        .filter(|o| university.file(&format!("objects/{o}/2026.toml")).exists())
+        .cloned()
+        .collect();
+    vec![
+        (
+            "kommun-register-rows",
+            format!("{} rows", register_rows(&kommun)),
+        ),
+        (
+            "universitet-objects",
+            format!("{} management objects", objects.len()),
+        ),
+        ("universitet-with-2026", listed(&with_2026)),
+        (
+            "universitet-warnings",
+            format!("{} warnings", warnings_on(&university, TODAY)),
+        ),
+        (
+            "universitet-warnings-before-overdue",
+            warnings_on(&university, "2027-01-15").to_string(),
+        ),
+        (
+            "universitet-warnings-in-planning",
+            warnings_on(&university, "2026-12-01").to_string(),
+        ),
+        (
+            "kommun-objects",
+            format!("{} objects", objects_of(&kommun).len()),
+        ),
+        ("kommun-object-list", listed(&objects_of(&kommun))),
+    ]
+}
+
+#[test]
+fn examples_readme_counts_are_generated_from_the_examples() {
+    assert_generated("examples/README.md", &example_facts());
 }

@@ -297,6 +297,49 @@ fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
     assert_eq!(plan_in(dir.path(), &["init", "."]).code, 0);
 }
 
+/// `plan init a/b/c` where none of them exists makes all three folders before it
+/// writes; failing half-way (no room for plan.toml), it takes all three away again,
+/// not only `c`: a left-over `a/b` would be a folder the user never asked for.
+#[cfg(unix)]
+#[test]
+fn init_of_new_nested_folders_failing_half_way_leaves_none_of_them() {
+    let dir = empty_folder();
+    let run = refused(dir.path(), || {
+        plan_without_space(dir.path(), &["init", "a/b/c"], false).expect("not killed")
+    });
+    assert_no_room(
+        dir.path(),
+        &run,
+        &[
+            "a/b/c/plan.toml",
+            "a/b/c/.gitlab-ci.yml",
+            "a/b/c/.gitignore",
+        ],
+    );
+    assert_eq!(snapshot(dir.path()), Default::default());
+}
+
+/// A `.git` file that leads nowhere (a work tree whose repository moved) makes
+/// `git init` fail after objects/ is made: init takes objects/ away again, and
+/// keeps the user's `.git` file, which it did not make.
+#[test]
+fn init_failing_at_git_init_keeps_the_git_file_it_found() {
+    let dir = empty_folder();
+    std::fs::write(
+        dir.path().join(".git"),
+        "gitdir: ../moved/.git/worktrees/planer\n",
+    )
+    .expect("a .git file");
+    let run = refused(dir.path(), || plan_in(dir.path(), &["init", "."]));
+    let said = error_line(dir.path(), &run);
+    assert!(said.starts_with("error: git init ."), "{said}");
+    assert_eq!(
+        snapshot(dir.path()).into_keys().collect::<Vec<_>>(),
+        [".git"],
+        "only the user's .git file is there"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn init_keeps_a_dangling_ci_link_and_completes() {
