@@ -303,22 +303,20 @@ impl PlanFile<'_> {
         keep: &(dyn Fn(&Kept<'_>) -> T + Sync),
     ) -> Result<checks::FileReport<T>> {
         let (bytes, fingerprint) = self.read(source)?;
-        let report = checks::check_file(
-            settings,
-            today,
-            self.path,
-            self.object,
-            self.year,
-            &bytes,
-            |plan| {
-                keep(&Kept {
-                    file: self.path,
-                    object: self.object,
-                    year: self.year,
-                    plan,
-                })
-            },
-        );
+        let file = checks::PlanFile {
+            path: self.path,
+            object: self.object,
+            year: self.year,
+            bytes: &bytes,
+        };
+        let report = checks::check_file(settings, today, file, |plan| {
+            keep(&Kept {
+                file: self.path,
+                object: self.object,
+                year: self.year,
+                plan,
+            })
+        });
         if let Some(cache) = cache {
             let id = cache
                 .known_id(self.path, fingerprint)

@@ -92,9 +92,13 @@ pub fn render_all(outcome: &Outcome, texts: &plan::output::human::Texts<'_>) {
         std::hint::black_box(plan::output::human::render(outcome, texts, true, lang));
         std::hint::black_box(plan::output::json::render(outcome, lang));
         std::hint::black_box(plan::output::junit::render(outcome, true, "", lang));
-        std::hint::black_box(plan::output::gitlab::render(findings, "", lang));
-        std::hint::black_box(plan::output::github::render(findings, "", lang));
-        std::hint::black_box(plan::output::sarif::render(findings, "", lang));
+        for format in [
+            plan::output::gitlab::write,
+            plan::output::github::write,
+            plan::output::sarif::write,
+        ] {
+            std::hint::black_box(plan::output::render_findings(format, findings, "", lang));
+        }
     }
 }
 
@@ -133,16 +137,14 @@ const CHECK_FILE_PATH: &str = "objects/ladok/2027.toml";
 /// rule under both built-in role models, the appendix-3 digest and attestation
 /// blockers, and every renderer on the findings.
 pub fn check_file(data: &[u8]) {
+    let file = plan::checks::PlanFile {
+        path: CHECK_FILE_PATH,
+        object: "ladok",
+        year: 2027,
+        bytes: data,
+    };
     for settings in settings() {
-        let report = plan::checks::check_file(
-            settings,
-            today(),
-            CHECK_FILE_PATH,
-            "ladok",
-            2027,
-            data,
-            plan::checks::nothing,
-        );
+        let report = plan::checks::check_file(settings, today(), file, plan::checks::nothing);
         for f in &report.findings {
             assert!(
                 f.line >= 1 && f.column >= 1,
@@ -158,10 +160,7 @@ pub fn check_file(data: &[u8]) {
             std::hint::black_box(plan::checks::attest_blockers(
                 settings,
                 today(),
-                CHECK_FILE_PATH,
-                "ladok",
-                2027,
-                data,
+                file,
                 system,
             ));
         }

@@ -8,6 +8,7 @@ use crate::diag::rules::appendix3::{
 };
 use crate::diag::{did_you_mean, Severity};
 use crate::model::plan::{Answer, System};
+use crate::model::{is_blank, span_or};
 use crate::msg;
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -163,11 +164,7 @@ pub fn check_system_answers(
                 }
             }
         }
-        if answer.val == "na"
-            && a.justification
-                .as_ref()
-                .is_none_or(|j| j.val.trim().is_empty())
-        {
+        if answer.val == "na" && is_blank(&a.justification) {
             sink.push(
                 &NA_UNJUSTIFIED,
                 a.span,
@@ -235,7 +232,7 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
         ctx.object, ctx.year
     );
     let (Some(by), Some(_on)) = (&a3.attested_by, &a3.attested_on) else {
-        let span = a3.attested_by.as_ref().map_or(a3.span, |b| b.span);
+        let span = span_or(&a3.attested_by, a3.span);
         sink.push_as(
             &NOT_ATTESTED,
             by_status,

@@ -3,6 +3,7 @@
 
 use super::{FileCtx, Sink};
 use crate::diag::rules::contract::{DPA, EXPIRING};
+use crate::model::span_or;
 use crate::msg;
 use chrono::Datelike;
 
@@ -28,10 +29,7 @@ fn expiring(ctx: &FileCtx<'_>, system: &crate::model::plan::System, id: &str, si
     let months = contract.notice_months.as_ref().map_or(0, |m| m.val);
     match notice {
         Some(by) if by.year() == ctx.year => {
-            let span = contract
-                .notice_months
-                .as_ref()
-                .map_or(ends.span, |m| m.span);
+            let span = span_or(&contract.notice_months, ends.span);
             sink.push(
                 &EXPIRING,
                 span,

@@ -3,6 +3,7 @@
 
 use super::{FileCtx, Sink};
 use crate::diag::rules::integrations::CONTRACT;
+use crate::model::{is_blank, span_or};
 use crate::msg;
 
 pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
@@ -10,47 +11,30 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         let sys = system.id.as_ref().map_or("", |i| i.val.as_str());
         for integration in &system.integrations {
             let from = integration.source.as_ref().map_or("?", |s| s.val.as_str());
-            if integration
-                .contract
-                .as_ref()
-                .is_none_or(|c| c.val.trim().is_empty())
-            {
-                sink.push(
-                    &CONTRACT,
+            let mut missing = |span, id, help| {
+                sink.push(&CONTRACT, span, msg!(id, system = sys, source = from))
+                    .help(msg!(help));
+            };
+            if is_blank(&integration.contract) {
+                missing(
                     integration.span,
-                    msg!("integrations-contract", system = sys, source = from),
-                )
-                .help(msg!("integrations-contract.help"));
+                    "integrations-contract",
+                    "integrations-contract.help",
+                );
             }
-            if integration.personal_data
-                && integration
-                    .legal_basis
-                    .as_ref()
-                    .is_none_or(|l| l.val.trim().is_empty())
-            {
-                sink.push(
-                    &CONTRACT,
+            if integration.personal_data && is_blank(&integration.legal_basis) {
+                missing(
                     integration.span,
-                    msg!("integrations-legal-basis", system = sys, source = from),
-                )
-                .help(msg!("integrations-legal-basis.help"));
+                    "integrations-legal-basis",
+                    "integrations-legal-basis.help",
+                );
             }
-            if integration.personal_data
-                && integration
-                    .purpose
-                    .as_ref()
-                    .is_none_or(|p| p.val.trim().is_empty())
-            {
-                let span = integration
-                    .purpose
-                    .as_ref()
-                    .map_or(integration.span, |p| p.span);
-                sink.push(
-                    &CONTRACT,
-                    span,
-                    msg!("integrations-purpose", system = sys, source = from),
-                )
-                .help(msg!("integrations-purpose.help"));
+            if integration.personal_data && is_blank(&integration.purpose) {
+                missing(
+                    span_or(&integration.purpose, integration.span),
+                    "integrations-purpose",
+                    "integrations-purpose.help",
+                );
             }
         }
     }

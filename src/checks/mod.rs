@@ -86,6 +86,16 @@ impl Sink {
     }
 }
 
+/// One plan file to check: its path, the object and year the path names, and what it
+/// holds.
+#[derive(Clone, Copy)]
+pub struct PlanFile<'a> {
+    pub path: &'a str,
+    pub object: &'a str,
+    pub year: i32,
+    pub bytes: &'a [u8],
+}
+
 /// Everything learnt from one plan file, and what the caller kept of its plan.
 pub struct FileReport<T = ()> {
     pub findings: Vec<Finding>,
@@ -102,18 +112,17 @@ pub struct FileReport<T = ()> {
 pub fn check_file<T>(
     settings: &Settings,
     today: NaiveDate,
-    path: &str,
-    object: &str,
-    year: i32,
-    bytes: &[u8],
+    file: PlanFile<'_>,
     keep: impl FnOnce(&Plan) -> T,
 ) -> FileReport<T> {
     let mut entry = None;
     let mut kept = None;
-    let file = (path, object, year);
-    let findings = with_plan(settings, today, file, bytes, |ctx, sink| {
+    let findings = with_plan(settings, today, file, |ctx, sink| {
         entry = Some(crate::index::ObjectEntry::from_plan(
-            path, object, year, ctx.plan,
+            file.path,
+            file.object,
+            file.year,
+            ctx.plan,
         ));
         layout::check(ctx, sink);
         integrations::check(ctx, sink);
@@ -141,13 +150,10 @@ pub fn nothing(_: &Plan) {}
 pub fn attest_blockers(
     settings: &Settings,
     today: NaiveDate,
-    path: &str,
-    object: &str,
-    year: i32,
-    bytes: &[u8],
+    file: PlanFile<'_>,
     system: &str,
 ) -> Vec<Finding> {
-    with_plan(settings, today, (path, object, year), bytes, |ctx, sink| {
+    with_plan(settings, today, file, |ctx, sink| {
         if let Some(system) = ctx.plan.system(system) {
             appendix3::check_system_answers(ctx, system, Severity::Error, sink);
         }
@@ -157,13 +163,17 @@ pub fn attest_blockers(
     .collect()
 }
 
-/// Decodes, parses and schema-checks a file (its path, the object and year the path
-/// names), then hands the typed plan to `rules`; the findings located.
+/// Decodes, parses and schema-checks a file, then hands the typed plan to `rules`;
+/// the findings located.
 fn with_plan(
     settings: &Settings,
     today: NaiveDate,
-    (path, object, year): (&str, &str, i32),
-    bytes: &[u8],
+    PlanFile {
+        path,
+        object,
+        year,
+        bytes,
+    }: PlanFile<'_>,
     rules: impl FnOnce(&FileCtx<'_>, &mut Sink),
 ) -> Vec<Finding> {
     let mut sink = Sink::new(path);

@@ -5,6 +5,7 @@ use crate::diag::did_you_mean;
 use crate::diag::rules::plan::{
     DESCRIPTION_MISSING, DRAFT_IN_YEAR, ESTABLISHED_BY, ESTABLISHED_DATE, ESTABLISHED_INCOMPLETE,
 };
+use crate::model::{is_blank, span_or};
 use crate::msg;
 use chrono::NaiveDate;
 
@@ -21,12 +22,8 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         }
         if plan.status_is_established() {
             established_by(ctx, &status.val, status.span, sink);
-            if plan
-                .description
-                .as_ref()
-                .is_none_or(|d| d.val.trim().is_empty())
-            {
-                let span = plan.description.as_ref().map_or(status.span, |d| d.span);
+            if is_blank(&plan.description) {
+                let span = span_or(&plan.description, status.span);
                 sink.push(
                     &DESCRIPTION_MISSING,
                     span,

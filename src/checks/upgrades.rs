@@ -5,6 +5,7 @@ use crate::diag::did_you_mean;
 use crate::diag::rules::upgrades::{
     ANNOUNCE, CAB, OUTSIDE_YEAR, SERVICE_WINDOW, UNKNOWN_SYSTEM, UNTESTED,
 };
+use crate::model::span_or;
 use crate::msg;
 use chrono::Datelike;
 
@@ -84,7 +85,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
                 .as_ref()
                 .is_some_and(|c| c.val == "approved" || c.val == "requested");
             if !cab_ok {
-                let span = up.cab_status.as_ref().map_or(up.span, |c| c.span);
+                let span = span_or(&up.cab_status, up.span);
                 sink.push(&CAB, span, msg!("upgrades-cab", upgrade = kind_label(kind)))
                     .help(msg!("upgrades-cab.help"));
             }
@@ -123,7 +124,7 @@ pub fn check(ctx: &FileCtx<'_>, sink: &mut Sink) {
         let has_test_env =
             system.is_some_and(|(_, s)| s.test_environment.as_ref().is_some_and(|t| t.val));
         if major && has_test_env && !up.tested.as_ref().is_some_and(|t| t.val) {
-            let span = up.tested.as_ref().map_or(up.span, |t| t.span);
+            let span = span_or(&up.tested, up.span);
             sink.push(
                 &UNTESTED,
                 span,

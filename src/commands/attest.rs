@@ -222,15 +222,13 @@ fn attest(
     };
 
     // Refuse to sign an incomplete checklist: show what is missing instead.
-    let blocking = checks::attest_blockers(
-        settings,
-        globals.today,
-        rel,
-        &args.object,
+    let file = checks::PlanFile {
+        path: rel,
+        object: &args.object,
         year,
-        text.as_bytes(),
-        &system_id,
-    );
+        bytes: text.as_bytes(),
+    };
+    let blocking = checks::attest_blockers(settings, globals.today, file, &system_id);
     if !blocking.is_empty() {
         let color = crate::output::colored(globals.color, &std::io::stderr());
         eprint!(

@@ -11,4 +11,4 @@ pub mod tree;
 
 pub use config::Config;
 pub use plan::Plan;
-pub use tree::{Sp, Tbl};
+pub use tree::{is_blank, span_or, Sp, Tbl};

@@ -29,6 +29,16 @@ impl<T> std::ops::Deref for Sp<T> {
     }
 }
 
+/// Where an optional value stands, or `fallback` where the file does not give it.
+pub fn span_or<T>(value: &Option<Sp<T>>, fallback: Span) -> Span {
+    value.as_ref().map_or(fallback, |v| v.span)
+}
+
+/// Whether an optional text is missing or only white space.
+pub fn is_blank(text: &Option<Sp<String>>) -> bool {
+    text.as_ref().is_none_or(|t| t.val.trim().is_empty())
+}
+
 /// A table of the parsed file, with the span that findings about it point at (the key
 /// that introduced it, or its header).
 #[derive(Clone, Copy)]

@@ -1,26 +1,13 @@
 //! `--format github`: GitHub Actions workflow commands, shown as annotations.
 
-use crate::diag::{Finding, Severity};
+use crate::diag::Finding;
 use crate::i18n::Lang;
 
-/// The annotations as one string.
-pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    super::in_memory(|out| write(findings, prefix, lang, out))
-}
-
-/// The annotations written to `out` one at a time.
-pub fn write(
-    findings: &[Finding],
-    prefix: &str,
-    lang: Lang,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+/// The annotations written to `out` one at a time (a [`super::FindingsFormat`]).
+pub fn write(findings: &[Finding], prefix: &str, lang: Lang, out: super::Out) -> super::Written {
     let help_label = lang.text("label-help");
     for f in findings {
-        let level = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let level = f.severity.as_str();
         let mut message = f.message_in(lang);
         if let Some(help) = f.help_in(lang) {
             message.push('\n');

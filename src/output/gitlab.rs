@@ -26,20 +26,10 @@ struct Lines {
     begin: usize,
 }
 
-/// `prefix` is the plan repository's folder in the git repository ("" or ending in
-/// `/`): GitLab resolves paths from the git root.
-pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    super::in_memory(|out| write(findings, prefix, lang, out))
-}
-
-/// [`render`] written to `out` one issue at a time (no list of them is held in
-/// memory). The findings come in file order, as a check gives them.
-pub fn write(
-    findings: &[Finding],
-    prefix: &str,
-    lang: Lang,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+/// The report written to `out` one issue at a time (no list of them is held in
+/// memory; a [`super::FindingsFormat`]). The findings come in file order, as a check
+/// gives them. GitLab resolves paths from the git root, hence `prefix`.
+pub fn write(findings: &[Finding], prefix: &str, lang: Lang, out: super::Out) -> super::Written {
     serde_json::to_writer_pretty(&mut *out, &Issues(findings, prefix, lang))?;
     out.write_all(b"\n")
 }

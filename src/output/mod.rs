@@ -16,6 +16,25 @@ pub fn in_memory(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<
     String::from_utf8(out).expect("every format is UTF-8")
 }
 
+/// Where a streaming writer writes, and what it returns.
+pub type Out<'a> = &'a mut dyn std::io::Write;
+pub type Written = std::io::Result<()>;
+
+/// A CI format of the findings alone (github, gitlab, sarif), written to `out` one
+/// finding at a time. `prefix` is the plan repository's folder in the git repository
+/// ("" or ending in `/`): CI systems resolve paths from the git root.
+pub type FindingsFormat = fn(&[crate::diag::Finding], &str, crate::i18n::Lang, Out) -> Written;
+
+/// A [`FindingsFormat`]'s output as one string.
+pub fn render_findings(
+    format: FindingsFormat,
+    findings: &[crate::diag::Finding],
+    prefix: &str,
+    lang: crate::i18n::Lang,
+) -> String {
+    in_memory(|out| format(findings, prefix, lang, out))
+}
+
 /// `--color WHEN`: clap's own choice (auto, always, never).
 pub use clap::ColorChoice;
 

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards; rules carry their docs.
 
 use crate::diag::rules::ALL;
-use crate::diag::{Finding, Severity};
+use crate::diag::Finding;
 use crate::i18n::Lang;
 use serde::{Serialize, Serializer};
 
@@ -40,7 +40,7 @@ impl Serialize for Results<'_> {
             SarifResult {
                 rule_id: f.rule.id,
                 rule_index: ALL.iter().position(|r| *r == f.rule),
-                level: level(f.severity),
+                level: f.severity.as_str(),
                 message: Text { text: message },
                 locations: [Location {
                     physical_location: PhysicalLocation {
@@ -129,25 +129,8 @@ struct Region {
     start_column: usize,
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-/// The log as one string.
-pub fn render(findings: &[Finding], prefix: &str, lang: Lang) -> String {
-    super::in_memory(|out| write(findings, prefix, lang, out))
-}
-
-/// The log written to `out` one result at a time.
-pub fn write(
-    findings: &[Finding],
-    prefix: &str,
-    lang: Lang,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+/// The log written to `out` one result at a time (a [`super::FindingsFormat`]).
+pub fn write(findings: &[Finding], prefix: &str, lang: Lang, out: super::Out) -> super::Written {
     let rules = ALL
         .iter()
         .map(|r| RuleDescriptor {
@@ -162,7 +145,7 @@ pub fn write(
                 text: r.doc_in(lang),
             },
             default_configuration: Configuration {
-                level: level(r.severity),
+                level: r.severity.as_str(),
             },
         })
         .collect();
