@@ -1,11 +1,13 @@
 //! Command-line types: the global flags and the subcommands.
 
 use crate::commands;
-use crate::i18n::Lang;
+use crate::i18n::{Fail, Lang};
 use crate::output::ColorChoice;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+mod usage;
 
 /// Förvaltningsplaner as code: check, report and roll over the yearly management
 /// plans of IT systems kept as TOML files in git.
@@ -56,6 +58,14 @@ pub enum Command {
     Completions(commands::completions::Args),
 }
 
+impl Cli {
+    /// The command line; a mistake in it is told in the repository's language and
+    /// ends the program with exit 2 (`--help` and `--version` are clap's own).
+    pub fn from_args() -> Cli {
+        <Cli as Parser>::try_parse().unwrap_or_else(|err| usage::exit(err))
+    }
+}
+
 /// What every command may need from the global flags.
 pub struct Globals {
     pub repo: Option<PathBuf>,
@@ -83,19 +93,32 @@ impl Globals {
     }
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not a language of plan: sv or en"))
+fn parse_lang(s: &str) -> Result<Lang, Fail> {
+    Lang::from_code(s).ok_or_else(|| Fail(crate::msg!("usage-not-a-language", value = s)))
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+fn parse_date(s: &str) -> Result<NaiveDate, Fail> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date like 2027-04-01"))
+        .map_err(|_| Fail(crate::msg!("usage-not-a-date", value = s)))
 }
 
 /// A year given on the command line (four digits).
-pub fn parse_year(s: &str) -> Result<i32, String> {
+pub fn parse_year(s: &str) -> Result<i32, Fail> {
     match s.parse::<i32>() {
         Ok(y) if (1900..=9999).contains(&y) && s.len() == 4 => Ok(y),
-        _ => Err(format!("`{s}` is not a year like 2027")),
+        _ => Err(Fail(crate::msg!("usage-not-a-year", value = s))),
+    }
+}
+
+/// A whole number from `low` to `high` given on the command line (`--organisation-model 3`).
+pub fn parse_in_range(s: &str, low: i64, high: i64) -> Result<i64, Fail> {
+    match s.parse::<i64>() {
+        Ok(n) if (low..=high).contains(&n) => Ok(n),
+        _ => Err(Fail(crate::msg!(
+            "usage-not-in-range",
+            value = s,
+            low = low,
+            high = high
+        ))),
     }
 }

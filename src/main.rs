@@ -1,6 +1,5 @@
 //! `plan`: förvaltningsplaner as code.
 
-use clap::Parser;
 use plan::{cli, commands, output, settings};
 use std::process::ExitCode;
 
@@ -8,7 +7,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::from_args();
     let globals = cli::Globals {
         repo: cli.repo,
         today: cli
@@ -52,15 +51,9 @@ fn main() -> ExitCode {
                     )
                 }
                 None => {
-                    let style = if color {
-                        output::severity_style(anstyle::AnsiColor::Red)
-                    } else {
-                        anstyle::Style::new()
-                    };
                     let lang = globals.repo_language();
-                    let label = lang.text("label-error");
                     let message = plan::i18n::error_msg(&err).render(lang);
-                    eprintln!("{style}{label}{style:#}: {}", output::visible(&message));
+                    eprintln!("{}", output::error_line(lang, color, &message));
                 }
             }
             ExitCode::from(2)

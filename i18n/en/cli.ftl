@@ -123,3 +123,42 @@ error-codeowners-not-ours = { $file } exists and was not written by plan; not re
 
 # --format junit: the message of a file's one failure element
 junit-problems = { $count } problems; the first: { $first }
+
+# Mistakes in the command line itself, found by clap (`--help` stays English).
+# Flags and values are quoted as clap quotes them: '--format <FORMAT>'.
+usage-unknown-argument = unexpected argument '{ $arg }' found
+usage-unknown-command = unrecognized subcommand '{ $command }'
+usage-value-missing = a value is required for '{ $arg }' but none was supplied
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+usage-bad-value = invalid value '{ $value }' for '{ $arg }': { $why }
+usage-no-equals = equal sign is needed when assigning values to '{ $arg }'
+usage-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+usage-too-few-values = { $expected } values required by '{ $arg }'; only { $given } { $given ->
+        [one] was
+       *[other] were
+    } provided
+usage-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $given } { $given ->
+        [one] was
+       *[other] were
+    } provided
+usage-given-twice = the argument '{ $arg }' cannot be used multiple times
+usage-conflict = the argument '{ $arg }' cannot be used with { $other }
+usage-missing = the following required arguments were not provided: { $args }
+usage-missing-command = '{ $command }' requires a subcommand but one was not provided
+usage-possible-values = possible values: { $values }
+usage-commands = subcommands: { $values }
+usage-tip = tip
+usage-similar = { $count ->
+        [one] a similar one exists: { $similar }
+       *[other] some similar ones exist: { $similar }
+    }
+usage-tip-as-value = to pass '{ $arg }' as a value, use '{ $fix }'
+usage-tip-exists = '{ $command }' exists
+usage-tip-remove-dashes = subcommand '{ $command }' exists; to use it, remove the '--' before it
+usage-usage = Usage: { $usage }
+usage-more = For more information, try '--help'.
+# The values of the global flags and of --year.
+usage-not-a-language = `{ $value }` is not a language of plan: sv or en
+usage-not-a-date = `{ $value }` is not a date like 2027-04-01
+usage-not-a-year = `{ $value }` is not a year like 2027
+usage-not-in-range = `{ $value }` is not a whole number from { $low } to { $high }

@@ -93,3 +93,16 @@ error-could-not-run = plan check could not run: { $why }
 
 # A plan file a report or the site leaves out (a warning, not an error).
 warning-left-out = { $file } is left out: it is not a readable TOML file (`plan check { $file }` shows why)
+
+# git's index, when `plan new-year --commit` stages its files.
+error-adding-to-index = could not add { $file } to the git index
+
+# Errors that mean a defect in plan itself, never in the files: they should not
+# happen. They still say what went wrong, in the language.
+-bug = a defect in plan itself, not in your files: nothing was written; please report it
+internal-edit-unparsable = the file could not be read for editing ({ $why }); { -bug }
+internal-no-systems = the file has no [[systems]] to edit; { -bug }
+internal-system-missing = the file has no [[systems]] with id = "{ $system }" to edit; { -bug }
+internal-edit-does-not-parse = the edited file could not be read back ({ $why }); { -bug }
+internal-system-lost = the system `{ $system }` was lost in the edit; { -bug }
+internal-answers-changed = the edit changed the answers; { -bug }

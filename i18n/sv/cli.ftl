@@ -132,3 +132,36 @@ error-codeowners-not-ours = { $file } finns redan och är inte skriven av plan, 
 
 # --format junit: meddelandet i en fils enda failure-element
 junit-problems = { $count } problem; det första: { $first }
+
+# Fel i själva kommandoraden, som clap hittar (`--help` är fortfarande på engelska).
+# Flaggor och värden citeras som clap citerar dem: '--format <FORMAT>'.
+usage-unknown-argument = okänt argument '{ $arg }'
+usage-unknown-command = okänt kommando '{ $command }'
+usage-value-missing = '{ $arg }' behöver ett värde, men inget angavs
+usage-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
+usage-bad-value = ogiltigt värde '{ $value }' för '{ $arg }': { $why }
+usage-no-equals = värdet till '{ $arg }' skrivs efter ett likhetstecken
+usage-too-many-values = oväntat värde '{ $value }' för '{ $arg }'; inga fler värden väntades
+usage-too-few-values = '{ $arg }' behöver { $expected } värden men fick bara { $given }
+usage-wrong-number-of-values = '{ $arg }' behöver { $expected } värden men fick { $given }
+usage-given-twice = '{ $arg }' får bara anges en gång
+usage-conflict = '{ $arg }' kan inte användas tillsammans med { $other }
+usage-missing = följande argument måste anges: { $args }
+usage-missing-command = '{ $command }' behöver ett underkommando
+usage-possible-values = möjliga värden: { $values }
+usage-commands = underkommandon: { $values }
+usage-tip = tips
+usage-similar = { $count ->
+        [one] menade du { $similar }?
+       *[other] menade du något av { $similar }?
+    }
+usage-tip-as-value = för att ge '{ $arg }' som ett värde, skriv '{ $fix }'
+usage-tip-exists = '{ $command }' finns
+usage-tip-remove-dashes = underkommandot '{ $command }' finns; ta bort '--' framför det
+usage-usage = Användning: { $usage }
+usage-more = Mer information (på engelska) med '--help'.
+# Värdena till de globala flaggorna och till --year.
+usage-not-a-language = `{ $value }` är inget språk som plan talar: sv eller en
+usage-not-a-date = `{ $value }` är inget datum som 2027-04-01
+usage-not-a-year = `{ $value }` är inget årtal som 2027
+usage-not-in-range = `{ $value }` är inget heltal från { $low } till { $high }

@@ -93,3 +93,16 @@ error-could-not-run = plan check kunde inte köras: { $why }
 
 # En planfil som en rapport eller webbplatsen utelämnar (en varning, inte ett fel).
 warning-left-out = { $file } är utelämnad: den är inte en läsbar TOML-fil (`plan check { $file }` visar varför)
+
+# Gits index, när `plan new-year --commit` köar sina filer.
+error-adding-to-index = kunde inte lägga till { $file } i git-indexet
+
+# Fel som betyder ett fel i själva plan, aldrig i filerna: de ska inte kunna hända.
+# De säger ändå vad som gick fel, på språket.
+-bug = det är ett fel i själva plan, inte i dina filer: ingenting skrevs; rapportera det gärna
+internal-edit-unparsable = filen gick inte att läsa för redigering ({ $why }); { -bug }
+internal-no-systems = filen har inga [[systems]] att redigera; { -bug }
+internal-system-missing = filen har inget [[systems]] med id = "{ $system }" att redigera; { -bug }
+internal-edit-does-not-parse = den redigerade filen gick inte att läsa tillbaka ({ $why }); { -bug }
+internal-system-lost = systemet `{ $system }` försvann vid redigeringen; { -bug }
+internal-answers-changed = redigeringen ändrade svaren; { -bug }

@@ -8,7 +8,7 @@ use crate::model::Plan;
 use crate::repo::{GitRepo, Source};
 use crate::settings::Settings;
 use crate::{fail, msg};
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::Result;
 use std::process::ExitCode;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -287,15 +287,17 @@ fn write_attestation(
     digest: &str,
     signed_by: Option<&str>,
 ) -> Result<String> {
-    let mut doc: DocumentMut = text.parse().context("parsing for edit")?;
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        Fail(msg!("internal-edit-unparsable", why = e.message()))
+    })?;
     let systems = doc
         .get_mut("systems")
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| anyhow!("no [[systems]] array of tables"))?;
+        .ok_or_else(|| Fail(msg!("internal-no-systems")))?;
     let table = systems
         .iter_mut()
         .find(|t| t.get("id").and_then(Item::as_str) == Some(system))
-        .ok_or_else(|| anyhow!("no [[systems]] with id = \"{system}\""))?;
+        .ok_or_else(|| Fail(msg!("internal-system-missing", system = system)))?;
     let a3 = table
         .get_mut("appendix3")
         .and_then(Item::as_table_mut)
@@ -345,21 +347,49 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
 /// Reads the edited text back and confirms the digest covers what it now says.
 fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
     let plan = crate::model::parse::parse(updated.as_bytes())
-        .map_err(|e| {
-            anyhow!(
-                "the edited file does not parse: {}",
-                e.message.render(crate::i18n::Lang::En)
-            )
-        })?
+        .map_err(|e| Fail(msg!("internal-edit-does-not-parse", why = e.message)))?
         .plan();
     let a3 = plan
         .system(system)
         .and_then(|s| s.appendix3.as_ref())
-        .ok_or_else(|| anyhow!("system lost in edit"))?;
+        .ok_or_else(|| Fail(msg!("internal-system-lost", system = system)))?;
     if crate::model::digest::of_answers(&a3.answers) != digest
         || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest)
     {
-        bail!("internal error: the edit changed the answers; nothing was written");
+        fail!("internal-answers-changed");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{error_msg, Lang};
+
+    /// The checks that guard an attestation's edit cannot fail on a file `plan
+    /// check` read, so they are reached here directly: even a defect in `plan`
+    /// itself is told in the repository's language, never as English internals.
+    #[test]
+    fn a_defect_in_the_edit_is_told_in_the_language() {
+        let digest = "sha256:0";
+        let lost = verify("year = 2027\n", "ladok", digest).unwrap_err();
+        assert_eq!(
+            error_msg(&lost).render(Lang::Sv),
+            "systemet `ladok` försvann vid redigeringen; det är ett fel i själva plan, \
+             inte i dina filer: ingenting skrevs; rapportera det gärna"
+        );
+        assert_eq!(
+            error_msg(&lost).render(Lang::En),
+            "the system `ladok` was lost in the edit; a defect in plan itself, not in \
+             your files: nothing was written; please report it"
+        );
+        let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).expect("a date");
+        let none =
+            write_attestation("year = 2027\n", "ladok", "x", today, digest, None).unwrap_err();
+        assert_eq!(
+            error_msg(&none).render(Lang::Sv),
+            "filen har inga [[systems]] att redigera; det är ett fel i själva plan, inte i \
+             dina filer: ingenting skrevs; rapportera det gärna"
+        );
+    }
 }

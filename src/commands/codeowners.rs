@@ -2,7 +2,7 @@
 //! needs the approval of the object's owners.
 
 use crate::cli::Globals;
-use crate::i18n::Lang;
+use crate::i18n::{Context, Lang};
 use crate::repo::{GitRepo, Source};
 use crate::tr;
 use anyhow::Result;
@@ -133,7 +133,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
     let workdir = git
         .repo
         .workdir()
-        .ok_or_else(|| anyhow::anyhow!("no work tree"))?;
+        .with_msg(|| crate::msg!("error-git-bare", dir = git.repo.path()))?;
     let target = workdir.join("CODEOWNERS");
     let not_ours = || -> anyhow::Error {
         crate::i18n::Fail(crate::msg!(

@@ -36,7 +36,7 @@ pub struct Args {
     pub name: String,
 
     /// Organisation model 1–5 (handbook 10.1.1–10.1.5), for role models that use it
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..=5))]
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = |s: &str| crate::cli::parse_in_range(s, 1, 5))]
     pub organisation_model: i64,
 }
 

@@ -55,6 +55,18 @@ pub fn severity_style(color: anstyle::AnsiColor) -> anstyle::Style {
     anstyle::Style::new().bold().fg_color(Some(color.into()))
 }
 
+/// An error of exit 2 as its line on stderr reads: `error: …`, `fel: …`, the label
+/// in red and bold when `color`.
+pub fn error_line(lang: crate::i18n::Lang, color: bool, message: &str) -> String {
+    let style = if color {
+        severity_style(anstyle::AnsiColor::Red)
+    } else {
+        anstyle::Style::new()
+    };
+    let label = lang.text("label-error");
+    format!("{style}{label}{style:#}: {}", visible(message))
+}
+
 /// A note on stderr in the language: `note: …`, `obs: …`.
 pub fn note(lang: crate::i18n::Lang, message: crate::i18n::Msg) {
     labelled(lang, "", "label-note", message);

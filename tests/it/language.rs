@@ -2,7 +2,7 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{baseline, plan_at, replace_once, unattested, Repo, PLAN, PLAN_TOML};
+use crate::support::{baseline, plan_at, replace_once, unattested, Lang, Repo, PLAN, PLAN_TOML};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
@@ -319,6 +319,115 @@ fn errors_of_exit_2_in_swedish() {
         .expect("plan runs");
     let stderr = String::from_utf8_lossy(&none.stderr);
     assert!(stderr.starts_with("fel: ingen plan.toml i "), "{stderr}");
+}
+
+/// Mistakes in the command line itself (clap finds them) are told in the
+/// repository's language too: a Swedish systemförvaltare who mistypes a flag reads
+/// Swedish, with the flags and values quoted as written. Only `--help` stays English.
+#[test]
+fn command_line_mistakes_in_the_repository_language() {
+    for lang in Lang::ALL {
+        let repo = Repo::new().speaking(lang);
+        let says = |args: &[&str], expected: &str| {
+            let run = repo.plan(args);
+            assert_eq!(run.code, 2, "{args:?}: {run:?}");
+            assert_eq!(run.stderr, expected, "{args:?} in {lang:?}");
+            assert_eq!(run.stdout, "", "{args:?}");
+        };
+        says(
+            &["check", "--formt", "json"],
+            lang.says(
+                "error: unexpected argument '--formt' found\n\n  tip: a similar one exists: '--format'\n\nUsage: plan check --format <FORMAT> [PATH]...\n\nFor more information, try '--help'.\n",
+                "fel: okänt argument '--formt'\n\n  tips: menade du '--format'?\n\nAnvändning: plan check --format <FORMAT> [PATH]...\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["check", "--format", "xml"],
+            lang.says(
+                "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: human, json, gitlab, junit, github, sarif]\n\nFor more information, try '--help'.\n",
+                "fel: ogiltigt värde 'xml' för '--format <FORMAT>'\n  [möjliga värden: human, json, gitlab, junit, github, sarif]\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["report", "deps", "--year"],
+            lang.says(
+                "error: a value is required for '--year <YEAR>' but none was supplied\n\nFor more information, try '--help'.\n",
+                "fel: '--year <YEAR>' behöver ett värde, men inget angavs\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["check", "--year", "27"],
+            lang.says(
+                "error: invalid value '27' for '--year <YEAR>': `27` is not a year like 2027\n\nFor more information, try '--help'.\n",
+                "fel: ogiltigt värde '27' för '--year <YEAR>': `27` är inget årtal som 2027\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["report"],
+            lang.says(
+                "error: the following required arguments were not provided: '<KIND>'\n\nUsage: plan report [OPTIONS] <KIND>\n\nFor more information, try '--help'.\n",
+                "fel: följande argument måste anges: '<KIND>'\n\nAnvändning: plan report [OPTIONS] <KIND>\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["chek"],
+            lang.says(
+                "error: unrecognized subcommand 'chek'\n\n  tip: some similar ones exist: 'schema', 'check'\n\nUsage: plan [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n",
+                "fel: okänt kommando 'chek'\n\n  tips: menade du något av 'schema', 'check'?\n\nAnvändning: plan [OPTIONS] <COMMAND>\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        says(
+            &["new", "ladok", "--name", "Ladok", "--organisation-model", "9"],
+            lang.says(
+                "error: invalid value '9' for '--organisation-model <N>': `9` is not a whole number from 1 to 5\n\nFor more information, try '--help'.\n",
+                "fel: ogiltigt värde '9' för '--organisation-model <N>': `9` är inget heltal från 1 till 5\n\nMer information (på engelska) med '--help'.\n",
+            ),
+        );
+        // `--help` is clap's own, in English, on stdout.
+        let help = repo.plan(&["check", "--help"]);
+        assert_eq!(help.code, 0, "{help:?}");
+        assert!(help.stdout.contains("Usage: plan check"), "{help:?}");
+    }
+}
+
+/// The language of a mistake in the command line follows the same order as every
+/// other text: `--lang` (even written after the mistake), then `PLAN_LANG`, then
+/// the repository's `language` (found upward from the current folder, or at
+/// `--repo`); a `--lang` that is itself the mistake falls back to the next.
+#[test]
+fn command_line_mistakes_follow_lang_then_plan_lang_then_the_repository() {
+    let swedish = Repo::new().speaking(Lang::Sv);
+    let english = Repo::new().speaking(Lang::En);
+    let first_line = |run: crate::support::Run| {
+        assert_eq!(run.code, 2, "{run:?}");
+        run.stderr.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        first_line(swedish.plan(&["check", "--bogus", "--lang", "en"])),
+        "error: unexpected argument '--bogus' found"
+    );
+    assert_eq!(
+        first_line(swedish.plan(&["check", "--bogus", "--lang=en"])),
+        "error: unexpected argument '--bogus' found"
+    );
+    assert_eq!(
+        first_line(english.plan_env(&["check", "--bogus"], &[("PLAN_LANG", Some("sv"))])),
+        "fel: okänt argument '--bogus'"
+    );
+    assert_eq!(
+        first_line(swedish.plan(&["--lang", "de", "check"])),
+        "fel: ogiltigt värde 'de' för '--lang <LANG>': `de` är inget språk som plan talar: sv eller en"
+    );
+    // No --repo: the repository above the current folder.
+    let inside = crate::support::plan_command()
+        .current_dir(swedish.path().join("objects"))
+        .args(["check", "--bogus"])
+        .output()
+        .expect("plan runs");
+    assert_eq!(
+        String::from_utf8_lossy(&inside.stderr).lines().next(),
+        Some("fel: okänt argument '--bogus'")
+    );
 }
 
 /// The steering group's reports on the Swedish example, as a förvaltningsledare

@@ -1,9 +1,9 @@
 //! `plan new-year --commit`: one commit of exactly the new files.
 
-use crate::i18n::Lang;
+use crate::i18n::{Context, Fail, Lang};
 use crate::repo::GitRepo;
 use crate::{fail, msg};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use git2::{Commit, ErrorCode, Repository, RepositoryState, Signature, Tree};
 
 /// A repository checked to be ready: nothing else staged, an identity to commit as.
@@ -80,7 +80,7 @@ fn head_commit(repo: &Repository) -> Result<Option<Commit<'_>>> {
     match repo.head() {
         Ok(head) => Ok(Some(head.peel_to_commit()?)),
         Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
-        Err(e) => Err(e).context("reading HEAD"),
+        Err(e) => Err(Fail(msg!("error-reading-head", why = e.message())).into()),
     }
 }
 
@@ -111,7 +111,7 @@ impl Ready {
             let path = format!("{}{rel}", self.git.prefix);
             index
                 .add_path(std::path::Path::new(&path))
-                .with_context(|| format!("adding {rel} to the index"))?;
+                .with_msg(|| msg!("error-adding-to-index", file = *rel))?;
         }
         let tree = repo.find_tree(index.write_tree()?)?;
         let parent = head_commit(repo)?;
@@ -176,7 +176,9 @@ fn committed(git: &GitRepo, rels: &[&str]) -> Result<Option<String>> {
         return Ok(None);
     };
     let tree = head.tree()?;
-    let workdir = repo.workdir().context("no work tree")?;
+    let workdir = repo
+        .workdir()
+        .with_msg(|| msg!("error-git-bare", dir = repo.path()))?;
     for rel in rels {
         let path = format!("{}{rel}", git.prefix);
         let Ok(entry) = tree.get_path(std::path::Path::new(&path)) else {
