@@ -940,7 +940,7 @@ const CASES: &[Case] = &[
             "error: invalid value '2027-02-30' for '--today <YYYY-MM-DD>': `2027-02-30` is not a date like 2027-04-01",
         ],
         &[
-            "error: invalid value '2027-02-30' for '--today <YYYY-MM-DD>': `2027-02-30` is not a date like 2027-04-01",
+            "fel: ogiltigt värde '2027-02-30' för '--today <YYYY-MM-DD>': `2027-02-30` är inget datum som 2027-04-01",
         ],
     ),
     fails(
@@ -951,7 +951,7 @@ const CASES: &[Case] = &[
             "error: invalid value '27' for '--year <YEAR>': `27` is not a year like 2027",
         ],
         &[
-            "error: invalid value '27' for '--year <YEAR>': `27` is not a year like 2027",
+            "fel: ogiltigt värde '27' för '--year <YEAR>': `27` är inget årtal som 2027",
         ],
     ),
     fails(
@@ -962,7 +962,7 @@ const CASES: &[Case] = &[
             "error: invalid value 'xml' for '--format <FORMAT>'",
         ],
         &[
-            "error: invalid value 'xml' for '--format <FORMAT>'",
+            "fel: ogiltigt värde 'xml' för '--format <FORMAT>'",
         ],
     ),
     fails(
@@ -1119,7 +1119,7 @@ const CASES: &[Case] = &[
             "error: invalid value 'budget' for '<KIND>'",
         ],
         &[
-            "error: invalid value 'budget' for '<KIND>'",
+            "fel: ogiltigt värde 'budget' för '<KIND>'",
         ],
     ),
 ];
