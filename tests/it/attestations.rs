@@ -101,15 +101,17 @@ fn someone_else_attesting_is_told_who_should_and_the_holder_can_correct_it() {
     let repo = planned();
     repo.attest_as(MALLORY);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
-    let checked = repo.verify(&[]);
-    let f = checked.only(MISMATCH);
-    assert_finding(f, MISMATCH, "error", PLAN);
-    assert!(
-        f.message.contains(&format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder")),
-        "{}",
-        f.message
-    );
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        let f = checked.only(MISMATCH);
+        assert_finding(f, MISMATCH, "error", PLAN);
+        let says = lang.says(
+            format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder"),
+            format!("av {MALLORY}, när IT-systemägare (`it_systemagare`) var {EVA}: incheckningens författare {MALLORY} är inte rollinnehavaren; det är signerat av {MALLORY}, inte av rollinnehavaren"),
+        );
+        assert!(f.message.contains(&says), "{}", f.message);
+        assert_eq!(checked.code, 1);
+    });
 
     // Eva's own run changes signed_by, so she has something to commit.
     let before = repo.read(PLAN);
@@ -127,11 +129,16 @@ fn someone_else_attesting_is_told_who_should_and_the_holder_can_correct_it() {
 fn an_attestation_not_committed_yet_cannot_be_verified() {
     let repo = planned();
     repo.attest_as(EVA);
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert!(f.contains("is not committed yet"), "{f}");
+    let not_yet = |lang: Lang| lang.says("is not committed yet", "är inte incheckat än");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert!(f.contains(not_yet(lang)), "{f}");
+    });
     repo.git(&["add", "--all"]);
-    let staged = repo.verify(&["--staged"]);
-    assert!(staged.only(MISMATCH).message.contains("not committed yet"));
+    in_each_language(|lang| {
+        let f = repo.verify(&["--staged"]).only(MISMATCH).message.clone();
+        assert!(f.contains(not_yet(lang)), "{f}");
+    });
 }
 
 #[test]
@@ -212,20 +219,20 @@ fn an_attestation_copied_from_another_system_fails() {
         text.replacen("\n[[upgrades]]", &format!("\n{copy}\n[[upgrades]]"), 1),
     );
     repo.commit_as(MALLORY, "Ladok: API:t");
-    let checked = repo.verify(&[]);
-    assert_eq!(checked.rules(), [MISMATCH], "{:#?}", checked.findings);
-    let f = checked.only(MISMATCH);
-    assert!(
-        f.message.starts_with("the attestation of `ladok-api`"),
-        "{}",
-        f.message
-    );
-    assert!(
-        f.message
-            .contains(&format!("the commit's author {MALLORY} is not the holder")),
-        "{}",
-        f.message
-    );
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        assert_eq!(checked.rules(), [MISMATCH], "{:#?}", checked.findings);
+        let f = checked.only(MISMATCH);
+        assert!(
+            f.message.starts_with(lang.says(
+                "the attestation of `ladok-api`",
+                "intygandet av `ladok-api`"
+            )),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains(&not_holder(lang)), "{}", f.message);
+    });
 }
 
 #[test]
@@ -236,15 +243,16 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     let next_plan = "objects/ladok/2028.toml";
     repo.write(next_plan, &next);
     repo.commit_as(MALLORY, "Ladok 2028");
-    let checked = repo.verify(&[]);
-    let f = checked.only(MISMATCH);
-    assert_eq!(f.file, next_plan);
-    assert!(
-        f.message
-            .contains(&format!("by {MALLORY}, which also created {next_plan}")),
-        "{}",
-        f.message
-    );
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        let f = checked.only(MISMATCH);
+        assert_eq!(f.file, next_plan);
+        let says = lang.says(
+            format!("by {MALLORY}, which also created {next_plan}"),
+            format!("av {MALLORY}, som också skapade {next_plan}"),
+        );
+        assert!(f.message.contains(&says), "{}", f.message);
+    });
 
     // Pasting the attestation into a 2028 plan that Per committed first fails too.
     let repo = attested_by_eva();
@@ -253,11 +261,10 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     repo.commit_as(PER, "Ladok 2028: förslag");
     repo.write(next_plan, &next);
     repo.commit_as(MALLORY, "Ladok 2028: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert!(
-        f.contains(&format!("the commit's author {MALLORY} is not the holder")),
-        "{f}"
-    );
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert!(f.contains(&not_holder(lang)), "{f}");
+    });
 }
 
 #[test]
@@ -267,31 +274,48 @@ fn signed_by_edited_by_hand_fails() {
     repo.attest_as(MALLORY);
     forge_signed_by(&repo, MALLORY, EVA);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert!(
-        f.contains(&format!("the commit's author {MALLORY} is not the holder")),
-        "{f}"
-    );
-    assert!(!f.contains("it is signed by"), "signed_by says Eva: {f}");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert!(f.contains(&not_holder(lang)), "{f}");
+        let signed = lang.says("it is signed by", "det är signerat av");
+        assert!(!f.contains(signed), "signed_by says Eva: {f}");
+    });
 
     // Eva commits what Mallory's run wrote: signed_by still says Mallory.
     let repo = planned();
     repo.attest_as(MALLORY);
     repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert!(
-        f.contains(&format!("it is signed by {MALLORY}, not by the holder")),
-        "{f}"
-    );
-    assert!(!f.contains("the commit's author"), "{f}");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        let says = lang.says(
+            format!("it is signed by {MALLORY}, not by the holder"),
+            format!("det är signerat av {MALLORY}, inte av rollinnehavaren"),
+        );
+        assert!(f.contains(&says), "{f}");
+        let author = lang.says("the commit's author", "incheckningens författare");
+        assert!(!f.contains(author), "{f}");
+    });
 
     // signed_by removed by hand.
     let repo = planned();
     repo.attest_as(EVA);
     repo.write(PLAN, drop_line(&repo.read(PLAN), "signed_by = "));
     repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert!(f.contains("it has no signed_by"), "{f}");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert!(
+            f.contains(lang.says("it has no signed_by", "signed_by saknas")),
+            "{f}"
+        );
+    });
+}
+
+/// What the mismatch says when the commit's author is Mallory, not the holder.
+fn not_holder(lang: Lang) -> String {
+    lang.says(
+        format!("the commit's author {MALLORY} is not the holder"),
+        format!("incheckningens författare {MALLORY} är inte rollinnehavaren"),
+    )
 }
 
 /// Types `to` over the `signed_by` that `plan attest` wrote for `from`.
@@ -494,15 +518,18 @@ fn a_shallow_clone_exits_2_with_a_hint() {
     repo.write("README.md", "Förvaltningsplaner\n");
     repo.commit_as(PER, "README");
     let clone = repo.clone_with(&["--depth", "1"]);
-    let run = clone.plan(&["check", "--verify-attestations"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
-    assert!(run.stderr.contains("GIT_DEPTH: 0"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("git fetch --unshallow"),
-        "{}",
-        run.stderr
-    );
+    in_each_language(|lang| {
+        let run = clone.plan(&["check", "--verify-attestations"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        let shallow = lang.says("shallow clone", "grund klon");
+        assert!(run.stderr.contains(shallow), "{}", run.stderr);
+        assert!(run.stderr.contains("GIT_DEPTH: 0"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("git fetch --unshallow"),
+            "{}",
+            run.stderr
+        );
+    });
     clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);
     clone.verify(&[]).assert_clean();
 }
