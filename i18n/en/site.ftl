@@ -41,6 +41,30 @@ site-summary-deviations = { $count ->
     [one] deviation to know about
    *[other] deviations to know about
 }
+# The deviations figure's breakdown, one item per source of the deviations page.
+site-summary-deviation-source = { $source ->
+    [appendix3] { $count } in bilaga 3
+    [activity] { $count ->
+        [one] { $count } overdue activity
+       *[other] { $count } overdue activities
+    }
+    [upgrade] { $count ->
+        [one] { $count } upgrade that did not happen
+       *[other] { $count } upgrades that did not happen
+    }
+    [budget] { $count ->
+        [one] { $count } budget overrun
+       *[other] { $count } budget overruns
+    }
+    [roles] { $count ->
+        [one] { $count } missing role
+       *[other] { $count } missing roles
+    }
+   *[attestation] { $count ->
+        [one] { $count } system without a valid attestation
+       *[other] { $count } systems without a valid attestation
+    }
+}
 site-summary-upgrades = { $count ->
     [one] planned upgrade left this year
    *[other] planned upgrades left this year

@@ -41,6 +41,27 @@ site-summary-deviations = { $count ->
     [one] avvikelse att känna till
    *[other] avvikelser att känna till
 }
+# The deviations figure's breakdown, one item per source of the deviations page.
+site-summary-deviation-source = { $source ->
+    [appendix3] { $count } i bilaga 3
+    [activity] { $count ->
+        [one] { $count } försenad aktivitet
+       *[other] { $count } försenade aktiviteter
+    }
+    [upgrade] { $count ->
+        [one] { $count } uppgradering som inte blivit av
+       *[other] { $count } uppgraderingar som inte blivit av
+    }
+    [budget] { $count ->
+        [one] { $count } budget som överskrids
+       *[other] { $count } budgetposter som överskrids
+    }
+    [roles] { $count ->
+        [one] { $count } roll som saknas
+       *[other] { $count } roller som saknas
+    }
+   *[attestation] { $count } system utan giltigt intygande
+}
 site-summary-upgrades = { $count ->
     [one] planerad uppgradering kvar av året
    *[other] planerade uppgraderingar kvar av året

@@ -364,6 +364,23 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
         .filter(|u| u.date >= data.today && u.date.year() == data.year && u.status == "planned")
         .collect();
     let overdue = data.deviations.iter().filter(|d| d.overdue).count();
+    // What the deviations are, by the page's source column: the figure's label
+    // says "deviations", the page lists bilaga 3's and the late work alike.
+    let mut sources = BTreeMap::new();
+    for d in &data.deviations {
+        *sources.entry(d.source).or_insert(0usize) += 1;
+    }
+    let sources: Vec<String> = sources
+        .into_iter()
+        .map(|(source, n)| {
+            tr!(
+                l,
+                "site-summary-deviation-source",
+                source = source.as_str(),
+                count = n
+            )
+        })
+        .collect();
     let found = |s| {
         data.findings
             .values()
@@ -402,7 +419,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
                 .map(|n| (data.badge("site-overdue", "bad"), n))
                 .into_iter()
                 .collect(),
-            note: String::new(),
+            note: sources.join(", "),
             href: "deviations.html",
         },
         Figure {

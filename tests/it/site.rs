@@ -105,6 +105,46 @@ fn the_university_site_has_every_page_in_swedish() {
     }
 }
 
+/// The overview's deviations figure is the deviations page in numbers: as many as
+/// the page lists, as many late as it marks late, and what they are by the page's
+/// source column, since the page lists bilaga 3's deviations ("frågor som du inte
+/// kan svara JA på", handbook 000 §7) and late work alike.
+#[test]
+fn the_overview_counts_the_deviations_the_deviations_page_lists() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    in_each_language(|lang| {
+        site(&repo, out.path(), &["--lang", lang.code()], &[]);
+        let listed = page(out.path(), "deviations.html");
+        let source = |value: &str| {
+            let cell = format!(
+                "<td data-label=\"{}\">{value}</td>",
+                lang.says("Source", "Källa")
+            );
+            listed.matches(&cell).count()
+        };
+        let (appendix3, upgrade) =
+            lang.says(("Appendix 3", "Upgrade"), ("Bilaga 3", "Uppgradering"));
+        assert_eq!(
+            (
+                listed.matches("<tr>\n<th scope=\"row\">").count(),
+                listed.matches("<span class=\"badge bad\">").count(),
+                source(appendix3),
+                source(upgrade),
+            ),
+            (6, 3, 4, 2),
+            "{listed}"
+        );
+        assert_contains(
+            &page(out.path(), "index.html"),
+            lang.says(
+                "<span class=\"number\">6</span> deviations to know about</a><span>3 <span class=\"badge bad\">Overdue</span></span><span>4 in bilaga 3, 2 upgrades that did not happen</span>",
+                "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenad</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
+            ),
+        );
+    });
+}
+
 #[test]
 fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
     let repo = Repo::copy_of("examples/universitet");
