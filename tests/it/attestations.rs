@@ -146,18 +146,13 @@ fn changing_the_holder_and_attesting_in_one_commit_fails() {
     // Today's plan names Mallory as holder; the plan before the commit named Eva.
     let checked = repo.verify(&[]);
     let f = checked.only(MISMATCH);
-    assert!(
-        f.message
-            .contains(&format!("when IT-systemägare (`it_systemagare`) was {EVA}")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("when IT-systemägare (`it_systemagare`) was {EVA}"),
     );
-    assert!(
-        f.message.contains(&format!(
-            "the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"
-        )),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"),
     );
     assert_eq!(checked.code, 1);
 }
@@ -213,18 +208,16 @@ fn an_attestation_copied_from_another_system_fails() {
     );
     repo.commit_as(MALLORY, "Ladok: API:t");
     let checked = repo.verify(&[]);
-    assert_eq!(checked.rules(), [MISMATCH], "{:#?}", checked.findings);
+    checked.assert_rules(&[MISMATCH]);
     let f = checked.only(MISMATCH);
     assert!(
         f.message.starts_with("the attestation of `ladok-api`"),
         "{}",
         f.message
     );
-    assert!(
-        f.message
-            .contains(&format!("the commit's author {MALLORY} is not the holder")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("the commit's author {MALLORY} is not the holder"),
     );
 }
 
@@ -239,11 +232,9 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     let checked = repo.verify(&[]);
     let f = checked.only(MISMATCH);
     assert_eq!(f.file, next_plan);
-    assert!(
-        f.message
-            .contains(&format!("by {MALLORY}, which also created {next_plan}")),
-        "{}",
-        f.message
+    assert_contains(
+        &f.message,
+        &format!("by {MALLORY}, which also created {next_plan}"),
     );
 
     // Pasting the attestation into a 2028 plan that Per committed first fails too.
@@ -426,12 +417,7 @@ fn re_attesting_after_a_change_of_answers_is_clean_and_stale_names_the_answers()
     repo.commit_as(PER, "Ladok: backup och mfa gäller inte");
     let attested = repo.rev_parse("HEAD~1");
     let checked = repo.verify(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["appendix3/stale"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["appendix3/stale"]);
     let message = &checked.only("appendix3/stale").message;
     assert!(
         message.starts_with(&format!(
@@ -496,13 +482,9 @@ fn a_shallow_clone_exits_2_with_a_hint() {
     let clone = repo.clone_with(&["--depth", "1"]);
     let run = clone.plan(&["check", "--verify-attestations"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
-    assert!(run.stderr.contains("GIT_DEPTH: 0"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("git fetch --unshallow"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "shallow clone");
+    assert_contains(&run.stderr, "GIT_DEPTH: 0");
+    assert_contains(&run.stderr, "git fetch --unshallow");
     clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);
     clone.verify(&[]).assert_clean();
 }

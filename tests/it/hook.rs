@@ -284,7 +284,7 @@ fn the_hook_finds_plan_without_path_in(lang: Lang) {
                      eller hoppa över granskningen en gång med `git commit --no-verify`.\n"),
         )
     );
-    assert!(!gone.stderr.contains("not found"), "{}", gone.stderr);
+    assert_lacks(&gone.stderr, "not found");
 }
 
 /// The hook reports on what the commit changes: an unrelated object's warnings do

@@ -38,12 +38,7 @@ fn json_report_has_the_documented_shape() {
     let run = repo.plan(&["check", "--format", "json"]);
     assert_eq!(run.code, 1);
     let report: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
-    let keys: Vec<&str> = report
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = json_keys(&report);
     assert_eq!(keys.len(), 3, "{keys:?}");
     for key in ["version", "findings", "summary"] {
         assert!(keys.contains(&key), "{keys:?}");
@@ -402,14 +397,13 @@ fn a_finding_on_an_empty_line_says_where_it_is() {
     let repo = Repo::with_plan("");
     let run = repo.plan(&["check", "--color", "never"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout.contains(concat!(
+    assert_contains(
+        &run.stdout,
+        concat!(
             "error[schema]: missing required key `object`\n",
             "--> objects/ladok/2027.toml:1:1\n",
             " = help: ",
-        )),
-        "{}",
-        run.stdout
+        ),
     );
     assert!(
         !run.stdout.contains("2027.toml\n"),

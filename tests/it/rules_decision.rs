@@ -25,11 +25,7 @@ fn established_plan_that_does_not_say_who_established_it() {
     // 000 ch. 9: "Det är systemägaren som fastställer planen".
     let text = drop_line(baseline(), "established_by = ");
     let f = only_finding(&text, "plan/established-by", "warning", "\"established\"");
-    assert!(
-        f.message.contains("systemägare (`systemagare`)"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "systemägare (`systemagare`)");
     assert_eq!(
         f.help.as_deref(),
         Some("write established_by = [\"systemagare\"]")
@@ -94,11 +90,7 @@ fn municipal_plan_needs_both_objektagare() {
     let f = checked.only("plan/established-by");
     assert_finding(f, "plan/established-by", "warning", rel);
     assert_at(f, &one, "[\"objektagare\"]");
-    assert!(
-        f.message.contains("objektägare IT (`objektagare_it`)"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "objektägare IT (`objektagare_it`)");
 }
 
 // --- plan/established-date ---------------------------------------------------------
@@ -111,7 +103,7 @@ fn established_on_typed_two_centuries_late() {
         "established_on = 2207-12-15",
     );
     let f = only_finding(&text, "plan/established-date", "error", "2207-12-15");
-    assert!(f.message.contains("2026-01-01–2027-12-31"), "{}", f.message);
+    assert_contains(&f.message, "2026-01-01–2027-12-31");
 }
 
 #[test]
@@ -240,11 +232,7 @@ fn hosted_externally() -> String {
 fn external_supplier_with_personal_data_and_no_dpa() {
     let text = replace_once(&hosted_externally(), "dpa = true", "dpa = false");
     let f = only_finding(&text, "contract/dpa", "warning", "false }");
-    assert!(
-        f.message.contains("personuppgiftsbiträdesavtal"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "personuppgiftsbiträdesavtal");
 }
 
 #[test]
@@ -290,12 +278,7 @@ fn integration_with_personal_data_and_no_purpose() {
     // 000 5.6: "vilken data som hämtas och varför. Varför-delen är extra viktig".
     let repo = with_integration("");
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["integration/contract"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["integration/contract"]);
     let f = checked.only("integration/contract");
     assert_at(f, &repo.read(PLAN), "[[systems.integrations]]");
     assert_eq!(

@@ -273,14 +273,9 @@ fn a_lock_left_behind_is_named_and_nothing_is_written() {
         let run = repo.plan(&["attest", "ladok", "--system", "ladok", "--year", "2027"]);
         assert_eq!(run.code, 2, "{run:?}");
         let lock = repo.file(&format!("{PLAN}.lock"));
-        assert!(
-            run.stderr.contains(&format!(
-                "{}{}",
-                lock.display(),
-                lang.says(" exists", " finns")
-            )),
-            "{}",
-            run.stderr
+        assert_contains(
+            &run.stderr,
+            &format!("{}{}", lock.display(), lang.says(" exists", " finns")),
         );
         assert_eq!(repo.read(PLAN), unattested());
     });
@@ -453,17 +448,13 @@ fn hook_install_and_codeowners_write_refuse_a_fifo_at_the_target() {
         ] {
             mkfifo(&repo.file(target));
             let run = plan_not_hanging(&repo, args);
-            assert_eq!(run.code, 2, "{run:?}");
-            assert_eq!(
-                run.stderr,
-                format!(
+            assert_error(&run, &format!(
                     "{} {}\n",
                     lang.says("error:", "fel:"),
                     lang.says("{file} is a FIFO (named pipe), not a file plan can read or replace",
                         "{file} är en FIFO (namngiven pipe), inte en fil som plan kan läsa eller ersätta")
                         .replace("{file}", &repo.file(target).display().to_string())
-                )
-            );
+                ));
         }
     });
 }
@@ -524,22 +515,15 @@ fn a_plan_toml_that_is_no_file_is_named_for_what_it_is() {
         ),
     ];
     in_each_language(|lang| {
-        for (what, make, [en, sv]) in cases {
+        for (_, make, [en, sv]) in cases {
             let repo = Repo::new();
             std::fs::remove_file(repo.file("plan.toml")).expect("rm");
             make(&repo.file("plan.toml"));
             let run = plan_not_hanging(&repo, &["check"]);
-            assert_eq!(run.code, 2, "{what}: {run:?}");
-            assert_eq!(
-                run.stderr,
-                format!(
-                    "{} {} {}\n",
-                    lang.says("error:", "fel:"),
-                    repo.file("plan.toml").display(),
-                    lang.says(en, sv)
-                ),
-                "{what}"
-            );
+            let says = lang.says(en, sv);
+            let plan_toml = repo.file("plan.toml");
+            let error = lang.says("error:", "fel:");
+            assert_error(&run, &format!("{error} {} {says}\n", plan_toml.display()));
         }
     });
 }
@@ -598,12 +582,7 @@ fn an_escape_in_an_object_folder_name_is_shown_not_sent() {
     repo.write("objects/la\u{1b}[31mdok/2027.toml", baseline());
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout
-            .contains("--> objects/la\\u{1b}[31mdok/2027.toml"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "--> objects/la\\u{1b}[31mdok/2027.toml");
     assert_escaped(&run.stdout);
     let run = repo.plan(&["check", "--format", "github"]);
     assert_escaped(&run.stdout);
@@ -634,11 +613,7 @@ fn an_escape_in_a_deviation_is_shown_and_markdown_escapes_html() {
     ]);
     assert_eq!(markdown.code, 0, "{markdown:?}");
     assert_escaped(&markdown.stdout);
-    assert!(
-        markdown.stdout.contains("&lt;b&gt;Informationskontraktet"),
-        "{}",
-        markdown.stdout
-    );
+    assert_contains(&markdown.stdout, "&lt;b&gt;Informationskontraktet");
 }
 
 #[test]
@@ -658,7 +633,7 @@ fn an_escape_in_a_commit_message_or_author_is_shown_in_plan_log() {
     let run = repo.plan(&["log", "ladok"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_escaped(&run.stdout);
-    assert!(run.stdout.contains("\\u{7}"), "{}", run.stdout);
+    assert_contains(&run.stdout, "\\u{7}");
 }
 
 #[test]
@@ -747,13 +722,12 @@ fn a_latin1_plan_toml_names_the_byte() {
     in_each_language(|lang| {
         let run = repo.plan(&["check"]);
         assert_eq!(run.code, 2, "{run:?}");
-        assert!(
-            run.stderr.contains(lang.says(
+        assert_contains(
+            &run.stderr,
+            lang.says(
                 "file is not valid UTF-8: byte 0xE4, which is `ä` in Latin-1",
-                "filen är inte giltig UTF-8: byte 0xE4, som är `ä` i Latin-1"
-            )),
-            "{}",
-            run.stderr
+                "filen är inte giltig UTF-8: byte 0xE4, som är `ä` i Latin-1",
+            ),
         );
     });
 }
