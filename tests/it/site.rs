@@ -237,7 +237,7 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
         assert!(
             refused.stderr.contains(lang.says(
                 "index.html was not written by `plan site`; not replacing it",
-                "index.html är inte skriven av `plan site`; ersätter den inte"
+                "index.html är inte skriven av `plan site` och ersätts inte"
             )),
             "{}",
             refused.stderr
