@@ -54,7 +54,7 @@ fn non_utf8_bytes_are_a_parse_error_where_they_are() {
     let checked = repo.check(&[]);
     let f = checked.sole("parse", "error", PLAN);
     assert_eq!((f.line, f.column), (3, 12));
-    assert!(f.message.contains("UTF-8"), "{}", f.message);
+    assert_contains(&f.message, "UTF-8");
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn unknown_key_is_a_schema_error_with_a_suggestion() {
         let f = checked.sole("schema", "error", PLAN);
         assert_at(f, &text, "supplierr");
         assert_eq!((f.line, f.column), (39, 1));
-        assert!(f.message.contains("supplierr"), "{}", f.message);
+        assert_contains(&f.message, "supplierr");
         assert_eq!(
             f.help.as_deref(),
             Some(lang.says("did you mean `supplier`?", "menade du `supplier`?"))
@@ -158,7 +158,7 @@ fn misnamed_object_folder_is_a_layout_error() {
     let checked = baseline_and("objects/Lucat/2027.toml", baseline());
     let f = checked.sole("layout", "error", "objects/Lucat/2027.toml");
     assert_eq!((f.line, f.column), (1, 1));
-    assert!(f.message.contains("`lucat`"), "{}", f.message);
+    assert_contains(&f.message, "`lucat`");
     // The misnamed file is counted, not silently skipped.
     assert_eq!(checked.summary.files, 2);
 }
@@ -167,7 +167,7 @@ fn misnamed_object_folder_is_a_layout_error() {
 fn non_toml_file_under_objects_is_a_layout_error() {
     let checked = baseline_and("objects/ladok/README.md", "# Ladok\n");
     let f = checked.sole("layout", "error", "objects/ladok/README.md");
-    assert!(f.message.contains("README.md"), "{}", f.message);
+    assert_contains(&f.message, "README.md");
 }
 
 #[test]
@@ -244,21 +244,14 @@ fn symlink_out_of_the_repository_is_a_finding_and_not_followed() {
 
     in_each_language(|lang| {
         let checked = repo.check(&[]);
-        assert_eq!(
-            checked.rules(),
-            ["layout", "layout"],
-            "{:#?}",
-            checked.findings
-        );
+        checked.assert_rules(&["layout", "layout"]);
         let files: Vec<&str> = checked.findings.iter().map(|f| f.file.as_str()).collect();
         assert_eq!(files, ["objects/elsewhere", "objects/ladok/2028.toml"]);
         for f in &checked.findings {
             assert_eq!(f.severity, "error");
-            assert!(
-                f.message
-                    .contains(lang.says("leads outside the repository", "leder ut ur planarkivet")),
-                "{}",
-                f.message
+            assert_contains(
+                &f.message,
+                lang.says("leads outside the repository", "leder ut ur planarkivet"),
             );
         }
         assert_eq!(checked.code, 1);

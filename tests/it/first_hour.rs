@@ -11,6 +11,12 @@ mod planning_season {
 
     const DECEMBER: &str = "2026-12-05";
 
+    /// What a command without `--year` says in December when only next year has plans.
+    const NEXT_YEAR_EN: &str = "using 2027: there are no plans for 2026 yet";
+
+    /// [`NEXT_YEAR_EN`] in Swedish.
+    const NEXT_YEAR_SV: &str = "använder 2027: det finns inga planer för 2026 än";
+
     fn next_year_only() -> Repo {
         Repo::with_plan(unattested())
     }
@@ -44,59 +50,68 @@ mod planning_season {
             &["site", "--out", out_dir.to_str().unwrap()],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stderr
-                .contains("using 2027: there are no plans for 2026 yet"),
-            "{}",
-            run.stderr
-        );
+        assert_contains(&run.stderr, NEXT_YEAR_EN);
         assert!(out_dir.join("objects/ladok.html").exists(), "{run:?}");
+        // A Swedish repository's site says it in Swedish.
+        repo.set_language(Lang::Sv);
+        let out_dir = out.path().join("webbplats");
+        let run = plan_at(
+            repo.path(),
+            DECEMBER,
+            &["site", "--out", out_dir.to_str().unwrap()],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_contains(&run.stderr, NEXT_YEAR_SV);
     }
 
     #[test]
     fn report_without_year_uses_next_year_and_says_so() {
         let repo = next_year_only();
-        let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
-        assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stderr
-                .contains("using 2027: there are no plans for 2026 yet"),
-            "{}",
-            run.stderr
-        );
-        assert!(run.stdout.contains("ladok"), "{}", run.stdout);
+        in_each_language(|lang| {
+            let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
+            assert_eq!(run.code, 0, "{run:?}");
+            assert_contains(&run.stderr, lang.says(NEXT_YEAR_EN, NEXT_YEAR_SV));
+            assert_contains(&run.stdout, "ladok");
+        });
     }
 
     /// `plan new primula` without `--year` in December; it must create the plan of
     /// `year`.
-    fn new_primula_in_december(repo: &Repo, year: i32) -> Run {
+    fn new_primula_in_december(repo: &Repo, year: i32, lang: Lang) -> Run {
         let run = plan_at(
             repo.path(),
             DECEMBER,
             &["new", "primula", "--name", "Primula"],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        let created = format!("created objects/primula/{year}.toml");
-        assert!(run.stdout.contains(&created), "{run:?}");
+        let created = lang.says("created", "skapade");
+        assert_contains(
+            &run.stdout,
+            &format!("{created} objects/primula/{year}.toml"),
+        );
         run
     }
 
     #[test]
     fn new_without_year_joins_next_year() {
-        let repo = next_year_only();
-        let run = new_primula_in_december(&repo, 2027);
-        assert!(run.stderr.contains("using 2027"), "{}", run.stderr);
+        in_each_language(|lang| {
+            let repo = next_year_only();
+            let run = new_primula_in_december(&repo, 2027, lang);
+            assert_contains(&run.stderr, lang.says("using 2027", "använder 2027"));
+        });
     }
 
     #[test]
     fn new_in_an_empty_repository_in_december_names_the_year() {
-        let repo = Repo::new();
-        let run = new_primula_in_december(&repo, 2026);
-        assert!(
-            run.stderr.contains("for next year's plan pass --year 2027"),
-            "{}",
-            run.stderr
-        );
+        in_each_language(|lang| {
+            let repo = Repo::new();
+            let run = new_primula_in_december(&repo, 2026, lang);
+            let says = lang.says(
+                "for next year's plan pass --year 2027",
+                "ange --year 2027 för nästa års plan",
+            );
+            assert_contains(&run.stderr, says);
+        });
     }
 
     #[test]
@@ -108,7 +123,7 @@ mod planning_season {
         );
         let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(!run.stderr.contains("using 2027"), "{}", run.stderr);
+        assert_lacks(&run.stderr, "using 2027");
     }
 }
 
@@ -146,13 +161,12 @@ mod editor_leftovers {
         assert_eq!(checked.summary.files, 4);
         in_each_language(|lang| {
             let human = repo.plan(&["check"]);
-            assert!(
-                human.stdout.contains(lang.says(
+            assert_contains(
+                &human.stdout,
+                lang.says(
                     "checked 1 plan file and 3 other files: 3 errors",
-                    "1 planfil och 3 andra filer granskade: 3 fel"
-                )),
-                "{}",
-                human.stdout
+                    "1 planfil och 3 andra filer granskade: 3 fel",
+                ),
             );
         });
     }
@@ -163,7 +177,7 @@ mod editor_leftovers {
         let dir = parent.path().join("planer");
         let init = plan_in(parent.path(), &["init", dir.to_str().expect("UTF-8")]);
         assert_eq!(init.code, 0, "{init:?}");
-        assert!(init.stdout.contains(".gitignore"), "{}", init.stdout);
+        assert_contains(&init.stdout, ".gitignore");
         std::fs::create_dir_all(dir.join("objects/ladok")).expect("folder");
         std::fs::write(dir.join(PLAN), baseline()).expect("plan");
         for file in LEFTOVERS {
@@ -294,20 +308,17 @@ mod usage {
     #[test]
     fn report_errors_name_formats_and_reports_as_they_are_typed() {
         let repo = Repo::with_plan(baseline());
-        let run = repo.plan(&["report", "deviations", "--format", "mermaid"]);
-        assert_eq!(run.code, 2, "{run:?}");
-        assert_eq!(
-            run.stderr,
-            "error: --format mermaid is not available for `report deviations`\n"
-        );
+        in_each_language(|lang| {
+            let run = repo.plan(&["report", "deviations", "--format", "mermaid"]);
+            let says = lang.says(
+                "error: --format mermaid is not available for `report deviations`\n",
+                "fel: --format mermaid finns inte för `report deviations`\n",
+            );
+            assert_error(&run, says);
+        });
         let help = repo.plan(&["report", "--help"]);
         // The flag's help and the report's help say the same thing.
-        assert!(
-            help.stdout
-                .contains("who is hit when OBJECT is down or upgraded"),
-            "{}",
-            help.stdout
-        );
+        assert_contains(&help.stdout, "who is hit when OBJECT is down or upgraded");
         assert!(!help.stdout.contains("through which OBJECT reaches others"));
     }
 
@@ -316,17 +327,11 @@ mod usage {
         let repo = Repo::new();
         let run = repo.plan(&["new", "ladok", "--year", "2027"]);
         assert_eq!(run.code, 2, "{run:?}");
-        assert!(
-            run.stderr
-                .contains("Usage: plan new [OPTIONS] --name <NAME> <OBJECT>"),
-            "{}",
-            run.stderr
+        assert_contains(
+            &run.stderr,
+            "Usage: plan new [OPTIONS] --name <NAME> <OBJECT>",
         );
-        assert!(
-            !run.stderr.contains("--year <YEAR> <OBJECT>"),
-            "{}",
-            run.stderr
-        );
+        assert_lacks(&run.stderr, "--year <YEAR> <OBJECT>");
     }
 }
 
@@ -390,7 +395,7 @@ mod table_width {
                 }
             }
         }
-        assert!(run.stdout.contains("IT-systemförvaltare"), "{}", run.stdout);
+        assert_contains(&run.stdout, "IT-systemförvaltare");
         // Wide enough, it is a table with one line per short row.
         let wide = with_columns(&repo, Some("250"), &["report", "deviations"]);
         assert!(wide.stdout.starts_with('┌'), "{}", wide.stdout);

@@ -97,11 +97,7 @@ fn an_unknown_revision_exits_2_and_names_it() {
             assert_eq!(run.code, 2, "{run:?}");
             assert_eq!(run.stdout, "", "nothing is reported as checked");
             let unknown = lang.says("unknown revision", "okänd version");
-            assert!(
-                run.stderr.contains(&format!("{unknown} `{rev}`")),
-                "{}",
-                run.stderr
-            );
+            assert_contains(&run.stderr, &format!("{unknown} `{rev}`"));
         }
     });
 }
@@ -117,12 +113,9 @@ fn rev_outside_a_git_repository_exits_2() {
             args.extend_from_slice(flag);
             let run = plan_in(dir.path(), &args);
             assert_eq!(run.code, 2, "{run:?}");
-            assert!(
-                run.stderr.contains(
-                    lang.says("is not in a git repository", "ligger inte i ett git-arkiv")
-                ),
-                "{}",
-                run.stderr
+            assert_contains(
+                &run.stderr,
+                lang.says("is not in a git repository", "ligger inte i ett git-arkiv"),
             );
         }
     });
@@ -224,11 +217,11 @@ fn a_repository_without_commits() {
         let no_commits = lang.says("has no commits yet", "har inga incheckningar än");
         let head = repo.plan(&["check", "--rev", "HEAD"]);
         assert_eq!(head.code, 2, "{head:?}");
-        assert!(head.stderr.contains(no_commits), "{}", head.stderr);
+        assert_contains(&head.stderr, no_commits);
 
         let since = repo.plan(&["check", "--changed-since", "main"]);
         assert_eq!(since.code, 2, "{since:?}");
-        assert!(since.stderr.contains(no_commits), "{}", since.stderr);
+        assert_contains(&since.stderr, no_commits);
 
         let log = repo.plan(&["log", "ladok"]);
         assert_eq!(log.code, 0, "{log:?}");

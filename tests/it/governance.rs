@@ -90,7 +90,7 @@ fn models_2_and_3_require_the_it_system_manager() {
         assert_eq!(checked.rules(), ["roles/missing"], "model {om}");
         let f = checked.only("roles/missing");
         assert_finding(f, "roles/missing", "error", PLAN);
-        assert!(f.message.contains("`it_systemforvaltare`"), "{}", f.message);
+        assert_contains(&f.message, "`it_systemforvaltare`");
     }
     // Model 1 (10.1.1): "några har utsett en person och andra inte" — recommended.
     let checked = check_plan(&replace_once(baseline(), IT_MANAGER, ""));
@@ -142,7 +142,7 @@ fn without_an_it_system_owner_deviations_go_to_the_system_owner() {
         "\"systemforvaltare\", \"systemagare\"",
     );
     let f = check_attested(&held).only("appendix3/not-reported").clone();
-    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+    assert_contains(&f.message, "`it_systemagare`");
 }
 
 // --- custom role models: the old format keeps working ---------------------------
@@ -256,16 +256,10 @@ fn a_bad_attester_list_in_a_custom_model_is_a_located_error() {
     let repo = repo_with_model(&model, baseline());
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("schema/roles/egen.toml:7:8"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("a non-empty list of role ids (the first one held in the plan applies)"),
-        "{}",
-        run.stderr
+    assert_contains(&run.stderr, "schema/roles/egen.toml:7:8");
+    assert_contains(
+        &run.stderr,
+        "a non-empty list of role ids (the first one held in the plan applies)",
     );
 }
 
@@ -377,12 +371,7 @@ fn cab_and_service_window_apply_only_to_systems_run_in_house() {
         );
     }
     let checked = check_plan(&bare_upgrade("minor", "external"));
-    assert_eq!(
-        checked.rules(),
-        ["upgrade/announce"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["upgrade/announce"]);
 }
 
 // --- rule docs --------------------------------------------------------------------
@@ -516,12 +505,7 @@ fn municipal_init_and_new_write_the_generic_checklist_and_nothing_of_lund() {
 
     // Filled in, the draft only waits for its attestation by objektägare IT.
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["appendix3/not-attested"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["appendix3/not-attested"]);
     let attest = repo.plan(&[
         "attest",
         "e-tjanster",
@@ -592,12 +576,7 @@ fn municipal_deviations_go_to_the_steering_group() {
     );
     repo.write(file, deviation("\"objektagare\", \"objektagare_it\""));
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["appendix3/not-attested"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["appendix3/not-attested"]);
 }
 
 // --- report deviations -----------------------------------------------------------
@@ -727,28 +706,26 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
         "it-systemagare",
     ]);
     assert_eq!(bad.code, 2, "{bad:?}");
-    assert!(
-        bad.stderr.contains(
-            "role model pm3-lu has no role `it-systemagare`; did you mean `it_systemagare`?"
-        ),
-        "{}",
-        bad.stderr
+    assert_contains(
+        &bad.stderr,
+        "role model pm3-lu has no role `it-systemagare`; did you mean `it_systemagare`?",
     );
-    let bad = repo.plan(&[
-        "report",
-        "deviations",
-        "--year",
-        "2027",
-        "--object",
-        "ladokk",
-    ]);
-    assert_eq!(bad.code, 2, "{bad:?}");
-    assert!(
-        bad.stderr
-            .contains("no object `ladokk` has a plan for 2027; did you mean `ladok`?"),
-        "{}",
-        bad.stderr
-    );
+    in_each_language(|lang| {
+        let bad = repo.plan(&[
+            "report",
+            "deviations",
+            "--year",
+            "2027",
+            "--object",
+            "ladokk",
+        ]);
+        assert_eq!(bad.code, 2, "{bad:?}");
+        let says = lang.says(
+            "no object `ladokk` has a plan for 2027; did you mean `ladok`?",
+            "inget förvaltningsobjekt `ladokk` har en plan för 2027; menade du `ladok`?",
+        );
+        assert_contains(&bad.stderr, says);
+    });
     let misplaced = repo.plan(&["report", "upgrades", "--overdue"]);
     assert_eq!(misplaced.code, 2, "{misplaced:?}");
 }

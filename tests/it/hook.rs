@@ -83,7 +83,7 @@ fn hook_install_leaves_another_hook_alone_unless_forced() {
             refused.stderr,
             lang.says(
                 format!("error: {hook} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)\n"),
-                format!("fel: {hook} finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
+                format!("fel: {hook} finns redan och är inte skriven av plan, så den ersätts inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
             )
         );
     }
@@ -284,7 +284,7 @@ fn the_hook_finds_plan_without_path_in(lang: Lang) {
                      eller hoppa över granskningen en gång med `git commit --no-verify`.\n"),
         )
     );
-    assert!(!gone.stderr.contains("not found"), "{}", gone.stderr);
+    assert_lacks(&gone.stderr, "not found");
 }
 
 /// The hook reports on what the commit changes: an unrelated object's warnings do

@@ -64,12 +64,9 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
     assert_eq!(run.code, 0, "{run:?}");
     // Plans that exist are never overwritten: their rows are skipped and listed (in
     // Swedish, the example's language).
-    assert!(
-        run.stdout.contains(
-            "hoppade över objects/ekonomisystem/2027.toml: den finns redan (rad 30, 31)\n"
-        ),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        "hoppade över objects/ekonomisystem/2027.toml: den finns redan (rad 30, 31)\n",
     );
     assert!(run
         .stdout
@@ -331,7 +328,7 @@ fn rows_it_cannot_use_in(lang: Lang) {
         )
     );
     // `Personal data` is `personal_data`: spacing and case do not matter.
-    assert!(!run.stdout.contains("Personal data"), "{}", run.stdout);
+    assert_lacks(&run.stdout, "Personal data");
     assert_eq!(snapshot(repo.path()), before, "something was written");
 }
 

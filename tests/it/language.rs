@@ -2,20 +2,19 @@
 //! it takes and what a wrong one says. What each language reads like is asserted
 //! where the texts are shown (the site's tests).
 
-use crate::support::{baseline, plan_at, replace_once, unattested, Lang, Repo, PLAN, PLAN_TOML};
+use crate::support::{
+    assert_contains, assert_error, baseline, plan_at, replace_once, unattested, Lang, Repo, PLAN,
+    PLAN_TOML,
+};
 
 #[test]
 fn a_language_plan_does_not_speak_is_a_schema_error_at_its_line() {
     let repo = Repo::with_config(&format!("{PLAN_TOML}language = \"se\"\n"));
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("`language` has unknown value \"se\"")
-            && run.stderr.contains("plan.toml:4:12")
-            && run.stderr.contains("did you mean \"sv\"?"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "`language` has unknown value \"se\"");
+    assert_contains(&run.stderr, "plan.toml:4:12");
+    assert_contains(&run.stderr, "did you mean \"sv\"?");
 }
 
 #[test]
@@ -31,19 +30,10 @@ fn a_wrong_lang_flag_or_plan_lang_is_a_usage_error() {
     let repo = Repo::new();
     let flag = repo.plan(&["--lang", "de", "check"]);
     assert_eq!(flag.code, 2, "{flag:?}");
-    assert!(
-        flag.stderr
-            .contains("`de` is not a language of plan: sv or en"),
-        "{}",
-        flag.stderr
-    );
+    assert_contains(&flag.stderr, "`de` is not a language of plan: sv or en");
     let env = repo.plan_env(&["check"], &[("PLAN_LANG", Some("fi"))]);
     assert_eq!(env.code, 2, "{env:?}");
-    assert!(
-        env.stderr.contains("`fi` is not a language of plan"),
-        "{}",
-        env.stderr
-    );
+    assert_contains(&env.stderr, "`fi` is not a language of plan");
 }
 
 /// A plan with a few findings of different rules, in a repository that speaks
@@ -189,19 +179,15 @@ fn plan_toml_findings_in_its_language() {
     ));
     let run = repo.plan(&["check"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("fel[schema]: okänd regel `budget/exeeded` i [rules]")
-            && run.stderr.contains("hjälp: menade du `budget/exceeded`?"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "fel[schema]: okänd regel `budget/exeeded` i [rules]",
     );
+    assert_contains(&run.stderr, "hjälp: menade du `budget/exceeded`?");
     let en = repo.plan(&["--lang", "en", "check"]);
-    assert!(
-        en.stderr
-            .contains("error[schema]: unknown rule `budget/exeeded` in [rules]"),
-        "{}",
-        en.stderr
+    assert_contains(
+        &en.stderr,
+        "error[schema]: unknown rule `budget/exeeded` in [rules]",
     );
 }
 
@@ -277,12 +263,7 @@ fn rule_documentation_in_both_languages() {
         en.stdout
     );
     let list = repo.plan(&["rule"]);
-    assert!(
-        list.stdout
-            .contains("kontrollsumman stämmer inte med svaren"),
-        "{}",
-        list.stdout
-    );
+    assert_contains(&list.stdout, "kontrollsumman stämmer inte med svaren");
 }
 
 /// The common errors of exit 2 in the repository's language (or PLAN_LANG's when
@@ -307,7 +288,7 @@ fn errors_of_exit_2_in_swedish() {
         again.stderr.starts_with("fel: ")
             && again
                 .stderr
-                .contains("2027.toml finns redan; skriver inte över den"),
+                .contains("2027.toml finns redan och skrivs inte över"),
         "{again:?}"
     );
     let nowhere = tempfile::tempdir().expect("a temporary folder");
@@ -545,11 +526,9 @@ fn codeowners_in_swedish() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout
-            .contains("\n# skolplattform: inget användarnamn för Gunnel Eriksson (Objektägare)\n"),
-        "{}",
-        run.stdout
+    assert_contains(
+        &run.stdout,
+        "\n# skolplattform: inget användarnamn för Gunnel Eriksson (Objektägare)\n",
     );
     let english = repo.plan(&["--lang", "en", "codeowners", "--write"]);
     assert_eq!(english.code, 0, "{english:?}");
@@ -569,7 +548,7 @@ fn codeowners_in_swedish() {
     assert!(
         refused
             .stderr
-            .contains("finns redan och är inte skriven av plan; ersätter den inte"),
+            .contains("finns redan och är inte skriven av plan, så den ersätts inte"),
         "{}",
         refused.stderr
     );
@@ -596,12 +575,8 @@ fn notes_and_object_errors_in_swedish() {
     );
     // November 2026: the plans being written are 2027's.
     let diff = plan_at(repo.path(), "2026-11-30", &["diff", "skolplattform"]);
-    assert_eq!(diff.code, 2, "{diff:?}");
-    assert_eq!(
-        diff.stderr,
-        "obs: använder 2027: det finns inga planer för 2026 än, men det finns för 2027 (ange --year för att välja)\n\
-fel: förvaltningsobjektet `skolplattform` har ingen plan före 2027 att jämföra med\n"
-    );
+    assert_error(&diff, "obs: använder 2027: det finns inga planer för 2026 än, men det finns för 2027 (ange --year för att välja)\n\
+fel: förvaltningsobjektet `skolplattform` har ingen plan före 2027 att jämföra med\n");
     let log = repo.plan(&["log", "skolplattform"]);
     assert!(log.stdout.contains("│ datum (UTC)"), "{log:?}");
 }

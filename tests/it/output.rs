@@ -38,12 +38,7 @@ fn json_report_has_the_documented_shape() {
     let run = repo.plan(&["check", "--format", "json"]);
     assert_eq!(run.code, 1);
     let report: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
-    let keys: Vec<&str> = report
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = json_keys(&report);
     assert_eq!(keys.len(), 3, "{keys:?}");
     for key in ["version", "findings", "summary"] {
         assert!(keys.contains(&key), "{keys:?}");
@@ -400,17 +395,16 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
 #[test]
 fn a_finding_on_an_empty_line_says_where_it_is() {
     let repo = Repo::with_plan("");
+    in_each_language(|lang| {
+        let run = repo.plan(&["check", "--color", "never"]);
+        assert_eq!(run.code, 1, "{run:?}");
+        let says = lang.says(
+            "error[schema]: missing required key `object`\n--> objects/ladok/2027.toml:1:1\n = help: ",
+            "fel[schema]: nyckeln `object` krävs men saknas\n--> objects/ladok/2027.toml:1:1\n = hjälp: ",
+        );
+        assert_contains(&run.stdout, says);
+    });
     let run = repo.plan(&["check", "--color", "never"]);
-    assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout.contains(concat!(
-            "error[schema]: missing required key `object`\n",
-            "--> objects/ladok/2027.toml:1:1\n",
-            " = help: ",
-        )),
-        "{}",
-        run.stdout
-    );
     assert!(
         !run.stdout.contains("2027.toml\n"),
         "every finding says line and column:\n{}",

@@ -67,12 +67,7 @@ fn systems_json_has_the_spec_fields_and_roles_as_lists_of_names() {
         .iter()
         .find(|r| r["system"] == "erp")
         .expect("the erp row");
-    let keys: Vec<&str> = erp
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = json_keys(erp);
     assert_eq!(
         keys,
         [
@@ -156,18 +151,10 @@ fn systems_table_and_markdown_head_the_role_columns_with_the_models_labels() {
             && header.contains("| Plan status | Systemägare |"),
         "{header}"
     );
-    assert!(
-        english.stdout.contains("| Established |"),
-        "{}",
-        english.stdout
-    );
+    assert_contains(&english.stdout, "| Established |");
     let table = repo.plan(&["report", "systems", "--year", "2027"]);
     assert_eq!(table.code, 0, "{table:?}");
-    assert!(
-        table.stdout.contains("Systemförvaltare"),
-        "{}",
-        table.stdout
-    );
+    assert_contains(&table.stdout, "Systemförvaltare");
 }
 
 /// The first sheet's rows as calamine reads them.

@@ -71,9 +71,9 @@ fn unanswered_question_is_an_error_in_an_established_plan() {
     assert_at(f, &text, "answers]");
     in_each_language(|lang| {
         let f = check_plan(&text).only("appendix3/unanswered").clone();
-        assert!(f.message.contains("mfa"), "{}", f.message);
+        assert_contains(&f.message, "mfa");
         let count = lang.says("1 of 20", "1 av 20");
-        assert!(f.message.contains(count), "{}", f.message);
+        assert_contains(&f.message, count);
     });
 }
 
@@ -126,7 +126,7 @@ fn deviation_without_action_owner_due_is_incomplete() {
             .only("appendix3/deviation-incomplete")
             .clone();
         let missing = lang.says("action, owner and due", "action, owner och due");
-        assert!(f.message.contains(missing), "{}", f.message);
+        assert_contains(&f.message, missing);
     });
 }
 
@@ -142,7 +142,7 @@ fn deviation_not_reported_to_the_it_system_owner() {
     let checked = check_attested(&text);
     let f = checked.sole("appendix3/not-reported", "warning", PLAN);
     assert_eq!(f.line, position(&text, "mfa = {").0);
-    assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+    assert_contains(&f.message, "`it_systemagare`");
 }
 
 #[test]

@@ -25,11 +25,7 @@ fn established_plan_that_does_not_say_who_established_it() {
     // 000 ch. 9: "Det är systemägaren som fastställer planen".
     let text = drop_line(baseline(), "established_by = ");
     let f = only_finding(&text, "plan/established-by", "warning", "\"established\"");
-    assert!(
-        f.message.contains("systemägare (`systemagare`)"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "systemägare (`systemagare`)");
     assert_eq!(
         f.help.as_deref(),
         Some("write established_by = [\"systemagare\"]")
@@ -94,11 +90,7 @@ fn municipal_plan_needs_both_objektagare() {
     let f = checked.only("plan/established-by");
     assert_finding(f, "plan/established-by", "warning", rel);
     assert_at(f, &one, "[\"objektagare\"]");
-    assert!(
-        f.message.contains("objektägare IT (`objektagare_it`)"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "objektägare IT (`objektagare_it`)");
 }
 
 // --- plan/established-date ---------------------------------------------------------
@@ -111,7 +103,7 @@ fn established_on_typed_two_centuries_late() {
         "established_on = 2207-12-15",
     );
     let f = only_finding(&text, "plan/established-date", "error", "2207-12-15");
-    assert!(f.message.contains("2026-01-01–2027-12-31"), "{}", f.message);
+    assert_contains(&f.message, "2026-01-01–2027-12-31");
 }
 
 #[test]
@@ -211,12 +203,23 @@ fn contract_whose_notice_date_is_after_the_plan_year_is_quiet() {
 #[test]
 fn contract_ending_early_in_the_year_after_its_notice_date() {
     let text = replace_once(baseline(), CONTRACT, "ends = 2027-02-28, notice_months = 3");
-    let f = only_finding(&text, "contract/expiring", "warning", "2027-02-28");
-    assert_eq!(f.message, "the contract for `ladok` ends 2027-02-28");
-    assert_eq!(
-        f.help.as_deref(),
-        Some("notice was due by 2026-11-28; plan an activity for extension or procurement")
-    );
+    in_each_language(|lang| {
+        let f = only_finding(&text, "contract/expiring", "warning", "2027-02-28");
+        assert_eq!(
+            f.message,
+            lang.says(
+                "the contract for `ladok` ends 2027-02-28",
+                "avtalet för `ladok` löper ut 2027-02-28"
+            )
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "notice was due by 2026-11-28; plan an activity for extension or procurement",
+                "avtalet skulle ha sagts upp senast 2026-11-28; planera en aktivitet för förlängning eller upphandling"
+            ))
+        );
+    });
 }
 
 #[test]
@@ -240,11 +243,7 @@ fn hosted_externally() -> String {
 fn external_supplier_with_personal_data_and_no_dpa() {
     let text = replace_once(&hosted_externally(), "dpa = true", "dpa = false");
     let f = only_finding(&text, "contract/dpa", "warning", "false }");
-    assert!(
-        f.message.contains("personuppgiftsbiträdesavtal"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "personuppgiftsbiträdesavtal");
 }
 
 #[test]
@@ -290,12 +289,7 @@ fn integration_with_personal_data_and_no_purpose() {
     // 000 5.6: "vilken data som hämtas och varför. Varför-delen är extra viktig".
     let repo = with_integration("");
     let checked = repo.check(&[]);
-    assert_eq!(
-        checked.rules(),
-        ["integration/contract"],
-        "{:#?}",
-        checked.findings
-    );
+    checked.assert_rules(&["integration/contract"]);
     let f = checked.only("integration/contract");
     assert_at(f, &repo.read(PLAN), "[[systems.integrations]]");
     assert_eq!(
@@ -396,13 +390,27 @@ fn nth_zero_is_refused_with_its_position() {
         "organisation = \"Testkommunen\"\nrole_model = \"pm3-lu\"\nservice_windows = { weekday = \"tuesday\", nth = 0 }\n",
     );
     repo.write(PLAN, baseline());
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    for line in [
-        "error[schema]: `service_windows.nth` must be 1–5 or -1, found 0",
-        " --> plan.toml:3:48",
-        "  = help: 1 for the first weekday of the month, -1 for the last; leave nth out for every week",
-    ] {
-        assert!(run.stderr.lines().any(|l| l == line), "{line} in:\n{}", run.stderr);
-    }
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        let lines = lang.says(
+            [
+                "error[schema]: `service_windows.nth` must be 1–5 or -1, found 0",
+                " --> plan.toml:3:48",
+                "  = help: 1 for the first weekday of the month, -1 for the last; leave nth out for every week",
+            ],
+            [
+                "fel[schema]: `service_windows.nth` måste vara 1–5 eller -1, inte 0",
+                " --> plan.toml:3:48",
+                "  = hjälp: 1 för månadens första veckodag, -1 för den sista; utelämna nth för varje vecka",
+            ],
+        );
+        for line in lines {
+            assert!(
+                run.stderr.lines().any(|l| l == line),
+                "{line} in:\n{}",
+                run.stderr
+            );
+        }
+    });
 }

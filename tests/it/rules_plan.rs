@@ -71,7 +71,7 @@ fn upgrade_announced_too_late() {
     in_each_language(|lang| {
         let f = only_finding(&text, "upgrade/announce", "warning", "2027-03-30");
         let ahead = lang.says("announced 4 days ahead", "annonseras 4 dagar i förväg");
-        assert!(f.message.contains(ahead), "{}", f.message);
+        assert_contains(&f.message, ahead);
     });
 }
 
@@ -82,7 +82,7 @@ fn upgrade_never_announced() {
         let checked = check_plan(&text);
         let f = checked.sole("upgrade/announce", "warning", PLAN);
         let missing = lang.says("has no announced_on", "saknar announced_on");
-        assert!(f.message.contains(missing), "{}", f.message);
+        assert_contains(&f.message, missing);
     });
 }
 
@@ -140,7 +140,7 @@ fn activities_above_the_budget() {
     in_each_language(|lang| {
         let f = only_finding(&text, "budget/exceeded", "warning", "100\nsek");
         let planned = lang.says("150 hours", "150 timmar");
-        assert!(f.message.contains(planned), "{}", f.message);
+        assert_contains(&f.message, planned);
     });
 }
 
@@ -152,7 +152,7 @@ fn a_negative_budget_is_reported_once() {
     in_each_language(|lang| {
         let f = only_finding(&text, "schema", "error", "-100");
         let amount = lang.says("a non-negative number", "ett tal som inte är negativt");
-        assert!(f.message.contains(amount), "{}", f.message);
+        assert_contains(&f.message, amount);
     });
 }
 
@@ -170,7 +170,7 @@ fn established_by_of_the_wrong_shape_is_reported_once() {
     );
     let text = replace_once(baseline(), from, "established_by = [\"systemagare\", 77]");
     let checked = check_plan(&text);
-    assert_eq!(checked.rules(), ["schema"], "{:#?}", checked.findings);
+    checked.assert_rules(&["schema"]);
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn missing_required_role_points_at_the_roles() {
         // The first `roles` key: `[roles.systemagare]` on line 16, column 2.
         assert_eq!((f.line, f.column), (16, 2));
         assert_at(f, &text, "roles.systemagare]");
-        assert!(f.message.contains("`it_systemagare`"), "{}", f.message);
+        assert_contains(&f.message, "`it_systemagare`");
         assert_eq!(
             f.help.as_deref(),
             Some(lang.says(
@@ -65,7 +65,7 @@ fn recommended_role_missing_is_a_warning() {
     let checked = check_plan(&text);
     let f = checked.sole("roles/recommended", "warning", PLAN);
     assert_at(f, &text, "roles.systemagare]");
-    assert!(f.message.contains("`it_systemforvaltare`"), "{}", f.message);
+    assert_contains(&f.message, "`it_systemforvaltare`");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn malformed_email_points_at_the_value() {
     let f = checked.sole("roles/person", "error", PLAN);
     assert_at(f, &text, "\"eva.holm@example\"");
     assert_eq!((f.line, f.column), (26, 9));
-    assert!(f.message.contains("eva.holm@example"), "{}", f.message);
+    assert_contains(&f.message, "eva.holm@example");
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn person_without_name_points_at_the_role() {
         let f = checked.sole("roles/person", "error", PLAN);
         assert_at(f, &text, "it_systemforvaltare]");
         let unnamed = lang.says("person without a name", "en person utan namn");
-        assert!(f.message.contains(unnamed), "{}", f.message);
+        assert_contains(&f.message, unnamed);
     });
 }
 
@@ -137,11 +137,8 @@ fn one_person_as_system_owner_and_it_system_owner_is_a_conflict() {
     let checked = check_plan(&text);
     let f = checked.sole("roles/conflict", "warning", PLAN);
     assert_at(f, &text, "it_systemagare]");
-    assert!(
-        f.message.contains("`systemagare`") && f.message.contains("`it_systemagare`"),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, "`systemagare`");
+    assert_contains(&f.message, "`it_systemagare`");
 }
 
 #[test]

@@ -66,6 +66,12 @@ pub fn in_each_language(test: impl Fn(Lang)) {
     }
 }
 
+/// What `plan check` prints on one plan without findings, in English.
+pub const CLEAN_EN: &str = "checked 1 plan file: no problems found\n";
+
+/// [`CLEAN_EN`] in Swedish.
+pub const CLEAN_SV: &str = "1 planfil granskad: inga problem\n";
+
 /// Where the baseline plan lives in a test repository.
 pub const PLAN: &str = "objects/ladok/2027.toml";
 
@@ -146,6 +152,42 @@ pub fn position(text: &str, needle: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// Asserts that `text` (what a run printed, a message) says `needle`, showing all
+/// of `text` when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "`{needle}` is not in:\n{text}");
+}
+
+/// Asserts that `text` does not say `needle`, showing all of `text` when it does.
+#[track_caller]
+pub fn assert_lacks(text: &str, needle: &str) {
+    assert!(
+        !text.contains(needle),
+        "`{needle}` should not be in:\n{text}"
+    );
+}
+
+/// The keys of a JSON object (sorted, as serde_json keeps them); panics on any
+/// other JSON value.
+#[track_caller]
+pub fn json_keys(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("a JSON object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Asserts that a run failed as a user error (exit 2, SPEC §5) saying exactly
+/// `stderr`.
+#[track_caller]
+pub fn assert_error(run: &Run, stderr: &str) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stderr, stderr);
 }
 
 /// What one run of the binary did.
@@ -409,6 +451,13 @@ impl Checked {
         self.findings.iter().map(|f| f.rule.as_str()).collect()
     }
 
+    /// Asserts the rule ids of all findings, in report order, showing the findings
+    /// when they differ.
+    #[track_caller]
+    pub fn assert_rules(&self, rules: &[&str]) {
+        assert_eq!(self.rules(), rules, "{:#?}", self.findings);
+    }
+
     /// The rule ids, sorted and deduplicated.
     pub fn rule_set(&self) -> Vec<&str> {
         let mut rules = self.rules();
@@ -433,7 +482,7 @@ impl Checked {
     /// found, once, with this severity in this file (see [`assert_finding`]), and
     /// the exit code that gives (1 for an error, 0 for a warning).
     pub fn sole(&self, rule: &str, severity: &str, file: &str) -> &Finding {
-        assert_eq!(self.rules(), [rule], "{:#?}", self.findings);
+        self.assert_rules(&[rule]);
         let f = &self.findings[0];
         assert_finding(f, rule, severity, file);
         assert_eq!(self.code, i32::from(severity == "error"), "{f:#?}");
