@@ -138,7 +138,7 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
         "Förvaltningsplan 2027 för Ladok",
         "Studiedokumentation för alla studenter",
         "Alla examensbevis utfärdas digitalt",
-        "<th scope=\"row\">Systemägare</th><td>Birgitta Sjöberg</td>",
+        "<th scope=\"row\">Systemägare</th><td data-label=\"Namn\">Birgitta Sjöberg</td>",
         "Referensgrupp",
         "<dt>Timmar</dt><dd>1 900</dd>",
         "<dt>Sista uppsägningsdag</dt><dd>2028-03-30</dd>",
