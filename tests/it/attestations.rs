@@ -104,11 +104,7 @@ fn someone_else_attesting_is_told_who_should_and_the_holder_can_correct_it() {
     let checked = repo.verify(&[]);
     let f = checked.only(MISMATCH);
     assert_finding(f, MISMATCH, "error", PLAN);
-    assert!(
-        f.message.contains(&format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder")),
-        "{}",
-        f.message
-    );
+    assert_contains(&f.message, &format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder"));
     assert_eq!(checked.code, 1);
 
     // Eva's own run changes signed_by, so she has something to commit.
@@ -210,11 +206,7 @@ fn an_attestation_copied_from_another_system_fails() {
     let checked = repo.verify(&[]);
     checked.assert_rules(&[MISMATCH]);
     let f = checked.only(MISMATCH);
-    assert!(
-        f.message.starts_with("the attestation of `ladok-api`"),
-        "{}",
-        f.message
-    );
+    assert_starts_with(&f.message, "the attestation of `ladok-api`");
     assert_contains(
         &f.message,
         &format!("the commit's author {MALLORY} is not the holder"),

@@ -332,14 +332,10 @@ fn attest_refuses_an_unanswered_checklist_and_writes_nothing() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_contains(&run.stderr, "appendix3/unanswered");
         assert_contains(&run.stderr, "mfa");
-        assert!(
-            run.stderr.ends_with(lang.says(
+        assert_ends_with(&run.stderr, lang.says(
                 "error: not attesting `ladok` in objects/ladok/2027.toml: the checklist is incomplete (see above)\n",
                 "fel: intygar inte `ladok` i objects/ladok/2027.toml: checklistan är inte komplett (se ovan)\n"
-            )),
-            "{}",
-            run.stderr
-        );
+            ));
         assert_eq!(repo.read_bytes(PLAN), text.as_bytes());
     }
 }
@@ -411,13 +407,12 @@ fn rule_explains_one_rule() {
     in_each_language(|lang| {
         let run = run(plan_command().args(["rule", "roles/missing"]));
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stdout.starts_with(lang.says(
+        assert_starts_with(
+            &run.stdout,
+            lang.says(
                 "roles/missing (default severity: error)\n",
-                "roles/missing (allvarlighetsgrad som förval: fel)\n"
-            )),
-            "{}",
-            run.stdout
+                "roles/missing (allvarlighetsgrad som förval: fel)\n",
+            ),
         );
         assert_contains(&run.stdout, "[roles.<id>]");
     });

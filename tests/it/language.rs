@@ -3,8 +3,8 @@
 //! where the texts are shown (the site's tests).
 
 use crate::support::{
-    assert_contains, assert_error, baseline, plan_at, replace_once, unattested, Lang, Repo, PLAN,
-    PLAN_TOML,
+    assert_contains, assert_error, assert_starts_with, baseline, plan_at, replace_once, unattested,
+    Lang, Repo, PLAN, PLAN_TOML,
 };
 
 #[test]
@@ -255,12 +255,9 @@ fn rule_documentation_in_both_languages() {
         sv.stdout
     );
     let en = repo.plan(&["--lang", "en", "rule", "appendix3/not-attested"]);
-    assert!(
-        en.stdout.starts_with(
-            "appendix3/not-attested (default severity: error)\n\nFires when: no attestation"
-        ),
-        "{}",
-        en.stdout
+    assert_starts_with(
+        &en.stdout,
+        "appendix3/not-attested (default severity: error)\n\nFires when: no attestation",
     );
     let list = repo.plan(&["rule"]);
     assert_contains(&list.stdout, "kontrollsumman stämmer inte med svaren");
@@ -519,12 +516,9 @@ fn codeowners_in_swedish() {
     );
     let run = repo.plan(&["codeowners"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.starts_with(
-            "# Skapad av `plan codeowners` utifrån rollmodellen `municipal`; skapa om filen i stället för att redigera den.\n"
-        ),
-        "{}",
-        run.stdout
+    assert_starts_with(
+        &run.stdout,
+        "# Skapad av `plan codeowners` utifrån rollmodellen `municipal`; skapa om filen i stället för att redigera den.\n",
     );
     assert_contains(
         &run.stdout,

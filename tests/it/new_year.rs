@@ -342,13 +342,12 @@ fn dry_run_prints_the_table_and_writes_nothing() {
         for cell in cells {
             assert!(ladok.contains(cell), "{ladok}");
         }
-        assert!(
-            run.stdout.ends_with(lang.says(
+        assert_ends_with(
+            &run.stdout,
+            lang.says(
                 "dry run: would write 10 plans for 2028; nothing written\n",
-                "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n"
-            )),
-            "{}",
-            run.stdout
+                "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n",
+            ),
         );
     }
 }
@@ -608,11 +607,7 @@ fn the_default_year_to_start_from_is_the_newest_established_one() {
     // 2026 → 2027 exists for every object that had a 2026 plan: nothing to do.
     let older = new_year(&repo, &["--from", "2026"]);
     assert_eq!(older.code, 0, "{older:?}");
-    assert!(
-        older.stdout.starts_with("inget att göra"),
-        "{}",
-        older.stdout
-    );
+    assert_starts_with(&older.stdout, "inget att göra");
     // 2028 only holds drafts after the rollover, so it is not the default start.
     assert_eq!(new_year(&repo, &[]).code, 0);
     let again = new_year(&repo, &[]);

@@ -234,13 +234,12 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
             .arg(other.path());
         let refused = run(&mut cmd);
         assert_eq!(refused.code, 2, "{refused:?}");
-        assert!(
-            refused.stderr.contains(lang.says(
+        assert_contains(
+            &refused.stderr,
+            lang.says(
                 "index.html was not written by `plan site`; not replacing it",
-                "index.html är inte skriven av `plan site`; ersätter den inte"
-            )),
-            "{}",
-            refused.stderr
+                "index.html är inte skriven av `plan site`; ersätter den inte",
+            ),
         );
         assert_eq!(files(other.path()).len(), 1);
         assert_eq!(
