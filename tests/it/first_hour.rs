@@ -265,11 +265,8 @@ mod usage {
         let rolled = repo.plan(&["new-year", "--from", "2027", "--to", "2028"]);
         assert_eq!(rolled.code, 0, "{rolled:?}");
         let next = repo.read("objects/primula/2028.toml");
-        assert!(
-            next.contains("# Management plan 2028 for Primula."),
-            "{next}"
-        );
-        assert!(!next.contains("Management plan 2027"), "{next}");
+        assert_contains(&next, "# Management plan 2028 for Primula.");
+        assert_lacks(&next, "Management plan 2027");
     }
 
     #[test]
