@@ -6,7 +6,8 @@
 // - every internal link and #anchor resolves;
 // - no request leaves 127.0.0.1, no console error;
 // - no horizontal scrolling at 360 px and 1280 px;
-// - each site's first object page prints to an A4 PDF.
+// - each site's first object page prints to an A4 PDF, its small sections sharing
+//   pages and the fastställande and each system's bilaga 3 on pages of their own.
 //
 // Usage: node check-site.mjs DIR... (each DIR a site). SCREENSHOTS=DIR saves the
 // index (also 360 px wide) and one object page (its top and its bilaga 3) of the
@@ -51,6 +52,31 @@ function pages(root) {
   };
   walk(root);
   return out.sort();
+}
+
+// The number of A4 pages the page prints to (0 when it does not print to a PDF).
+async function printedPages(page) {
+  const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true }));
+  if (pdf.subarray(0, 5).toString() !== '%PDF-' || pdf.length < 2000) return 0;
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) || []).length;
+}
+
+// An object page on paper: the small sections flow on from each other (fewer pages
+// than sections), while the fastställande starts a page of its own and so does each
+// system's bilaga 3 (taking them out of the page takes at least that many pages).
+async function checkPrint(page, where) {
+  const pages = await printedPages(page);
+  if (!pages) { problem(where, 'does not print to a PDF'); return; }
+  const sections = await page.$$eval('article.plan > section', (s) => s.length);
+  const systems = await page.$$eval('#bilaga3 > h3', (h) => h.length);
+  if (pages >= sections) problem(where, `prints to ${pages} pages for ${sections} sections: small sections should share pages`);
+  await page.$eval('#bilaga3', (e) => e.remove());
+  const withoutAppendix = await printedPages(page);
+  if (pages - withoutAppendix < systems) problem(where, `bilaga 3 of ${systems} system(s) prints on ${pages - withoutAppendix} page(s) of its own: each system's should start a page`);
+  await page.$eval('#fastestallande', (e) => e.remove());
+  const body = await printedPages(page);
+  if (withoutAppendix - body !== 1) problem(where, `the fastställande prints on ${withoutAppendix - body} page(s) of its own, not 1`);
+  console.log(`${where} prints on ${pages} A4 pages: ${body} for the plan, 1 for the fastställande, ${pages - withoutAppendix} for bilaga 3`);
 }
 
 async function checkSite(browser, root, first) {
@@ -121,8 +147,7 @@ async function checkSite(browser, root, first) {
     }
 
     if (!printed && rel.startsWith('objects/')) {
-      const pdf = await page.pdf({ format: 'A4', printBackground: true });
-      if (Buffer.from(pdf).subarray(0, 5).toString() !== '%PDF-' || pdf.length < 2000) problem(where, 'does not print to a PDF');
+      await checkPrint(page, where);
       printed = true;
     }
     await page.close();
