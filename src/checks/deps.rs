@@ -60,23 +60,24 @@ fn verb(via: crate::index::Via) -> &'static str {
 fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec<Finding>) {
     for system in &entry.systems {
         for dep in &system.deps {
-            let what = verb(dep.via);
             let (object, sys) = dep.split();
+            // Every message names the system, how it relates to the target, and the
+            // target.
+            let about = |id: &'static str| {
+                msg!(
+                    id,
+                    system = &system.id,
+                    via = verb(dep.via),
+                    target = &dep.target
+                )
+            };
+            let at = |rule: &'static Rule, message| finding(rule, entry, dep.span, message);
             match index.resolve(&dep.target) {
                 Resolved::NoObject => {
-                    let mut f = finding(
-                        &UNKNOWN,
-                        entry,
-                        dep.span,
-                        msg!(
-                            "deps-no-object",
-                            system = &system.id,
-                            via = what,
-                            target = &dep.target,
-                            object = object,
-                            year = index.year
-                        ),
-                    );
+                    let message = about("deps-no-object")
+                        .with("object", object)
+                        .with("year", index.year);
+                    let mut f = at(&UNKNOWN, message);
                     f.help = index
                         .suggest(object)
                         .map(|s| msg!("did-you-mean-id", name = s));
@@ -85,19 +86,10 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                 // Its plan cannot be read: which systems it has is unknown.
                 Resolved::NoSystem(other) if other.unreadable => {}
                 Resolved::NoSystem(other) => {
-                    let mut f = finding(
-                        &UNKNOWN,
-                        entry,
-                        dep.span,
-                        msg!(
-                            "deps-no-system",
-                            system = &system.id,
-                            via = what,
-                            target = &dep.target,
-                            object = object,
-                            missing = sys.unwrap_or("")
-                        ),
-                    );
+                    let message = about("deps-no-system")
+                        .with("object", object)
+                        .with("missing", sys.unwrap_or(""));
+                    let mut f = at(&UNKNOWN, message);
                     f.help = Some(msg!(
                         "deps-no-system.help",
                         object = object,
@@ -111,30 +103,10 @@ fn unknown_and_retired(index: &YearIndex<'_>, entry: &ObjectEntry, out: &mut Vec
                     out.push(f);
                 }
                 Resolved::System(_, target) if target.retired && !system.retired => {
-                    out.push(finding(
-                        &RETIRED,
-                        entry,
-                        dep.span,
-                        msg!(
-                            "deps-retired-system",
-                            system = &system.id,
-                            via = what,
-                            target = &dep.target
-                        ),
-                    ));
+                    out.push(at(&RETIRED, about("deps-retired-system")));
                 }
                 Resolved::Object(other) if other.all_retired() && !system.retired => {
-                    out.push(finding(
-                        &RETIRED,
-                        entry,
-                        dep.span,
-                        msg!(
-                            "deps-retired-object",
-                            system = &system.id,
-                            via = what,
-                            target = &dep.target
-                        ),
-                    ));
+                    out.push(at(&RETIRED, about("deps-retired-object")));
                 }
                 _ => {}
             }

@@ -13,32 +13,20 @@ pub(super) fn table(rows: &[Row], to: i32, lang: Lang) -> String {
         let (action, carried, dropped) = match &row.action {
             Action::Skip => (lang.text("new-year-skip"), Vec::new(), Vec::new()),
             Action::Write { .. } => {
+                let count = |id: &'static str, n: usize| msg!(id, count = n);
+                // Said only where there is something.
+                let some = |id, n| (n > 0).then(|| count(id, n));
                 let mut carried = vec![
-                    msg!("new-year-systems", count = s.systems_kept.len()),
-                    msg!(
-                        "new-year-open-activities",
-                        count = s.activities_carried.len()
-                    ),
+                    count("new-year-systems", s.systems_kept.len()),
+                    count("new-year-open-activities", s.activities_carried.len()),
                 ];
-                if !s.open_deviations.is_empty() {
-                    carried.push(msg!(
-                        "new-year-open-deviations",
-                        count = s.open_deviations.len()
-                    ));
-                }
-                let mut dropped = vec![msg!("new-year-upgrades", count = s.upgrades_dropped)];
-                if !s.activities_done.is_empty() {
-                    dropped.push(msg!(
-                        "new-year-activities-done",
-                        count = s.activities_done.len()
-                    ));
-                }
-                if !s.activities_cancelled.is_empty() {
-                    dropped.push(msg!(
-                        "new-year-activities-cancelled",
-                        count = s.activities_cancelled.len()
-                    ));
-                }
+                carried.extend(some("new-year-open-deviations", s.open_deviations.len()));
+                let mut dropped = vec![count("new-year-upgrades", s.upgrades_dropped)];
+                dropped.extend(some("new-year-activities-done", s.activities_done.len()));
+                dropped.extend(some(
+                    "new-year-activities-cancelled",
+                    s.activities_cancelled.len(),
+                ));
                 for id in &s.systems_dropped {
                     dropped.push(msg!("new-year-system-retired", system = id));
                 }
