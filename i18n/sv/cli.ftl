@@ -47,7 +47,7 @@ rule-heading = { $rule } (allvarlighetsgrad som förval: { $severity ->
 rule-fires-when = Slår till när: { $summary }.
 
 # Fel som stoppar ett kommando (slutstatus 2). `label-error` står först.
-error-exists = { $file } finns redan; skriver inte över den
+error-exists = { $file } finns redan och skrivs inte över
 error-repo-is-file = --repo { $dir }: är en fil, inte en mapp; ange mappen där plan.toml ligger
 error-repo-missing = --repo { $dir }: mappen finns inte
 error-not-a-repository = { $dir } är inget planarkiv: plan.toml saknas (skapa ett med `plan init`)
@@ -128,7 +128,7 @@ codeowners-unnamed = någon utan namn ({ $role })
 codeowners-no-username = { $object }: inget användarnamn för { $people }
 codeowners-no-owner = { $folder } har ingen ägare med användarnamn
 error-codeowners-no-git = --write behöver ett git-arkiv (CODEOWNERS ligger i dess rot)
-error-codeowners-not-ours = { $file } finns redan och är inte skriven av plan; ersätter den inte (skriv ut med `plan codeowners` och för samman för hand)
+error-codeowners-not-ours = { $file } finns redan och är inte skriven av plan, så den ersätts inte (skriv ut med `plan codeowners` och för samman för hand)
 
 # --format junit: meddelandet i en fils enda failure-element
 junit-problems = { $count } problem; det första: { $first }

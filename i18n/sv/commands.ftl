@@ -179,7 +179,7 @@ import-no-system-column = ingen kolumn anger systemen
 ## plan hook install
 
 hook-installed = installerade { $hook }: `plan check --staged --changed-since HEAD` körs före varje incheckning
-error-hook-exists = { $hook } finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)
+error-hook-exists = { $hook } finns redan och är inte skriven av plan, så den ersätts inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)
 error-hook-keeping = kunde inte spara den gamla kroken som pre-commit.orig
 # Krokens egen kommentar (varje rad blir en skalkommentar) och vad den säger när den
 # inte hittar plan (varje rad skrivs på standard error).

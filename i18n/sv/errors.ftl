@@ -11,12 +11,12 @@ error-replacing = kunde inte ersätta { $file }
 error-removing = kunde inte ta bort { $file }
 
 # Skrivningar stannar i planarkivet och skriver bara vanliga filer.
-error-outside = { $file } ligger inte i { $bound }; skriver den inte
+error-outside = { $file } ligger inte i { $bound } och skrivs inte
 error-link-outside = { $file } är en länk till { $to }, utanför planarkivet; plan skriver ingenting genom den
 error-link-dangling = { $file } är en länk till { $to }, som inte finns; plan skriver ingenting genom den
 error-link-leads-outside = `{ $file }` är en länk som leder ut ur planarkivet; den följs inte
 error-not-a-folder-on-the-way = { $dir } är inte en mapp; kan inte skriva { $file }
-error-not-a-folder = { $dir } är inte en mapp; skriver inte i den
+error-not-a-folder = { $dir } är inte en mapp, så inget skrivs i den
 error-not-a-file = { $file } är { $kind ->
         [fifo] en FIFO (namngiven pipe)
         [socket] en socket
@@ -27,8 +27,8 @@ error-not-a-file = { $file } är { $kind ->
 error-not-a-plain-file = `{ $file }` är inte en fil
 error-not-relative = `{ $file }` är ingen sökväg i planarkivet
 error-locked = { $file } är låst: { $lock } finns, så en annan `plan` skriver den just nu eller avbröts; om ingen `plan` körs, ta bort { $lock }
-error-read-only = { $file } är skrivskyddad; ersätter den inte
-error-gone = { $file } finns inte längre; skriver den inte
+error-read-only = { $file } är skrivskyddad och ersätts inte
+error-gone = { $file } finns inte längre och skrivs inte
 error-disappeared = { $file } försvann under granskningen
 error-output-folder = --output { $file }: är en mapp
 error-stdout = det gick inte att skriva till standard ut: { $why }
@@ -51,8 +51,8 @@ error-outside-repository = { $file } ligger utanför planarkivet { $dir }
 error-path-not-utf8 = { $file }: sökvägen är inte giltig UTF-8
 
 # Webbplatsen (`plan site --out`).
-error-site-not-a-file = { $file } är inte en vanlig fil; ersätter den inte
-error-site-not-ours = { $file } är inte skriven av `plan site`; ersätter den inte (flytta undan den, eller välj en annan --out)
+error-site-not-a-file = { $file } är inte en vanlig fil och ersätts inte
+error-site-not-ours = { $file } är inte skriven av `plan site` och ersätts inte (flytta undan den, eller välj en annan --out)
 
 # En avbruten `plan new-year` (dess filer väntar i en egen mapp).
 error-batch-exists = { $dir } finns: en annan `plan new-year` körs; om ingen gör det, kör `plan new-year` igen för att slutföra eller ångra den som avbröts

@@ -14,9 +14,9 @@ layout-dangling-link = en länk som inte pekar på något
 layout-objects-not-folder = `objects` måste vara en mapp
 layout-symlink-in-git = en symbolisk länk; länkar följs inte
 layout-submodule = en git-submodul, inte en planfil
-layout-link-to-root = en länk tillbaka upp till planarkivets rot: planer letas inte efter ovanför objects/
-layout-link-up = en länk tillbaka upp till { $folder }: planer letas inte efter ovanför objects/
-layout-link-into-git = en länk in i .git: planer letas aldrig efter i gits egen mapp
+layout-link-to-root = en länk tillbaka upp till planarkivets rot: planer söks inte ovanför objects/
+layout-link-up = en länk tillbaka upp till { $folder }: planer söks inte ovanför objects/
+layout-link-into-git = en länk in i .git: planer söks aldrig i gits egen mapp
 layout-fifo = en FIFO (namngiven pipe), inte en fil: planer är vanliga filer
 layout-socket = en socket, inte en fil: planer är vanliga filer
 layout-device = en enhet, inte en fil: planer är vanliga filer
@@ -38,12 +38,12 @@ layout-system-twice = system-id:t `{ $system }` används två gånger i förvalt
 
 activities-owner = aktiviteten { $activity }: ansvarig `{ $owner }` är en roll som ingen har i planen
     .help = roller i planen: { $roles }
-activities-dates-order = aktiviteten { $activity } slutar { $end }, före sin start { $start }
+activities-dates-order = aktiviteten { $activity } slutar { $end } men börjar först { $start }
 activities-dates-year = aktiviteten { $activity }: { $date } ligger utanför planåret { $year }
-activities-overdue = aktiviteten { $activity } skulle ha avslutats { $end } men är fortfarande { $status ->
-        [ongoing] pågående
-        [postponed] uppskjuten
-       *[planned] planerad
+activities-overdue = aktiviteten { $activity } skulle ha varit klar { $end } men { $status ->
+        [ongoing] pågår fortfarande
+        [postponed] är fortfarande uppskjuten
+       *[planned] är fortfarande bara planerad
     }
 
 ## budget/exceeded
@@ -238,12 +238,12 @@ deps-clash = `{ $system }` uppgraderas { $date } samtidigt som `{ $other }`, som
        *[depends] är beroende av
     }
     .help = flytta en av uppgraderingarna till ett annat servicefönster, eller planera dem som en ändring
-deps-cycle = beroenden i cirkel: { $path }
-deps-cycle-more = beroenden i cirkel: { $path } (ytterligare { $more } förvaltningsobjekt i samma cirkel)
+deps-cycle = cirkulärt beroende: { $path }
+deps-cycle-more = cirkulärt beroende: { $path } (ytterligare { $more } förvaltningsobjekt i samma cirkel)
 
 ## parse
 
-parse-too-large = filen är större än 4 MiB, gränsen för planfiler
+parse-too-large = filen är större än 4 MiB, som är gränsen för planfiler
 parse-not-utf8 = filen är inte giltig UTF-8: byte { $byte }
     .help = spara filen som UTF-8 (planfiler är TOML, som alltid är UTF-8)
 parse-not-utf8-latin1 = filen är inte giltig UTF-8: byte { $byte }, som är `{ $letter }` i Latin-1

@@ -5,7 +5,8 @@
 // - <html lang> set, one h1 first and no heading level skipped;
 // - every internal link and #anchor resolves;
 // - no request leaves 127.0.0.1, no console error;
-// - no horizontal scrolling at 360 px and 1280 px;
+// - no horizontal scrolling at 360 px and 1280 px, and at 360 px no table scrolling
+//   inside its region either (their rows are cards);
 // - each site's first object page prints to an A4 PDF, its small sections sharing
 //   pages and the fastställande and each system's bilaga 3 on pages of their own.
 //
@@ -144,6 +145,11 @@ async function checkSite(browser, root, first) {
       await page.setViewport({ width, height: 900 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 0) problem(where, `scrolls sideways by ${overflow} px at ${width} px wide`);
+      if (width === 360) {
+        // On a phone every table's rows are cards: none scrolls inside its region.
+        const tables = await page.evaluate(() => [...document.querySelectorAll('.scroll')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.getAttribute('aria-labelledby')));
+        if (tables.length) problem(where, `table(s) scrolling sideways at 360 px instead of showing cards: ${tables.join(', ')}`);
+      }
     }
 
     if (!printed && rel.startsWith('objects/')) {

@@ -101,11 +101,17 @@ fn someone_else_attesting_is_told_who_should_and_the_holder_can_correct_it() {
     let repo = planned();
     repo.attest_as(MALLORY);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
-    let checked = repo.verify(&[]);
-    let f = checked.only(MISMATCH);
-    assert_finding(f, MISMATCH, "error", PLAN);
-    assert_contains(&f.message, &format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder"));
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        let f = checked.only(MISMATCH);
+        assert_finding(f, MISMATCH, "error", PLAN);
+        let says = lang.says(
+            format!("by {MALLORY}, when IT-systemägare (`it_systemagare`) was {EVA}: the commit's author {MALLORY} is not the holder; it is signed by {MALLORY}, not by the holder"),
+            format!("av {MALLORY}, när IT-systemägare (`it_systemagare`) var {EVA}: incheckningens författare {MALLORY} är inte rollinnehavaren; det är signerat av {MALLORY}, inte av rollinnehavaren"),
+        );
+        assert_contains(&f.message, &says);
+        assert_eq!(checked.code, 1);
+    });
 
     // Eva's own run changes signed_by, so she has something to commit.
     let before = repo.read(PLAN);
@@ -123,11 +129,16 @@ fn someone_else_attesting_is_told_who_should_and_the_holder_can_correct_it() {
 fn an_attestation_not_committed_yet_cannot_be_verified() {
     let repo = planned();
     repo.attest_as(EVA);
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(&f, "is not committed yet");
+    let not_yet = |lang: Lang| lang.says("is not committed yet", "är inte incheckat än");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, not_yet(lang));
+    });
     repo.git(&["add", "--all"]);
-    let staged = repo.verify(&["--staged"]);
-    assert!(staged.only(MISMATCH).message.contains("not committed yet"));
+    in_each_language(|lang| {
+        let f = repo.verify(&["--staged"]).only(MISMATCH).message.clone();
+        assert_contains(&f, not_yet(lang));
+    });
 }
 
 #[test]
@@ -140,17 +151,25 @@ fn changing_the_holder_and_attesting_in_one_commit_fails() {
     repo.attest_as(MALLORY);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
     // Today's plan names Mallory as holder; the plan before the commit named Eva.
-    let checked = repo.verify(&[]);
-    let f = checked.only(MISMATCH);
-    assert_contains(
-        &f.message,
-        &format!("when IT-systemägare (`it_systemagare`) was {EVA}"),
-    );
-    assert_contains(
-        &f.message,
-        &format!("the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"),
-    );
-    assert_eq!(checked.code, 1);
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        let f = checked.only(MISMATCH);
+        let (was, changed) = lang.says(
+            (
+                format!("when IT-systemägare (`it_systemagare`) was {EVA}"),
+                format!("the same commit changed IT-systemägare (`it_systemagare`) to {MALLORY}"),
+            ),
+            (
+                format!("när IT-systemägare (`it_systemagare`) var {EVA}"),
+                format!(
+                    "samma incheckning ändrade IT-systemägare (`it_systemagare`) till {MALLORY}"
+                ),
+            ),
+        );
+        assert_contains(&f.message, &was);
+        assert_contains(&f.message, &changed);
+        assert_eq!(checked.code, 1);
+    });
 }
 
 #[test]
@@ -162,18 +181,22 @@ fn a_holder_who_appointed_themselves_earlier_fails_and_one_appointed_by_another_
     let appointed = repo.rev_parse("HEAD");
     repo.attest_as(MALLORY);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(
-        &f,
-        &format!(
-            "{MALLORY} appointed themselves: commit {} ",
-            &appointed[..7]
-        ),
-    );
-    assert_contains(
-        &f,
-        "\"Ladok: ny IT-systemägare\") by mallory@example.se set the e-mail of IT-systemägare",
-    );
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        let commit = &appointed[..7];
+        let (appointed, set) = lang.says(
+            (
+                format!("{MALLORY} appointed themselves: commit {commit} "),
+                "\"Ladok: ny IT-systemägare\") by mallory@example.se set the e-mail of IT-systemägare",
+            ),
+            (
+                format!("{MALLORY} utsåg sig själv: incheckningen {commit} "),
+                "\"Ladok: ny IT-systemägare\") av mallory@example.se satte e-postadressen för IT-systemägare",
+            ),
+        );
+        assert_contains(&f, &appointed);
+        assert_contains(&f, set);
+    });
 
     // The honest change of holder: Per (the förvaltare) appoints Olof, who attests
     // later in a commit of his own.
@@ -201,14 +224,19 @@ fn an_attestation_copied_from_another_system_fails() {
         text.replacen("\n[[upgrades]]", &format!("\n{copy}\n[[upgrades]]"), 1),
     );
     repo.commit_as(MALLORY, "Ladok: API:t");
-    let checked = repo.verify(&[]);
-    checked.assert_rules(&[MISMATCH]);
-    let f = checked.only(MISMATCH);
-    assert_starts_with(&f.message, "the attestation of `ladok-api`");
-    assert_contains(
-        &f.message,
-        &format!("the commit's author {MALLORY} is not the holder"),
-    );
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        checked.assert_rules(&[MISMATCH]);
+        let f = checked.only(MISMATCH);
+        assert_starts_with(
+            &f.message,
+            lang.says(
+                "the attestation of `ladok-api`",
+                "intygandet av `ladok-api`",
+            ),
+        );
+        assert_contains(&f.message, &not_holder(lang));
+    });
 }
 
 #[test]
@@ -219,13 +247,16 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     let next_plan = "objects/ladok/2028.toml";
     repo.write(next_plan, &next);
     repo.commit_as(MALLORY, "Ladok 2028");
-    let checked = repo.verify(&[]);
-    let f = checked.only(MISMATCH);
-    assert_eq!(f.file, next_plan);
-    assert_contains(
-        &f.message,
-        &format!("by {MALLORY}, which also created {next_plan}"),
-    );
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        let f = checked.only(MISMATCH);
+        assert_eq!(f.file, next_plan);
+        let says = lang.says(
+            format!("by {MALLORY}, which also created {next_plan}"),
+            format!("av {MALLORY}, som också skapade {next_plan}"),
+        );
+        assert_contains(&f.message, &says);
+    });
 
     // Pasting the attestation into a 2028 plan that Per committed first fails too.
     let repo = attested_by_eva();
@@ -234,11 +265,10 @@ fn an_attestation_copied_from_another_years_plan_fails() {
     repo.commit_as(PER, "Ladok 2028: förslag");
     repo.write(next_plan, &next);
     repo.commit_as(MALLORY, "Ladok 2028: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(
-        &f,
-        &format!("the commit's author {MALLORY} is not the holder"),
-    );
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, &not_holder(lang));
+    });
 }
 
 #[test]
@@ -248,28 +278,50 @@ fn signed_by_edited_by_hand_fails() {
     repo.attest_as(MALLORY);
     forge_signed_by(&repo, MALLORY, EVA);
     repo.commit_as(MALLORY, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(
-        &f,
-        &format!("the commit's author {MALLORY} is not the holder"),
-    );
-    assert!(!f.contains("it is signed by"), "signed_by says Eva: {f}");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, &not_holder(lang));
+        let signed = lang.says("it is signed by", "det är signerat av");
+        assert_lacks(&f, signed);
+    });
 
     // Eva commits what Mallory's run wrote: signed_by still says Mallory.
     let repo = planned();
     repo.attest_as(MALLORY);
     repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(&f, &format!("it is signed by {MALLORY}, not by the holder"));
-    assert_lacks(&f, "the commit's author");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        let says = lang.says(
+            format!("it is signed by {MALLORY}, not by the holder"),
+            format!("det är signerat av {MALLORY}, inte av rollinnehavaren"),
+        );
+        assert_contains(&f, &says);
+        let author = lang.says("the commit's author", "incheckningens författare");
+        assert_lacks(&f, author);
+    });
 
     // signed_by removed by hand.
     let repo = planned();
     repo.attest_as(EVA);
     repo.write(PLAN, drop_line(&repo.read(PLAN), "signed_by = "));
     repo.commit_as(EVA, "Ladok 2027: bilaga 3");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(&f, "it has no signed_by");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, lang.says("it has no signed_by", "signed_by saknas"));
+    });
+}
+
+/// What the mismatch says when the commit's author is Mallory, not the holder.
+fn not_holder(lang: Lang) -> String {
+    lang.says(
+        format!("the commit's author {MALLORY} is not the holder"),
+        format!("incheckningens författare {MALLORY} är inte rollinnehavaren"),
+    )
+}
+
+/// What the mismatch says of the commit with this subject that Mallory made.
+fn made_by(lang: Lang, subject: &str) -> String {
+    format!("\"{subject}\") {} {MALLORY}", lang.says("by", "av"))
 }
 
 /// Types `to` over the `signed_by` that `plan attest` wrote for `from`.
@@ -319,8 +371,10 @@ fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
     // the merge commit is hers. The attestation is still Mallory's.
     let repo = attested_on_a_branch(MALLORY, EVA);
     merge_as(&repo, EVA);
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(&f, "\"Ladok 2027: bilaga 3\") by mallory@example.se");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, &made_by(lang, "Ladok 2027: bilaga 3"));
+    });
 
     // Honest: Eva attests on a branch, Per merges it.
     let repo = attested_on_a_branch(EVA, EVA);
@@ -341,8 +395,10 @@ fn a_merge_brings_in_the_attestation_of_the_commit_that_made_it() {
     );
     repo.attest_as(MALLORY);
     repo.commit_as(MALLORY, "Merge side");
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(&f, "\"Merge side\") by mallory@example.se");
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, &made_by(lang, "Merge side"));
+    });
 }
 
 #[test]
@@ -374,11 +430,10 @@ fn a_rebase_that_changes_authorship_fails_and_one_that_keeps_it_does_not() {
         ],
         &identity(MALLORY),
     );
-    let f = repo.verify(&[]).only(MISMATCH).message.clone();
-    assert_contains(
-        &f,
-        &format!("the commit's author {MALLORY} is not the holder"),
-    );
+    in_each_language(|lang| {
+        let f = repo.verify(&[]).only(MISMATCH).message.clone();
+        assert_contains(&f, &not_holder(lang));
+    });
 }
 
 #[test]
@@ -461,11 +516,13 @@ fn a_shallow_clone_exits_2_with_a_hint() {
     repo.write("README.md", "Förvaltningsplaner\n");
     repo.commit_as(PER, "README");
     let clone = repo.clone_with(&["--depth", "1"]);
-    let run = clone.plan(&["check", "--verify-attestations"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    assert_contains(&run.stderr, "shallow clone");
-    assert_contains(&run.stderr, "GIT_DEPTH: 0");
-    assert_contains(&run.stderr, "git fetch --unshallow");
+    in_each_language(|lang| {
+        let run = clone.plan(&["check", "--verify-attestations"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_contains(&run.stderr, lang.says("shallow clone", "grund klon"));
+        assert_contains(&run.stderr, "GIT_DEPTH: 0");
+        assert_contains(&run.stderr, "git fetch --unshallow");
+    });
     clone.git(&["fetch", "--quiet", "--unshallow", "origin"]);
     clone.verify(&[]).assert_clean();
 }

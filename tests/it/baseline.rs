@@ -8,10 +8,12 @@ fn attested_baseline_checks_clean() {
     let repo = Repo::with_plan(baseline());
     repo.check(&[]).assert_clean();
 
-    let human = repo.plan(&["check"]);
-    assert_eq!(human.code, 0);
-    assert_eq!(human.stdout, "checked 1 plan file: no problems found\n");
-    assert_eq!(human.stderr, "");
+    in_each_language(|lang| {
+        let human = repo.plan(&["check"]);
+        assert_eq!(human.code, 0);
+        assert_eq!(human.stdout, lang.says(CLEAN_EN, CLEAN_SV));
+        assert_eq!(human.stderr, "");
+    });
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! by tests/browser/check-site.mjs (puppeteer-core and axe-core from npm): WCAG 2.1
 //! A and AA with no violation, every internal link and #anchor resolving, no
 //! request leaving 127.0.0.1, no console error, no sideways scrolling at 360 px and
-//! 1280 px, and an object page printed to an A4 PDF (SPEC §10) whose small sections
-//! share pages while the fastställande and each system's bilaga 3 get their own.
+//! 1280 px (at 360 px not even a table inside its region: its rows are cards), and
+//! an object page printed to an A4 PDF (SPEC §10) whose small sections share pages
+//! while the fastställande and each system's bilaga 3 get their own.
 //!
 //! Needs Debian's chromium (`apt-get install chromium`; `.ci/run` installs it) and
 //! Node.js; it runs `npm ci` in tests/browser when its packages are missing. Without

@@ -318,9 +318,14 @@ fn in_the_work_tree_staged_deleted_renamed_and_untracked_files_are_changes() {
     // Settings changed but not committed: every object is checked.
     let repo = three_committed();
     repo.write("plan.toml", format!("{PLAN_TOML}announce_days = 10\n"));
-    let run = repo.plan(&["check", "--format", "json", "--changed-since", "main"]);
-    assert_contains(&run.stderr, "plan.toml changed");
-    assert_eq!(parse_check(run).summary.files, 3);
+    in_each_language(|lang| {
+        let run = repo.plan(&["check", "--format", "json", "--changed-since", "main"]);
+        assert_contains(
+            &run.stderr,
+            lang.says("plan.toml changed", "plan.toml har ändrats"),
+        );
+        assert_eq!(parse_check(run).summary.files, 3);
+    });
 }
 
 #[test]

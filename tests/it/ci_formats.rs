@@ -423,16 +423,18 @@ fn output_writes_the_report_and_the_log_keeps_the_human_summary() {
 
     // A clean repository: exit 0, and a summary that says so.
     let clean = Repo::with_plan(baseline());
-    let run = clean.plan(&[
-        "check",
-        "--format",
-        "gitlab",
-        "--output",
-        "gl-code-quality.json",
-    ]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(run.stdout, "checked 1 plan file: no problems found\n");
-    assert_eq!(json(&clean.read("gl-code-quality.json")), json("[]"));
+    in_each_language(|lang| {
+        let run = clean.plan(&[
+            "check",
+            "--format",
+            "gitlab",
+            "--output",
+            "gl-code-quality.json",
+        ]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(run.stdout, lang.says(CLEAN_EN, CLEAN_SV));
+        assert_eq!(json(&clean.read("gl-code-quality.json")), json("[]"));
+    });
 }
 
 #[test]

@@ -99,9 +99,11 @@ fn second_init_refuses_and_leaves_plan_toml_alone() {
     let edited = "organisation = \"Ändrad\"\nrole_model = \"municipal\"\n";
     std::fs::write(&config, edited).expect("edit plan.toml");
 
-    let again = plan_in(parent.path(), &["init", dir_arg]);
-    assert_eq!(again.code, 2, "{again:?}");
-    assert_contains(&again.stderr, "already exists");
+    in_each_language(|lang| {
+        let again = plan_in(parent.path(), &["init", dir_arg]);
+        assert_eq!(again.code, 2, "{again:?}");
+        assert_contains(&again.stderr, lang.says("already exists", "finns redan"));
+    });
     assert_eq!(
         std::fs::read(&config).expect("plan.toml"),
         edited.as_bytes()
@@ -215,9 +217,11 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
 
     let attest = repo.plan(ATTEST);
     assert_eq!(attest.code, 0, "{attest:?}");
-    let done = plan_at(repo.path(), BEFORE_YEAR, &["check"]);
-    assert_eq!(done.code, 0, "{done:?}");
-    assert_eq!(done.stdout, "checked 1 plan file: no problems found\n");
+    in_each_language(|lang| {
+        let done = plan_at(repo.path(), BEFORE_YEAR, &["check"]);
+        assert_eq!(done.code, 0, "{done:?}");
+        assert_eq!(done.stdout, lang.says(CLEAN_EN, CLEAN_SV));
+    });
 }
 
 #[test]
@@ -228,7 +232,7 @@ fn new_refuses_to_overwrite_a_plan() {
         assert_eq!(run.code, 2, "{run:?}");
         let exists = lang.says(
             "already exists; not overwriting it",
-            "finns redan; skriver inte över den",
+            "finns redan och skrivs inte över",
         );
         assert_contains(&run.stderr, exists);
         assert_eq!(repo.read(PLAN), baseline());

@@ -21,19 +21,29 @@ fn clean_is_0_error_is_1() {
 #[test]
 fn warnings_alone_are_0_but_1_with_deny_warnings() {
     let repo = Repo::with_plan(&warning_only());
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_contains(&run.stdout, "warning[roles/recommended]");
-    assert!(run
-        .stdout
-        .ends_with("checked 1 plan file: 0 errors, 1 warning\n"));
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let (warning, summary) = lang.says(
+            (
+                "warning[roles/recommended]",
+                "checked 1 plan file: 0 errors, 1 warning\n",
+            ),
+            (
+                "varning[roles/recommended]",
+                "1 planfil granskad: 0 fel, 1 varning\n",
+            ),
+        );
+        assert_contains(&run.stdout, warning);
+        assert_ends_with(&run.stdout, summary);
 
-    let denied = repo.plan(&["check", "--deny-warnings"]);
-    assert_eq!(denied.code, 1, "{denied:?}");
-    assert_eq!(
-        denied.stdout, run.stdout,
-        "--deny-warnings changes the exit code only"
-    );
+        let denied = repo.plan(&["check", "--deny-warnings"]);
+        assert_eq!(denied.code, 1, "{denied:?}");
+        assert_eq!(
+            denied.stdout, run.stdout,
+            "--deny-warnings changes the exit code only"
+        );
+    });
 }
 
 #[test]
@@ -128,9 +138,11 @@ fn bad_today_is_2() {
 #[test]
 fn bad_year_is_2() {
     let repo = Repo::with_plan(baseline());
-    let run = repo.plan(&["check", "--year", "27"]);
-    assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "is not a year");
+    in_each_language(|lang| {
+        let run = repo.plan(&["check", "--year", "27"]);
+        assert_eq!(run.code, 2);
+        assert_contains(&run.stderr, lang.says("is not a year", "är inget årtal"));
+    });
 }
 
 #[test]

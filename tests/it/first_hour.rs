@@ -11,6 +11,12 @@ mod planning_season {
 
     const DECEMBER: &str = "2026-12-05";
 
+    /// What a command without `--year` says in December when only next year has plans.
+    const NEXT_YEAR_EN: &str = "using 2027: there are no plans for 2026 yet";
+
+    /// [`NEXT_YEAR_EN`] in Swedish.
+    const NEXT_YEAR_SV: &str = "använder 2027: det finns inga planer för 2026 än";
+
     fn next_year_only() -> Repo {
         Repo::with_plan(unattested())
     }
@@ -40,45 +46,68 @@ mod planning_season {
             &["site", "--out", out_dir.to_str().unwrap()],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        assert_contains(&run.stderr, "using 2027: there are no plans for 2026 yet");
+        assert_contains(&run.stderr, NEXT_YEAR_EN);
         assert!(out_dir.join("objects/ladok.html").exists(), "{run:?}");
+        // A Swedish repository's site says it in Swedish.
+        repo.set_language(Lang::Sv);
+        let out_dir = out.path().join("webbplats");
+        let run = plan_at(
+            repo.path(),
+            DECEMBER,
+            &["site", "--out", out_dir.to_str().unwrap()],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_contains(&run.stderr, NEXT_YEAR_SV);
     }
 
     #[test]
     fn report_without_year_uses_next_year_and_says_so() {
         let repo = next_year_only();
-        let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
-        assert_eq!(run.code, 0, "{run:?}");
-        assert_contains(&run.stderr, "using 2027: there are no plans for 2026 yet");
-        assert_contains(&run.stdout, "ladok");
+        in_each_language(|lang| {
+            let run = plan_at(repo.path(), DECEMBER, &["report", "roles"]);
+            assert_eq!(run.code, 0, "{run:?}");
+            assert_contains(&run.stderr, lang.says(NEXT_YEAR_EN, NEXT_YEAR_SV));
+            assert_contains(&run.stdout, "ladok");
+        });
     }
 
     /// `plan new primula` without `--year` in December; it must create the plan of
     /// `year`.
-    fn new_primula_in_december(repo: &Repo, year: i32) -> Run {
+    fn new_primula_in_december(repo: &Repo, year: i32, lang: Lang) -> Run {
         let run = plan_at(
             repo.path(),
             DECEMBER,
             &["new", "primula", "--name", "Primula"],
         );
         assert_eq!(run.code, 0, "{run:?}");
-        let created = format!("created objects/primula/{year}.toml");
-        assert!(run.stdout.contains(&created), "{run:?}");
+        let created = lang.says("created", "skapade");
+        assert_contains(
+            &run.stdout,
+            &format!("{created} objects/primula/{year}.toml"),
+        );
         run
     }
 
     #[test]
     fn new_without_year_joins_next_year() {
-        let repo = next_year_only();
-        let run = new_primula_in_december(&repo, 2027);
-        assert_contains(&run.stderr, "using 2027");
+        in_each_language(|lang| {
+            let repo = next_year_only();
+            let run = new_primula_in_december(&repo, 2027, lang);
+            assert_contains(&run.stderr, lang.says("using 2027", "använder 2027"));
+        });
     }
 
     #[test]
     fn new_in_an_empty_repository_in_december_names_the_year() {
-        let repo = Repo::new();
-        let run = new_primula_in_december(&repo, 2026);
-        assert_contains(&run.stderr, "for next year's plan pass --year 2027");
+        in_each_language(|lang| {
+            let repo = Repo::new();
+            let run = new_primula_in_december(&repo, 2026, lang);
+            let says = lang.says(
+                "for next year's plan pass --year 2027",
+                "ange --year 2027 för nästa års plan",
+            );
+            assert_contains(&run.stderr, says);
+        });
     }
 
     #[test]
@@ -272,11 +301,14 @@ mod usage {
     #[test]
     fn report_errors_name_formats_and_reports_as_they_are_typed() {
         let repo = Repo::with_plan(baseline());
-        let run = repo.plan(&["report", "deviations", "--format", "mermaid"]);
-        assert_error(
-            &run,
-            "error: --format mermaid is not available for `report deviations`\n",
-        );
+        in_each_language(|lang| {
+            let run = repo.plan(&["report", "deviations", "--format", "mermaid"]);
+            let says = lang.says(
+                "error: --format mermaid is not available for `report deviations`\n",
+                "fel: --format mermaid finns inte för `report deviations`\n",
+            );
+            assert_error(&run, says);
+        });
         let help = repo.plan(&["report", "--help"]);
         // The flag's help and the report's help say the same thing.
         assert_contains(&help.stdout, "who is hit when OBJECT is down or upgraded");

@@ -690,19 +690,22 @@ fn the_deviations_report_lists_deviations_and_unattested_systems_only() {
         &bad.stderr,
         "role model pm3-lu has no role `it-systemagare`; did you mean `it_systemagare`?",
     );
-    let bad = repo.plan(&[
-        "report",
-        "deviations",
-        "--year",
-        "2027",
-        "--object",
-        "ladokk",
-    ]);
-    assert_eq!(bad.code, 2, "{bad:?}");
-    assert_contains(
-        &bad.stderr,
-        "no object `ladokk` has a plan for 2027; did you mean `ladok`?",
-    );
+    in_each_language(|lang| {
+        let bad = repo.plan(&[
+            "report",
+            "deviations",
+            "--year",
+            "2027",
+            "--object",
+            "ladokk",
+        ]);
+        assert_eq!(bad.code, 2, "{bad:?}");
+        let says = lang.says(
+            "no object `ladokk` has a plan for 2027; did you mean `ladok`?",
+            "inget förvaltningsobjekt `ladokk` har en plan för 2027; menade du `ladok`?",
+        );
+        assert_contains(&bad.stderr, says);
+    });
     let misplaced = repo.plan(&["report", "upgrades", "--overdue"]);
     assert_eq!(misplaced.code, 2, "{misplaced:?}");
 }

@@ -183,18 +183,30 @@ fn log_of_another_object_and_of_one_without_commits() {
 
     // An object with a plan but no commit yet has an empty log.
     repo.write("objects/canvas/2027.toml", baseline_for("canvas"));
-    let none = repo.plan(&["log", "canvas"]);
-    assert_eq!(none.code, 0, "{none:?}");
-    assert_eq!(none.stdout, "no commits change objects/canvas/\n");
+    in_each_language(|lang| {
+        let none = repo.plan(&["log", "canvas"]);
+        assert_eq!(none.code, 0, "{none:?}");
+        assert_eq!(
+            none.stdout,
+            lang.says(
+                "no commits change objects/canvas/\n",
+                "inga incheckningar ändrar objects/canvas/\n"
+            )
+        );
 
-    // An object that never was is a mistake (issue 17): exit 2, with a did-you-mean.
-    let unknown = repo.plan(&["log", "ladokk"]);
-    assert_eq!(unknown.code, 2, "{unknown:?}");
-    assert_contains(&unknown.stderr, "no object `ladokk`");
-    assert_contains(&unknown.stderr, "did you mean `ladok`?");
-    let unknown = repo.plan(&["diff", "lucatt"]);
-    assert_eq!(unknown.code, 2, "{unknown:?}");
-    assert_contains(&unknown.stderr, "did you mean `lucat`?");
+        // An object that never was is a mistake (issue 17): exit 2, with a did-you-mean.
+        let unknown = repo.plan(&["log", "ladokk"]);
+        assert_eq!(unknown.code, 2, "{unknown:?}");
+        let (no_object, did_you_mean) = lang.says(
+            ("no object `ladokk`", "did you mean"),
+            ("inget förvaltningsobjekt `ladokk`", "menade du"),
+        );
+        assert_contains(&unknown.stderr, no_object);
+        assert_contains(&unknown.stderr, &format!("{did_you_mean} `ladok`?"));
+        let unknown = repo.plan(&["diff", "lucatt"]);
+        assert_eq!(unknown.code, 2, "{unknown:?}");
+        assert_contains(&unknown.stderr, &format!("{did_you_mean} `lucat`?"));
+    });
 
     let bad = repo.plan(&["log", "Ladok"]);
     assert_eq!(bad.code, 2, "{bad:?}");

@@ -83,7 +83,7 @@ fn hook_install_leaves_another_hook_alone_unless_forced() {
             refused.stderr,
             lang.says(
                 format!("error: {hook} exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)\n"),
-                format!("fel: {hook} finns redan och är inte skriven av plan; ersätter den inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
+                format!("fel: {hook} finns redan och är inte skriven av plan, så den ersätts inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)\n"),
             )
         );
     }

@@ -285,7 +285,7 @@ fn errors_of_exit_2_in_swedish() {
         again.stderr.starts_with("fel: ")
             && again
                 .stderr
-                .contains("2027.toml finns redan; skriver inte över den"),
+                .contains("2027.toml finns redan och skrivs inte över"),
         "{again:?}"
     );
     let nowhere = tempfile::tempdir().expect("a temporary folder");
@@ -540,7 +540,7 @@ fn codeowners_in_swedish() {
     assert!(
         refused
             .stderr
-            .contains("finns redan och är inte skriven av plan; ersätter den inte"),
+            .contains("finns redan och är inte skriven av plan, så den ersätts inte"),
         "{}",
         refused.stderr
     );

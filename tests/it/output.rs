@@ -392,16 +392,16 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
 #[test]
 fn a_finding_on_an_empty_line_says_where_it_is() {
     let repo = Repo::with_plan("");
+    in_each_language(|lang| {
+        let run = repo.plan(&["check", "--color", "never"]);
+        assert_eq!(run.code, 1, "{run:?}");
+        let says = lang.says(
+            "error[schema]: missing required key `object`\n--> objects/ladok/2027.toml:1:1\n = help: ",
+            "fel[schema]: nyckeln `object` krävs men saknas\n--> objects/ladok/2027.toml:1:1\n = hjälp: ",
+        );
+        assert_contains(&run.stdout, says);
+    });
     let run = repo.plan(&["check", "--color", "never"]);
-    assert_eq!(run.code, 1, "{run:?}");
-    assert_contains(
-        &run.stdout,
-        concat!(
-            "error[schema]: missing required key `object`\n",
-            "--> objects/ladok/2027.toml:1:1\n",
-            " = help: ",
-        ),
-    );
     assert!(
         !run.stdout.contains("2027.toml\n"),
         "every finding says line and column:\n{}",

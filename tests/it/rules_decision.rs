@@ -203,12 +203,23 @@ fn contract_whose_notice_date_is_after_the_plan_year_is_quiet() {
 #[test]
 fn contract_ending_early_in_the_year_after_its_notice_date() {
     let text = replace_once(baseline(), CONTRACT, "ends = 2027-02-28, notice_months = 3");
-    let f = only_finding(&text, "contract/expiring", "warning", "2027-02-28");
-    assert_eq!(f.message, "the contract for `ladok` ends 2027-02-28");
-    assert_eq!(
-        f.help.as_deref(),
-        Some("notice was due by 2026-11-28; plan an activity for extension or procurement")
-    );
+    in_each_language(|lang| {
+        let f = only_finding(&text, "contract/expiring", "warning", "2027-02-28");
+        assert_eq!(
+            f.message,
+            lang.says(
+                "the contract for `ladok` ends 2027-02-28",
+                "avtalet för `ladok` löper ut 2027-02-28"
+            )
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some(lang.says(
+                "notice was due by 2026-11-28; plan an activity for extension or procurement",
+                "avtalet skulle ha sagts upp senast 2026-11-28; planera en aktivitet för förlängning eller upphandling"
+            ))
+        );
+    });
 }
 
 #[test]
@@ -379,13 +390,27 @@ fn nth_zero_is_refused_with_its_position() {
         "organisation = \"Testkommunen\"\nrole_model = \"pm3-lu\"\nservice_windows = { weekday = \"tuesday\", nth = 0 }\n",
     );
     repo.write(PLAN, baseline());
-    let run = repo.plan(&["check"]);
-    assert_eq!(run.code, 2, "{run:?}");
-    for line in [
-        "error[schema]: `service_windows.nth` must be 1–5 or -1, found 0",
-        " --> plan.toml:3:48",
-        "  = help: 1 for the first weekday of the month, -1 for the last; leave nth out for every week",
-    ] {
-        assert!(run.stderr.lines().any(|l| l == line), "{line} in:\n{}", run.stderr);
-    }
+    in_each_language(|lang| {
+        let run = repo.plan(&["check"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        let lines = lang.says(
+            [
+                "error[schema]: `service_windows.nth` must be 1–5 or -1, found 0",
+                " --> plan.toml:3:48",
+                "  = help: 1 for the first weekday of the month, -1 for the last; leave nth out for every week",
+            ],
+            [
+                "fel[schema]: `service_windows.nth` måste vara 1–5 eller -1, inte 0",
+                " --> plan.toml:3:48",
+                "  = hjälp: 1 för månadens första veckodag, -1 för den sista; utelämna nth för varje vecka",
+            ],
+        );
+        for line in lines {
+            assert!(
+                run.stderr.lines().any(|l| l == line),
+                "{line} in:\n{}",
+                run.stderr
+            );
+        }
+    });
 }

@@ -133,7 +133,7 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
         "Förvaltningsplan 2027 för Ladok",
         "Studiedokumentation för alla studenter",
         "Alla examensbevis utfärdas digitalt",
-        "<th scope=\"row\">Systemägare</th><td>Birgitta Sjöberg</td>",
+        "<th scope=\"row\">Systemägare</th><td data-label=\"Namn\">Birgitta Sjöberg</td>",
         "Referensgrupp",
         "<dt>Timmar</dt><dd>1 900</dd>",
         "<dt>Senaste dag för uppsägning</dt><dd>2028-03-30</dd>",
@@ -230,7 +230,7 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
             &refused.stderr,
             lang.says(
                 "index.html was not written by `plan site`; not replacing it",
-                "index.html är inte skriven av `plan site`; ersätter den inte",
+                "index.html är inte skriven av `plan site` och ersätts inte",
             ),
         );
         assert_eq!(files(other.path()).len(), 1);

@@ -66,6 +66,12 @@ pub fn in_each_language(test: impl Fn(Lang)) {
     }
 }
 
+/// What `plan check` prints on one plan without findings, in English.
+pub const CLEAN_EN: &str = "checked 1 plan file: no problems found\n";
+
+/// [`CLEAN_EN`] in Swedish.
+pub const CLEAN_SV: &str = "1 planfil granskad: inga problem\n";
+
 /// Where the baseline plan lives in a test repository.
 pub const PLAN: &str = "objects/ladok/2027.toml";
 

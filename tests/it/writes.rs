@@ -106,7 +106,7 @@ fn attest_of_a_read_only_plan_changes_nothing_even_as_root() {
         &attest_args(),
         [
             "error: REPO/objects/ladok/2027.toml is read-only; not replacing it",
-            "fel: REPO/objects/ladok/2027.toml är skrivskyddad; ersätter den inte",
+            "fel: REPO/objects/ladok/2027.toml är skrivskyddad och ersätts inte",
         ],
     );
 }
@@ -395,10 +395,13 @@ fn hook_install_without_room_to_write_changes_nothing() {
 fn hook_install_never_replaces_another_hook_unasked() {
     let repo = Repo::new();
     repo.write(".git/hooks/pre-commit", "#!/bin/sh\nmake lint\n");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&["hook", "install"]),
-        "error: REPO/.git/hooks/pre-commit exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)",
+    assert_refused_in_each_language(
+        &repo,
+        &["hook", "install"],
+        [
+            "error: REPO/.git/hooks/pre-commit exists and was not written by plan; not replacing it (use --force to replace it, keeping it as pre-commit.orig)",
+            "fel: REPO/.git/hooks/pre-commit finns redan och är inte skriven av plan, så den ersätts inte (använd --force för att ersätta den och spara den gamla som pre-commit.orig)",
+        ],
     );
 }
 
@@ -407,10 +410,13 @@ fn hook_install_force_with_an_old_hook_already_kept_changes_nothing() {
     let repo = Repo::new();
     repo.write(".git/hooks/pre-commit", "#!/bin/sh\nmake lint\n");
     repo.write(".git/hooks/pre-commit.orig", "#!/bin/sh\nmake test\n");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&["hook", "install", "--force"]),
-        "error: keeping the old hook as pre-commit.orig: REPO/.git/hooks/pre-commit.orig already exists; not overwriting it",
+    assert_refused_in_each_language(
+        &repo,
+        &["hook", "install", "--force"],
+        [
+            "error: keeping the old hook as pre-commit.orig: REPO/.git/hooks/pre-commit.orig already exists; not overwriting it",
+            "fel: kunde inte spara den gamla kroken som pre-commit.orig: REPO/.git/hooks/pre-commit.orig finns redan och skrivs inte över",
+        ],
     );
 }
 
