@@ -15,7 +15,6 @@ error-outside = { $file } is not inside { $bound }; not writing it
 error-link-outside = { $file } is a link to { $to }, outside the repository; plan writes nothing through it
 error-link-dangling = { $file } is a link to { $to }, which does not exist; plan writes nothing through it
 error-link-leads-outside = `{ $file }` is a link that leads outside the repository; it is not followed
-error-not-a-folder-on-the-way = { $dir } is not a folder; cannot write { $file }
 error-not-a-folder = { $dir } is not a folder; not writing into it
 error-not-a-file = { $file } is { $kind ->
         [fifo] a FIFO (named pipe)
@@ -106,3 +105,19 @@ internal-system-missing = the file has no [[systems]] with id = "{ $system }" to
 internal-edit-does-not-parse = the edited file could not be read back ({ $why }); { -bug }
 internal-system-lost = the system `{ $system }` was lost in the edit; { -bug }
 internal-answers-changed = the edit changed the answers; { -bug }
+
+# Something that is not a folder where plan needs one (`schema` is a file, so
+# schema/plan-file.schema.json cannot be written): what it is and what to do,
+# instead of the operating system's "File exists" or "Not a directory".
+error-in-the-way = { $file } is { $kind ->
+        [fifo] a FIFO (named pipe)
+        [socket] a socket
+        [device] a device
+       *[other] a file
+    }, where plan needs a folder; move it aside (or rename it) and run the command again
+error-in-the-way-of = { $file } is { $kind ->
+        [fifo] a FIFO (named pipe)
+        [socket] a socket
+        [device] a device
+       *[other] a file
+    }, where plan needs a folder for { $path }; move it aside (or rename it) and run the command again

@@ -15,7 +15,6 @@ error-outside = { $file } ligger inte i { $bound } och skrivs inte
 error-link-outside = { $file } är en länk till { $to }, utanför planarkivet; plan skriver ingenting genom den
 error-link-dangling = { $file } är en länk till { $to }, som inte finns; plan skriver ingenting genom den
 error-link-leads-outside = `{ $file }` är en länk som leder ut ur planarkivet; den följs inte
-error-not-a-folder-on-the-way = { $dir } är inte en mapp; kan inte skriva { $file }
 error-not-a-folder = { $dir } är inte en mapp, så inget skrivs i den
 error-not-a-file = { $file } är { $kind ->
         [fifo] en FIFO (namngiven pipe)
@@ -106,3 +105,19 @@ internal-system-missing = filen har inget [[systems]] med id = "{ $system }" att
 internal-edit-does-not-parse = den redigerade filen gick inte att läsa tillbaka ({ $why }); { -bug }
 internal-system-lost = systemet `{ $system }` försvann vid redigeringen; { -bug }
 internal-answers-changed = redigeringen ändrade svaren; { -bug }
+
+# Något som inte är en mapp där plan behöver en (`schema` är en fil, så
+# schema/plan-file.schema.json kan inte skrivas): vad det är och vad man gör,
+# i stället för operativsystemets "File exists" eller "Not a directory".
+error-in-the-way = { $file } är { $kind ->
+        [fifo] en FIFO (namngiven pipe)
+        [socket] en socket
+        [device] en enhet
+       *[other] en fil
+    }, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen
+error-in-the-way-of = { $file } är { $kind ->
+        [fifo] en FIFO (namngiven pipe)
+        [socket] en socket
+        [device] en enhet
+       *[other] en fil
+    }, men plan behöver en mapp där för { $path }; flytta undan den (eller byt namn på den) och kör kommandot igen

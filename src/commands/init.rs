@@ -49,7 +49,9 @@ pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
         crate::fail!("error-init-on-file", dir = dir.display().to_string());
     }
     std::fs::create_dir_all(&dir).map_err(|e| {
-        crate::i18n::doing(msg!("error-creating", file = dir.display().to_string()), e)
+        fsio::in_the_way(&dir, &dir, &dir).unwrap_or_else(|| {
+            crate::i18n::doing(msg!("error-creating", file = dir.display().to_string()), e)
+        })
     })?;
     let config = dir.join(crate::layout::CONFIG_FILE);
     if config.exists() {

@@ -17,7 +17,7 @@ pub use generated::{write_generated, SITE_MANIFEST};
 pub use lines::like_source;
 pub use staged::{create_all_new, stage_new, Pending, Staged};
 
-use crate::i18n::{Context, Fail};
+use crate::i18n::{doing, Context, Fail};
 use crate::{fail, msg};
 use anyhow::Result;
 use std::fs;
@@ -68,9 +68,10 @@ pub(crate) fn resolve_in(bound: &Path, canonical: &Path, target: &Path) -> Resul
                 }
             }
             Ok(meta) if parts.peek().is_some() && !meta.is_dir() => fail!(
-                "error-not-a-folder-on-the-way",
-                dir = &bound.join(&shown),
-                file = target
+                "error-in-the-way-of",
+                file = &bound.join(&shown),
+                kind = kind_of(&meta),
+                path = target
             ),
             Ok(_) => real = next,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -99,8 +100,38 @@ pub fn create_dirs(bound: &Path, dir: &Path) -> Result<Option<PathBuf>> {
         .take_while(|a| a.symlink_metadata().is_err())
         .last()
         .map(Path::to_path_buf);
-    fs::create_dir_all(&real).with_msg(|| msg!("error-creating", file = dir))?;
+    fs::create_dir_all(&real).map_err(|e| {
+        in_the_way(&real, dir, dir).unwrap_or_else(|| doing(msg!("error-creating", file = dir), e))
+    })?;
     Ok(first)
+}
+
+/// Why the folder `dir` cannot be made or looked into, when something that is not
+/// a folder stands where it or a folder above it must be (`objects/ladok`, a file):
+/// which path that is and what to do, instead of the operating system's "File
+/// exists" or "Not a directory". `shown` is `dir` as people read it; `target` what
+/// plan was making or reading there. None when nothing stands in the way.
+pub fn in_the_way(dir: &Path, shown: &Path, target: &Path) -> Option<anyhow::Error> {
+    let (blocker, meta) = dir
+        .ancestors()
+        .zip(shown.ancestors())
+        .take_while(|(_, shown)| !shown.as_os_str().is_empty())
+        .find_map(|(real, shown)| Some((shown, fs::metadata(real).ok()?)))?;
+    if meta.is_dir() {
+        return None;
+    }
+    let kind = kind_of(&meta);
+    Some(if blocker == target {
+        Fail(msg!("error-in-the-way", file = blocker, kind = kind)).into()
+    } else {
+        Fail(msg!(
+            "error-in-the-way-of",
+            file = blocker,
+            kind = kind,
+            path = target
+        ))
+        .into()
+    })
 }
 
 /// What a path holds when it is not a regular file: `fifo`, `socket`, `device`,

@@ -69,7 +69,15 @@ impl WorkTree {
             Ok(real) if real.starts_with(&self.canonical) => Ok(Some(real)),
             Ok(_) => crate::fail!("error-link-leads-outside", file = rel),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e).with_msg(|| crate::msg!("error-reading", file = rel)),
+            Err(e) => {
+                let shown = Path::new(rel);
+                let above = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+                Err(
+                    crate::fsio::in_the_way(&above(&path), &above(shown), shown).unwrap_or_else(
+                        || crate::i18n::doing(crate::msg!("error-reading", file = rel), e),
+                    ),
+                )
+            }
         }
     }
 

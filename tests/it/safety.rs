@@ -655,14 +655,18 @@ fn init_on_a_file_and_schema_write_where_schema_is_a_file_name_the_path() {
         assert_eq!(
             run.stderr,
             format!(
-                "{} {} {} {}\n",
+                "{} {} {} {}{}\n",
                 lang.says("error:", "fel:"),
                 repo.file("schema").display(),
                 lang.says(
-                    "is not a folder; cannot write",
-                    "är inte en mapp; kan inte skriva"
+                    "is a file, where plan needs a folder for",
+                    "är en fil, men plan behöver en mapp där för"
                 ),
-                repo.file("schema/plan-file.schema.json").display()
+                repo.file("schema/plan-file.schema.json").display(),
+                lang.says(
+                    "; move it aside (or rename it) and run the command again",
+                    "; flytta undan den (eller byt namn på den) och kör kommandot igen"
+                ),
             )
         );
     });

@@ -177,10 +177,13 @@ fn attest_of_a_plan_that_is_a_folder_changes_nothing() {
 fn attest_where_the_object_folder_is_a_file_changes_nothing() {
     let repo = Repo::new();
     repo.write("objects/ladok", "not a folder");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&attest_args()),
-        "error: reading objects/ladok/2027.toml: Not a directory (os error 20)",
+    assert_refused_in_each_language(
+        &repo,
+        &attest_args(),
+        [
+            "error: objects/ladok is a file, where plan needs a folder for objects/ladok/2027.toml; move it aside (or rename it) and run the command again",
+            "fel: objects/ladok är en fil, men plan behöver en mapp där för objects/ladok/2027.toml; flytta undan den (eller byt namn på den) och kör kommandot igen",
+        ],
     );
 }
 
@@ -214,10 +217,13 @@ fn new_without_room_to_write_changes_nothing() {
 fn new_where_the_schema_copy_cannot_be_written_creates_no_plan() {
     let repo = Repo::new();
     repo.write("schema", "not a folder");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&new_args()),
-        "error: creating REPO/schema: File exists (os error 17)",
+    assert_refused_in_each_language(
+        &repo,
+        &new_args(),
+        [
+            "error: REPO/schema is a file, where plan needs a folder; move it aside (or rename it) and run the command again",
+            "fel: REPO/schema är en fil, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen",
+        ],
     );
 }
 
@@ -249,10 +255,13 @@ fn new_over_a_dangling_symbolic_link_refuses() {
 fn new_where_the_object_folder_is_a_file_changes_nothing() {
     let repo = Repo::new();
     repo.write("objects/canvas", "not a folder");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&new_args()),
-        "error: creating REPO/objects/canvas: File exists (os error 17)",
+    assert_refused_in_each_language(
+        &repo,
+        &new_args(),
+        [
+            "error: REPO/objects/canvas is a file, where plan needs a folder; move it aside (or rename it) and run the command again",
+            "fel: REPO/objects/canvas är en fil, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen",
+        ],
     );
 }
 
@@ -290,7 +299,12 @@ fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
     assert_refused(
         dir.path(),
         || plan_in(dir.path(), &["init", "."]),
-        "error: creating ./objects: File exists (os error 17)",
+        "error: ./objects is a file, where plan needs a folder; move it aside (or rename it) and run the command again",
+    );
+    assert_refused(
+        dir.path(),
+        || plan_in(dir.path(), &["init", ".", "--lang", "sv"]),
+        "fel: ./objects är en fil, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen",
     );
     // Fixed, init runs: nothing half done stands in its way.
     std::fs::remove_file(dir.path().join("objects")).expect("removing objects");
@@ -374,7 +388,7 @@ fn init_under_a_file_changes_nothing() {
     assert_refused(
         dir.path(),
         || plan_in(dir.path(), &["init", "file/planer"]),
-        "error: creating file/planer: Not a directory (os error 20)",
+        "error: file is a file, where plan needs a folder for file/planer; move it aside (or rename it) and run the command again",
     );
 }
 
@@ -442,9 +456,12 @@ fn hook_install_where_hooks_is_a_file_changes_nothing() {
     let repo = Repo::new();
     std::fs::remove_dir_all(repo.file(".git/hooks")).ok();
     repo.write(".git/hooks", "not a folder");
-    assert_refused(
-        repo.path(),
-        || repo.plan(&["hook", "install"]),
-        "error: creating REPO/.git/hooks: File exists (os error 17)",
+    assert_refused_in_each_language(
+        &repo,
+        &["hook", "install"],
+        [
+            "error: REPO/.git/hooks is a file, where plan needs a folder; move it aside (or rename it) and run the command again",
+            "fel: REPO/.git/hooks är en fil, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen",
+        ],
     );
 }
