@@ -266,7 +266,7 @@ fn check_attestation(ctx: &FileCtx<'_>, system: &System, by_status: Severity, si
             command = attest_cmd.as_str()
         ));
     }
-    let current = crate::model::digest::of_answers(&a3.answers);
+    let current = a3.current_digest();
     match &a3.digest {
         Some(d) if d.val == current => {}
         Some(d) => {

@@ -159,9 +159,18 @@ pub struct Appendix3 {
     /// Span of the `answers` key, or of `appendix3` when absent.
     pub answers_span: Span,
     pub answers: Vec<Answer>,
+    /// The digest of `answers` once computed ([`Appendix3::current_digest`]): the
+    /// check, the deviations report and the site's badge all ask for it.
+    current: std::sync::OnceLock<String>,
 }
 
 impl Appendix3 {
+    /// The digest of the answers as they are now (computed once per plan read).
+    pub fn current_digest(&self) -> &str {
+        self.current
+            .get_or_init(|| crate::model::digest::of_answers(&self.answers))
+    }
+
     /// Whether `plan attest` (or someone) recorded who attested it and when.
     pub fn is_attested(&self) -> bool {
         self.attested_by.is_some() && self.attested_on.is_some()
@@ -171,7 +180,7 @@ impl Appendix3 {
     pub fn digest_matches(&self) -> bool {
         self.digest
             .as_ref()
-            .is_some_and(|d| d.val == crate::model::digest::of_answers(&self.answers))
+            .is_some_and(|d| d.val == self.current_digest())
     }
 }
 
@@ -518,6 +527,7 @@ fn appendix3(t: Tbl<'_, '_>) -> Appendix3 {
                     .collect()
             })
             .unwrap_or_default(),
+        current: std::sync::OnceLock::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{date_text, Data, DepLine, UpgradeLine};
+use super::words::Escaped;
 use super::{graph, Badge, Chrome, Words};
 use crate::diag::{amount, Span};
 use crate::engine::Kept;
@@ -143,8 +144,8 @@ pub struct AnswerMore<'a> {
 /// One question of bilaga 3 and its answer, as a page shows it.
 pub struct AnswerLine<'a> {
     pub id: &'a str,
-    /// The question's full text, from the checklist.
-    pub text: &'a str,
+    /// The question's full text, from the checklist, escaped for HTML.
+    pub text: Escaped<'a>,
     pub answer: Badge<'a>,
     pub more: Option<&'a AnswerMore<'a>>,
 }
@@ -152,7 +153,7 @@ pub struct AnswerLine<'a> {
 impl<'a> AppendixView<'a> {
     /// Every question with its answer: the checklist's, then those it lacks.
     pub fn lines(&'a self, w: &'a Words<'a>) -> Vec<AnswerLine<'a>> {
-        let line = |id: &'a str, text: &'a str, cell: &'a Cell<'a>| {
+        let line = |id: &'a str, text: Escaped<'a>, cell: &'a Cell<'a>| {
             let value = match cell.value {
                 Value::Unanswered => "",
                 Value::Yes => "yes",
@@ -171,13 +172,10 @@ impl<'a> AppendixView<'a> {
                     .filter(|m| !m.note.is_empty() || !m.details.is_empty()),
             }
         };
-        let unknown = w.t("site-question-unknown");
-        w.settings
-            .checklist
-            .questions
-            .iter()
+        let unknown = w.html("site-question-unknown");
+        w.questions()
             .zip(&self.answers)
-            .map(|(q, cell)| line(&q.id, &q.text, cell))
+            .map(|((id, text), cell)| line(id, text, cell))
             .chain(
                 self.unknown
                     .iter()

@@ -28,6 +28,9 @@ pub struct Words<'a> {
     pub checklist: String,
     /// The checklist's question ids.
     pub questions: HashSet<&'a str>,
+    /// The checklist's questions' texts, in its order, escaped for HTML once (every
+    /// object page shows each of them for every system).
+    question_texts: Vec<String>,
 }
 
 /// A text already escaped for HTML: the templates write it as it is (askama skips
@@ -77,12 +80,28 @@ impl<'a> Words<'a> {
                 .iter()
                 .map(|q| q.id.as_str())
                 .collect(),
+            question_texts: settings
+                .checklist
+                .questions
+                .iter()
+                .map(|q| html(&q.text))
+                .collect(),
             checklist: tr!(
                 l,
                 "site-checklist",
                 title = settings.checklist.title.as_str()
             ),
         }
+    }
+
+    /// The checklist's questions, in its order: each id and its text escaped for HTML.
+    pub fn questions(&self) -> impl Iterator<Item = (&str, Escaped<'_>)> {
+        self.settings
+            .checklist
+            .questions
+            .iter()
+            .zip(&self.question_texts)
+            .map(|(q, text)| (q.id.as_str(), Escaped(text)))
     }
 
     /// The footer of every page.
@@ -158,8 +177,7 @@ impl<'a> Words<'a> {
     pub fn attestation(&self, system: &crate::model::plan::System) -> Badge<'_> {
         match &system.appendix3 {
             Some(a) if a.attested_on.is_some() => {
-                let current = crate::model::digest::of_answers(&a.answers);
-                if a.digest.as_ref().is_some_and(|d| d.val == current) {
+                if a.digest_matches() {
                     self.badge("site-attested", "good")
                 } else {
                     self.badge("site-attestation-stale", "bad")
