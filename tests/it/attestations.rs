@@ -455,19 +455,28 @@ fn re_attesting_after_a_change_of_answers_is_clean_and_stale_names_the_answers()
     );
     repo.commit_as(PER, "Ladok: backup och mfa gäller inte");
     let attested = repo.rev_parse("HEAD~1");
-    let checked = repo.verify(&[]);
-    checked.assert_rules(&["appendix3/stale"]);
-    let message = &checked.only("appendix3/stale").message;
-    assert_starts_with(message, &format!(
-            "the answers of `ladok` changed after they were attested: `backup`, `mfa` differ from the answers attested in commit {}",
-            &attested[..7]
-        ));
+    let commit = &attested[..7];
+    in_each_language(|lang| {
+        let checked = repo.verify(&[]);
+        checked.assert_rules(&["appendix3/stale"]);
+        let message = &checked.only("appendix3/stale").message;
+        let says = lang.says(
+            format!("the answers of `ladok` changed after they were attested: `backup`, `mfa` differ from the answers attested in commit {commit}"),
+            format!("svaren för `ladok` har ändrats efter att de intygades: `backup`, `mfa` skiljer sig från svaren som intygades i incheckningen {commit}"),
+        );
+        assert_starts_with(message, &says);
+    });
     // Without git history the message says what it always said.
     std::fs::remove_dir_all(repo.file(".git")).expect("remove .git");
-    assert_eq!(
-        repo.check(&[]).only("appendix3/stale").message,
-        "the answers of `ladok` changed after they were attested"
-    );
+    in_each_language(|lang| {
+        assert_eq!(
+            repo.check(&[]).only("appendix3/stale").message,
+            lang.says(
+                "the answers of `ladok` changed after they were attested",
+                "svaren för `ladok` har ändrats efter att de intygades"
+            )
+        );
+    });
 
     let repo = attested_by_eva();
     repo.write(

@@ -39,25 +39,17 @@ mod planning_season {
     fn site_without_year_uses_next_year_and_says_so() {
         let repo = next_year_only();
         let out = tempfile::tempdir().unwrap();
-        let out_dir = out.path().join("public");
-        let run = plan_at(
-            repo.path(),
-            DECEMBER,
-            &["site", "--out", out_dir.to_str().unwrap()],
-        );
-        assert_eq!(run.code, 0, "{run:?}");
-        assert_contains(&run.stderr, NEXT_YEAR_EN);
-        assert!(out_dir.join("objects/ladok.html").exists(), "{run:?}");
-        // A Swedish repository's site says it in Swedish.
-        repo.set_language(Lang::Sv);
-        let out_dir = out.path().join("webbplats");
-        let run = plan_at(
-            repo.path(),
-            DECEMBER,
-            &["site", "--out", out_dir.to_str().unwrap()],
-        );
-        assert_eq!(run.code, 0, "{run:?}");
-        assert_contains(&run.stderr, NEXT_YEAR_SV);
+        in_each_language(|lang| {
+            let out_dir = out.path().join(lang.code());
+            let run = plan_at(
+                repo.path(),
+                DECEMBER,
+                &["site", "--out", out_dir.to_str().unwrap()],
+            );
+            assert_eq!(run.code, 0, "{run:?}");
+            assert_contains(&run.stderr, lang.says(NEXT_YEAR_EN, NEXT_YEAR_SV));
+            assert!(out_dir.join("objects/ladok.html").exists(), "{run:?}");
+        });
     }
 
     #[test]

@@ -298,11 +298,16 @@ fn a_deviation_owned_by_no_role_of_the_plan_is_an_error_and_blocks_attest() {
         "it_systemforvaltare",
         "\"systemforvaltare\", \"it_systemagare\"",
     );
-    let checked = check_plan(&unheld);
-    assert_eq!(
-        checked.only("appendix3/deviation-role").message,
-        "deviation `mfa`: owner `it_systemforvaltare` is a role nobody holds in this plan"
-    );
+    in_each_language(|lang| {
+        let checked = check_plan(&unheld);
+        assert_eq!(
+            checked.only("appendix3/deviation-role").message,
+            lang.says(
+                "deviation `mfa`: owner `it_systemforvaltare` is a role nobody holds in this plan",
+                "avvikelsen `mfa`: ansvarig `it_systemforvaltare` är en roll som ingen har i planen"
+            )
+        );
+    });
 }
 
 #[test]

@@ -133,17 +133,22 @@ fn established_on_at_the_edges_of_its_time_is_quiet() {
 #[test]
 fn draft_once_its_year_has_begun() {
     let text = draft();
-    let f = only_finding_at(
-        "2027-01-01",
-        &text,
-        "plan/draft-in-year",
-        "warning",
-        "\"draft\"",
-    );
-    assert_eq!(
-        f.message,
-        "the plan for 2027 is still a draft on 2027-01-01"
-    );
+    in_each_language(|lang| {
+        let f = only_finding_at(
+            "2027-01-01",
+            &text,
+            "plan/draft-in-year",
+            "warning",
+            "\"draft\"",
+        );
+        assert_eq!(
+            f.message,
+            lang.says(
+                "the plan for 2027 is still a draft on 2027-01-01",
+                "den 2027-01-01 är planen för 2027 fortfarande ett förslag"
+            )
+        );
+    });
 }
 
 #[test]
@@ -187,11 +192,16 @@ const CONTRACT: &str = "ends = 2029-06-30, notice_months = 3";
 fn contract_whose_notice_date_falls_in_the_plan_year() {
     // The case: ends March 2028, six months' notice: act by September 2027.
     let text = replace_once(baseline(), CONTRACT, "ends = 2028-03-31, notice_months = 6");
-    let f = only_finding(&text, "contract/expiring", "warning", "6, owner");
-    assert_eq!(
-        f.message,
-        "the contract for `ladok` ends 2028-03-31 with 6 months' notice: notice must be given by 2027-09-30"
-    );
+    in_each_language(|lang| {
+        let f = only_finding(&text, "contract/expiring", "warning", "6, owner");
+        assert_eq!(
+            f.message,
+            lang.says(
+                "the contract for `ladok` ends 2028-03-31 with 6 months' notice: notice must be given by 2027-09-30",
+                "avtalet för `ladok` löper ut 2028-03-31 med 6 månaders uppsägningstid: det måste sägas upp senast 2027-09-30"
+            )
+        );
+    });
 }
 
 #[test]

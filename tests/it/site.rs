@@ -136,7 +136,7 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
         "<th scope=\"row\">Systemägare</th><td data-label=\"Namn\">Birgitta Sjöberg</td>",
         "Referensgrupp",
         "<dt>Timmar</dt><dd>1 900</dd>",
-        "<dt>Senaste dag för uppsägning</dt><dd>2028-03-30</dd>",
+        "<dt>Sista uppsägningsdag</dt><dd>2028-03-30</dd>",
         // Dependencies both ways, linked, and drawn.
         "<a href=\"lucat.html\">lucat</a>",
         "<a href=\"canvas.html\">canvas</a>",

@@ -72,6 +72,14 @@ pub const CLEAN_EN: &str = "checked 1 plan file: no problems found\n";
 /// [`CLEAN_EN`] in Swedish.
 pub const CLEAN_SV: &str = "1 planfil granskad: inga problem\n";
 
+/// What `plan log OBJECT` prints when no commit touches the object's folder.
+pub fn no_commits_change(lang: Lang, object: &str) -> String {
+    lang.says(
+        format!("no commits change objects/{object}/\n"),
+        format!("inga incheckningar ändrar objects/{object}/\n"),
+    )
+}
+
 /// Where the baseline plan lives in a test repository.
 pub const PLAN: &str = "objects/ladok/2027.toml";
 
