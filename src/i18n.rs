@@ -54,6 +54,12 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../i18n/en/errors.ftl"),
         include_str!("../i18n/sv/errors.ftl"),
     ),
+    // The JSON Schema's title and each key's description (`plan schema`).
+    (
+        "schema",
+        include_str!("../i18n/en/schema.ftl"),
+        include_str!("../i18n/sv/schema.ftl"),
+    ),
     // The rules' documentation (`rule-<id>.summary`, `.doc`), read by `plan rule`
     // and SARIF.
     (

@@ -336,11 +336,12 @@ pub fn write_new(root: &Path, settings: &Settings, plans: Vec<(PathBuf, Vec<u8>)
 }
 
 /// The JSON Schema of a plan file, as written in a repository (with its role ids
-/// and questions when there are settings).
-pub fn schema_text(settings: Option<&Settings>) -> String {
+/// and questions when there are settings), its descriptions in `lang`.
+pub fn schema_text(settings: Option<&Settings>, lang: Lang) -> String {
     let schema = crate::model::json_schema::plan_file(
         settings.map(|s| &s.roles),
         settings.map(|s| &s.checklist),
+        lang,
     );
     serde_json::to_string_pretty(&schema).expect("schema serialises")
 }
@@ -354,13 +355,20 @@ fn missing_schema_copy(
     let path = root.join(SCHEMA_FILE);
     path.symlink_metadata()
         .is_err()
-        .then(|| (path, (schema_text(Some(settings)) + "\n").into_bytes()))
+        .then(|| (path, (repository_schema(settings)).into_bytes()))
+}
+
+/// The repository's schema file: in the repository's `language`, whoever writes
+/// it (a file everyone shares does not change with one user's `--lang`).
+fn repository_schema(settings: &Settings) -> String {
+    let lang = Lang::resolve(None, settings.config.language);
+    schema_text(Some(settings), lang) + "\n"
 }
 
 /// Writes the repository's schema file: always when `replace`, else only if missing.
 pub fn write_schema(root: &std::path::Path, settings: &Settings, replace: bool) -> Result<()> {
     let path = root.join(SCHEMA_FILE);
-    let bytes = schema_text(Some(settings)) + "\n";
+    let bytes = repository_schema(settings);
     if crate::fsio::resolve(root, &path)?
         .symlink_metadata()
         .is_ok()

@@ -36,6 +36,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<ExitCode> {
         Ok(root) => Some(Settings::load(&WorkTree::new(&root)?)?),
         Err(_) => None,
     };
-    crate::outln!("{}", crate::scaffold::schema_text(settings.as_ref()));
+    let lang = match &settings {
+        Some(settings) => globals.language(settings),
+        None => globals.repo_language(),
+    };
+    crate::outln!("{}", crate::scaffold::schema_text(settings.as_ref(), lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,8 @@ pub struct Field {
     pub name: &'static str,
     pub ty: Ty,
     pub required: bool,
+    /// The id of its documentation in the catalogues (`i18n/<sv|en>/schema.ftl`),
+    /// shown by editors and as a missing key's help.
     pub doc: &'static str,
 }
 
@@ -65,307 +67,217 @@ pub const ACTIVITY_KIND: &[&str] = &["maintain", "develop"];
 pub const ACTIVITY_STATUS: &[&str] = &["planned", "ongoing", "done", "postponed", "cancelled"];
 
 pub const PERSON: &[Field] = &[
-    opt(
-        "name",
-        Ty::Str,
-        "Full name (or the name of a board or nämnd).",
-    ),
-    opt(
-        "email",
-        Ty::Str,
-        "E-mail address; optional, validated when present.",
-    ),
-    opt("unit", Ty::Str, "Organisational unit."),
-    opt(
-        "username",
-        Ty::Str,
-        "Username on the git forge, used for CODEOWNERS.",
-    ),
+    opt("name", Ty::Str, "field-person-name"),
+    opt("email", Ty::Str, "field-person-email"),
+    opt("unit", Ty::Str, "field-person-unit"),
+    opt("username", Ty::Str, "field-person-username"),
 ];
 
 const CLASSIFICATION: &[Field] = &[
-    opt("confidentiality", Ty::Int(0, 3), "Konfidentialitet, 0–3."),
-    opt("integrity", Ty::Int(0, 3), "Riktighet, 0–3."),
-    opt("availability", Ty::Int(0, 3), "Tillgänglighet, 0–3."),
+    opt(
+        "confidentiality",
+        Ty::Int(0, 3),
+        "field-classification-confidentiality",
+    ),
+    opt("integrity", Ty::Int(0, 3), "field-classification-integrity"),
+    opt(
+        "availability",
+        Ty::Int(0, 3),
+        "field-classification-availability",
+    ),
 ];
 
 const CONTRACT: &[Field] = &[
-    opt("id", Ty::Str, "Contract reference."),
-    opt("ends", Ty::Date, "The day the contract ends."),
+    opt("id", Ty::Str, "field-contract-id"),
+    opt("ends", Ty::Date, "field-contract-ends"),
     opt(
         "notice_months",
         Ty::Int(0, 120),
-        "Uppsägningstid in months: the contract must be given notice this long before it ends.",
+        "field-contract-notice-months",
     ),
-    opt(
-        "owner",
-        Ty::Str,
-        "Avtalsägare: who holds the contract (handbook 10.1.5: an owner outside the organisation).",
-    ),
-    opt(
-        "dpa",
-        Ty::Bool,
-        "Whether a personuppgiftsbiträdesavtal (GDPR art. 28) is signed with the supplier.",
-    ),
+    opt("owner", Ty::Str, "field-contract-owner"),
+    opt("dpa", Ty::Bool, "field-contract-dpa"),
 ];
 
 const GOAL: &[Field] = &[
-    req("text", Ty::Str, "The goal (mål) for the year."),
-    opt("measure", Ty::Str, "How the goal is followed up."),
+    req("text", Ty::Str, "field-goal-text"),
+    opt("measure", Ty::Str, "field-goal-measure"),
 ];
 
 const INTEGRATION: &[Field] = &[
-    req(
-        "source",
-        Ty::Ref,
-        "The system data is fetched from: \"<object>\" or \"<object>/<system>\".",
-    ),
-    req("data", Ty::Str, "What data is fetched."),
-    opt(
-        "personal_data",
-        Ty::Bool,
-        "Whether the data includes personal data.",
-    ),
-    opt(
-        "legal_basis",
-        Ty::Str,
-        "Rättslig grund for the processing; required when personal_data.",
-    ),
-    opt(
-        "purpose",
-        Ty::Str,
-        "Ändamål: why the data is fetched; required when personal_data (handbook 5.6).",
-    ),
-    opt(
-        "contract",
-        Ty::Str,
-        "Informationskontrakt reference; required.",
-    ),
+    req("source", Ty::Ref, "field-integration-source"),
+    req("data", Ty::Str, "field-integration-data"),
+    opt("personal_data", Ty::Bool, "field-integration-personal-data"),
+    opt("legal_basis", Ty::Str, "field-integration-legal-basis"),
+    opt("purpose", Ty::Str, "field-integration-purpose"),
+    opt("contract", Ty::Str, "field-integration-contract"),
 ];
 
 pub const ANSWER_TABLE: &[Field] = &[
-    req("answer", Ty::Enum(ANSWERS), "yes | no | partial | na"),
-    opt(
-        "deviation",
-        Ty::Str,
-        "Avvikelse: what is not in place (for no/partial).",
-    ),
-    opt("action", Ty::Str, "Åtgärd: what will be done about it."),
-    opt("owner", Ty::Str, "Role id responsible for the action."),
-    opt("due", Ty::Date, "When the action is due."),
+    req("answer", Ty::Enum(ANSWERS), "field-answer-table-answer"),
+    opt("deviation", Ty::Str, "field-answer-table-deviation"),
+    opt("action", Ty::Str, "field-answer-table-action"),
+    opt("owner", Ty::Str, "field-answer-table-owner"),
+    opt("due", Ty::Date, "field-answer-table-due"),
     opt(
         "reported_to",
         Ty::Array(&Ty::Str),
-        "Role ids the deviation was reported to.",
+        "field-answer-table-reported-to",
     ),
-    opt(
-        "justification",
-        Ty::Str,
-        "Why the question does not apply (for na).",
-    ),
+    opt("justification", Ty::Str, "field-answer-table-justification"),
 ];
 
 const ANSWER: Ty = Ty::AnyOf(&[Ty::Enum(ANSWERS), Ty::Table(ANSWER_TABLE)]);
 
 const APPENDIX3: &[Field] = &[
-    opt(
-        "attested_by",
-        Ty::Str,
-        "The role that attested (the role model's attesting role).",
-    ),
-    opt("attested_on", Ty::Date, "Day of attestation."),
-    opt(
-        "digest",
-        Ty::Str,
-        "Digest of the answers at attestation, written by `plan attest`.",
-    ),
-    opt(
-        "signed_by",
-        Ty::Str,
-        "The git identity (user.email) that ran `plan attest`, written by it.",
-    ),
-    opt(
-        "answers",
-        Ty::Map(&ANSWER),
-        "One entry per checklist question id.",
-    ),
+    opt("attested_by", Ty::Str, "field-appendix3-attested-by"),
+    opt("attested_on", Ty::Date, "field-appendix3-attested-on"),
+    opt("digest", Ty::Str, "field-appendix3-digest"),
+    opt("signed_by", Ty::Str, "field-appendix3-signed-by"),
+    opt("answers", Ty::Map(&ANSWER), "field-appendix3-answers"),
 ];
 
 const SYSTEM: &[Field] = &[
-    req("id", Ty::Id, "System id, unique within the object."),
-    req("name", Ty::Str, "Display name."),
-    opt("supplier", Ty::Str, "Leverantör."),
-    opt("hosting", Ty::Enum(HOSTING), "internal | external | hybrid"),
-    opt(
-        "lifecycle",
-        Ty::Enum(LIFECYCLE),
-        "planned | active | phasing-out | retired",
-    ),
-    opt("version", Ty::Str, "Version in production."),
-    opt(
-        "personal_data",
-        Ty::Bool,
-        "Whether the system processes personal data.",
-    ),
+    req("id", Ty::Id, "field-system-id"),
+    req("name", Ty::Str, "field-system-name"),
+    opt("supplier", Ty::Str, "field-system-supplier"),
+    opt("hosting", Ty::Enum(HOSTING), "field-system-hosting"),
+    opt("lifecycle", Ty::Enum(LIFECYCLE), "field-system-lifecycle"),
+    opt("version", Ty::Str, "field-system-version"),
+    opt("personal_data", Ty::Bool, "field-system-personal-data"),
     opt(
         "classification",
         Ty::Table(CLASSIFICATION),
-        "Information classification, 0–3 each.",
+        "field-system-classification",
     ),
     opt(
         "test_environment",
         Ty::Bool,
-        "Whether a test environment exists.",
+        "field-system-test-environment",
     ),
-    opt("contract", Ty::Table(CONTRACT), "Supplier contract."),
-    opt(
-        "depends_on",
-        Ty::Array(&Ty::Ref),
-        "Systems this one needs: \"<object>\" or \"<object>/<system>\".",
-    ),
+    opt("contract", Ty::Table(CONTRACT), "field-system-contract"),
+    opt("depends_on", Ty::Array(&Ty::Ref), "field-system-depends-on"),
     opt(
         "integrations",
         Ty::Array(&Ty::Table(INTEGRATION)),
-        "Data this system fetches from other systems.",
+        "field-system-integrations",
     ),
-    opt(
-        "appendix3",
-        Ty::Table(APPENDIX3),
-        "Bilaga 3: the information-security checklist.",
-    ),
+    opt("appendix3", Ty::Table(APPENDIX3), "field-system-appendix3"),
 ];
 
 const CAB: &[Field] = &[
-    opt(
-        "status",
-        Ty::Enum(CAB_STATUS),
-        "approved | requested | not-required",
-    ),
-    opt("ref", Ty::Str, "Change reference."),
+    opt("status", Ty::Enum(CAB_STATUS), "field-cab-status"),
+    opt("ref", Ty::Str, "field-cab-ref"),
 ];
 
 const UPGRADE: &[Field] = &[
-    req("system", Ty::Id, "A system id of this object."),
-    opt("to_version", Ty::Str, "Version after the upgrade."),
-    req("date", Ty::Date, "Day of the upgrade."),
-    req(
-        "kind",
-        Ty::Enum(UPGRADE_KIND),
-        "major | minor | patch | security",
-    ),
-    opt("cab", Ty::Table(CAB), "Change advisory board decision."),
-    opt("announced_on", Ty::Date, "When users were told."),
-    opt("tested", Ty::Bool, "Rehearsed in the test environment."),
-    opt("downtime_hours", Ty::Amount, "Expected downtime."),
-    opt(
-        "status",
-        Ty::Enum(UPGRADE_STATUS),
-        "planned | done | postponed | cancelled",
-    ),
+    req("system", Ty::Id, "field-upgrade-system"),
+    opt("to_version", Ty::Str, "field-upgrade-to-version"),
+    req("date", Ty::Date, "field-upgrade-date"),
+    req("kind", Ty::Enum(UPGRADE_KIND), "field-upgrade-kind"),
+    opt("cab", Ty::Table(CAB), "field-upgrade-cab"),
+    opt("announced_on", Ty::Date, "field-upgrade-announced-on"),
+    opt("tested", Ty::Bool, "field-upgrade-tested"),
+    opt("downtime_hours", Ty::Amount, "field-upgrade-downtime-hours"),
+    opt("status", Ty::Enum(UPGRADE_STATUS), "field-upgrade-status"),
 ];
 
 const ACTIVITY: &[Field] = &[
-    req("id", Ty::Str, "Activity id, e.g. A1."),
-    req("title", Ty::Str, "What is done."),
-    opt(
-        "kind",
-        Ty::Enum(ACTIVITY_KIND),
-        "maintain (vidmakthålla) | develop (vidareutveckla)",
-    ),
-    opt("owner", Ty::Str, "A role id held in this plan."),
-    opt("start", Ty::Date, "Start day."),
-    opt("end", Ty::Date, "End day."),
-    opt("hours", Ty::Amount, "Planned hours."),
-    opt("sek", Ty::Amount, "Planned cost in SEK."),
-    opt(
-        "status",
-        Ty::Enum(ACTIVITY_STATUS),
-        "planned | ongoing | done | postponed | cancelled",
-    ),
+    req("id", Ty::Str, "field-activity-id"),
+    req("title", Ty::Str, "field-activity-title"),
+    opt("kind", Ty::Enum(ACTIVITY_KIND), "field-activity-kind"),
+    opt("owner", Ty::Str, "field-activity-owner"),
+    opt("start", Ty::Date, "field-activity-start"),
+    opt("end", Ty::Date, "field-activity-end"),
+    opt("hours", Ty::Amount, "field-activity-hours"),
+    opt("sek", Ty::Amount, "field-activity-sek"),
+    opt("status", Ty::Enum(ACTIVITY_STATUS), "field-activity-status"),
     opt(
         "carried_from",
         Ty::Int(1900, 9999),
-        "The year an open activity was carried over from.",
+        "field-activity-carried-from",
     ),
 ];
 
 const BUDGET: &[Field] = &[
-    opt("hours", Ty::Amount, "Budgeted hours (bilaga 1)."),
-    opt("sek", Ty::Amount, "Budgeted cost in SEK (bilaga 1)."),
+    opt("hours", Ty::Amount, "field-budget-hours"),
+    opt("sek", Ty::Amount, "field-budget-sek"),
 ];
 
 /// Every key of a plan file, `objects/<object>/<year>.toml`.
 pub const PLAN: &[Field] = &[
-    req(
-        "object",
-        Ty::Id,
-        "The management object; equals the folder name.",
-    ),
-    req("name", Ty::Str, "Display name of the object."),
-    req(
-        "year",
-        Ty::Int(1900, 9999),
-        "The plan year; equals the file name.",
-    ),
-    req(
-        "status",
-        Ty::Enum(STATUS),
-        "draft (förslag) | established (fastställd) | revised (reviderad)",
-    ),
-    opt(
-        "established_on",
-        Ty::Date,
-        "Required when status is established or revised.",
-    ),
+    req("object", Ty::Id, "field-plan-object"),
+    req("name", Ty::Str, "field-plan-name"),
+    req("year", Ty::Int(1900, 9999), "field-plan-year"),
+    req("status", Ty::Enum(STATUS), "field-plan-status"),
+    opt("established_on", Ty::Date, "field-plan-established-on"),
     opt(
         "established_by",
         Ty::Array(&Ty::Str),
-        "The role ids that fastställde the plan (the role model's `establishes`).",
+        "field-plan-established-by",
     ),
-    opt(
-        "diarienummer",
-        Ty::Str,
-        "The decision's registration number, e.g. \"STYR 2026/1234\".",
-    ),
+    opt("diarienummer", Ty::Str, "field-plan-diarienummer"),
     opt(
         "organisation_model",
         Ty::Int(1, 5),
-        "Organisation model, handbook 10.1.1–10.1.5.",
+        "field-plan-organisation-model",
     ),
-    opt(
-        "description",
-        Ty::Str,
-        "The system's task (systemets uppgift) and the activity it supports (handbook 6.5).",
-    ),
-    opt(
-        "goals",
-        Ty::Array(&Ty::Table(GOAL)),
-        "The year's goals (mål), each with how it is followed up.",
-    ),
+    opt("description", Ty::Str, "field-plan-description"),
+    opt("goals", Ty::Array(&Ty::Table(GOAL)), "field-plan-goals"),
     opt(
         "roles",
         Ty::Map(&Ty::OneOrMany(&Ty::Table(PERSON))),
-        "Role id → person, or array of people.",
+        "field-plan-roles",
     ),
     opt(
         "reference_group",
         Ty::Array(&Ty::Table(PERSON)),
-        "Referensgrupp.",
+        "field-plan-reference-group",
     ),
-    opt("budget", Ty::Table(BUDGET), "Budget (bilaga 1)."),
+    opt("budget", Ty::Table(BUDGET), "field-plan-budget"),
     req(
         "systems",
         Ty::Array(&Ty::Table(SYSTEM)),
-        "The systems this plan covers.",
+        "field-plan-systems",
     ),
     opt(
         "upgrades",
         Ty::Array(&Ty::Table(UPGRADE)),
-        "Planned upgrades.",
+        "field-plan-upgrades",
     ),
     opt(
         "activities",
         Ty::Array(&Ty::Table(ACTIVITY)),
-        "Aktivitetslista.",
+        "field-plan-activities",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every key's documentation is in both catalogues (`i18n/<sv|en>/schema.ftl`).
+    #[test]
+    fn every_key_has_its_documentation() {
+        fn walk(fields: &[Field], missing: &mut Vec<&'static str>) {
+            for f in fields {
+                if !Lang::En.has(f.doc) || !Lang::Sv.has(f.doc) {
+                    missing.push(f.doc);
+                }
+                walk_ty(&f.ty, missing);
+            }
+        }
+        fn walk_ty(ty: &Ty, missing: &mut Vec<&'static str>) {
+            match ty {
+                Ty::Table(fields) => walk(fields, missing),
+                Ty::Map(t) | Ty::Array(t) | Ty::OneOrMany(t) => walk_ty(t, missing),
+                Ty::AnyOf(ts) => ts.iter().for_each(|t| walk_ty(t, missing)),
+                _ => {}
+            }
+        }
+        let mut missing = Vec::new();
+        walk(PLAN, &mut missing);
+        assert_eq!(missing, Vec::<&str>::new());
+    }
+}

@@ -3,24 +3,28 @@
 //! TOML) complete and validate exactly what `plan check` accepts.
 
 use super::format::{Field, Ty, PLAN};
+use crate::i18n::Lang;
 use crate::schema::{Checklist, RoleModel};
 use serde_json::{json, Map, Value};
 
 /// The schema; with a role model and checklist, role ids and question ids are
 /// listed with their Swedish labels and question texts.
-pub fn plan_file(roles: Option<&RoleModel>, checklist: Option<&Checklist>) -> Value {
-    let ctx = Ctx { roles, checklist };
+/// Descriptions are in `lang`.
+pub fn plan_file(roles: Option<&RoleModel>, checklist: Option<&Checklist>, lang: Lang) -> Value {
+    let ctx = Ctx {
+        roles,
+        checklist,
+        lang,
+    };
     let mut schema = table(&ctx, PLAN);
     let obj = schema.as_object_mut().expect("a table is an object");
     obj.insert(
         "$schema".into(),
         json!("http://json-schema.org/draft-07/schema#"),
     );
-    obj.insert(
-        "title".into(),
-        json!("Förvaltningsplan (plan file objects/<object>/<year>.toml)"),
-    );
-    obj.insert("description".into(), json!(DESCRIPTION));
+    obj.insert("title".into(), json!(lang.text("schema-title")));
+    // What a JSON Schema validator cannot check, said where an editor shows it.
+    obj.insert("description".into(), json!(lang.text("schema-description")));
     // The role model decides whether a plan must name its organisation model
     // (handbook 10.1.1–10.1.5), as `plan check` does.
     if roles.is_some_and(|m| m.uses_organisation_model) {
@@ -31,16 +35,10 @@ pub fn plan_file(roles: Option<&RoleModel>, checklist: Option<&Checklist>) -> Va
     schema
 }
 
-/// What a JSON Schema validator cannot check, said where an editor shows it.
-const DESCRIPTION: &str = "A förvaltningsplan: one management object, one year. Validators \
-see a TOML file as JSON, where a TOML date (established_on = 2027-03-06) and a string \
-(\"2027-03-06\") are both strings: the schema cannot tell them apart, so a quoted date \
-passes here and `plan check` reports it. Write dates as YYYY-MM-DD, unquoted. `plan \
-check` is the full check.";
-
 struct Ctx<'a> {
     roles: Option<&'a RoleModel>,
     checklist: Option<&'a Checklist>,
+    lang: Lang,
 }
 
 const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,62}$";
@@ -51,7 +49,7 @@ fn table(ctx: &Ctx<'_>, fields: &[Field]) -> Value {
     for f in fields {
         let mut v = ty(ctx, &f.ty, f.name);
         if let Some(o) = v.as_object_mut() {
-            o.insert("description".into(), json!(f.doc));
+            o.insert("description".into(), json!(ctx.lang.text(f.doc)));
         }
         properties.insert(f.name.into(), v);
     }

@@ -82,8 +82,8 @@ fn validate_at(
                     "schema-missing-key",
                     key = KeyPath::Key(path, field.name).to_string()
                 ),
-                // The format's own documentation of the key (English; `plan schema`).
-                help: Some(Msg::verbatim(field.doc)),
+                // The format's own documentation of the key (as `plan schema` has it).
+                help: Some(Msg::new(field.doc)),
             });
         }
     }

@@ -293,3 +293,44 @@ fn plan_new_points_new_plans_at_the_schema() {
     // The attested baseline, filled in where the new plan has blanks, validates.
     assert_eq!(validator.errors(baseline()), "");
 }
+
+/// The schema file a Swedish repository keeps (schema/plan-file.schema.json, what
+/// editors show as each key's description) is in Swedish, an English one's in
+/// English, both from the one description of the format; the file follows the
+/// repository's `language`, not the `--lang` of whoever wrote it, while `plan
+/// schema` on stdout follows `--lang` like every other text.
+#[test]
+fn the_schema_describes_the_keys_in_the_repository_language() {
+    let described = |schema: &str| {
+        let schema: Value = serde_json::from_str(schema).expect("JSON");
+        let notice = &schema["properties"]["systems"]["items"]["properties"]["contract"]
+            ["properties"]["notice_months"]["description"];
+        (
+            schema["title"].as_str().unwrap_or_default().to_string(),
+            notice.as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let swedish = (
+        "Förvaltningsplan (planfilen objects/<objekt>/<år>.toml)".to_string(),
+        "Uppsägningstid i månader: avtalet måste sägas upp så här lång tid innan det löper ut."
+            .to_string(),
+    );
+    let english = (
+        "Förvaltningsplan (plan file objects/<object>/<year>.toml)".to_string(),
+        "Uppsägningstid in months: the contract must be given notice this long before it ends."
+            .to_string(),
+    );
+    for (lang, expected) in [(Lang::Sv, &swedish), (Lang::En, &english)] {
+        let repo = Repo::new().speaking(lang);
+        let other = lang.says("sv", "en");
+        let run = repo.plan(&["--lang", other, "schema", "--write"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(
+            &described(&repo.read("schema/plan-file.schema.json")),
+            expected
+        );
+        assert_eq!(&described(&repo.plan(&["schema"]).stdout), expected);
+        let flagged = described(&repo.plan(&["--lang", other, "schema"]).stdout);
+        assert_eq!(&flagged, lang.says(&swedish, &english));
+    }
+}
