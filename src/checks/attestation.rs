@@ -15,7 +15,7 @@ use crate::diag::rules::appendix3::{ATTESTER_MISMATCH, STALE};
 use crate::diag::{Finding, Span};
 use crate::i18n::{joined, Msg};
 use crate::msg;
-use crate::repo::history::{Attestation, Set, SinceAttested};
+use crate::repo::history::{Attestation, CommitInfo, Set, SinceAttested};
 use crate::settings::Settings;
 
 /// The `appendix3/attester-mismatch` findings of one plan file (`text` as it was
@@ -40,6 +40,15 @@ fn mismatch(settings: &Settings, a: &Attestation, path: &str, command: &str, sin
     let push = |sink: &mut Sink, message: Msg, help: Msg| {
         sink.push(&ATTESTER_MISMATCH, a.span, message).help(help);
     };
+    // The system, and the commit that set its attestation.
+    let set_in = |id: &'static str, commit: &CommitInfo| {
+        msg!(
+            id,
+            system = sys,
+            commit = commit.described.as_str(),
+            author = commit.author.as_str()
+        )
+    };
     let (commit, role, holders, after, appointed) = match &a.set {
         Set::Uncommitted => {
             return push(
@@ -51,13 +60,7 @@ fn mismatch(settings: &Settings, a: &Attestation, path: &str, command: &str, sin
         Set::WithTheFile(commit) => {
             return push(
                 sink,
-                msg!(
-                    "verify-created",
-                    system = sys,
-                    commit = commit.described.as_str(),
-                    author = commit.author.as_str(),
-                    path = path
-                ),
+                set_in("verify-created", commit).with("path", path),
                 msg!("verify-created.help", command = command),
             )
         }
@@ -122,16 +125,11 @@ fn mismatch(settings: &Settings, a: &Attestation, path: &str, command: &str, sin
     };
     push(
         sink,
-        msg!(
-            "verify-mismatch",
-            system = sys,
-            attested_by = a.attested_by.as_str(),
-            commit = commit.described.as_str(),
-            author = commit.author.as_str(),
-            role = role_label.as_str(),
-            holder = holder,
-            problems = joined(problems, "; ")
-        ),
+        set_in("verify-mismatch", commit)
+            .with("attested_by", a.attested_by.as_str())
+            .with("role", role_label.as_str())
+            .with("holder", holder)
+            .with("problems", joined(problems, "; ")),
         msg!(
             "verify-mismatch.help",
             role = role_label.as_str(),
