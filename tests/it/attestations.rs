@@ -228,13 +228,12 @@ fn an_attestation_copied_from_another_system_fails() {
         let checked = repo.verify(&[]);
         checked.assert_rules(&[MISMATCH]);
         let f = checked.only(MISMATCH);
-        assert!(
-            f.message.starts_with(lang.says(
+        assert_starts_with(
+            &f.message,
+            lang.says(
                 "the attestation of `ladok-api`",
-                "intygandet av `ladok-api`"
-            )),
-            "{}",
-            f.message
+                "intygandet av `ladok-api`",
+            ),
         );
         assert_contains(&f.message, &not_holder(lang));
     });
@@ -308,10 +307,7 @@ fn signed_by_edited_by_hand_fails() {
     repo.commit_as(EVA, "Ladok 2027: bilaga 3");
     in_each_language(|lang| {
         let f = repo.verify(&[]).only(MISMATCH).message.clone();
-        assert!(
-            f.contains(lang.says("it has no signed_by", "signed_by saknas")),
-            "{f}"
-        );
+        assert_contains(&f, lang.says("it has no signed_by", "signed_by saknas"));
     });
 }
 
@@ -468,7 +464,7 @@ fn re_attesting_after_a_change_of_answers_is_clean_and_stale_names_the_answers()
             format!("the answers of `ladok` changed after they were attested: `backup`, `mfa` differ from the answers attested in commit {commit}"),
             format!("svaren för `ladok` har ändrats efter att de intygades: `backup`, `mfa` skiljer sig från svaren som intygades i incheckningen {commit}"),
         );
-        assert!(message.starts_with(&says), "{message}");
+        assert_starts_with(message, &says);
     });
     // Without git history the message says what it always said.
     std::fs::remove_dir_all(repo.file(".git")).expect("remove .git");

@@ -19,11 +19,8 @@ fn attested_baseline_checks_clean() {
 #[test]
 fn baseline_is_attested_by_the_it_system_owner_today() {
     let text = baseline();
-    assert!(
-        text.contains("attested_by = \"it_systemagare\"\n"),
-        "{text}"
-    );
-    assert!(text.contains(&format!("attested_on = {TODAY}\n")), "{text}");
+    assert_contains(text, "attested_by = \"it_systemagare\"\n");
+    assert_contains(text, &format!("attested_on = {TODAY}\n"));
     let digest = text
         .lines()
         .find_map(|l| l.strip_prefix("digest = \"sha256:"))

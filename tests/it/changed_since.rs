@@ -175,9 +175,9 @@ fn a_shallow_clone_without_the_base_says_how_to_fix_it() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_eq!(run.stdout, "", "never a silent \"no changes\"");
         let stderr = &run.stderr;
-        assert!(stderr.contains(lang.says("shallow", "grund")), "{stderr}");
-        assert!(stderr.contains("git fetch"), "{stderr}");
-        assert!(stderr.contains("GIT_DEPTH: 0"), "{stderr}");
+        assert_contains(stderr, lang.says("shallow", "grund"));
+        assert_contains(stderr, "git fetch");
+        assert_contains(stderr, "GIT_DEPTH: 0");
     };
 
     in_each_language(|lang| {

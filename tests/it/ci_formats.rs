@@ -264,11 +264,8 @@ fn reports_say_why_when_the_check_cannot_run() {
         assert_eq!(issue["severity"], "blocker");
         assert_eq!(issue["location"]["path"], "plan.toml");
         let description = issue["description"].as_str().expect("a description");
-        assert!(
-            description.starts_with(&format!("{could_not_run}: ")),
-            "{description}"
-        );
-        assert!(description.contains("role_model"), "{description}");
+        assert_starts_with(description, &format!("{could_not_run}: "));
+        assert_contains(description, "role_model");
 
         let junit = repo.plan(&["check", "--format", "junit", "--output", "junit.xml"]);
         assert_eq!(junit.code, 2, "{junit:?}");
@@ -329,16 +326,10 @@ fn github_annotations_one_line_per_finding_properly_escaped() {
     }
     // The percent sign of the odd key is escaped, and help goes on a new line,
     // labelled in the language.
-    assert!(out.contains("50%25 <klart>"), "{out}");
-    assert!(
-        out.contains("suplier`%0Ahelp: did you mean `supplier`?"),
-        "{out}"
-    );
+    assert_contains(&out, "50%25 <klart>");
+    assert_contains(&out, "suplier`%0Ahelp: did you mean `supplier`?");
     let swedish = report(repo.path(), "github", &["--lang", "sv"]);
-    assert!(
-        swedish.contains("suplier`%0Ahjälp: menade du `supplier`?"),
-        "{swedish}"
-    );
+    assert_contains(&swedish, "suplier`%0Ahjälp: menade du `supplier`?");
 }
 
 /// The rule ids `plan rule` lists (the first column of its table).

@@ -78,7 +78,7 @@ fn init_creates_a_plan_repository() {
     assert!(dir.join(".gitlab-ci.yml").is_file());
     assert!(dir.join(".git").is_dir());
     let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
-    assert!(config.contains("role_model = \"pm3-lu\""), "{config}");
+    assert_contains(&config, "role_model = \"pm3-lu\"");
 
     // The new repository checks: nothing to report yet.
     let check = plan_in(&dir, &["check"]);
@@ -126,11 +126,8 @@ fn init_with_the_municipal_model_inside_an_existing_git_repository() {
     );
     assert_eq!(run.code, 0, "{run:?}");
     let config = repo.read("planer/plan.toml");
-    assert!(config.contains("role_model = \"municipal\""), "{config}");
-    assert!(
-        config.contains("organisation = \"Exempelkommunen\""),
-        "{config}"
-    );
+    assert_contains(&config, "role_model = \"municipal\"");
+    assert_contains(&config, "organisation = \"Exempelkommunen\"");
     // Already inside a git repository: no nested one.
     assert!(!repo.file("planer/.git").exists());
 }
@@ -142,8 +139,8 @@ fn new_scaffold_fails_check_until_filled_in_then_attests_clean() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_contains(&run.stdout, PLAN);
     let scaffold = repo.read(PLAN);
-    assert!(scaffold.contains("[roles.it_systemagare]"), "{scaffold}");
-    assert!(scaffold.contains("documentation = \"\""), "{scaffold}");
+    assert_contains(&scaffold, "[roles.it_systemagare]");
+    assert_contains(&scaffold, "documentation = \"\"");
     // What the plan decides, with a comment in the repository's language (English
     // here: no `language`) saying what to write.
     for line in [
@@ -288,16 +285,10 @@ fn attest_keeps_every_comment_and_records_today() {
     for comment in comments(&before) {
         assert!(after.contains(comment), "lost `{comment}`:\n{after}");
     }
-    assert!(
-        after.contains("attested_by = \"it_systemagare\"\n"),
-        "{after}"
-    );
-    assert!(after.contains("attested_on = 2027-02-14\n"), "{after}");
+    assert_contains(&after, "attested_by = \"it_systemagare\"\n");
+    assert_contains(&after, "attested_on = 2027-02-14\n");
     // The git identity that ran it (the tests' fixed author) signs.
-    assert!(
-        after.contains("signed_by = \"test@example.se\"\n"),
-        "{after}"
-    );
+    assert_contains(&after, "signed_by = \"test@example.se\"\n");
     // Only the four attestation lines (and the table they need) were added.
     let added: Vec<&str> = after.lines().filter(|l| !before.contains(*l)).collect();
     assert_eq!(added.len(), 5, "{added:?}");
@@ -336,14 +327,10 @@ fn attest_refuses_an_unanswered_checklist_and_writes_nothing() {
         assert_eq!(run.code, 2, "{run:?}");
         assert_contains(&run.stderr, "appendix3/unanswered");
         assert_contains(&run.stderr, "mfa");
-        assert!(
-            run.stderr.ends_with(lang.says(
+        assert_ends_with(&run.stderr, lang.says(
                 "error: not attesting `ladok` in objects/ladok/2027.toml: the checklist is incomplete (see above)\n",
                 "fel: intygar inte `ladok` i objects/ladok/2027.toml: checklistan är inte komplett (se ovan)\n"
-            )),
-            "{}",
-            run.stderr
-        );
+            ));
         assert_eq!(repo.read_bytes(PLAN), text.as_bytes());
     }
 }
@@ -415,13 +402,12 @@ fn rule_explains_one_rule() {
     in_each_language(|lang| {
         let run = run(plan_command().args(["rule", "roles/missing"]));
         assert_eq!(run.code, 0, "{run:?}");
-        assert!(
-            run.stdout.starts_with(lang.says(
+        assert_starts_with(
+            &run.stdout,
+            lang.says(
                 "roles/missing (default severity: error)\n",
-                "roles/missing (allvarlighetsgrad som förval: fel)\n"
-            )),
-            "{}",
-            run.stdout
+                "roles/missing (allvarlighetsgrad som förval: fel)\n",
+            ),
         );
         assert_contains(&run.stdout, "[roles.<id>]");
     });

@@ -35,7 +35,7 @@ fn warnings_alone_are_0_but_1_with_deny_warnings() {
             ),
         );
         assert_contains(&run.stdout, warning);
-        assert!(run.stdout.ends_with(summary), "{}", run.stdout);
+        assert_ends_with(&run.stdout, summary);
 
         let denied = repo.plan(&["check", "--deny-warnings"]);
         assert_eq!(denied.code, 1, "{denied:?}");

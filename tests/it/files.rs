@@ -10,12 +10,7 @@ fn unterminated_string_is_a_parse_error_at_its_line() {
         let f = checked.sole("parse", "error", PLAN);
         // Line 3 is `name = "Ladok`; the parser stops at its end.
         assert_eq!((f.line, f.column), (3, 14));
-        assert!(
-            f.message
-                .starts_with(lang.says("invalid TOML", "ogiltig TOML")),
-            "{}",
-            f.message
-        );
+        assert_starts_with(&f.message, lang.says("invalid TOML", "ogiltig TOML"));
     });
 }
 

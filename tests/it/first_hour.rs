@@ -27,14 +27,10 @@ mod planning_season {
             let repo = next_year_only().speaking(lang);
             let run = plan_at(repo.path(), DECEMBER, &["attest", "ladok"]);
             assert_eq!(run.code, 0, "{run:?}");
-            assert!(
-                run.stderr.starts_with(lang.says(
+            assert_starts_with(&run.stderr, lang.says(
                     "note: attesting the 2027 plan, the newest of `ladok` (pass --year to choose)\n",
                     "obs: intygar planen för 2027, den senaste för `ladok` (ange --year för att välja)\n"
-                )),
-                "{}",
-                run.stderr
-            );
+                ));
             assert!(repo.read(PLAN).contains("attested_on = 2026-12-05"));
         }
     }
@@ -290,11 +286,8 @@ mod usage {
         let rolled = repo.plan(&["new-year", "--from", "2027", "--to", "2028"]);
         assert_eq!(rolled.code, 0, "{rolled:?}");
         let next = repo.read("objects/primula/2028.toml");
-        assert!(
-            next.contains("# Management plan 2028 for Primula."),
-            "{next}"
-        );
-        assert!(!next.contains("Management plan 2027"), "{next}");
+        assert_contains(&next, "# Management plan 2028 for Primula.");
+        assert_lacks(&next, "Management plan 2027");
     }
 
     #[test]

@@ -392,20 +392,11 @@ fn the_conflict_rule_explains_itself_from_the_handbook() {
         run.stdout.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     let conflict = doc("roles/conflict");
-    assert!(
-        conflict.contains("\"Ni är inte varandras motparter."),
-        "{conflict}"
-    );
-    assert!(
-        conflict.contains("The roles are not there to check each other"),
-        "{conflict}"
-    );
-    assert!(!conflict.contains("reviews their own work"), "{conflict}");
+    assert_contains(&conflict, "\"Ni är inte varandras motparter.");
+    assert_contains(&conflict, "The roles are not there to check each other");
+    assert_lacks(&conflict, "reviews their own work");
     let deviation_role = doc("appendix3/deviation-role");
-    assert!(
-        deviation_role.contains("(000, chapter 8)"),
-        "{deviation_role}"
-    );
+    assert_contains(&deviation_role, "(000, chapter 8)");
 }
 
 // --- the municipal model and infosak-bas ---------------------------------------
@@ -480,33 +471,22 @@ fn municipal_init_and_new_write_the_generic_checklist_and_nothing_of_lund() {
     for lund in ["LUCAT", "LU:s", "Handboken", "MSBFS", "LDC", "handboken"] {
         assert!(!scaffold.contains(lund), "`{lund}` in:\n{scaffold}");
     }
-    assert!(!scaffold.contains("Bilaga 3 (Bilaga 3"), "{scaffold}");
-    assert!(
-        scaffold.contains(
-            "\n# Bilaga 3: Informationssäkerhetsåtgärder för kontinuitet och drift. Svara"
-        ),
-        "{scaffold}"
+    assert_lacks(&scaffold, "Bilaga 3 (Bilaga 3");
+    assert_contains(
+        &scaffold,
+        "\n# Bilaga 3: Informationssäkerhetsåtgärder för kontinuitet och drift. Svara",
     );
-    assert!(scaffold.contains("continuity_plan = \"\""), "{scaffold}");
-    assert!(
-        scaffold.contains("(ISO/IEC 27002:2022 5.29–5.30)"),
-        "{scaffold}"
-    );
-    assert!(
-        scaffold.contains("(ISO/IEC 27002:2022 8.8)\nsecurity_updates"),
-        "{scaffold}"
-    );
+    assert_contains(&scaffold, "continuity_plan = \"\"");
+    assert_contains(&scaffold, "(ISO/IEC 27002:2022 5.29–5.30)");
+    assert_contains(&scaffold, "(ISO/IEC 27002:2022 8.8)\nsecurity_updates");
     // 001 §6.3: "Rapportera avvikelser från förvaltningsplan till styrgruppen".
-    assert!(
-        scaffold.contains("reported_to = [\"objektagare\", \"objektagare_it\"]"),
-        "{scaffold}"
+    assert_contains(
+        &scaffold,
+        "reported_to = [\"objektagare\", \"objektagare_it\"]",
     );
     // The sample activity names a role the model requires, not the optional
     // systemförvaltare (001 §6.6: "ej obligatorisk").
-    assert!(
-        scaffold.contains("# owner = \"forvaltningsledare_it\""),
-        "{scaffold}"
-    );
+    assert_contains(&scaffold, "# owner = \"forvaltningsledare_it\"");
 
     // Filled in, the draft only waits for its attestation by objektägare IT.
     let checked = repo.check(&[]);
@@ -534,7 +514,7 @@ fn pm3_init_keeps_lunds_checklist() {
     assert_eq!(run.code, 0, "{run:?}");
     let config =
         std::fs::read_to_string(parent.path().join("planer/plan.toml")).expect("plan.toml");
-    assert!(config.contains("checklist = \"infosak-kd\""), "{config}");
+    assert_contains(&config, "checklist = \"infosak-kd\"");
 }
 
 #[test]

@@ -53,10 +53,10 @@ fn hook_install_writes_an_executable_pre_commit_hook() {
     assert_eq!(repo.plan(&["hook", "install"]).code, 0);
 
     let hook = repo.read(HOOK);
-    assert!(hook.starts_with("#!/bin/sh\n"), "{hook}");
-    assert!(
-        hook.contains("\"$plan\" --repo '.' check --staged --changed-since HEAD"),
-        "{hook}"
+    assert_starts_with(&hook, "#!/bin/sh\n");
+    assert_contains(
+        &hook,
+        "\"$plan\" --repo '.' check --staged --changed-since HEAD",
     );
     assert!(is_executable(&repo.file(HOOK)));
 
@@ -109,8 +109,8 @@ fn the_hook_stops_a_commit_with_a_staged_error_and_lets_a_clean_one_pass() {
     let refused = commit(&repo, &["--quiet", "-m", "Ladok: new owner"]);
     assert_ne!(refused.code, 0, "{refused:?}");
     let said = format!("{}{}", refused.stdout, refused.stderr);
-    assert!(said.contains("activity/owner"), "{said}");
-    assert!(said.contains("1 error"), "{said}");
+    assert_contains(&said, "activity/owner");
+    assert_contains(&said, "1 error");
     assert_eq!(repo.rev_parse("HEAD"), head, "nothing was committed");
 
     // Put right in the index, while the work tree keeps a mistake: the hook checks
@@ -177,9 +177,9 @@ fn the_hook_checks_a_plan_repository_in_a_subfolder() {
 fn the_project_offers_a_hook_to_the_pre_commit_framework() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml");
     let text = std::fs::read_to_string(path).expect(".pre-commit-hooks.yaml at the project root");
-    assert!(text.contains("- id: plan-check"), "{text}");
-    assert!(text.contains("entry: plan check --staged"), "{text}");
-    assert!(text.contains("pass_filenames: false"), "{text}");
+    assert_contains(&text, "- id: plan-check");
+    assert_contains(&text, "entry: plan check --staged");
+    assert_contains(&text, "pass_filenames: false");
 }
 
 #[test]
@@ -247,10 +247,7 @@ fn the_hook_finds_plan_without_path_in(lang: Lang) {
         .args(["--color", "never", "hook", "install"]));
     assert_eq!(install.code, 0, "{install:?}");
     let hook = repo.read(HOOK);
-    assert!(
-        hook.contains("check --staged --changed-since HEAD"),
-        "{hook}"
-    );
+    assert_contains(&hook, "check --staged --changed-since HEAD");
     let hook = hook.replace(env!("CARGO_BIN_EXE_plan"), copy.to_str().expect("UTF-8"));
     repo.write(HOOK, &hook);
 
@@ -304,8 +301,8 @@ fn the_hook_reports_only_on_what_the_commit_changes() {
     let refused = commit(&repo, &["-m", "Ladok"]);
     assert_ne!(refused.code, 0, "{refused:?}");
     let said = format!("{}{}", refused.stdout, refused.stderr);
-    assert!(said.contains("objects/ladok/2027.toml"), "{said}");
-    assert!(!said.contains("objects/lucat/"), "{said}");
+    assert_contains(&said, "objects/ladok/2027.toml");
+    assert_lacks(&said, "objects/lucat/");
 }
 
 /// The first commit has no HEAD to compare with: the hook checks the index whole.

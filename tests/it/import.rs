@@ -71,11 +71,7 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
     assert!(run
         .stdout
         .contains("hoppade över objects/skolplattform/2027.toml: den finns redan (rad 29)\n"));
-    assert!(
-        run.stdout.contains("importerade 21 förvaltningsobjekt (27 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "importerade 21 förvaltningsobjekt (27 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n");
     let after = snapshot(&repo.path().join("objects"));
     for (file, text) in &before {
         assert_eq!(after.get(file), Some(text), "{file} changed");
@@ -151,20 +147,17 @@ fn the_kommun_register_imports_and_report_systems_gives_back_what_went_in() {
         ""
     );
     let plan = repo.read("objects/kultur-och-fritid/2027.toml");
-    assert!(
-        plan.contains("# Valfria roller: systemforvaltare, it_specialist, systemdriftansvarig\n"),
-        "{plan}"
+    assert_contains(
+        &plan,
+        "# Valfria roller: systemforvaltare, it_specialist, systemdriftansvarig\n",
     );
     let plan = repo.read("objects/e-arkiv/2027.toml");
-    assert!(plan.contains("[roles.forvaltningsledare_it] # Förvaltningsledare IT (FL IT)\nname = \"Patrik Sjögren\"\nemail = \"\""), "{plan}");
+    assert_contains(&plan, "[roles.forvaltningsledare_it] # Förvaltningsledare IT (FL IT)\nname = \"Patrik Sjögren\"\nemail = \"\"");
     // The e-mail address in angle brackets is kept with the name.
     let social = repo.read("objects/socialtjanst/2027.toml");
-    assert!(
-        social.contains("[roles.objektagare] # Objektägare (OÄ)\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\""),
-        "{social}"
-    );
-    assert!(social.contains("name = \"Socialtjänst\"\n"), "{social}");
-    assert!(social.contains("status = \"draft\""), "{social}");
+    assert_contains(&social, "[roles.objektagare] # Objektägare (OÄ)\nname = \"Karin Ek\"\nemail = \"karin.ek@example.se\"");
+    assert_contains(&social, "name = \"Socialtjänst\"\n");
+    assert_contains(&social, "status = \"draft\"");
     assert_no_temporary_files(repo.path());
 
     // The drafts are plans like `plan new` writes: valid TOML of the right layout,
@@ -187,14 +180,10 @@ fn a_dry_run_lists_what_it_would_write_and_writes_nothing() {
             "would create objects/kontaktcenter/2027.toml: artvise, vaxel (rows 22, 23)\n",
             "skulle skapa objects/kontaktcenter/2027.toml: artvise, vaxel (rad 22, 23)\n"
         )));
-        assert!(
-            run.stdout.ends_with(lang.says(
+        assert_ends_with(&run.stdout, lang.says(
                 "would import 21 objects (27 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\nnothing written (--dry-run)\n",
                 "skulle importera 21 förvaltningsobjekt (27 system) som förslag till planer för 2027; hoppar över 2 förvaltningsobjekt som redan har en plan för 2027\ninget skrevs (--dry-run)\n"
-            )),
-            "{}",
-            run.stdout
-        );
+            ));
         assert_eq!(snapshot(repo.path()), before);
     }
 }
@@ -232,11 +221,7 @@ fn an_xlsx_export_imports_to_the_same_plans_as_the_csv() {
     let from_csv = Repo::copy_of("examples/universitet");
     let run = run_import(&from_csv, "register.csv", &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.contains("importerade 7 förvaltningsobjekt (9 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "importerade 7 förvaltningsobjekt (9 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n");
 
     let from_xlsx = Repo::copy_of("examples/universitet");
     from_xlsx.write(
@@ -361,25 +346,15 @@ fn without_an_object_column_in(lang: Lang) {
         )
     );
     let plan = repo.read("objects/time-edit/2027.toml");
-    assert!(
-        plan.contains("object = \"time-edit\"\nname = \"Time Edit\"\n"),
-        "{plan}"
-    );
-    assert!(
-        plan.contains("[roles.it_systemagare] # IT-systemägare (IT-SÄ)\nname = \"Jonas Ahl\"\nemail = \"jonas.ahl@example.se\""),
-        "{plan}"
-    );
+    assert_contains(&plan, "object = \"time-edit\"\nname = \"Time Edit\"\n");
+    assert_contains(&plan, "[roles.it_systemagare] # IT-systemägare (IT-SÄ)\nname = \"Jonas Ahl\"\nemail = \"jonas.ahl@example.se\"");
     // Run again: every plan exists now, so everything is skipped (exit 0).
     let again = run_import(&repo, "systems.csv", &[]);
     assert_eq!(again.code, 0, "{again:?}");
-    assert!(
-        again.stdout.contains(lang.says(
+    assert_contains(&again.stdout, lang.says(
             "imported 0 objects (0 systems) as draft plans of 2027; skipped 2 objects that already have a plan of 2027\n",
             "importerade 0 förvaltningsobjekt (0 system) som förslag till planer för 2027; hoppade över 2 förvaltningsobjekt som redan har en plan för 2027\n"
-        )),
-        "{}",
-        again.stdout
-    );
+        ));
 }
 
 #[cfg(unix)]

@@ -3,8 +3,8 @@
 //! where the texts are shown (the site's tests).
 
 use crate::support::{
-    assert_contains, assert_error, baseline, plan_at, replace_once, unattested, Lang, Repo, PLAN,
-    PLAN_TOML,
+    assert_contains, assert_error, assert_starts_with, baseline, plan_at, replace_once, unattested,
+    Lang, Repo, PLAN, PLAN_TOML,
 };
 
 #[test]
@@ -227,7 +227,7 @@ fn init_writes_swedish() {
     let run = crate::support::plan_in(parent.path(), &["init", "planer"]);
     assert_eq!(run.code, 0, "{run:?}");
     let config = std::fs::read_to_string(dir.join("plan.toml")).expect("plan.toml");
-    assert!(config.contains("\nlanguage = \"sv\""), "{config}");
+    assert_contains(&config, "\nlanguage = \"sv\"");
     let check = crate::support::plan_in(&dir, &["check"]);
     assert_eq!(
         check.stdout, "0 planfiler granskade: inga problem\n",
@@ -255,12 +255,9 @@ fn rule_documentation_in_both_languages() {
         sv.stdout
     );
     let en = repo.plan(&["--lang", "en", "rule", "appendix3/not-attested"]);
-    assert!(
-        en.stdout.starts_with(
-            "appendix3/not-attested (default severity: error)\n\nFires when: no attestation"
-        ),
-        "{}",
-        en.stdout
+    assert_starts_with(
+        &en.stdout,
+        "appendix3/not-attested (default severity: error)\n\nFires when: no attestation",
     );
     let list = repo.plan(&["rule"]);
     assert_contains(&list.stdout, "kontrollsumman stämmer inte med svaren");
@@ -299,7 +296,7 @@ fn errors_of_exit_2_in_swedish() {
         .output()
         .expect("plan runs");
     let stderr = String::from_utf8_lossy(&none.stderr);
-    assert!(stderr.starts_with("fel: ingen plan.toml i "), "{stderr}");
+    assert_starts_with(&stderr, "fel: ingen plan.toml i ");
 }
 
 /// Mistakes in the command line itself (clap finds them) are told in the
@@ -455,11 +452,9 @@ fn reports_read_in_swedish() {
         "{deps}"
     );
     let systems = report(&["systems", "--format", "markdown"]);
-    assert!(
-        systems.contains(
-            "| arendehantering | diarium | Ärende- och dokumenthanteringssystem (diarium) | Tietoevry Sverige AB | Egen drift | I drift | 24.2 | Ja | 2 | 3 | 2 |"
-        ),
-        "{systems}"
+    assert_contains(
+        &systems,
+        "| arendehantering | diarium | Ärende- och dokumenthanteringssystem (diarium) | Tietoevry Sverige AB | Egen drift | I drift | 24.2 | Ja | 2 | 3 | 2 |",
     );
     let calendar = report(&["upgrades", "--format", "ics"]);
     for line in [
@@ -498,7 +493,7 @@ fn json_and_csv_reports_do_not_change_with_the_language() {
                     rows
                 };
                 assert_eq!(without_description(&en), without_description(&sv));
-                assert!(sv.contains("\"source\": \"appendix3\""), "{sv}");
+                assert_contains(&sv, "\"source\": \"appendix3\"");
             } else {
                 assert_eq!(en.lines().next(), sv.lines().next(), "the CSV header");
             }
@@ -519,12 +514,9 @@ fn codeowners_in_swedish() {
     );
     let run = repo.plan(&["codeowners"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.starts_with(
-            "# Skapad av `plan codeowners` utifrån rollmodellen `municipal`; skapa om filen i stället för att redigera den.\n"
-        ),
-        "{}",
-        run.stdout
+    assert_starts_with(
+        &run.stdout,
+        "# Skapad av `plan codeowners` utifrån rollmodellen `municipal`; skapa om filen i stället för att redigera den.\n",
     );
     assert_contains(
         &run.stdout,

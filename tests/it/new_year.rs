@@ -178,10 +178,7 @@ fn comments_blank_lines_and_order_survive_byte_for_byte() {
     }
     // Spot checks of what the line model above encodes.
     let ladok = repo.read("objects/ladok/2028.toml");
-    assert!(
-        ladok.starts_with("# Förvaltningsplan 2027 – Ladok\n"),
-        "{ladok}"
-    );
+    assert_starts_with(&ladok, "# Förvaltningsplan 2027 – Ladok\n");
     assert!(ladok.contains("sek = 2200000 # inkl. medlemsavgift till Ladokkonsortiet\n"));
     assert!(ladok.contains(
         "# --- Versionsuppgraderingar (konsortiets releaser) ------------------------\n# Konsortiet driftar Ladok (hosting = \"external\") och bestämmer när dess releaser\n# installeras: varken CAB eller servicefönster här (\"kan dock se väldigt olika ut\n# … om systemet körs på LU-interna servrar eller hos leverantören\", 10.1).\n\n# --- Aktivitetslista"
@@ -198,10 +195,7 @@ fn comments_blank_lines_and_order_survive_byte_for_byte() {
         assert!(!ladok.contains(reset), "{reset} in {ladok}");
     }
     let timeedit = repo.read("objects/timeedit/2028.toml");
-    assert!(
-        !timeedit.contains("# Avvikelse: leverantören kan bara"),
-        "{timeedit}"
-    );
+    assert_lacks(&timeedit, "# Avvikelse: leverantören kan bara");
 }
 
 #[test]
@@ -248,10 +242,10 @@ fn open_deviations_stay_and_the_table_says_so() {
         .find(|l| l.starts_with("restore_tested = "))
         .expect("the deviation of the example")
         .to_string();
-    assert!(raindance.contains(&deviation), "{raindance}");
+    assert_contains(&raindance, &deviation);
     let row = row(&run.stdout, "raindance");
-    assert!(row.contains("1 öppen avvikelse"), "{row}");
-    assert!(row.contains("raindance/restore_tested"), "{row}");
+    assert_contains(&row, "1 öppen avvikelse");
+    assert_contains(&row, "raindance/restore_tested");
 }
 
 #[test]
@@ -340,15 +334,14 @@ fn dry_run_prints_the_table_and_writes_nothing() {
             ],
         );
         for cell in cells {
-            assert!(ladok.contains(cell), "{ladok}");
+            assert_contains(&ladok, cell);
         }
-        assert!(
-            run.stdout.ends_with(lang.says(
+        assert_ends_with(
+            &run.stdout,
+            lang.says(
                 "dry run: would write 10 plans for 2028; nothing written\n",
-                "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n"
-            )),
-            "{}",
-            run.stdout
+                "provkörning: skulle skriva 10 planer för 2028; inget skrevs\n",
+            ),
         );
     }
 }
@@ -401,15 +394,9 @@ fn retired_systems_are_dropped_and_a_fully_retired_object_is_skipped() {
         .collect();
     assert_eq!(ids, vec!["storage-protect"]);
     let canvas_text = repo.read("objects/canvas/2028.toml");
-    assert!(
-        canvas_text.contains("depends_on = [\"lucat\"]\n"),
-        "{canvas_text}"
-    );
-    assert!(
-        !canvas_text.contains("source = \"kaltura\""),
-        "{canvas_text}"
-    );
-    assert!(!canvas_text.contains("IK-2024-011"), "{canvas_text}");
+    assert_contains(&canvas_text, "depends_on = [\"lucat\"]\n");
+    assert_lacks(&canvas_text, "source = \"kaltura\"");
+    assert_lacks(&canvas_text, "IK-2024-011");
 
     let checked = parse_check(plan_at(
         repo.path(),
@@ -476,14 +463,8 @@ fn a_reference_to_a_system_retired_this_year_but_planned_next_year_stays() {
         assert_lacks(&canvas, said);
     }
     let canvas_text = repo.read("objects/canvas/2028.toml");
-    assert!(
-        canvas_text.contains("depends_on = [\"lucat\", \"kaltura\"]"),
-        "{canvas_text}"
-    );
-    assert!(
-        canvas_text.contains("source = \"kaltura\""),
-        "{canvas_text}"
-    );
+    assert_contains(&canvas_text, "depends_on = [\"lucat\", \"kaltura\"]");
+    assert_contains(&canvas_text, "source = \"kaltura\"");
 }
 
 #[test]
@@ -616,11 +597,7 @@ fn the_default_year_to_start_from_is_the_newest_established_one() {
     // 2026 → 2027 exists for every object that had a 2026 plan: nothing to do.
     let older = new_year(&repo, &["--from", "2026"]);
     assert_eq!(older.code, 0, "{older:?}");
-    assert!(
-        older.stdout.starts_with("inget att göra"),
-        "{}",
-        older.stdout
-    );
+    assert_starts_with(&older.stdout, "inget att göra");
     // 2028 only holds drafts after the rollover, so it is not the default start.
     assert_eq!(new_year(&repo, &[]).code, 0);
     let again = new_year(&repo, &[]);

@@ -118,16 +118,16 @@ fn human_output_reads_like_a_compiler() {
         assert_eq!(run.code, 1);
         assert_eq!(run.stderr, "");
         let out = &run.stdout;
-        assert!(
-            out.contains(lang.says(
+        assert_contains(
+            out,
+            lang.says(
                 "error[roles/missing]: required role systemägare (`systemagare`) is missing",
-                "fel[roles/missing]: rollen systemägare (`systemagare`) krävs men saknas"
-            )),
-            "{out}"
+                "fel[roles/missing]: rollen systemägare (`systemagare`) krävs men saknas",
+            ),
         );
-        assert!(
-            out.contains(lang.says("warning[roles/recommended]", "varning[roles/recommended]")),
-            "{out}"
+        assert_contains(
+            out,
+            lang.says("warning[roles/recommended]", "varning[roles/recommended]"),
         );
         let (line, column) = position(&text, "roles.systemforvaltare]");
         assert_eq!((line, column), (16, 2));
@@ -141,12 +141,12 @@ fn human_output_reads_like_a_compiler() {
                 .any(|l| l.trim() == "16 | [roles.systemforvaltare]"),
             "no source line in:\n{out}"
         );
-        assert!(
-            out.contains(lang.says(
+        assert_contains(
+            out,
+            lang.says(
                 "= help: add [roles.systemagare] with name and email",
-                "= hjälp: lägg till [roles.systemagare] med namn (name) och e-post (email)"
-            )),
-            "{out}"
+                "= hjälp: lägg till [roles.systemagare] med namn (name) och e-post (email)",
+            ),
         );
         assert_eq!(
             out.lines().last(),
@@ -347,31 +347,28 @@ fn snippets_show_each_line_as_it_is_in_its_file() {
     let run = repo.plan(&["check", "--color", "never"]);
     assert_eq!(run.code, 1, "{run:?}");
     let out = &run.stdout;
-    assert!(
-        out.contains(concat!(
+    assert_contains(
+        out,
+        concat!(
             "  --> objects/ladok/2027.toml:26:9\n",
             "   |\n",
             "26 | email = \"eva.holm@example\"\n",
             "   |         ^^^^^^^^^^^^^^^^^^\n",
-        )),
-        "{out}"
+        ),
     );
     let (line, column) = position(&lucat, "beskrivningg");
-    assert!(
-        out.contains(&format!(
+    assert_contains(out, &format!(
             "error[schema]: unknown key `beskrivningg`\n--> objects/lucat/2027.toml:{line}:{column}\n"
-        )),
-        "{out}"
-    );
+        ));
     assert!(!out.contains("ååå"), "the long line is not shown:\n{out}");
-    assert!(
-        out.contains(concat!(
+    assert_contains(
+        out,
+        concat!(
             "  --> objects/lucat/2027.toml:23:9\n",
             "   |\n",
             "23 | email = \"per.lind@\"\n",
             "   |         ^^^^^^^^^^^\n",
-        )),
-        "{out}"
+        ),
     );
     assert!(!out.contains(['\r', '\u{feff}']), "{out:?}");
     // The same lines when the report goes to a file and the human format to the

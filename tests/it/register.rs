@@ -47,12 +47,9 @@ Kommunstyrelsen,Katarina Sundqvist,Mattias Hedberg,Anneli Nordin,Patrik Sjögren
 Helén Bäckström; Mohammed Ali,Jessica Norberg,Stefan Forsman"
     );
     // A comma inside a value is quoted (RFC 4180).
-    assert!(
-        lines[6].starts_with(
-            "skolplattform,skolplattform,\"Skolplattform (lärplattform, frånvaro, vårdnadshavarapp)\","
-        ),
-        "{}",
-        lines[6]
+    assert_starts_with(
+        lines[6],
+        "skolplattform,skolplattform,\"Skolplattform (lärplattform, frånvaro, vårdnadshavarapp)\",",
     );
 }
 

@@ -163,7 +163,7 @@ fn output_into_a_fifo_writes_into_it_and_keeps_it_a_fifo() {
     assert_eq!(run.code, 0, "{run:?}");
     let mut read = String::new();
     reader.read_to_string(&mut read).expect("read");
-    assert!(read.contains("\"findings\""), "{read}");
+    assert_contains(&read, "\"findings\"");
     assert!(std::fs::symlink_metadata(&fifo)
         .expect("there")
         .file_type()
@@ -574,7 +574,7 @@ fn assert_escaped(text: &str) {
         !text.contains(|c: char| c.is_control() && c != '\n'),
         "a raw control character reaches the terminal: {text:?}"
     );
-    assert!(text.contains("\\u{1b}[31m"), "{text}");
+    assert_contains(text, "\\u{1b}[31m");
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! looks at the same pages in a real browser.
 
 use crate::support::{
-    assert_contains, in_each_language, plan_command, plan_command_in, run, Repo, Run, TODAY,
+    assert_contains, assert_lacks, assert_starts_with, in_each_language, plan_command,
+    plan_command_in, run, Repo, Run, TODAY,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -70,10 +71,7 @@ fn the_university_site_has_every_page_in_swedish() {
         );
     }
     let index = page(out.path(), "index.html");
-    assert!(
-        index.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"),
-        "{index}"
-    );
+    assert_starts_with(&index, "<!DOCTYPE html>\n<html lang=\"sv\">");
     assert!(index.contains("<h1>Förvaltningsplaner 2027</h1>"));
     // Every page links to every other.
     for other in [
@@ -87,10 +85,7 @@ fn the_university_site_has_every_page_in_swedish() {
         assert!(page(out.path(), "objects/ladok.html").contains(&format!("href=\"../{other}\"")));
     }
     // Role labels, not role ids; statuses in words.
-    assert!(
-        index.contains("Systemägare:</span> Birgitta Sjöberg"),
-        "{index}"
-    );
+    assert_contains(&index, "Systemägare:</span> Birgitta Sjöberg");
     assert!(index.contains("Fastställd</span>") && index.contains("Förslag</span>"));
     // The year at a glance above the table: the objects by status, bilaga 3, the
     // deviations (with how many are late), the upgrades to come and the errors.
@@ -238,10 +233,7 @@ fn the_calendar_beside_the_upgrades_page_is_the_report_s() {
     let upgrades = page(out.path(), "upgrades.html");
     assert!(upgrades.contains("href=\"upgrades.ics\""));
     // Month by month, the service windows named, an upgrade outside one flagged.
-    assert!(
-        upgrades.contains("<h2 id=\"m3\">Mars 2027</h2>"),
-        "{upgrades}"
-    );
+    assert_contains(&upgrades, "<h2 id=\"m3\">Mars 2027</h2>");
     assert!(upgrades.contains("Servicefönster: 2027-03-06"));
     assert!(upgrades.contains("Servicefönster: 2027-06-05, 2027-06-19"));
     assert!(upgrades.contains("Utanför servicefönster</span>"));
@@ -274,13 +266,12 @@ fn the_site_replaces_only_what_it_wrote_and_never_a_user_s_file() {
             .arg(other.path());
         let refused = run(&mut cmd);
         assert_eq!(refused.code, 2, "{refused:?}");
-        assert!(
-            refused.stderr.contains(lang.says(
+        assert_contains(
+            &refused.stderr,
+            lang.says(
                 "index.html was not written by `plan site`; not replacing it",
-                "index.html är inte skriven av `plan site` och ersätts inte"
-            )),
-            "{}",
-            refused.stderr
+                "index.html är inte skriven av `plan site` och ersätts inte",
+            ),
         );
         assert_eq!(files(other.path()).len(), 1);
         assert_eq!(
@@ -305,7 +296,7 @@ fn plan_init_s_pipeline_publishes_the_site_with_gitlab_pages_from_the_default_br
     ] {
         assert!(job.contains(needed), "`{needed}` in:\n{job}");
     }
-    assert!(!job.contains("merge_request_event"), "{job}");
+    assert_lacks(job, "merge_request_event");
     // What the job runs works in the new repository, and writes public/.
     let run = crate::support::plan_in(&dir, &["site", "--out", "public"]);
     assert_eq!(run.code, 0, "{run:?}");

@@ -169,6 +169,18 @@ pub fn assert_contains(text: &str, needle: &str) {
     assert!(text.contains(needle), "`{needle}` is not in:\n{text}");
 }
 
+/// Asserts that `text` starts with `start`, showing all of `text` when it does not.
+#[track_caller]
+pub fn assert_starts_with(text: &str, start: &str) {
+    assert!(text.starts_with(start), "`{start}` does not start:\n{text}");
+}
+
+/// Asserts that `text` ends with `end`, showing all of `text` when it does not.
+#[track_caller]
+pub fn assert_ends_with(text: &str, end: &str) {
+    assert!(text.ends_with(end), "`{end}` does not end:\n{text}");
+}
+
 /// Asserts that `text` does not say `needle`, showing all of `text` when it does.
 #[track_caller]
 pub fn assert_lacks(text: &str, needle: &str) {

@@ -346,7 +346,7 @@ fn init_failing_at_git_init_keeps_the_git_file_it_found() {
     .expect("a .git file");
     let run = refused(dir.path(), || plan_in(dir.path(), &["init", "."]));
     let said = error_line(dir.path(), &run);
-    assert!(said.starts_with("error: git init ."), "{said}");
+    assert_starts_with(&said, "error: git init .");
     assert_eq!(
         snapshot(dir.path()).into_keys().collect::<Vec<_>>(),
         [".git"],
