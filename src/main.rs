@@ -16,6 +16,9 @@ fn main() -> ExitCode {
         color: cli.color,
         lang: cli.lang,
     };
+    // `plan init` speaks Swedish unless told otherwise (it makes a Swedish
+    // repository), its refusals too: there is no repository yet to ask.
+    let init = matches!(cli.command, cli::Command::Init(_));
     let result = match cli.command {
         cli::Command::Init(args) => commands::init::run(args, &globals),
         cli::Command::New(args) => commands::new::run(args, &globals),
@@ -51,7 +54,11 @@ fn main() -> ExitCode {
                     )
                 }
                 None => {
-                    let lang = globals.repo_language();
+                    let lang = if init {
+                        globals.lang.unwrap_or(plan::i18n::Lang::Sv)
+                    } else {
+                        globals.repo_language()
+                    };
                     let message = plan::i18n::error_msg(&err).render(lang);
                     eprintln!("{}", output::error_line(lang, color, &message));
                 }

@@ -641,7 +641,7 @@ fn an_escape_in_a_commit_message_or_author_is_shown_in_plan_log() {
 fn init_on_a_file_and_schema_write_where_schema_is_a_file_name_the_path() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("notes.txt"), "x").expect("write");
-    let run = plan_in(dir.path(), &["init", "notes.txt"]);
+    let run = plan_in(dir.path(), &["init", "notes.txt", "--lang", "en"]);
     assert_eq!(run.code, 2, "{run:?}");
     assert_eq!(
         run.stderr,

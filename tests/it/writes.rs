@@ -281,7 +281,7 @@ fn empty_folder() -> tempfile::TempDir {
 fn init_without_room_to_write_leaves_the_folder_empty() {
     let dir = empty_folder();
     let run = refused(dir.path(), || {
-        plan_without_space(dir.path(), &["init", "."], false).expect("not killed")
+        plan_without_space(dir.path(), &["init", ".", "--lang", "en"], false).expect("not killed")
     });
     assert_no_room(
         dir.path(),
@@ -298,12 +298,14 @@ fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
     std::fs::write(dir.path().join("objects"), "not a folder").expect("a file");
     assert_refused(
         dir.path(),
-        || plan_in(dir.path(), &["init", "."]),
+        || plan_in(dir.path(), &["init", ".", "--lang", "en"]),
         "error: ./objects is a file, where plan needs a folder; move it aside (or rename it) and run the command again",
     );
+    // Without --lang init speaks Swedish, its refusals too: it makes a Swedish
+    // repository, and there is none yet whose `language` to ask.
     assert_refused(
         dir.path(),
-        || plan_in(dir.path(), &["init", ".", "--lang", "sv"]),
+        || plan_in(dir.path(), &["init", "."]),
         "fel: ./objects är en fil, men plan behöver en mapp där; flytta undan den (eller byt namn på den) och kör kommandot igen",
     );
     // Fixed, init runs: nothing half done stands in its way.
@@ -319,7 +321,8 @@ fn init_where_objects_is_a_file_leaves_the_folder_as_it_was() {
 fn init_of_new_nested_folders_failing_half_way_leaves_none_of_them() {
     let dir = empty_folder();
     let run = refused(dir.path(), || {
-        plan_without_space(dir.path(), &["init", "a/b/c"], false).expect("not killed")
+        plan_without_space(dir.path(), &["init", "a/b/c", "--lang", "en"], false)
+            .expect("not killed")
     });
     assert_no_room(
         dir.path(),
@@ -344,7 +347,9 @@ fn init_failing_at_git_init_keeps_the_git_file_it_found() {
         "gitdir: ../moved/.git/worktrees/planer\n",
     )
     .expect("a .git file");
-    let run = refused(dir.path(), || plan_in(dir.path(), &["init", "."]));
+    let run = refused(dir.path(), || {
+        plan_in(dir.path(), &["init", ".", "--lang", "en"])
+    });
     let said = error_line(dir.path(), &run);
     assert_starts_with(&said, "error: git init .");
     assert_eq!(
@@ -387,7 +392,7 @@ fn init_under_a_file_changes_nothing() {
     std::fs::write(dir.path().join("file"), "a file").expect("a file");
     assert_refused(
         dir.path(),
-        || plan_in(dir.path(), &["init", "file/planer"]),
+        || plan_in(dir.path(), &["init", "file/planer", "--lang", "en"]),
         "error: file is a file, where plan needs a folder for file/planer; move it aside (or rename it) and run the command again",
     );
 }
