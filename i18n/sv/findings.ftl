@@ -120,7 +120,10 @@ appendix3-wrong-attester-unheld = bilaga 3 är intygad av { $by }, en roll som i
 
 appendix3-missing = systemet `{ $system }` saknar bilaga 3
     .help = lägg till [systems.appendix3.answers] med ett svar på varje fråga i checklistan
-appendix3-unanswered = systemet `{ $system }`: { $count } av { $total } frågor är obesvarade: { $questions }
+appendix3-unanswered = systemet `{ $system }`: { $count } av { $total } frågor är { $count ->
+        [one] obesvarad
+       *[other] obesvarade
+    }: { $questions }
     .help = svara på var och en med "yes" (ja), "no" (nej), "partial" (delvis) eller "na" (ej tillämplig)
 appendix3-unknown-question = checklistan { $checklist } har ingen fråga `{ $question }`
 appendix3-deviation-incomplete = `{ $question }` är besvarad med "{ $answer }" men avvikelsen saknar { $missing }

@@ -454,7 +454,7 @@ const CASES: &[Case] = &[
         ],
         &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: svaren för `ladok` har ändrats efter att de intygades",
-            "objects/ladok/2027.toml:55:20: appendix3/unanswered: systemet `ladok`: 1 av 20 frågor är obesvarade: mfa",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: systemet `ladok`: 1 av 20 frågor är obesvarad: mfa",
         ],
     ),
     check(
@@ -468,7 +468,7 @@ const CASES: &[Case] = &[
         ],
         &[
             "objects/ladok/2027.toml:51:10: appendix3/stale: svaren för `ladok` har ändrats efter att de intygades",
-            "objects/ladok/2027.toml:55:20: appendix3/unanswered: systemet `ladok`: 1 av 20 frågor är obesvarade: mfa",
+            "objects/ladok/2027.toml:55:20: appendix3/unanswered: systemet `ladok`: 1 av 20 frågor är obesvarad: mfa",
             "objects/ladok/2027.toml:64:1: appendix3/unknown-question: checklistan infosak-kd har ingen fråga `mfaa`",
         ],
     ),
