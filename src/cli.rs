@@ -86,11 +86,26 @@ impl Globals {
     /// where the repository may not even be found: the `language` of the repository
     /// at `--repo` or above the current folder, read alone; English outside one.
     pub fn repo_language(&self) -> Lang {
-        Lang::resolve(
-            self.lang,
-            crate::settings::peek_language(self.repo.as_deref()),
-        )
+        language_at(self.lang, self.repo.as_deref())
     }
+
+    /// The language `plan init` speaks, its refusals too: `--lang` or `PLAN_LANG`,
+    /// else Swedish — it makes a Swedish repository (`language = "sv"`), and there is
+    /// none yet whose `language` to ask.
+    pub fn init_language(&self) -> Lang {
+        self.lang.unwrap_or(Lang::Sv)
+    }
+}
+
+/// `flag` (`--lang` or `PLAN_LANG`), else the `language` of the repository at `repo`
+/// or above the current folder, read alone (only when no flag says it), else English.
+pub(crate) fn language_at(flag: Option<Lang>, repo: Option<&std::path::Path>) -> Lang {
+    Lang::resolve(
+        flag,
+        flag.is_none()
+            .then(|| crate::settings::peek_language(repo))
+            .flatten(),
+    )
 }
 
 fn parse_lang(s: &str) -> Result<Lang, Fail> {

@@ -16,8 +16,6 @@ fn main() -> ExitCode {
         color: cli.color,
         lang: cli.lang,
     };
-    // `plan init` speaks Swedish unless told otherwise (it makes a Swedish
-    // repository), its refusals too: there is no repository yet to ask.
     let init = matches!(cli.command, cli::Command::Init(_));
     let result = match cli.command {
         cli::Command::Init(args) => commands::init::run(args, &globals),
@@ -55,7 +53,7 @@ fn main() -> ExitCode {
                 }
                 None => {
                     let lang = if init {
-                        globals.lang.unwrap_or(plan::i18n::Lang::Sv)
+                        globals.init_language()
                     } else {
                         globals.repo_language()
                     };

@@ -81,12 +81,7 @@ impl Written {
     fn language(&self) -> Lang {
         let env = std::env::var("PLAN_LANG").ok();
         let flag = self.lang.or(env.as_deref().and_then(Lang::from_code));
-        Lang::resolve(
-            flag,
-            flag.is_none()
-                .then(|| crate::settings::peek_language(self.repo.as_deref()))
-                .flatten(),
-        )
+        super::language_at(flag, self.repo.as_deref())
     }
 }
 

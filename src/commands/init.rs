@@ -34,9 +34,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &crate::cli::Globals) -> Result<ExitCode> {
-    // The repository made here speaks Swedish (`language = "sv"`), and so does
-    // what makes it, unless --lang or PLAN_LANG says otherwise.
-    let lang = globals.lang.unwrap_or(Lang::Sv);
+    let lang = globals.init_language();
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     // The folders this run makes (`plan init a/b/c` where only `a` is there: c and
     // b), innermost first, to take away again if init fails.
