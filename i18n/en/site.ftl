@@ -69,6 +69,19 @@ site-summary-upgrades = { $count ->
     [one] planned upgrade left this year
    *[other] planned upgrades left this year
 }
+# A badge of the overview with its count before it ("3 Overdue", "2 Drafts"):
+# $badge is the id of the badge's own message, $word its text as the tables show it.
+site-summary-badge = { $badge ->
+    [value-status-draft] { $count ->
+        [one] Draft
+       *[other] Drafts
+    }
+    [site-severity-warning] { $count ->
+        [one] Warning
+       *[other] Warnings
+    }
+   *[other] { $word }
+}
 site-summary-next = Next: { $date }, { $system } ({ $object })
 site-summary-errors = { $count ->
     [one] error in the plans

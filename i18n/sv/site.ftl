@@ -66,6 +66,39 @@ site-summary-upgrades = { $count ->
     [one] planerad uppgradering kvar av året
    *[other] planerade uppgraderingar kvar av året
 }
+# A badge of the overview with its count before it ("3 Försenade"): $badge is the
+# id of the badge's own message, $word its text as the tables show it.
+site-summary-badge = { $badge ->
+    [value-status-established] { $count ->
+        [one] Fastställd
+       *[other] Fastställda
+    }
+    [value-status-revised] { $count ->
+        [one] Reviderad
+       *[other] Reviderade
+    }
+    [site-attested] { $count ->
+        [one] Intygad
+       *[other] Intygade
+    }
+    [site-attestation-stale] { $count ->
+        [one] Inaktuell
+       *[other] Inaktuella
+    } – svaren har ändrats efter intygandet
+    [site-not-attested] { $count ->
+        [one] Ej intygad
+       *[other] Ej intygade
+    }
+    [site-overdue] { $count ->
+        [one] Försenad
+       *[other] Försenade
+    }
+    [site-severity-warning] { $count ->
+        [one] Varning
+       *[other] Varningar
+    }
+   *[other] { $word }
+}
 site-summary-next = Nästa: { $date }, { $system } ({ $object })
 site-summary-errors = { $count ->
     [one] fel i planerna

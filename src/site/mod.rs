@@ -84,6 +84,9 @@ impl<'a> Chrome<'a> {
 pub struct Badge<'a> {
     pub text: std::borrow::Cow<'a, str>,
     pub class: &'static str,
+    /// The catalogue's message the text is ("" for a value shown as written): the
+    /// overview counts badges in words that agree with the count.
+    pub id: &'static str,
 }
 
 /// Everything the site is built from, once the plans are checked.

@@ -5,6 +5,7 @@ use super::{graph, Badge, Chrome, Input, Prepared, Words};
 use crate::diag::rules::upgrades::SERVICE_WINDOW;
 use crate::diag::{Finding, Severity};
 use crate::hash::HashMap;
+use crate::i18n::Lang;
 use crate::index::{split_ref, Via};
 use crate::report::deps::DepRow;
 use crate::report::deviations::DeviationRow;
@@ -325,34 +326,46 @@ pub struct Figure<'a> {
 }
 
 /// How many of each badge (by words), the good ones first.
-fn tally<'a>(badges: impl Iterator<Item = &'a Badge<'a>>) -> Vec<(Badge<'a>, usize)> {
+fn tally<'a>(l: Lang, badges: impl Iterator<Item = &'a Badge<'a>>) -> Vec<(Badge<'a>, usize)> {
     let rank = |class: &str| {
         ["good", "neutral", "warn", "bad"]
             .iter()
             .position(|c| *c == class)
     };
-    let mut counts: BTreeMap<(Option<usize>, &'a str), (&'static str, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<(Option<usize>, &'a str), (&'a Badge<'a>, usize)> = BTreeMap::new();
     for b in badges {
-        counts
-            .entry((rank(b.class), &b.text))
-            .or_insert((b.class, 0))
-            .1 += 1;
+        counts.entry((rank(b.class), &b.text)).or_insert((b, 0)).1 += 1;
     }
     counts
-        .into_iter()
-        .map(|((_, text), (class, n))| {
-            let text = Cow::Borrowed(text);
-            (Badge { text, class }, n)
-        })
+        .into_values()
+        .map(|(badge, n)| counted(l, badge, n))
         .collect()
+}
+
+/// A badge with a count before it, its words agreeing with the count ("3
+/// Försenade", not "3 Försenad").
+fn counted<'a>(l: Lang, badge: &Badge<'a>, n: usize) -> (Badge<'a>, usize) {
+    let text = tr!(
+        l,
+        "site-summary-badge",
+        badge = badge.id,
+        word = badge.text.as_ref(),
+        count = n
+    );
+    let badge = Badge {
+        text: Cow::Owned(text),
+        ..*badge
+    };
+    (badge, n)
 }
 
 /// The year at a glance: the objects by status, bilaga 3 by attestation, the
 /// deviations, the upgrades still to come and the plans' errors.
 fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
     let l = data.l;
-    let statuses = tally(data.plans.iter().map(|p| &p.view.status));
+    let statuses = tally(l, data.plans.iter().map(|p| &p.view.status));
     let attestations = tally(
+        l,
         data.plans
             .iter()
             .flat_map(|p| p.view.appendix3.iter().map(|a| &a.state)),
@@ -416,7 +429,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
             number: data.deviations.len(),
             label: tr!(l, "site-summary-deviations", count = data.deviations.len()),
             parts: count(overdue)
-                .map(|n| (data.badge("site-overdue", "bad"), n))
+                .map(|n| counted(l, &data.badge("site-overdue", "bad"), n))
                 .into_iter()
                 .collect(),
             note: sources.join(", "),
@@ -446,7 +459,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
             number: errors,
             label: tr!(l, "site-summary-errors", count = errors),
             parts: count(warnings)
-                .map(|n| (data.severity(Severity::Warning), n))
+                .map(|n| counted(l, &data.severity(Severity::Warning), n))
                 .into_iter()
                 .collect(),
             note: String::new(),

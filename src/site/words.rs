@@ -139,14 +139,27 @@ impl<'a> Words<'a> {
 
     /// An enumerated value in words, else as written (as `Lang::value`).
     pub fn value<'s>(&'s self, kind: &str, value: &str) -> Cow<'s, str> {
+        self.value_badge(kind, value, "").text
+    }
+
+    /// An enumerated value in words as a badge of a class (see [`Words::value`]).
+    pub fn value_badge(&self, kind: &str, value: &str, class: &'static str) -> Badge<'_> {
         let mut id = String::with_capacity(7 + kind.len() + value.len());
         id.push_str("value-");
         id.push_str(kind);
         id.push('-');
         id.extend(value.chars().map(|c| if c == '_' { '-' } else { c }));
-        match self.labels.get(id.as_str()) {
-            Some(text) => Cow::Borrowed(text),
-            None => Cow::Owned(value.to_string()),
+        match self.labels.get_key_value(id.as_str()) {
+            Some((id, text)) => Badge {
+                text: Cow::Borrowed(text),
+                class,
+                id,
+            },
+            None => Badge {
+                text: Cow::Owned(value.to_string()),
+                class,
+                id: "",
+            },
         }
     }
 
@@ -158,19 +171,18 @@ impl<'a> Words<'a> {
         Badge {
             text: Cow::Borrowed(self.t(id)),
             class,
+            id,
         }
     }
 
     pub fn status(&self, plan: &crate::model::Plan) -> Badge<'_> {
         let status = plan.status.as_ref().map_or("draft", |s| s.val.as_str());
-        Badge {
-            text: self.value("status", status),
-            class: if plan.status_is_established() {
-                "good"
-            } else {
-                "warn"
-            },
-        }
+        let class = if plan.status_is_established() {
+            "good"
+        } else {
+            "warn"
+        };
+        self.value_badge("status", status, class)
     }
 
     /// Attested, stale or not attested: the words, and a class.
@@ -212,10 +224,7 @@ impl<'a> Words<'a> {
             "na" => self.badge("value-answer-na", "neutral"),
             "partial" => self.badge("value-answer-partial", "warn"),
             "no" => self.badge("value-answer-no", "warn"),
-            _ => Badge {
-                text: self.value("answer", value),
-                class: "bad",
-            },
+            _ => self.value_badge("answer", value, "bad"),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! looks at the same pages in a real browser.
 
 use crate::support::{
-    assert_contains, assert_lacks, assert_starts_with, in_each_language, plan_command,
+    assert_contains, assert_lacks, assert_starts_with, in_each_language, plan_at, plan_command,
     plan_command_in, replace_once, run, Repo, Run, TODAY,
 };
 use std::collections::BTreeMap;
@@ -90,11 +90,11 @@ fn the_university_site_has_every_page_in_swedish() {
     // The year at a glance above the table: the objects by status, bilaga 3, the
     // deviations (with how many are late), the upgrades to come and the errors.
     for figure in [
-        "<span class=\"number\">10</span> förvaltningsobjekt</a><span>8 <span class=\"badge good\">Fastställd</span></span><span>2 <span class=\"badge warn\">Förslag</span></span>",
+        "<span class=\"number\">10</span> förvaltningsobjekt</a><span>8 <span class=\"badge good\">Fastställda</span></span><span>2 <span class=\"badge warn\">Förslag</span></span>",
         "<span class=\"number\">15</span> av 15 system har intygad bilaga 3</a>",
-        "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenad</span></span>",
+        "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenade</span></span>",
         "<span class=\"number\">16</span> planerade uppgraderingar kvar av året</a><span>Nästa: 2027-03-06, ladok (Ladok)</span>",
-        "<span class=\"number\">0</span> fel i planerna</a><span>14 <span class=\"badge warn\">Varning</span></span>",
+        "<span class=\"number\">0</span> fel i planerna</a><span>14 <span class=\"badge warn\">Varningar</span></span>",
     ] {
         assert!(index.contains(figure), "missing {figure:?} in {index}");
     }
@@ -134,9 +134,41 @@ fn the_overview_counts_the_deviations_the_deviations_page_lists() {
             &page(out.path(), "index.html"),
             lang.says(
                 "<span class=\"number\">6</span> deviations to know about</a><span>3 <span class=\"badge bad\">Overdue</span></span><span>4 in bilaga 3, 2 upgrades that did not happen</span>",
-                "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenad</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
+                "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenade</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
             ),
         );
+    });
+}
+
+/// The overview counts its badges in words that agree with the count: "8
+/// Fastställda" and "3 Försenade", but "1 Försenad" when only one is late.
+#[test]
+fn the_overview_s_counts_agree_with_their_words() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    let badge = |n: u32, class: &str, word: &str| {
+        format!("<span>{n} <span class=\"badge {class}\">{word}</span></span>")
+    };
+    in_each_language(|lang| {
+        site(&repo, out.path(), &[], &[]);
+        let index = page(out.path(), "index.html");
+        for (n, class, en, sv) in [
+            (8, "good", "Established", "Fastställda"),
+            (2, "warn", "Drafts", "Förslag"),
+            (3, "bad", "Overdue", "Försenade"),
+            (14, "warn", "Warnings", "Varningar"),
+        ] {
+            assert_contains(&index, &badge(n, class, lang.says(en, sv)));
+        }
+        // In January only bilaga 3's restore test is late.
+        let january = plan_at(
+            repo.path(),
+            "2027-01-20",
+            &["site", "--out", &out.path().to_string_lossy()],
+        );
+        assert_eq!(january.code, 0, "{january:?}");
+        let index = page(out.path(), "index.html");
+        assert_contains(&index, &badge(1, "bad", lang.says("Overdue", "Försenad")));
     });
 }
 
