@@ -427,12 +427,10 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                 ),
                 _ => String::new(),
             };
+            // Named as the page's heading names it: by its name, else its id.
+            let system = s.name.as_ref().map_or(id.as_str(), |n| n.val.as_str());
             Some(AppendixView {
-                title: tr!(
-                    l,
-                    "site-appendix3-system",
-                    system = s.name.as_ref().map_or(id.as_str(), |n| n.val.as_str())
-                ),
+                title: tr!(l, "site-appendix3-system", system = system),
                 state: w.attestation(s),
                 attested,
                 answers: cells,
@@ -441,7 +439,7 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
                     l,
                     "site-sign-attest",
                     role = attester.as_ref(),
-                    system = id.as_str()
+                    system = system
                 ),
                 system: id,
             })

@@ -4,7 +4,7 @@
 
 use crate::support::{
     assert_contains, assert_lacks, assert_starts_with, in_each_language, plan_command,
-    plan_command_in, run, Repo, Run, TODAY,
+    plan_command_in, replace_once, run, Repo, Run, TODAY,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -160,7 +160,7 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
         "appendix3/overdue",
         "Fastställande",
         "Namnteckning",
-        "Bilaga 3 för raindance intygas av IT-systemägare.",
+        "Bilaga 3 för Raindance ekonomisystem intygas av IT-systemägare.",
         // Read like the document: contents first, each section linked.
         "<h2 id=\"h-toc\">Innehåll</h2>",
         "<li><a href=\"#bilaga3\">Bilaga 3: informationssäkerhet</a></li>",
@@ -184,6 +184,42 @@ fn an_object_page_is_the_plan_as_a_document_with_bilaga_3_in_full() {
     ] {
         assert!(ladok.contains(text), "missing {text:?}");
     }
+}
+
+/// The bilaga-3 signature names the system as the section's heading does: by the
+/// name the systemägare knows it by, by its id only when it has no name.
+#[test]
+fn the_bilaga_3_signature_names_the_system_as_its_heading_does() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    in_each_language(|lang| {
+        site(&repo, out.path(), &["--lang", lang.code()], &[]);
+        let raindance = page(out.path(), "objects/raindance.html");
+        for text in lang.says(
+            [
+                "Bilaga 3 for Raindance ekonomisystem</h3>",
+                "Bilaga 3 for Raindance ekonomisystem is attested by IT-systemägare.",
+            ],
+            [
+                "Bilaga 3 för Raindance ekonomisystem</h3>",
+                "Bilaga 3 för Raindance ekonomisystem intygas av IT-systemägare.",
+            ],
+        ) {
+            assert_contains(&raindance, text);
+        }
+    });
+    let plan = "objects/raindance/2027.toml";
+    repo.write(
+        plan,
+        replace_once(&repo.read(plan), "name = \"Raindance ekonomisystem\"\n", ""),
+    );
+    site(&repo, out.path(), &["--lang", "sv"], &[]);
+    let raindance = page(out.path(), "objects/raindance.html");
+    assert_contains(&raindance, "Bilaga 3 för raindance</h3>");
+    assert_contains(
+        &raindance,
+        "Bilaga 3 för raindance intygas av IT-systemägare.",
+    );
 }
 
 #[test]
