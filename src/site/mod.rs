@@ -143,20 +143,24 @@ impl<'a> Site<'a> {
         let data = &self.data;
         let (l, year) = (data.l, data.year);
         let chrome = |title: String| data.chrome("", rel_static(rel), title);
+        // A page of the whole year grows with the number of objects: room is made
+        // at once (grown by doubling, the largest page would be copied again and
+        // again, and held twice at its largest).
+        let year_page = YEAR_PAGE_BASE_BYTES + YEAR_PAGE_BYTES_PER_OBJECT * data.plans.len();
         match rel {
             "style.css" => STYLE.as_bytes().to_vec(),
-            "index.html" => render(&pages::index(
-                data,
-                chrome(tr!(l, "site-index-title", year = year)),
-            )),
-            "dependencies.html" => render(&pages::dependencies(
-                data,
-                chrome(l.text("site-nav-dependencies")),
-            )),
-            "upgrades.html" => render(&pages::upgrades(
-                data,
-                chrome(tr!(l, "site-upgrades-title", year = year)),
-            )),
+            "index.html" => render_sized(
+                &pages::index(data, chrome(tr!(l, "site-index-title", year = year))),
+                year_page,
+            ),
+            "dependencies.html" => render_sized(
+                &pages::dependencies(data, chrome(l.text("site-nav-dependencies"))),
+                year_page,
+            ),
+            "upgrades.html" => render_sized(
+                &pages::upgrades(data, chrome(tr!(l, "site-upgrades-title", year = year))),
+                year_page,
+            ),
             "upgrades.ics" => crate::report::upgrades::ics(
                 &data.upgrades,
                 &data.settings.config,
@@ -166,11 +170,14 @@ impl<'a> Site<'a> {
                 l,
             )
             .into_bytes(),
-            "deviations.html" => render(&pages::deviations(
-                data,
-                chrome(l.text("site-nav-deviations")),
-            )),
-            "people.html" => render(&pages::people(data, chrome(l.text("site-nav-people")))),
+            "deviations.html" => render_sized(
+                &pages::deviations(data, chrome(l.text("site-nav-deviations"))),
+                year_page,
+            ),
+            "people.html" => render_sized(
+                &pages::people(data, chrome(l.text("site-nav-people"))),
+                year_page,
+            ),
             _ => {
                 let object = rel
                     .strip_prefix("objects/")
@@ -198,9 +205,11 @@ fn rel_static(rel: &str) -> &'static str {
 /// step (ten thousand of them).
 const OBJECT_PAGE_BYTES: usize = 48 * 1024;
 
-fn render<T: Template>(page: &T) -> Vec<u8> {
-    render_sized(page, T::SIZE_HINT)
-}
+/// What a page of the whole year takes, about: a base and so much per object (the
+/// largest, the people page, is some 1,050 bytes per object in the benchmark's
+/// repository). Room that is not written to costs no memory.
+const YEAR_PAGE_BASE_BYTES: usize = 64 * 1024;
+const YEAR_PAGE_BYTES_PER_OBJECT: usize = 1536;
 
 fn render_sized<T: Template>(page: &T, bytes: usize) -> Vec<u8> {
     let mut out = String::with_capacity(bytes);
