@@ -38,8 +38,8 @@ site-summary-objects = { $count ->
 }
 site-summary-attested = av { $systems } system har intygad bilaga 3
 site-summary-deviations = { $count ->
-    [one] avvikelse att känna till
-   *[other] avvikelser att känna till
+    [one] avvikelse att följa upp
+   *[other] avvikelser att följa upp
 }
 # The deviations figure's breakdown, one item per source of the deviations page.
 site-summary-deviation-source = { $source ->
@@ -53,7 +53,7 @@ site-summary-deviation-source = { $source ->
        *[other] { $count } uppgraderingar som inte blivit av
     }
     [budget] { $count ->
-        [one] { $count } budget som överskrids
+        [one] { $count } budgetpost som överskrids
        *[other] { $count } budgetposter som överskrids
     }
     [roles] { $count ->
@@ -111,7 +111,7 @@ site-not-attested = Ej intygad
 ## Gemensamma kolumner
 site-col-system = System
 site-col-source = Källa
-site-col-what = Vad
+site-col-what = Avvikelse
 site-col-owner = Ansvarig
 site-col-due = Klart senast
 site-col-name = Namn
@@ -132,7 +132,7 @@ site-col-purpose = Ändamål
 site-col-contract = Avtal
 
 ## Avvikelser
-site-deviations-intro = Allt som styrgruppen ska känna till: avvikelser i bilaga 3, försenade aktiviteter, uppgraderingar som inte blivit av, budget som överskrids, roller som saknas och system som inte är intygade. Försenat först.
+site-deviations-intro = Det som styrgruppen behöver följa upp: avvikelser i bilaga 3, försenade aktiviteter, uppgraderingar som inte blivit av, budget som överskrids, roller som saknas och system vars bilaga 3 inte är intygad. Det som är försenat står först.
 site-deviations-caption = Avvikelser
 site-overdue = Försenad
 

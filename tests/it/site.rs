@@ -92,7 +92,7 @@ fn the_university_site_has_every_page_in_swedish() {
     for figure in [
         "<span class=\"number\">10</span> förvaltningsobjekt</a><span>8 <span class=\"badge good\">Fastställda</span></span><span>2 <span class=\"badge warn\">Förslag</span></span>",
         "<span class=\"number\">15</span> av 15 system har intygad bilaga 3</a>",
-        "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenade</span></span>",
+        "<span class=\"number\">6</span> avvikelser att följa upp</a><span>3 <span class=\"badge bad\">Försenade</span></span>",
         "<span class=\"number\">16</span> planerade uppgraderingar kvar av året</a><span>Nästa: 2027-03-06, ladok (Ladok)</span>",
         "<span class=\"number\">0</span> fel i planerna</a><span>14 <span class=\"badge warn\">Varningar</span></span>",
     ] {
@@ -130,11 +130,23 @@ fn the_overview_counts_the_deviations_the_deviations_page_lists() {
             (6, 3, 4, 2),
             "{listed}"
         );
+        // Each row is a deviation, the late ones first, as the page says.
+        assert_contains(
+            &listed,
+            lang.says(
+                "<th scope=\"col\">What</th>",
+                "<th scope=\"col\">Avvikelse</th>",
+            ),
+        );
+        assert_contains(
+            &listed,
+            lang.says("Overdue first.", "Det som är försenat står först."),
+        );
         assert_contains(
             &page(out.path(), "index.html"),
             lang.says(
                 "<span class=\"number\">6</span> deviations to know about</a><span>3 <span class=\"badge bad\">Overdue</span></span><span>4 in bilaga 3, 2 upgrades that did not happen</span>",
-                "<span class=\"number\">6</span> avvikelser att känna till</a><span>3 <span class=\"badge bad\">Försenade</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
+                "<span class=\"number\">6</span> avvikelser att följa upp</a><span>3 <span class=\"badge bad\">Försenade</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
             ),
         );
     });
