@@ -657,6 +657,23 @@ mod tests {
         }
     }
 
+    /// The users' word for the checklist is "bilaga 3" (handbook 000, ch. 9), in
+    /// English too: "appendix 3" only once, beside it, where the rule explains it.
+    #[test]
+    fn the_english_catalogue_calls_the_checklist_bilaga_3() {
+        let said: Vec<&str> = CATALOGUES
+            .iter()
+            .flat_map(|(_, en, _)| en.lines())
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .filter(|line| {
+                let line = line.to_lowercase();
+                line.contains("appendix 3") || line.contains("appendix-3")
+            })
+            .collect();
+        assert_eq!(said.len(), 1, "{said:#?}");
+        assert!(said[0].contains("a bilaga 3 (appendix 3;"), "{said:#?}");
+    }
+
     #[test]
     fn lookup_with_arguments_and_attributes() {
         assert_eq!(Lang::Sv.text("site-nav-index"), "Översikt");

@@ -64,7 +64,7 @@ note-this-year = creating the plan for { $year }, the year of today; for next ye
 scaffold-title = Management plan { $year } for { $name }.
 scaffold-fill-in =
     Fill in the empty values ("") and run `plan check`: it shows which are required
-    (the roles' names and e-mail, the answers of appendix 3); supplier and version are optional.
+    (the roles' names and e-mail, the answers of bilaga 3); supplier and version are optional.
 scaffold-established-on = The day the plan is established: established_on = { $date }
 scaffold-established-by = the roles that establish the plan
 scaffold-diarienummer = the decision's registration number, when the plan is established
@@ -74,7 +74,7 @@ scaffold-goals = This year's goals and how they are followed up (optional).
 scaffold-roles = Roles of the role model { $model } ({ $title }).
 scaffold-username = username: the user name on GitLab/GitHub, for `plan codeowners` (optional).
 scaffold-optional-roles = Optional roles: { $roles }
-scaffold-budget = appendix 1
+scaffold-budget = bilaga 1
 scaffold-classification = Classification 0–3
 scaffold-contract = Supplier contract: notice period in months, contract owner, data processing agreement (dpa) signed.
 scaffold-depends-on = "<object>" or "<object>/<system>"
@@ -83,7 +83,7 @@ scaffold-integrations =
     (the legal basis) and purpose (why the data is fetched) are required.
 scaffold-object-placeholder = <object>
 scaffold-information-contract = information contract
-scaffold-appendix3 = Appendix 3 ({ $title })
+scaffold-appendix3 = Bilaga 3 ({ $title })
 scaffold-answers = { $heading }. Answer "yes", "no", "partial" or "na".
 scaffold-deviation = Deviation: {"{"} answer = "no", deviation = "…", action = "…", owner = "<role>", due = { $due }, reported_to = [{ $roles }] {"}"}
 scaffold-na = Not applicable: {"{"} answer = "na", justification = "…" {"}"}

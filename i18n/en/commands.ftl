@@ -66,7 +66,7 @@ new-year-dry-run = dry run: would write { $plans } for { $to }; nothing written
 new-year-dry-run-commit = dry run: would write { $plans } for { $to } and commit them; nothing written
 new-year-wrote = wrote { $plans } for { $to }
 new-year-wrote-committed = wrote { $plans } for { $to } and committed them as { $commit }
-new-year-next = next: review the drafts, run `plan check --year { $year }`, and attest appendix 3 again with `plan attest`
+new-year-next = next: review the drafts, run `plan check --year { $year }`, and attest bilaga 3 again with `plan attest`
 new-year-finished = finished an interrupted `plan new-year`: { $plans } in place
 new-year-finished-committed = finished an interrupted `plan new-year`: { $plans } in place and committed them as { $commit }
 # The title of the commit of `plan new-year --commit`; a line per object follows.
@@ -103,14 +103,14 @@ error-commit-no-identity = no git identity to commit as; set one with `git confi
 ## plan attest
 
 note-attest-newest = attesting the { $year } plan, the newest of `{ $object }` (pass --year to choose)
-attest-done = attested appendix 3 of `{ $system }` in { $file }: attested_by = "{ $attester }", attested_on = { $date }, { $digest }
-attest-done-signed = attested appendix 3 of `{ $system }` in { $file }: attested_by = "{ $attester }", attested_on = { $date }, { $digest }, signed_by = "{ $signer }"
+attest-done = attested bilaga 3 of `{ $system }` in { $file }: attested_by = "{ $attester }", attested_on = { $date }, { $digest }
+attest-done-signed = attested bilaga 3 of `{ $system }` in { $file }: attested_by = "{ $attester }", attested_on = { $date }, { $digest }, signed_by = "{ $signer }"
 warning-attest-no-identity = git has no identity (user.email) here, so signed_by is not recorded and `plan check --verify-attestations` will report this attestation; set it with `git config user.email you@example.se` and run `{ $command }` again
 note-attest-not-holder = you ({ $me }) do not hold the attesting role { $role } in { $file }, so this attestation is recorded as signed by you and `plan check --verify-attestations` will report it
 help-attest-no-email = { $role } has no e-mail in { $file }; add the holder's e-mail under [roles.{ $attester }], commit that, and have the holder run `{ $command }` and commit it under that e-mail
 help-attest-holder = { $role } is { $holders }; they run `{ $command }` and commit it under that e-mail (git config user.email), which replaces signed_by
 error-attest-too-large = { $file } is larger than { $mib } MiB, more than a plan file may be; run `plan check { $file }`
-error-attest-no-systems = { $file } has no [[systems]]: there is no appendix 3 to attest
+error-attest-no-systems = { $file } has no [[systems]]: there is no bilaga 3 to attest
 error-attest-which-system = { $file } has { $count } systems ({ $systems }); name one with --system
 error-attest-no-system = { $file } has no system `{ $system }` (systems: { $systems })
 error-attest-no-answers = system `{ $system }` has no [systems.appendix3.answers] to attest

@@ -102,9 +102,9 @@ roles-held-here = roles held here: { $ids }
 appendix3-owner-unheld = deviation `{ $question }`: owner `{ $owner }` is a role nobody holds in this plan
 appendix3-owner-unknown = deviation `{ $question }`: owner `{ $owner }` is not a role held in this plan
 appendix3-reported-to-unknown = deviation `{ $question }`: reported_to names `{ $role }`, which is not a role of role model { $model }
-appendix3-wrong-attester-unheld = appendix 3 is attested by { $by }, a role nobody holds in this plan; { $attester } attests here
+appendix3-wrong-attester-unheld = bilaga 3 is attested by { $by }, a role nobody holds in this plan; { $attester } attests here
 
-appendix3-missing = system `{ $system }` has no appendix 3
+appendix3-missing = system `{ $system }` has no bilaga 3
     .help = add [systems.appendix3.answers] with an answer to every checklist question
 appendix3-unanswered = system `{ $system }`: { $count } of { $total } questions unanswered: { $questions }
     .help = answer each with "yes", "no", "partial" or "na"
@@ -116,12 +116,12 @@ appendix3-not-reported = deviation `{ $question }` is not reported to { $roles }
 appendix3-overdue = deviation `{ $question }` was due { $due }
 appendix3-na-unjustified = `{ $question }` is answered "na" without a justification
     .help = { $question } = {"{"} answer = "na", justification = "…why it does not apply…" {"}"}
-appendix3-not-attested = appendix 3 of `{ $system }` is not attested
+appendix3-not-attested = bilaga 3 of `{ $system }` is not attested
     .help = { $role } attests with `{ $command }`
-appendix3-wrong-attester = appendix 3 is attested by { $by }, but { $attester } attests under this role model
+appendix3-wrong-attester = bilaga 3 is attested by { $by }, but { $attester } attests under this role model
 appendix3-stale = the answers of `{ $system }` changed after they were attested
     .help = review the answers, then attest again: `{ $command }`
-appendix3-no-digest = appendix 3 of `{ $system }` is attested without a digest of the answers
+appendix3-no-digest = bilaga 3 of `{ $system }` is attested without a digest of the answers
     .help = attest with `{ $command }`, which records the digest
 
 ## roles/*

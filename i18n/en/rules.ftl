@@ -29,15 +29,15 @@ rule-roles-unknown =
 
 rule-roles-person =
     .summary = a person without name, or a malformed email
-    .doc = Every role holder needs a name (a board or nämnd may be named instead of a person), and an e-mail address, when given, must look like one: it is used to reach the person and to verify who attested appendix 3. Fill in the name or correct the address.
+    .doc = Every role holder needs a name (a board or nämnd may be named instead of a person), and an e-mail address, when given, must look like one: it is used to reach the person and to verify who attested bilaga 3. Fill in the name or correct the address.
 
 rule-roles-conflict =
     .summary = one person in two roles the model keeps apart
     .doc = The role model lists role pairs one person should not hold together, for example systemägare and IT-systemägare. The roles are not there to check each other — the handbook (2.2) tells the IT-systemförvaltare and systemförvaltare "Ni är inte varandras motparter. Det är heller ingen kund- och leverantörsrelation" — but to bring two sides into one team: the business (verksamheten) and IT, with "olika bakgrunder och specialiteter" (chapter 9). When one person holds both, one side is missing: where the IT-systemägare has to carry the systemägare's role too, "är risken stor att systemet inte kommer att uppfylla verksamhetens behov" (10.1.2), and a systemförvaltare who is also the IT-systemförvaltare is "lite udda i förhållande till systemförvaltningsmodellen" (10.1.3). The municipal model (001 §6.4, §6.5) likewise pairs objektägare with objektägare IT and förvaltningsledare with förvaltningsledare IT. The same person is recognised by e-mail, else by name. Appoint someone else to one of the roles, or turn the rule off if the arrangement is a deliberate, documented decision.
 
 rule-appendix3-missing =
-    .summary = a system without an appendix-3 section (error if established/revised, else warning)
-    .doc = Every system in a förvaltningsplan has a bilaga 3 (Infosäk KD): the checklist of information-security measures for continuity and operation that the attesting role signs (handbook chapters 5, 8 and 9). An established plan without it is incomplete; in a draft it is a reminder. Add `[systems.appendix3.answers]` under the system; `plan new` writes every question.
+    .summary = a system without a bilaga 3 section (error if established/revised, else warning)
+    .doc = Every system in a förvaltningsplan has a bilaga 3 (appendix 3; Infosäk KD at Lund): the checklist of information-security measures for continuity and operation that the attesting role signs (handbook chapters 5, 8 and 9). An established plan without it is incomplete; in a draft it is a reminder. Add `[systems.appendix3.answers]` under the system; `plan new` writes every question.
 
 rule-appendix3-unanswered =
     .summary = a checklist question without an answer (error if established/revised, else warning)

@@ -377,7 +377,7 @@ const CASES: &[Case] = &[
         1,
         &[
             "objects/ladok/2027.toml:16:2: roles/missing: required role IT-systemägare (`it_systemagare`) is missing",
-            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here",
+            "objects/ladok/2027.toml:45:15: appendix3/wrong-attester: bilaga 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here",
         ],
         &[
             "objects/ladok/2027.toml:16:2: roles/missing: rollen IT-systemägare (`it_systemagare`) krävs men saknas",
@@ -438,7 +438,7 @@ const CASES: &[Case] = &[
         |r| plan(r, drop_between(baseline(), "[systems.appendix3]", "[[upgrades]]")),
         1,
         &[
-            "objects/ladok/2027.toml:37:6: appendix3/missing: system `ladok` has no appendix 3",
+            "objects/ladok/2027.toml:37:6: appendix3/missing: system `ladok` has no bilaga 3",
         ],
         &[
             "objects/ladok/2027.toml:37:6: appendix3/missing: systemet `ladok` saknar bilaga 3",
@@ -534,7 +534,7 @@ const CASES: &[Case] = &[
         |r| plan(r, unattested().to_string()),
         1,
         &[
-            "objects/ladok/2027.toml:49:10: appendix3/not-attested: appendix 3 of `ladok` is not attested",
+            "objects/ladok/2027.toml:49:10: appendix3/not-attested: bilaga 3 of `ladok` is not attested",
         ],
         &[
             "objects/ladok/2027.toml:49:10: appendix3/not-attested: bilaga 3 för `ladok` är inte intygad",
@@ -545,7 +545,7 @@ const CASES: &[Case] = &[
         |r| plan(r, with("attested_by = \"it_systemagare\"", "attested_by = \"systemagare\"")),
         1,
         &[
-            "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: appendix 3 is attested by systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
+            "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: bilaga 3 is attested by systemägare (`systemagare`), but IT-systemägare (`it_systemagare`) attests under this role model",
         ],
         &[
             "objects/ladok/2027.toml:49:15: appendix3/wrong-attester: bilaga 3 är intygad av systemägare (`systemagare`), men enligt rollmodellen är det IT-systemägare (`it_systemagare`) som intygar",
@@ -1050,7 +1050,7 @@ const CASES: &[Case] = &[
         |r| r.write(PLAN, "object = \"ladok\"\nyear = 2027\n"),
         &["attest", "ladok", "--year", "2027"],
         &[
-            "error: objects/ladok/2027.toml has no [[systems]]: there is no appendix 3 to attest",
+            "error: objects/ladok/2027.toml has no [[systems]]: there is no bilaga 3 to attest",
         ],
         &[
             "fel: objects/ladok/2027.toml har inga [[systems]]: det finns ingen bilaga 3 att intyga",

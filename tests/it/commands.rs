@@ -266,7 +266,7 @@ fn attest_keeps_every_comment_and_records_today() {
         let run = plan_at(repo.path(), "2027-02-14", ATTEST);
         assert_eq!(run.code, 0, "{run:?}");
         let (start, end) = lang.says(
-            ("attested appendix 3 of `ladok` in objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
+            ("attested bilaga 3 of `ladok` in objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
             ", signed_by = \"test@example.se\"\n"),
             ("intygade bilaga 3 för `ladok` i objects/ladok/2027.toml: attested_by = \"it_systemagare\", attested_on = 2027-02-14, sha256:",
             ", signed_by = \"test@example.se\"\n"),

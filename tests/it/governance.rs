@@ -105,7 +105,7 @@ fn an_attestation_by_a_role_nobody_holds_says_so() {
     let checked = check_plan(&text);
     let f = checked.only("appendix3/wrong-attester");
     assert_at(f, &text, "\"it_systemagare\"");
-    assert_says(f, "appendix 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here", "systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`");
+    assert_says(f, "bilaga 3 is attested by IT-systemägare (`it_systemagare`), a role nobody holds in this plan; systemägare (`systemagare`) attests here", "systemägare (`systemagare`) attests with `plan attest ladok --system ladok --year 2027`");
 }
 
 // --- report-to: the first held role of each entry ---------------------------------

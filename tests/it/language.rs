@@ -600,7 +600,7 @@ fn plan_new_explains_in_the_language() {
     let english = repo.read(PLAN);
     for line in [
         "# Management plan 2027 for Ladok.\n",
-        "\n[budget] # appendix 1\n",
+        "\n[budget] # bilaga 1\n",
         "# Deviation: { answer = \"no\", deviation = \"…\", action = \"…\", owner = \"<role>\", due = 2027-06-30, reported_to = [\"systemforvaltare\", \"it_systemagare\"] }\n",
     ] {
         assert!(english.contains(line), "{line} in:\n{english}");
