@@ -316,12 +316,13 @@ pub struct Index<'a> {
 }
 
 /// One figure of the year at a glance on the index: a number and what it counts,
-/// the badges it is made of with their counts, a line more, where to read on.
+/// the badges it is made of with their counts, lines more (each its own), where to
+/// read on.
 pub struct Figure<'a> {
     pub number: usize,
     pub label: String,
     pub parts: Vec<(Badge<'a>, usize)>,
-    pub note: String,
+    pub notes: Vec<String>,
     pub href: &'static str,
 }
 
@@ -408,7 +409,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
             number: data.plans.len(),
             label: tr!(l, "site-summary-objects", count = data.plans.len()),
             parts: statuses,
-            note: String::new(),
+            notes: Vec::new(),
             href: "#objects-caption",
         },
         Figure {
@@ -422,7 +423,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
                 .into_iter()
                 .filter(|(b, _)| b.class != "good")
                 .collect(),
-            note: String::new(),
+            notes: Vec::new(),
             href: "#objects-caption",
         },
         Figure {
@@ -432,17 +433,17 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
                 .map(|n| counted(l, &data.badge("site-overdue", "bad"), n))
                 .into_iter()
                 .collect(),
-            note: sources.join(", "),
+            notes: sources,
             href: "deviations.html",
         },
         Figure {
             number: upcoming.len(),
             label: tr!(l, "site-summary-upgrades", count = upcoming.len()),
             parts: Vec::new(),
-            note: upcoming
+            notes: upcoming
                 .iter()
                 .min_by_key(|u| u.date)
-                .map_or_else(String::new, |u| {
+                .map(|u| {
                     tr!(
                         l,
                         "site-summary-next",
@@ -452,7 +453,9 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
                             .plan_of(&u.object)
                             .map_or(u.object.as_str(), |p| &p.view.name)
                     )
-                }),
+                })
+                .into_iter()
+                .collect(),
             href: "upgrades.html",
         },
         Figure {
@@ -462,7 +465,7 @@ fn summary<'a>(data: &'a Data<'a>) -> Vec<Figure<'a>> {
                 .map(|n| counted(l, &data.severity(Severity::Warning), n))
                 .into_iter()
                 .collect(),
-            note: String::new(),
+            notes: Vec::new(),
             href: "#objects-caption",
         },
     ]

@@ -93,7 +93,7 @@ fn the_university_site_has_every_page_in_swedish() {
         "<span class=\"number\">10</span> förvaltningsobjekt</a><span>8 <span class=\"badge good\">Fastställda</span></span><span>2 <span class=\"badge warn\">Förslag</span></span>",
         "<span class=\"number\">15</span> av 15 system har intygad bilaga 3</a>",
         "<span class=\"number\">6</span> avvikelser att följa upp</a><span>3 <span class=\"badge bad\">Försenade</span></span>",
-        "<span class=\"number\">16</span> planerade uppgraderingar kvar av året</a><span>Nästa: 2027-03-06, ladok (Ladok)</span>",
+        "<span class=\"number\">16</span> planerade uppgraderingar kvar av året</a><span class=\"note\">Nästa: 2027-03-06, ladok (Ladok)</span>",
         "<span class=\"number\">0</span> fel i planerna</a><span>14 <span class=\"badge warn\">Varningar</span></span>",
     ] {
         assert!(index.contains(figure), "missing {figure:?} in {index}");
@@ -103,7 +103,8 @@ fn the_university_site_has_every_page_in_swedish() {
 /// The overview's deviations figure is the deviations page in numbers: as many as
 /// the page lists, as many late as it marks late, and what they are by the page's
 /// source column, since the page lists bilaga 3's deviations ("frågor som du inte
-/// kan svara JA på", handbook 000 §7) and late work alike.
+/// kan svara JA på", handbook 000 §7) and late work alike: each source a line of
+/// its own, so that a narrow card breaks between them, not inside "bilaga 3, 2".
 #[test]
 fn the_overview_counts_the_deviations_the_deviations_page_lists() {
     let repo = Repo::copy_of("examples/universitet");
@@ -144,8 +145,8 @@ fn the_overview_counts_the_deviations_the_deviations_page_lists() {
         assert_contains(
             &page(out.path(), "index.html"),
             lang.says(
-                "<span class=\"number\">6</span> deviations to know about</a><span>3 <span class=\"badge bad\">Overdue</span></span><span>4 in bilaga 3, 2 upgrades that did not happen</span>",
-                "<span class=\"number\">6</span> avvikelser att följa upp</a><span>3 <span class=\"badge bad\">Försenade</span></span><span>4 i bilaga 3, 2 uppgraderingar som inte blivit av</span>",
+                "<span class=\"number\">6</span> deviations to know about</a><span>3 <span class=\"badge bad\">Overdue</span></span><span class=\"note\">4 in bilaga 3</span><span class=\"note\">2 upgrades that did not happen</span>",
+                "<span class=\"number\">6</span> avvikelser att följa upp</a><span>3 <span class=\"badge bad\">Försenade</span></span><span class=\"note\">4 i bilaga 3</span><span class=\"note\">2 uppgraderingar som inte blivit av</span>",
             ),
         );
     });
