@@ -306,61 +306,66 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .iter()
         .filter_map(|s| {
             let id = s.id.as_ref()?.val.clone();
-            let mut facts = Vec::with_capacity(12);
-            let mut fact = |key: &'static str, value: Cow<'a, str>| {
-                if !value.is_empty() {
-                    facts.push((w.t(key), value));
-                }
-            };
             let owned = |v: &Option<crate::model::Sp<String>>| Cow::Owned(text(v));
             let yes_no = |b: Option<&crate::model::Sp<bool>>| {
                 Cow::Borrowed(b.map_or("", |b| w.yes_no(b.val)))
             };
-            fact("site-system-supplier", owned(&s.supplier));
-            fact("site-system-version", owned(&s.version));
-            fact(
-                "site-system-hosting",
-                s.hosting
-                    .as_ref()
-                    .map(|h| w.value("hosting", &h.val))
-                    .unwrap_or_default(),
-            );
-            fact(
-                "site-system-lifecycle",
-                s.lifecycle
-                    .as_ref()
-                    .map(|h| w.value("lifecycle", &h.val))
-                    .unwrap_or_default(),
-            );
-            fact(
-                "site-system-personal-data",
-                yes_no(s.personal_data.as_ref()),
-            );
-            if let [Some(c), Some(i), Some(a)] = s.classification {
-                fact(
-                    "site-system-classification",
-                    Cow::Owned(tr!(l, "site-classification", c = c, i = i, a = a)),
-                );
-            }
-            fact(
-                "site-system-test-environment",
-                yes_no(s.test_environment.as_ref()),
-            );
-            if let Some(contract) = &s.contract {
-                fact("site-contract-id", owned(&contract.id));
-                fact("site-contract-ends", Cow::Owned(date_text(&contract.ends)));
-                fact(
+            let classification = match s.classification {
+                [Some(c), Some(i), Some(a)] => {
+                    Cow::Owned(tr!(l, "site-classification", c = c, i = i, a = a))
+                }
+                _ => Cow::Borrowed(""),
+            };
+            let contract = s.contract.as_ref();
+            let facts = w.facts([
+                ("site-system-supplier", owned(&s.supplier)),
+                ("site-system-version", owned(&s.version)),
+                (
+                    "site-system-hosting",
+                    s.hosting
+                        .as_ref()
+                        .map(|h| w.value("hosting", &h.val))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "site-system-lifecycle",
+                    s.lifecycle
+                        .as_ref()
+                        .map(|h| w.value("lifecycle", &h.val))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "site-system-personal-data",
+                    yes_no(s.personal_data.as_ref()),
+                ),
+                ("site-system-classification", classification),
+                (
+                    "site-system-test-environment",
+                    yes_no(s.test_environment.as_ref()),
+                ),
+                (
+                    "site-contract-id",
+                    contract.map_or_else(Cow::default, |c| owned(&c.id)),
+                ),
+                (
+                    "site-contract-ends",
+                    contract.map_or_else(Cow::default, |c| Cow::Owned(date_text(&c.ends))),
+                ),
+                (
                     "site-contract-notice",
-                    Cow::Owned(
-                        contract
-                            .notice_date()
-                            .map(|d| d.to_string())
-                            .unwrap_or_default(),
-                    ),
-                );
-                fact("site-contract-owner", owned(&contract.owner));
-                fact("site-contract-dpa", yes_no(contract.dpa.as_ref()));
-            }
+                    contract
+                        .and_then(|c| c.notice_date())
+                        .map_or_else(Cow::default, |d| Cow::Owned(d.to_string())),
+                ),
+                (
+                    "site-contract-owner",
+                    contract.map_or_else(Cow::default, |c| owned(&c.owner)),
+                ),
+                (
+                    "site-contract-dpa",
+                    yes_no(contract.and_then(|c| c.dpa.as_ref())),
+                ),
+            ]);
             Some(SystemView {
                 name: s
                     .name
@@ -566,34 +571,30 @@ fn cell<'a>(w: &'a Words<'a>, answer: Option<&crate::model::plan::Answer>) -> Ce
             more: None,
         };
     };
-    let mut details = Vec::new();
-    let mut detail = |key: &'static str, value: String| {
-        if !value.is_empty() {
-            details.push((w.t(key), value));
-        }
-    };
-    detail("site-deviation", text(&a.deviation));
-    detail("site-deviation-action", text(&a.action));
-    detail(
-        "site-deviation-owner",
-        a.owner
-            .as_ref()
-            .map(|o| w.role_label(&o.val).into_owned())
-            .unwrap_or_default(),
-    );
-    detail("site-deviation-due", date_text(&a.due));
-    detail(
-        "site-deviation-reported-to",
-        a.reported_to
-            .as_ref()
-            .map(|r| {
-                r.iter()
-                    .map(|r| w.role_label(&r.val))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default(),
-    );
+    let details = w.facts([
+        ("site-deviation", text(&a.deviation)),
+        ("site-deviation-action", text(&a.action)),
+        (
+            "site-deviation-owner",
+            a.owner
+                .as_ref()
+                .map(|o| w.role_label(&o.val).into_owned())
+                .unwrap_or_default(),
+        ),
+        ("site-deviation-due", date_text(&a.due)),
+        (
+            "site-deviation-reported-to",
+            a.reported_to
+                .as_ref()
+                .map(|r| {
+                    r.iter()
+                        .map(|r| w.role_label(&r.val))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+        ),
+    ]);
     let note = text(&a.justification);
     let raw = a.answer.as_ref().map_or("", |v| v.val.as_str());
     let value = match raw {

@@ -163,6 +163,24 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The facts a page lists, each with its label from the catalogue, leaving out
+    /// those the plan does not give (an empty value). Kept exactly as long as it is:
+    /// a large site holds tens of thousands of these lists.
+    pub fn facts<V: AsRef<str>, const N: usize>(
+        &self,
+        pairs: [(&'static str, V); N],
+    ) -> Vec<(&str, V)> {
+        let given = |(_, value): &(&'static str, V)| !value.as_ref().is_empty();
+        let mut facts = Vec::with_capacity(pairs.iter().filter(|p| given(p)).count());
+        facts.extend(
+            pairs
+                .into_iter()
+                .filter(given)
+                .map(|(key, value)| (self.t(key), value)),
+        );
+        facts
+    }
+
     pub fn yes_no(&self, b: bool) -> &str {
         self.t(if b { "value-yes" } else { "value-no" })
     }
