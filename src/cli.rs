@@ -93,8 +93,14 @@ impl Globals {
     /// else Swedish — it makes a Swedish repository (`language = "sv"`), and there is
     /// none yet whose `language` to ask.
     pub fn init_language(&self) -> Lang {
-        self.lang.unwrap_or(Lang::Sv)
+        init_language(self.lang)
     }
+}
+
+/// `flag` (`--lang` or `PLAN_LANG`), else Swedish: the language of `plan init`
+/// (see [`Globals::init_language`]), its command-line mistakes too.
+pub(crate) fn init_language(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or(Lang::Sv)
 }
 
 /// `flag` (`--lang` or `PLAN_LANG`), else the `language` of the repository at `repo`

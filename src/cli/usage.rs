@@ -32,11 +32,13 @@ pub fn exit(err: clap::Error) -> ! {
 }
 
 /// The global flags as written, read before clap has parsed (or failed to parse)
-/// them: what language and colour the mistake is told in.
+/// them, and the command: what language and colour the mistake is told in.
 struct Written {
     lang: Option<Lang>,
     repo: Option<std::path::PathBuf>,
     color: ColorChoice,
+    /// The first argument that is neither a flag nor a global flag's value.
+    command: Option<String>,
 }
 
 impl Written {
@@ -45,6 +47,7 @@ impl Written {
             lang: None,
             repo: None,
             color: ColorChoice::Auto,
+            command: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -56,7 +59,13 @@ impl Written {
                 Some((flag, value)) => (flag, Some(OsString::from(value))),
                 None => (arg, None),
             };
-            if !matches!(flag, "--lang" | "--repo" | "--color") {
+            if !flag.starts_with('-') {
+                if written.command.is_none() {
+                    written.command = Some(arg.to_string());
+                }
+                continue;
+            }
+            if !matches!(flag, "--lang" | "--repo" | "--color" | "--today") {
                 continue;
             }
             let Some(value) = inline.or_else(|| args.next().cloned()) else {
@@ -66,6 +75,7 @@ impl Written {
             match flag {
                 "--lang" => written.lang = Lang::from_code(text).or(written.lang),
                 "--repo" => written.repo = Some(value.into()),
+                "--today" => {}
                 _ => {
                     written.color =
                         <ColorChoice as clap::ValueEnum>::from_str(text, false).unwrap_or_default()
@@ -77,11 +87,15 @@ impl Written {
 
     /// `--lang` as written, else `PLAN_LANG`, else the repository's `language` (at
     /// `--repo` or above the current folder), else English: the order of
-    /// [`crate::cli::Globals::repo_language`], for flags that did not parse.
+    /// [`crate::cli::Globals::repo_language`], for flags that did not parse; for
+    /// `plan init`, Swedish instead of the repository's, as init itself speaks.
     fn language(&self) -> Lang {
         let env = std::env::var("PLAN_LANG").ok();
         let flag = self.lang.or(env.as_deref().and_then(Lang::from_code));
-        super::language_at(flag, self.repo.as_deref())
+        match self.command.as_deref() {
+            Some("init") => super::init_language(flag),
+            _ => super::language_at(flag, self.repo.as_deref()),
+        }
     }
 }
 

@@ -408,6 +408,43 @@ fn command_line_mistakes_follow_lang_then_plan_lang_then_the_repository() {
     );
 }
 
+/// `plan init` speaks Swedish unless told otherwise (there is no repository yet to
+/// ask), and so do its command-line mistakes, wherever it is run.
+#[test]
+fn plan_init_s_command_line_mistakes_are_swedish_like_init() {
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let first_line = |args: &[&str]| {
+        let run = crate::support::run(
+            crate::support::plan_command()
+                .current_dir(outside.path())
+                .args(args),
+        );
+        assert_eq!(run.code, 2, "{run:?}");
+        run.stderr.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        first_line(&["init", "--bogus"]),
+        "fel: okänt argument '--bogus'"
+    );
+    assert_eq!(
+        first_line(&["--today", "2027-01-01", "init", "--bogus"]),
+        "fel: okänt argument '--bogus'"
+    );
+    assert_eq!(
+        first_line(&["--lang", "en", "init", "--bogus"]),
+        "error: unexpected argument '--bogus' found"
+    );
+    // Another command outside a repository: English, as before.
+    assert_eq!(
+        first_line(&["check", "--bogus"]),
+        "error: unexpected argument '--bogus' found"
+    );
+    assert!(
+        std::fs::read_dir(outside.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}
+
 /// The steering group's reports on the Swedish example, as a förvaltningsledare
 /// reads them: Swedish headers, enumerated values in words ("Mindre uppgradering",
 /// "Godkänd", "Planerad", "Delvis"), role labels instead of role ids, ISO dates.
