@@ -42,7 +42,7 @@ value-cab-approved = Approved
 value-cab-requested = Requested
 value-cab-not-required = Not required
 
-value-via-depends-on = depends on
+value-via-depends-on = dependency
 value-via-integration = integration
 
 value-month-1 = January

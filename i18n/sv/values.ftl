@@ -42,7 +42,7 @@ value-cab-approved = Godkänd
 value-cab-requested = Begärd
 value-cab-not-required = Behövs inte
 
-value-via-depends-on = beror på
+value-via-depends-on = beroende
 value-via-integration = integration
 
 value-month-1 = Januari

@@ -484,8 +484,8 @@ fn reports_read_in_swedish() {
     );
     let deps = report(&["deps", "--format", "markdown"]);
     assert!(
-        deps.starts_with("| Objekt | System | Beror på | Genom |\n")
-            && deps.contains("\n| e-tjanster | eplattform | arendehantering | beror på |\n"),
+        deps.starts_with("| Objekt | System | Beror på | Typ |\n")
+            && deps.contains("\n| e-tjanster | eplattform | arendehantering | beroende |\n"),
         "{deps}"
     );
     let systems = report(&["systems", "--format", "markdown"]);
