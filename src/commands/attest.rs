@@ -244,7 +244,7 @@ fn attest(
     }
 
     let (attester, holders) = plan.attesting(&settings.roles);
-    let digest = crate::model::digest::of_answers(&a3.answers);
+    let digest = a3.current_digest().to_string();
     let updating = |e| crate::i18n::doing(msg!("error-updating", file = rel), e);
     let updated = write_attestation(text, &system_id, attester, globals.today, &digest, signer)
         .map_err(updating)?;
@@ -353,9 +353,7 @@ fn verify(updated: &str, system: &str, digest: &str) -> Result<()> {
         .system(system)
         .and_then(|s| s.appendix3.as_ref())
         .ok_or_else(|| Fail(msg!("internal-system-lost", system = system)))?;
-    if crate::model::digest::of_answers(&a3.answers) != digest
-        || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest)
-    {
+    if a3.current_digest() != digest || a3.digest.as_ref().map(|d| d.val.as_str()) != Some(digest) {
         fail!("internal-answers-changed");
     }
     Ok(())

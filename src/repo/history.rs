@@ -350,7 +350,7 @@ fn changed_answers(
     let attested = history.find_back(start, path, |p| {
         p.system(system)
             .and_then(|s| s.appendix3.as_ref())
-            .is_some_and(|a| crate::model::digest::of_answers(&a.answers) == digest.val)
+            .is_some_and(|a| a.current_digest() == digest.val)
     })?;
     let Some((commit, then)) = attested else {
         return Ok(None);
