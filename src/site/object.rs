@@ -1,7 +1,7 @@
 //! One object's page: the förvaltningsplan as a document to read, print and sign.
 
 use super::pages::{date_text, Data, DepLine, UpgradeLine};
-use super::words::Escaped;
+use super::words::{Coded, Escaped};
 use super::{graph, Badge, Chrome, Words};
 use crate::diag::{amount, Span};
 use crate::engine::Kept;
@@ -198,8 +198,8 @@ pub struct FindingLine<'a> {
     pub severity: Badge<'a>,
     pub rule: &'a str,
     pub location: String,
-    pub message: String,
-    pub help: String,
+    pub message: Coded,
+    pub help: Coded,
 }
 
 /// The object page's parts that need the whole year, around what [`prepare`] made.
@@ -235,8 +235,8 @@ pub fn page<'a>(data: &'a Data<'a>, p: &'a Prepared<'a>) -> Page<'a> {
             severity: data.severity(f.severity),
             rule: f.rule.id,
             location: tr!(l, "site-finding-at", file = &*f.file, line = f.line),
-            message: f.message.render(l),
-            help: f.help.as_ref().map(|h| h.render(l)).unwrap_or_default(),
+            message: Coded::new(&f.message.render(l)),
+            help: Coded::new(&f.help.as_ref().map(|h| h.render(l)).unwrap_or_default()),
         })
         .collect();
     Page {

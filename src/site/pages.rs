@@ -1,6 +1,7 @@
 //! The site's overview pages: index, dependencies, upgrades, deviations, people —
 //! each a template fed with the report rows the CLI prints, in words of the language.
 
+use super::words::Coded;
 use super::{graph, Badge, Chrome, Input, Prepared, Words};
 use crate::diag::rules::upgrades::SERVICE_WINDOW;
 use crate::diag::{Finding, Severity};
@@ -640,7 +641,7 @@ pub struct DeviationLine<'a> {
     pub system: &'a str,
     pub source: Cow<'a, str>,
     pub id: &'a str,
-    pub description: &'a str,
+    pub description: Coded,
     pub owner: Cow<'a, str>,
     pub due: String,
     pub overdue: bool,
@@ -655,7 +656,7 @@ pub fn deviations<'a>(data: &'a Data<'a>, c: Chrome<'a>) -> Deviations<'a> {
             system: r.system.as_deref().unwrap_or_default(),
             source: data.value("source", r.source.as_str()),
             id: &r.id,
-            description: &r.description,
+            description: Coded::new(&r.description),
             owner: r
                 .owner
                 .as_deref()

@@ -46,6 +46,46 @@ impl std::fmt::Display for Escaped<'_> {
 
 impl askama::filters::HtmlSafe for Escaped<'_> {}
 
+/// A message of the tool's for a page: escaped for HTML, with what it quotes between
+/// backticks (ids such as `it_systemagare`, as the terminal shows them) set as code
+/// instead of showing the backticks.
+pub struct Coded(String);
+
+impl Coded {
+    pub fn new(text: &str) -> Coded {
+        let quotes = text.matches('`').count();
+        let mut out = String::with_capacity(text.len() + 6 * quotes);
+        for (i, part) in text.split('`').enumerate() {
+            match (i % 2 == 1, i < quotes) {
+                (true, true) => {
+                    out.push_str("<code>");
+                    out.push_str(&html(part));
+                    out.push_str("</code>");
+                }
+                // After a backtick that no other closes: as written.
+                (true, false) => {
+                    out.push('`');
+                    out.push_str(&html(part));
+                }
+                (false, _) => out.push_str(&html(part)),
+            }
+        }
+        Coded(out)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Display for Coded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Coded {}
+
 /// A text escaped for HTML as the templates escape it.
 fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -244,5 +284,21 @@ impl<'a> Words<'a> {
             "no" => self.badge("value-answer-no", "warn"),
             _ => self.value_badge("answer", value, "bad"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Coded;
+
+    #[test]
+    fn quotes_between_backticks_are_code_and_the_rest_is_escaped() {
+        let coded = |t: &str| Coded::new(t).to_string();
+        assert_eq!(
+            coded("rollen IT-systemägare (`it_systemagare`) saknas"),
+            "rollen IT-systemägare (<code>it_systemagare</code>) saknas"
+        );
+        assert_eq!(coded("a `<b>` & `c"), "a <code>&#60;b&#62;</code> &#38; `c");
+        assert_eq!(coded("no quotes"), "no quotes");
     }
 }

@@ -266,6 +266,29 @@ fn the_bilaga_3_signature_names_the_system_as_its_heading_does() {
     );
 }
 
+/// The findings and deviations quote ids between backticks, as the terminal shows
+/// them; a page sets them as code instead of showing a steering group backticks.
+#[test]
+fn quoted_ids_are_code_on_the_pages_not_backticks() {
+    let repo = Repo::copy_of("examples/universitet");
+    let out = tempfile::tempdir().unwrap();
+    in_each_language(|lang| {
+        site(&repo, out.path(), &[], &[]);
+        for (rel, bytes) in files(out.path()) {
+            if rel.ends_with(".html") {
+                assert!(!bytes.contains(&b'`'), "a backtick in {rel}");
+            }
+        }
+        assert_contains(
+            &page(out.path(), "objects/primula.html"),
+            lang.says(
+                "role IT-systemägare (<code>it_systemagare</code>)",
+                "rollen IT-systemägare (<code>it_systemagare</code>)",
+            ),
+        );
+    });
+}
+
 #[test]
 fn the_language_is_the_flag_then_plan_lang_then_plan_toml_then_english() {
     let repo = Repo::copy_of("examples/kommun");
