@@ -269,13 +269,6 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
         .as_ref()
         .map_or_else(|| object.to_string(), |n| n.val.clone());
     let model = &w.settings.roles;
-    let labels = |ids: &[crate::model::Sp<String>]| {
-        ids.iter()
-            .map(|r| w.role_label(&r.val))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-
     let mut roles = Vec::new();
     for holders in &plan.roles {
         for person in &holders.people {
@@ -519,7 +512,7 @@ pub fn prepare<'a>(w: &'a Words<'a>, k: &Kept<'_>) -> Prepared<'a> {
             established_by: plan
                 .established_by
                 .as_ref()
-                .map(|b| labels(&b.val))
+                .map(|b| w.role_labels(&b.val))
                 .unwrap_or_default(),
             diarienummer: text(&plan.diarienummer),
             organisation_model: plan
@@ -585,13 +578,8 @@ fn cell<'a>(w: &'a Words<'a>, answer: Option<&crate::model::plan::Answer>) -> Ce
         (
             "site-deviation-reported-to",
             a.reported_to
-                .as_ref()
-                .map(|r| {
-                    r.iter()
-                        .map(|r| w.role_label(&r.val))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
+                .as_deref()
+                .map(|r| w.role_labels(r))
                 .unwrap_or_default(),
         ),
     ]);

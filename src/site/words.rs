@@ -168,6 +168,14 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// Roles' labels (see [`Words::role_label`]) in a list: "Systemägare, Objektägare".
+    pub fn role_labels(&self, ids: &[crate::model::Sp<String>]) -> String {
+        ids.iter()
+            .map(|r| self.role_label(&r.val))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// A message of the site's catalogue whose id is made at run time (the id itself
     /// when the catalogue lacks it).
     pub fn text(&self, id: &str) -> Cow<'_, str> {
